@@ -1,0 +1,102 @@
+# clerk: committee papers from Markdown.
+#   make          build ./clerk (installing missing Debian packages first)
+#   make demo     build clerk and run it over content/
+#   make check    run every test
+# See README.md for the rest (install, sanitizers, regen).
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/clerk
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+VERSION   := 0.1.0
+CC        ?= cc
+BUILD     ?= build
+WERROR    ?=
+
+WARNINGS  := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 \
+             -Wmissing-prototypes -Wstrict-prototypes -Wwrite-strings \
+             -Wno-missing-field-initializers $(WERROR)
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
+             -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
+             -DCLERK_DATADIR='"$(DATADIR)"' $(SAN)
+# pkg-config runs when a recipe needs it, after scripts/deps has run.
+PKGS       = libcmark-gfm libfyaml
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
+LIBS       = $(PKG_LIBS) -lm
+
+SRCS := $(wildcard generator/*.c)
+LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
+OBJS := $(SRCS:generator/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS := $(LIB_SRCS:generator/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o)
+
+DEPS_STAMP := $(BUILD)/deps.stamp
+
+.PHONY: all demo check unit golden regen install uninstall clean deps asan
+
+all: clerk
+
+deps $(DEPS_STAMP): scripts/debian-packages.txt scripts/deps
+	@./scripts/deps
+	@mkdir -p $(BUILD) && touch $(DEPS_STAMP)
+
+clerk: $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit/%.o: tests/unit/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags criterion) \
+	    -Igenerator -c -o $@ $<
+
+$(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(shell pkg-config --libs criterion)
+
+# The demo: every example in content/ checked (the PDF back end comes next).
+demo: clerk
+	./clerk check $$(find content -name '*.md' -not -path '*/appendices/*' | sort)
+	@echo "demo: every paper in content/ passes clerk check"
+
+unit: $(BUILD)/unit-tests
+	CLERK_TEMPLATES=$(CURDIR)/templates $(BUILD)/unit-tests
+
+golden: clerk
+	./tests/golden.sh
+
+check: clerk unit golden
+	./tests/cli.sh
+	./tests/content.sh
+	./tests/docs.sh
+
+regen: clerk
+	./tests/golden.sh --regen
+
+asan:
+	$(MAKE) BUILD=build/asan SAN='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+	    CFLAGS='-O1 -g -fno-omit-frame-pointer' check
+
+install: clerk
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 clerk $(DESTDIR)$(BINDIR)/clerk
+	install -m 644 templates/*.yaml $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 man/clerk.1 $(DESTDIR)$(MANDIR)/man1/clerk.1
+	install -m 644 man/clerk-paper.5 $(DESTDIR)$(MANDIR)/man5/clerk-paper.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/clerk $(DESTDIR)$(MANDIR)/man1/clerk.1 \
+	    $(DESTDIR)$(MANDIR)/man5/clerk-paper.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) clerk
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)

@@ -1,0 +1,207 @@
+/* model.h: one committee paper as clerk understands it, whatever it was
+ * read from (Markdown with front matter, or clerk's Akoma Ntoso XML) and
+ * whatever it becomes (PDF, XML). Everything lives in the paper's arena.
+ * Back ends switch over enum node_type without a default, so adding a type
+ * breaks the build until each handles it (-Wswitch-enum). */
+#ifndef CLERK_MODEL_H
+#define CLERK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "template.h"
+#include "text.h"
+
+struct arena;
+struct source;
+
+enum purpose {
+	PURPOSE_NONE,        /* not given */
+	PURPOSE_DECISION,    /* "For Decision" */
+	PURPOSE_INFORMATION, /* "For Information" */
+	PURPOSE_DISCUSSION,  /* "For Discussion" */
+};
+
+/* One committee the paper goes to (a row of the front sheet). */
+struct committee {
+	const char *name;     /* "Safer City Partnership" */
+	struct date date;     /* the meeting */
+	enum purpose purpose; /* this committee's, or the paper's */
+	struct pos pos;       /* where it is given */
+};
+
+struct contact {
+	const char *name, *title, *phone, *mobile, *email; /* NULL if absent */
+};
+
+struct appendix {
+	const char *title;  /* "Appendix 1 – <title>" */
+	const char *file;   /* as written, or NULL: listed only */
+	const char *path;   /* file resolved against the paper's folder */
+	bool public;        /* false: goes to Part 2 in a pack */
+	struct pos pos;
+};
+
+/* A template-declared key's value (for the front sheet). */
+struct extra {
+	const struct tpl_key *key;
+	const char *value;   /* as text; dates as YYYY-MM-DD; lists joined
+				with "; " */
+	struct pos pos;
+};
+
+struct meta {
+	enum paper_kind kind;
+	const char *template_id;     /* as given, or NULL: chosen by date */
+	struct committee *committees;/* at least one in a valid paper */
+	size_t ncommittees;
+	const char *subject;         /* the title */
+	const char **report_of;      /* chief officer(s) */
+	size_t nreport_of;
+	const char *report_author;   /* or NULL */
+	bool public;                 /* default true */
+	int exempt[7];               /* Schedule 12A paragraphs, ascending */
+	size_t nexempt;
+	const char *reference;       /* or NULL */
+	bool has_contact;
+	struct contact contact;
+	struct appendix *appendices;
+	size_t nappendices;
+	const char **background_papers;
+	size_t nbackground_papers;
+	struct extra *extras;        /* template-declared keys given */
+	size_t nextras;
+	/* Minutes (committees[0] holds the committee and date) */
+	const char *time;            /* "11.00 am" */
+	const char *venue;
+	const char **present;
+	size_t npresent;
+	const char **officers;
+	size_t nofficers;
+	const char **in_attendance;
+	size_t nin_attendance;
+};
+
+enum node_type {
+	/* blocks */
+	N_PARAGRAPH,      /* children: inlines */
+	N_SUBHEADING,     /* a heading inside a section; children: inlines */
+	N_LIST,           /* children: N_ITEM */
+	N_ITEM,           /* children: blocks */
+	N_BLOCKQUOTE,     /* children: blocks */
+	N_CODE_BLOCK,     /* text: the code */
+	N_THEMATIC_BREAK,
+	N_TABLE,          /* children: N_TABLE_ROW, the header row first */
+	N_TABLE_ROW,      /* children: N_TABLE_CELL */
+	N_TABLE_CELL,     /* children: inlines */
+	N_FOOTNOTE_DEF,   /* children: blocks; in paper.footnotes */
+	/* inlines */
+	N_TEXT,           /* text */
+	N_SOFTBREAK,
+	N_LINEBREAK,
+	N_CODE,           /* text: a code span */
+	N_EMPH,
+	N_STRONG,
+	N_STRIKETHROUGH,
+	N_LINK,           /* u.link.url; children: the link text */
+	N_IMAGE,          /* u.link.url, u.link.path; children: alt text */
+	N_XREF,           /* u.xref; children: optional link text */
+	N_FOOTNOTE_REF,   /* u.footnote.number */
+};
+
+struct node {
+	enum node_type type;
+	struct node *parent;
+	struct node *first, *last; /* children */
+	struct node *next, *prev;  /* siblings */
+	struct pos pos;            /* where it starts in the source */
+	const char *text;          /* N_TEXT, N_CODE, N_CODE_BLOCK */
+	union {
+		struct {
+			bool ordered;
+			int start;        /* first number of an ordered list */
+			bool tight;
+			char delim;       /* '.' or ')' */
+		} list;
+		struct {
+			bool task;        /* a task-list item */
+			bool checked;
+		} item;
+		struct {
+			int level;        /* N_SUBHEADING: 1 under a section,
+					     2 below that ... */
+		} heading;
+		struct {
+			const char *info; /* N_CODE_BLOCK: fence info */
+		} code;
+		struct {
+			const char *url;  /* as written */
+			const char *title;
+			const char *path; /* N_IMAGE: resolved file */
+		} link;
+		struct {
+			const char *label;          /* "costs" */
+			const struct node *target;  /* the labelled paragraph */
+		} xref;
+		struct {
+			int columns;
+			const char *align; /* per column: 'l','c','r' or ' ' */
+		} table;
+		struct {
+			bool header;       /* the table's header row */
+		} row;
+		struct {
+			int number;        /* 1-based, order of first use */
+		} footnote;
+	} u;
+	/* Numbered paragraphs (N_PARAGRAPH at the top of a numbered section,
+	 * or the blocks of an item of a typed numbered list) */
+	const char *number;        /* "4", "2.3"; NULL if not numbered */
+	const char *label;         /* {#label}, or NULL */
+	struct pos label_pos;
+};
+
+/* A section of the paper (or, in minutes, an item). */
+struct section {
+	const struct tpl_section *def; /* the template's section; NULL for an
+					  item of minutes */
+	const char *heading;   /* as the author wrote it */
+	struct pos pos;        /* of the heading */
+	const char *number;    /* NUMBERING_DECIMAL: "2"; minutes: item
+				  number; else NULL */
+	struct node *first, *last; /* blocks, in order */
+	struct section *next;
+};
+
+struct paper {
+	struct arena *arena;        /* owns everything below */
+	const char *path;           /* as named by the user */
+	const char *dir;            /* its folder ("." when none) */
+	struct source *src;
+	struct meta meta;
+	const struct template *tpl; /* NULL when none could be chosen */
+	struct section *sections;   /* in order */
+	size_t nsections;
+	struct node *footnotes;     /* first N_FOOTNOTE_DEF (linked by next) */
+	size_t nfootnotes;
+};
+
+/* Tree helpers. */
+struct node *node_new(struct arena *a, enum node_type t, struct pos p);
+void node_append(struct node *parent, struct node *child);
+void node_remove(struct node *n);
+void node_insert_after(struct node *where, struct node *n);
+
+/* The plain text of a node's inline content (for headings, titles). */
+char *node_text(struct arena *a, const struct node *n);
+
+const char *node_type_name(enum node_type t);
+const char *purpose_name(enum purpose p);   /* "decision" */
+const char *purpose_label(enum purpose p);  /* "For Decision" */
+
+/* The paper's purpose for the front sheet: decision when any committee's is
+ * decision, else the first committee's. */
+enum purpose paper_purpose(const struct paper *p);
+
+#endif

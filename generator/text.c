@@ -1,0 +1,272 @@
+/* text.c: UTF-8, name comparison, "did you mean", dates. */
+#include "text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	if (n == 0)
+		return 0;
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2, v = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3, v = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t count = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = utf8_decode(p + i, n - i, &cp);
+		i += l ? l : 1;
+		count++;
+	}
+	return count;
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Writes the folded form of s into out (room for strlen(s)+1). */
+static void
+fold_into(const char *s, char *out)
+{
+	size_t n = 0;
+	bool space = false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t') {
+			space = true;
+			continue;
+		}
+		if (space && n > 0)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)tolower(c);
+	}
+	if (n > 0 && (out[n - 1] == '.' || out[n - 1] == ':'))
+		n--;
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+char *
+name_fold(struct arena *a, const char *s)
+{
+	char *out = arena_alloc(a, strlen(s) + 1);
+	fold_into(s, out);
+	return out;
+}
+
+bool
+name_equal(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char sa[256], sb[256];
+	char *fa = la < sizeof sa ? sa : xmalloc(la + 1);
+	char *fb = lb < sizeof sb ? sb : xmalloc(lb + 1);
+	fold_into(a, fa);
+	fold_into(b, fb);
+	bool eq = strcmp(fa, fb) == 0;
+	if (fa != sa)
+		free(fa);
+	if (fb != sb)
+		free(fb);
+	return eq;
+}
+
+size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 200 || lb > 200)
+		return (size_t)-1;
+	size_t row[201];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			int same = tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 1]);
+			size_t best = diag + (same ? 0 : 1);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *
+closest(const char *word, const char *const *candidates)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	size_t lw = strlen(word);
+	for (size_t i = 0; candidates[i] != NULL; i++) {
+		size_t d = edit_distance(word, candidates[i]);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	/* Close enough: a third of the longer word, at least 1, at most 4. */
+	size_t lc = best ? strlen(best) : 0;
+	size_t limit = (lw > lc ? lw : lc) / 3;
+	if (limit < 1)
+		limit = 1;
+	if (limit > 4)
+		limit = 4;
+	return best != NULL && best_d > 0 && best_d <= limit ? best : NULL;
+}
+
+const char *
+did_you_mean(struct arena *a, const char *word, const char *const *candidates)
+{
+	const char *c = closest(word, candidates);
+	return c ? arena_printf(a, " (did you mean \"%s\"?)", c) : "";
+}
+
+static bool
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+	    31, 31, 30, 31, 30, 31};
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+enum date_result
+date_parse(const char *s, struct date *out)
+{
+	for (int i = 0; i < 10; i++) {
+		bool dash = i == 4 || i == 7;
+		if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return DATE_SYNTAX;
+	}
+	if (s[10] != '\0')
+		return DATE_SYNTAX;
+	struct date d = {
+		.year = atoi(s), .month = atoi(s + 5), .day = atoi(s + 8)};
+	if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
+	    d.day > month_days(d.year, d.month))
+		return DATE_IMPOSSIBLE;
+	*out = d;
+	return DATE_OK;
+}
+
+int
+date_cmp(struct date a, struct date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	return a.day < b.day ? -1 : a.day > b.day;
+}
+
+long
+date_days(struct date d)
+{
+	long y = d.year - 1;
+	long days = y * 365 + y / 4 - y / 100 + y / 400;
+	for (int m = 1; m < d.month; m++)
+		days += month_days(d.year, m);
+	return days + d.day - 1;
+}
+
+void
+date_iso(struct date d, char *buf)
+{
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+	    (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+}
+
+static const char *const months[] = {"January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"};
+
+void
+date_long(struct date d, char *buf)
+{
+	snprintf(buf, 24, "%u %s %u", (unsigned)d.day % 100u,
+	    months[(unsigned)(d.month - 1) % 12u], (unsigned)d.year % 10000u);
+}
+
+const char *
+date_weekday(struct date d)
+{
+	static const char *const names[] = {"Monday", "Tuesday", "Wednesday",
+	    "Thursday", "Friday", "Saturday", "Sunday"};
+	/* 0001-01-01 was a Monday in the proleptic Gregorian calendar. */
+	return names[date_days(d) % 7];
+}

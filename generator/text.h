@@ -1,0 +1,74 @@
+/* text.h: small text utilities shared by every stage: UTF-8, names,
+ * "did you mean", dates. No library beyond libc. */
+#ifndef CLERK_TEXT_H
+#define CLERK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length
+ * (1..4) and stores the code point in *cp; returns 0 when the bytes are not
+ * valid UTF-8 (overlong, surrogate, beyond U+10FFFF, truncated). */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Number of code points in the n bytes at s (invalid bytes count one each). */
+size_t utf8_count(const char *s, size_t n);
+
+/* Encodes cp into out (at least 4 bytes); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* Compares two names ignoring ASCII case, surrounding blanks, runs of
+ * blanks, and a final '.' or ':'. "Current  situation:" equals
+ * "current situation". */
+bool name_equal(const char *a, const char *b);
+
+/* The name folded as name_equal compares it, in the arena. */
+char *name_fold(struct arena *a, const char *s);
+
+/* Edit distance between two strings, byte-wise, ASCII case folded. */
+size_t edit_distance(const char *a, const char *b);
+
+/* The closest of candidates (NULL-terminated) to word, when close enough to
+ * be a likely misspelling; else NULL. */
+const char *closest(const char *word, const char *const *candidates);
+
+/* " (did you mean \"x\"?)" for the closest candidate, or "" when none is
+ * close. The string lives in the arena. */
+const char *did_you_mean(struct arena *a, const char *word,
+    const char *const *candidates);
+
+/* A calendar date. */
+struct date {
+	int year;  /* 1..9999 */
+	int month; /* 1..12 */
+	int day;   /* 1..31 */
+};
+
+enum date_result {
+	DATE_OK,        /* a real date */
+	DATE_SYNTAX,    /* not YYYY-MM-DD */
+	DATE_IMPOSSIBLE /* YYYY-MM-DD, but no such day (2018-02-30) */
+};
+
+/* Parses exactly "YYYY-MM-DD". */
+enum date_result date_parse(const char *s, struct date *out);
+
+/* <0, 0, >0 as a is before, equal to, after b. */
+int date_cmp(struct date a, struct date b);
+
+/* Days from 0001-01-01; for distances between dates. */
+long date_days(struct date d);
+
+/* "2018-05-31" into buf (at least 11 bytes). */
+void date_iso(struct date d, char *buf);
+
+/* "31 May 2018" into buf (at least 24 bytes). */
+void date_long(struct date d, char *buf);
+
+/* "Thursday" for the date's day of the week. */
+const char *date_weekday(struct date d);
+
+#endif

@@ -1,0 +1,326 @@
+/* yaml.c: libfyaml's event parser turned into clerk's YAML tree (yaml.h).
+ * The only file that includes libfyaml. */
+#include "yaml.h"
+
+#include <libfyaml.h>
+#include <string.h>
+
+#include "arena.h"
+#include "source.h"
+
+struct frame {
+	struct ynode *node;    /* the open sequence or mapping */
+	struct ynode *last;    /* its last child */
+	bool want_key;         /* mapping: the next scalar is a key */
+	const char *key;       /* mapping: the key waiting for its value */
+	struct pos key_pos;
+	bool skip_value;       /* mapping: the key was unusable; drop value */
+};
+
+struct reader {
+	struct arena *a;
+	struct diags *d;
+	const struct source *src;
+	size_t base;           /* offset of the YAML text in src->text */
+	struct frame stack[CLERK_MAX_YAML_DEPTH + 1];
+	int depth;             /* frames in use */
+	int skip;              /* > 0: inside a subtree that is too deep */
+	struct ynode *root;
+};
+
+static struct pos
+mark_pos(const struct reader *r, const struct fy_mark *m)
+{
+	if (m == NULL)
+		return (struct pos){0, 0};
+	return source_pos(r->src, r->base + m->input_pos);
+}
+
+static struct pos
+event_pos(const struct reader *r, struct fy_event *e)
+{
+	return mark_pos(r, fy_event_start_mark(e));
+}
+
+static bool
+is_null(const char *s, size_t len, bool plain)
+{
+	if (!plain)
+		return false;
+	return len == 0 || (len == 1 && s[0] == '~') ||
+	    (len == 4 && (memcmp(s, "null", 4) == 0 ||
+	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0));
+}
+
+/* Adds a finished node to the open frame (or makes it the root). Returns
+ * false when the node was dropped (an unusable key). */
+static void
+attach(struct reader *r, struct ynode *n)
+{
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	struct frame *f = &r->stack[r->depth - 1];
+	if (f->node->type == Y_MAPPING) {
+		if (f->skip_value) {
+			f->skip_value = false;
+			f->want_key = true;
+			return;
+		}
+		n->key = f->key;
+		n->key_pos = f->key_pos;
+		f->want_key = true;
+	}
+	if (f->last)
+		f->last->next = n;
+	else
+		f->node->first = n;
+	f->last = n;
+	f->node->count++;
+}
+
+/* A scalar in key position: checks for a duplicate and holds it. */
+static void
+take_key(struct reader *r, struct frame *f, const char *s, struct pos p)
+{
+	f->want_key = false;
+	for (struct ynode *c = f->node->first; c != NULL; c = c->next)
+		if (strcmp(c->key, s) == 0) {
+			diag(r->d, r->src->path, p, D_YAML_DUPLICATE_KEY, s,
+			    c->key_pos.line);
+			f->skip_value = true;
+			return;
+		}
+	f->key = s;
+	f->key_pos = p;
+}
+
+static void
+check_props(struct reader *r, struct fy_token *anchor, struct fy_token *tag,
+    struct pos p)
+{
+	if (anchor != NULL)
+		diag(r->d, r->src->path, p, D_YAML_ALIAS);
+	if (tag != NULL)
+		diag(r->d, r->src->path, p, D_YAML_TAG);
+}
+
+/* A collection starts: in key position it is an error (keys are names). */
+static void
+open_collection(struct reader *r, enum ynode_type t, struct pos p)
+{
+	if (r->skip > 0 || r->depth == CLERK_MAX_YAML_DEPTH) {
+		if (r->skip++ == 0)
+			diag(r->d, r->src->path, p, D_YAML_TOO_DEEP,
+			    CLERK_MAX_YAML_DEPTH);
+		return;
+	}
+	struct ynode *n = arena_alloc(r->a, sizeof(*n));
+	n->type = t;
+	n->pos = p;
+	if (r->depth > 0) {
+		struct frame *f = &r->stack[r->depth - 1];
+		if (f->node->type == Y_MAPPING && f->want_key) {
+			diag(r->d, r->src->path, p, D_YAML_KEY_NOT_SCALAR);
+			f->want_key = false;
+			f->skip_value = true;
+			/* The collection itself is read and dropped below. */
+			n->key = "";
+		}
+	}
+	r->stack[r->depth++] = (struct frame){.node = n, .want_key = true};
+}
+
+static void
+close_collection(struct reader *r)
+{
+	if (r->skip > 0) {
+		r->skip--;
+		return;
+	}
+	struct ynode *n = r->stack[--r->depth].node;
+	if (n->key != NULL && n->key[0] == '\0') {
+		/* A collection used as a key: its value is skipped next. */
+		return;
+	}
+	attach(r, n);
+}
+
+static void
+scalar(struct reader *r, struct fy_event *e)
+{
+	struct pos p = event_pos(r, e);
+	check_props(r, e->scalar.anchor, e->scalar.tag, p);
+	if (r->skip > 0)
+		return;
+	size_t len = 0;
+	const char *s = fy_token_get_text(e->scalar.value, &len);
+	if (s == NULL)
+		s = "", len = 0;
+	enum fy_node_style style = fy_event_get_node_style(e);
+	bool plain = style == FYNS_PLAIN;
+	if (r->depth > 0) {
+		struct frame *f = &r->stack[r->depth - 1];
+		if (f->node->type == Y_MAPPING && f->want_key) {
+			take_key(r, f, arena_strndup(r->a, s, len), p);
+			return;
+		}
+	}
+	struct ynode *n = arena_alloc(r->a, sizeof(*n));
+	n->type = Y_SCALAR;
+	n->pos = p;
+	n->str = arena_strndup(r->a, s, len);
+	n->len = len;
+	n->plain = plain;
+	n->null = is_null(s, len, plain);
+	attach(r, n);
+}
+
+static void
+alias(struct reader *r, struct fy_event *e)
+{
+	struct pos p = event_pos(r, e);
+	diag(r->d, r->src->path, p, D_YAML_ALIAS);
+	if (r->skip > 0)
+		return;
+	if (r->depth > 0) {
+		struct frame *f = &r->stack[r->depth - 1];
+		if (f->node->type == Y_MAPPING && f->want_key) {
+			f->want_key = false;
+			f->skip_value = true;
+			return;
+		}
+	}
+	struct ynode *n = arena_alloc(r->a, sizeof(*n));
+	n->type = Y_SCALAR;
+	n->pos = p;
+	n->str = "";
+	n->null = true;
+	attach(r, n);
+}
+
+/* libfyaml's own messages: line and column are 1-based and count from the
+ * start of the YAML text. */
+static void
+report_parser_errors(struct reader *r, struct fy_diag *fd)
+{
+	void *it = NULL;
+	struct fy_diag_error *err;
+	int first_line = (int)source_pos(r->src, r->base).line;
+	while ((err = fy_diag_errors_iterate(fd, &it)) != NULL) {
+		int line = first_line + (err->line > 0 ? err->line - 1 : 0);
+		struct pos p = {line, err->column > 0 ? err->column : 1};
+		const char *msg = err->msg ? err->msg : "syntax error";
+		diag(r->d, r->src->path, p, D_YAML_SYNTAX, msg);
+	}
+}
+
+struct ynode *
+yaml_parse(struct arena *a, struct diags *d, const struct source *src,
+    bool whole)
+{
+	struct reader r = {.a = a, .d = d, .src = src};
+	const char *text = whole ? src->text : src->text + src->front_off;
+	size_t len = whole ? src->len : src->front_len;
+	r.base = whole ? 0 : src->front_off;
+
+	struct fy_diag_cfg dc;
+	fy_diag_cfg_default(&dc);
+	dc.fp = NULL;
+	dc.colorize = false;
+	struct fy_diag *fd = fy_diag_create(&dc);
+	if (fd == NULL)
+		out_of_memory();
+	fy_diag_set_collect_errors(fd, true);
+	struct fy_parse_cfg cfg = {
+		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 |
+		    FYPCF_JSON_NONE | FYPCF_DISABLE_MMAP_OPT,
+		.diag = fd,
+	};
+	struct fy_parser *p = fy_parser_create(&cfg);
+	if (p == NULL)
+		out_of_memory();
+	if (fy_parser_set_string(p, text, len) != 0)
+		out_of_memory();
+
+	int documents = 0;
+	bool failed = false;
+	struct fy_event *e;
+	while ((e = fy_parser_parse(p)) != NULL) {
+		switch (e->type) {
+		case FYET_DOCUMENT_START:
+			if (++documents == 2)
+				diag(d, src->path, event_pos(&r, e),
+				    D_YAML_MULTIPLE_DOCUMENTS);
+			break;
+		case FYET_MAPPING_START:
+			check_props(&r, e->mapping_start.anchor,
+			    e->mapping_start.tag, event_pos(&r, e));
+			if (documents < 2)
+				open_collection(&r, Y_MAPPING,
+				    event_pos(&r, e));
+			break;
+		case FYET_SEQUENCE_START:
+			check_props(&r, e->sequence_start.anchor,
+			    e->sequence_start.tag, event_pos(&r, e));
+			if (documents < 2)
+				open_collection(&r, Y_SEQUENCE,
+				    event_pos(&r, e));
+			break;
+		case FYET_MAPPING_END:
+		case FYET_SEQUENCE_END:
+			if (documents < 2)
+				close_collection(&r);
+			break;
+		case FYET_SCALAR:
+			if (documents < 2)
+				scalar(&r, e);
+			break;
+		case FYET_ALIAS:
+			if (documents < 2)
+				alias(&r, e);
+			break;
+		case FYET_NONE:
+		case FYET_STREAM_START:
+		case FYET_STREAM_END:
+		case FYET_DOCUMENT_END:
+			break;
+		}
+		fy_parser_event_free(p, e);
+	}
+	if (fy_parser_get_stream_error(p)) {
+		failed = true;
+		report_parser_errors(&r, fd);
+	}
+	fy_parser_destroy(p);
+	fy_diag_destroy(fd);
+	if (failed)
+		return NULL;
+	return r.root;
+}
+
+struct ynode *
+ymap_get(const struct ynode *m, const char *key)
+{
+	if (m == NULL || m->type != Y_MAPPING)
+		return NULL;
+	for (struct ynode *c = m->first; c != NULL; c = c->next)
+		if (strcmp(c->key, key) == 0)
+			return c;
+	return NULL;
+}
+
+const char *
+ynode_kind(const struct ynode *n)
+{
+	switch (n->type) {
+	case Y_SCALAR:
+		return "text";
+	case Y_SEQUENCE:
+		return "a list";
+	case Y_MAPPING:
+		return "a mapping";
+	}
+	return "a value";
+}
