@@ -96,3 +96,7 @@ DIAG(D_TEMPLATE_NUMBERED_SECTION, DIAG_ERROR, "numbering is \"%s\" but no sectio
 DIAG(D_TEMPLATE_LENGTH, DIAG_ERROR, "\"%s\" is not a length: write it as 20mm, 2cm, 1in or 56pt")
 DIAG(D_TEMPLATE_RANGE, DIAG_ERROR, "\"%s\" is out of range (%s)")
 DIAG(D_TEMPLATE_PLACEHOLDER, DIAG_ERROR, "unknown placeholder \"{%s}\"%s")
+DIAG(D_TEMPLATE_PLACEHOLDER_OPEN, DIAG_ERROR, "placeholder \"{%s\" is not closed: add \"}\", or write \"{{\" for a brace")
+DIAG(D_TEMPLATE_NAME, DIAG_ERROR, "%s \"%s\" may hold only %s")
+DIAG(D_TEMPLATE_KEY_RESERVED, DIAG_ERROR, "\"%s\" is already a front matter key or placeholder of every paper: choose another name")
+DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")

@@ -185,7 +185,8 @@ cmp(const void *a, const void *b)
 void
 diags_flush(struct diags *d, FILE *fp)
 {
-	qsort(d->msgs, d->nmsgs, sizeof(*d->msgs), cmp);
+	if (d->nmsgs > 1)
+		qsort(d->msgs, d->nmsgs, sizeof(*d->msgs), cmp);
 	for (size_t i = 0; i < d->nmsgs; i++) {
 		const struct message *m = &d->msgs[i];
 		char *w = where(m->pos);
@@ -223,7 +224,8 @@ diags_warnings(const struct diags *d)
 size_t
 diags_pending(struct diags *d)
 {
-	qsort(d->msgs, d->nmsgs, sizeof(*d->msgs), cmp);
+	if (d->nmsgs > 1)
+		qsort(d->msgs, d->nmsgs, sizeof(*d->msgs), cmp);
 	return d->nmsgs;
 }
 

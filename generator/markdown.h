@@ -23,4 +23,8 @@ struct source;
 struct node *markdown_parse(struct paper *p, struct diags *d,
     const struct source *src);
 
+/* Frees what the Markdown library keeps for the whole process (its
+ * extension registry); call once, at exit. */
+void markdown_release(void);
+
 #endif

@@ -172,4 +172,33 @@ const struct tpl_section *template_section(const struct template *t,
 /* "report" or "minutes". */
 const char *kind_name(enum paper_kind k);
 
+/* Placeholders in template texts: "{name}" is replaced by a value; "{{"
+ * and "}}" stand for a brace. Loading a template checks that each text uses
+ * only the placeholders its place allows (clerk-paper(5)). */
+
+/* The value of placeholder name: text, or NULL or "" when the paper has
+ * none. */
+typedef const char *(*tpl_lookup)(void *ctx, const char *name);
+
+/* Counts kept over the texts of one row or line. */
+struct tpl_fill {
+	size_t placeholders; /* placeholders seen */
+	size_t filled;       /* of them, those with a non-empty value */
+};
+
+/* text with its placeholders replaced, in the arena. When fill is not NULL
+ * its counts are increased: a front-sheet row or contact line whose
+ * placeholders are all empty (placeholders > 0, filled == 0) is left
+ * out. NULL text gives NULL. */
+char *template_expand(struct arena *a, const char *text, tpl_lookup lookup,
+    void *ctx, struct tpl_fill *fill);
+
+/* Whether text (may be NULL) uses placeholder name. */
+bool template_text_uses(const char *text, const char *name);
+
+/* Whether a front-sheet row names a committee's own details ({committee},
+ * {committee_date}, {committee_purpose}): it is repeated once for each
+ * committee of the paper. */
+bool tpl_row_per_committee(const struct tpl_row *r);
+
 #endif

@@ -1,0 +1,255 @@
+/* assets.c: files a paper names, resolved against the paper's folder and
+ * kept inside its folder tree, and images sniffed for their type. */
+/* realpath() is X/Open. */
+#define _XOPEN_SOURCE 700
+
+#include "assets.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "model.h"
+
+/* "scheme://..." (RFC 3986 scheme) or "data:": a web address. */
+static bool
+is_url(const char *s)
+{
+	if (strncmp(s, "data:", 5) == 0)
+		return true;
+	if (!isalpha((unsigned char)s[0]))
+		return false;
+	const char *p = s + 1;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.')
+		p++;
+	return strncmp(p, "://", 3) == 0;
+}
+
+/* "/x", and "C:\x" or "C:/x" from Windows. */
+static bool
+is_absolute(const char *s)
+{
+	if (s[0] == '/' || s[0] == '\\')
+		return true;
+	return isalpha((unsigned char)s[0]) && s[1] == ':' &&
+	    (s[2] == '/' || s[2] == '\\');
+}
+
+/* Does the path, read component by component, climb above its start? */
+static bool
+climbs(const char *s)
+{
+	long depth = 0;
+	while (*s) {
+		const char *e = strchr(s, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 2 && s[0] == '.' && s[1] == '.') {
+			if (--depth < 0)
+				return true;
+		} else if (n > 0 && !(n == 1 && s[0] == '.')) {
+			depth++;
+		}
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	return false;
+}
+
+/* Is path (a real path) dir (a real path) or below it? */
+static bool
+inside(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' ||
+	    path[n] == '\0');
+}
+
+/* "%20" and the like decoded, in the arena; NULL when s has none. */
+static char *
+percent_decode(struct arena *a, const char *s)
+{
+	if (strchr(s, '%') == NULL)
+		return NULL;
+	char *out = arena_alloc(a, strlen(s) + 1), *o = out;
+	bool changed = false;
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			char hex[3] = {p[1], p[2], 0};
+			unsigned v = (unsigned)strtoul(hex, NULL, 16);
+			if (v != 0 && v != '/') {
+				*o++ = (char)v;
+				p += 2;
+				changed = true;
+				continue;
+			}
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return changed ? out : NULL;
+}
+
+static enum asset_status
+resolve_local(struct arena *a, const char *dir, const char *name,
+    const char **path)
+{
+	if (climbs(name))
+		return ASSET_ESCAPES;
+	const char *full = strcmp(dir, ".") == 0 ? name :
+	    arena_printf(a, "%s/%s", dir, name);
+	struct stat st;
+	if (stat(full, &st) != 0)
+		return ASSET_MISSING;
+	/* A symbolic link may lead out of the folder: compare real paths. */
+	char *real = realpath(full, NULL);
+	char *real_dir = realpath(dir, NULL);
+	enum asset_status s = ASSET_OK;
+	if (real == NULL || real_dir == NULL)
+		s = ASSET_MISSING;
+	else if (!inside(real, real_dir))
+		s = ASSET_ESCAPES;
+	else if (!S_ISREG(st.st_mode))
+		s = ASSET_NOT_FILE;
+	free(real);
+	free(real_dir);
+	if (s == ASSET_OK)
+		*path = full;
+	return s;
+}
+
+enum asset_status
+asset_resolve(struct arena *a, const char *dir, const char *name,
+    const char **path)
+{
+	*path = NULL;
+	if (dir == NULL || *dir == '\0')
+		dir = ".";
+	if (is_url(name))
+		return ASSET_REMOTE;
+	if (is_absolute(name))
+		return ASSET_ABSOLUTE;
+	if (*name == '\0')
+		return ASSET_MISSING;
+	enum asset_status s = resolve_local(a, dir, name, path);
+	if (s == ASSET_MISSING) {
+		/* Markdown writes "my%20chart.png" for "my chart.png". */
+		const char *decoded = percent_decode(a, name);
+		if (decoded != NULL && !is_absolute(decoded)) {
+			enum asset_status s2 = resolve_local(a, dir, decoded,
+			    path);
+			if (s2 != ASSET_MISSING)
+				return s2;
+		}
+	}
+	return s;
+}
+
+enum image_type
+image_sniff(const char *path)
+{
+	unsigned char b[8];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return IMAGE_UNKNOWN;
+	ssize_t n;
+	do
+		n = read(fd, b, sizeof b);
+	while (n < 0 && errno == EINTR);
+	close(fd);
+	if (n == 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return IMAGE_PNG;
+	if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+		return IMAGE_JPEG;
+	return IMAGE_UNKNOWN;
+}
+
+void
+asset_report(struct diags *d, const char *file, struct pos pos,
+    enum asset_status s, const char *name)
+{
+	switch (s) {
+	case ASSET_OK:
+		break;
+	case ASSET_ABSOLUTE:
+		diag(d, file, pos, D_PATH_ABSOLUTE, name);
+		break;
+	case ASSET_ESCAPES:
+		diag(d, file, pos, D_PATH_ESCAPES, name);
+		break;
+	case ASSET_MISSING:
+		diag(d, file, pos, D_PATH_MISSING, name);
+		break;
+	case ASSET_NOT_FILE:
+		diag(d, file, pos, D_PATH_NOT_FILE, name);
+		break;
+	case ASSET_REMOTE:
+		diag(d, file, pos, D_IMAGE_REMOTE, name);
+		break;
+	}
+}
+
+static bool
+blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static void
+check_image(struct paper *p, struct diags *d, struct node *img)
+{
+	const char *url = img->u.link.url ? img->u.link.url : "";
+	const char *path = NULL;
+	enum asset_status s = asset_resolve(p->arena, p->dir, url, &path);
+	if (s != ASSET_OK)
+		asset_report(d, p->path, img->pos, s, url);
+	else if (image_sniff(path) == IMAGE_UNKNOWN)
+		diag(d, p->path, img->pos, D_IMAGE_FORMAT, url);
+	else
+		img->u.link.path = path;
+	if (blank(node_text(p->arena, img)))
+		diag(d, p->path, img->pos, D_IMAGE_NO_ALT, url);
+}
+
+/* The node after n in a pre-order walk of root's subtree, or NULL. */
+static struct node *
+walk_next(struct node *n, const struct node *root)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static void
+check_blocks(struct paper *p, struct diags *d, struct node *first)
+{
+	for (struct node *top = first; top != NULL; top = top->next)
+		for (struct node *n = top; n != NULL; n = walk_next(n, top))
+			if (n->type == N_IMAGE)
+				check_image(p, d, n);
+}
+
+void
+assets_check_images(struct paper *p, struct diags *d)
+{
+	for (struct section *s = p->sections; s != NULL; s = s->next)
+		check_blocks(p, d, s->first);
+	check_blocks(p, d, p->footnotes);
+}

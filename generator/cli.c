@@ -1,0 +1,106 @@
+/* cli.c: what the commands share: help texts, usage errors, exit
+ * statuses, loading the templates. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+static const struct {
+	const char *name;
+	const char *usage;
+	const char *help;
+} commands[] = {
+	{"check", "clerk check [--dump] FILE...",
+	    "Reads and validates papers and minutes (.md) against their\n"
+	    "templates without writing anything. Every problem of every file\n"
+	    "is reported, one line each: file:line:col: level: message.\n"
+	    "\n"
+	    "  --dump    print the model of each valid paper to stdout\n"},
+	{"new", "clerk new [-t TEMPLATE] FILE.md",
+	    "Writes a skeleton paper for a template, with every required\n"
+	    "section present, that passes clerk check. Never overwrites.\n"
+	    "\n"
+	    "  -t TEMPLATE   template id (default: the newest report template)\n"},
+	{"templates", "clerk templates [TEMPLATE]",
+	    "Lists the installed templates; with an id, shows its sections.\n"},
+};
+
+static const char overview[] =
+    "clerk compiles committee papers written as Markdown with YAML front\n"
+    "matter, checking them against a committee-paper template.\n"
+    "\n"
+    "Usage:\n"
+    "  clerk check [--dump] FILE...\n"
+    "  clerk new [-t TEMPLATE] FILE.md\n"
+    "  clerk templates [TEMPLATE]\n"
+    "  clerk help COMMAND\n"
+    "  clerk --help | --version\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input, 2 usage error,\n"
+    "3 system error. See clerk(1) and clerk-paper(5).\n";
+
+int
+exit_worst(int a, int b)
+{
+	if (a == EXIT_USAGE || b == EXIT_USAGE)
+		return EXIT_USAGE;
+	return a > b ? a : b;
+}
+
+bool
+cli_help(const char *command)
+{
+	if (command == NULL) {
+		fputs(overview, stdout);
+		return true;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, command) == 0) {
+			printf("Usage: %s\n\n%s", commands[i].usage,
+			    commands[i].help);
+			return true;
+		}
+	return false;
+}
+
+int
+cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("clerk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	for (size_t i = 0; command && i < sizeof commands / sizeof commands[0];
+	    i++)
+		if (strcmp(commands[i].name, command) == 0)
+			fprintf(stderr, "usage: %s\n", commands[i].usage);
+	if (command == NULL)
+		fputs("usage: clerk COMMAND [ARGS...]; clerk --help lists "
+		    "them\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_load_templates(struct template_set *set)
+{
+	struct diags *d = diags_new();
+	const char *dir = template_dir();
+	int status = EXIT_OK;
+	if (!templates_load(dir, d, set)) {
+		fprintf(stderr, "%s: error: cannot read the templates folder: "
+		    "%s\n", dir, strerror(errno));
+		status = EXIT_SYSTEM;
+	} else if (diags_errors(d) > 0) {
+		status = EXIT_INPUT;
+	}
+	diags_flush(d, stderr);
+	diags_free(d);
+	return status;
+}
+

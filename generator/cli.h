@@ -1,0 +1,38 @@
+/* cli.h: clerk's commands, one file each (cmd_*.c), called from main.c.
+ * Each returns the process exit status. */
+#ifndef CLERK_CLI_H
+#define CLERK_CLI_H
+
+#include <stdbool.h>
+
+#include "template.h"
+
+enum exit_status {
+	EXIT_OK = 0,     /* every output written */
+	EXIT_INPUT = 1,  /* at least one input had errors */
+	EXIT_USAGE = 2,  /* the command line was wrong */
+	EXIT_SYSTEM = 3, /* I/O, memory, a missing font */
+};
+
+/* The worse of two statuses (3 over 1 over 0; 2 is returned at once). */
+int exit_worst(int a, int b);
+
+/* Loads the templates, printing their problems. Returns EXIT_OK, EXIT_INPUT
+ * (some template files have errors; the valid ones are in set) or
+ * EXIT_SYSTEM (the folder cannot be read). */
+int cli_load_templates(struct template_set *set);
+
+/* Prints "clerk: message" and the usage of command to stderr; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints the help of a command (or the overview for NULL) to stdout. Returns
+ * false for an unknown command. */
+bool cli_help(const char *command);
+
+int cmd_check(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_templates(int argc, char **argv);
+
+#endif

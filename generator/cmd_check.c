@@ -1,0 +1,74 @@
+/* cmd_check.c: "clerk check": read and validate papers, write nothing. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "dump.h"
+#include "paper.h"
+#include "template.h"
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	bool dump = false;
+	int first = 1;
+	for (; first < argc; first++) {
+		const char *a = argv[first];
+		if (strcmp(a, "--") == 0) {
+			first++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--dump") == 0)
+			dump = true;
+		else
+			return cli_usage_error("check", "unknown option \"%s\"",
+			    a);
+	}
+	if (first == argc)
+		return cli_usage_error("check", "no file given");
+
+	struct template_set set;
+	int status = cli_load_templates(&set);
+	if (status == EXIT_SYSTEM)
+		return status;
+
+	struct diags *d = diags_new();
+	for (int i = first; i < argc; i++) {
+		const char *path = argv[i];
+		size_t errors = diags_errors(d);
+		if (!has_suffix(path, ".md")) {
+			fprintf(stderr, "%s: error: clerk checks Markdown "
+			    "papers (.md)\n", path);
+			status = exit_worst(status, EXIT_INPUT);
+			continue;
+		}
+		bool system_error;
+		struct paper *p = paper_read(path, &set, d, &system_error);
+		if (system_error) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", path,
+			    strerror(errno));
+			status = exit_worst(status, EXIT_SYSTEM);
+			continue;
+		}
+		diags_flush(d, stderr);
+		if (diags_errors(d) > errors)
+			status = exit_worst(status, EXIT_INPUT);
+		else if (dump && p != NULL)
+			dump_paper(stdout, p);
+		paper_free(p);
+	}
+	diags_free(d);
+	templates_free(&set);
+	return status;
+}

@@ -1,0 +1,214 @@
+/* cmd_new.c: "clerk new": a skeleton paper for a template, with every
+ * required section, that passes "clerk check" as it is. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "output.h"
+#include "template.h"
+
+/* A growing text buffer on the heap. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+put(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+/* prefix, value, suffix */
+static void
+put3(struct buf *b, const char *prefix, const char *value, const char *suffix)
+{
+	put(b, prefix);
+	put(b, value);
+	put(b, suffix);
+}
+
+/* Today as YYYY-MM-DD (SOURCE_DATE_EPOCH when set, for reproducible
+ * skeletons in tests). */
+static void
+today(char *buf)
+{
+	time_t t = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde != NULL && *sde)
+		t = (time_t)strtoll(sde, NULL, 10);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 16, "%Y-%m-%d", &tm);
+}
+
+static void
+report_skeleton(struct buf *b, const struct template *t, const char *date)
+{
+	put(b, "---\n");
+	put3(b, "template: ", t->id, "\n");
+	put(b, "committee: Name of the Committee\n");
+	put3(b, "date: ", date, "\n");
+	put(b, "purpose: decision\n"
+	    "subject: Title of the report\n"
+	    "report_of: Title of the Chief Officer\n"
+	    "report_author: Name, Job Title\n");
+	for (size_t i = 0; i < t->nkeys; i++)
+		if (t->keys[i].required) {
+			const char *v = "\"\"";
+			switch (t->keys[i].type) {
+			case KEY_STRING:
+				v = "Value";
+				break;
+			case KEY_DATE:
+				v = date;
+				break;
+			case KEY_INTEGER:
+				v = "1";
+				break;
+			case KEY_BOOLEAN:
+				v = "true";
+				break;
+			case KEY_LIST:
+				v = "[Value]";
+				break;
+			}
+			char line[256];
+			snprintf(line, sizeof line, "%s: %s\n",
+			    t->keys[i].name, v);
+			put(b, line);
+		}
+	put(b, "contact:\n"
+	    "  name: Name\n"
+	    "  title: Job Title\n"
+	    "  phone: 020 7332 0000\n"
+	    "  email: name@example.org\n"
+	    "---\n");
+	bool numbered_hint = false;
+	for (size_t i = 0; i < t->nsections; i++) {
+		const struct tpl_section *s = &t->sections[i];
+		if (s->from_key != NULL || s->required == REQUIRED_NO)
+			continue;
+		put3(b, "\n## ", s->heading, "\n\n");
+		if (s->required == REQUIRED_DECISION) {
+			put(b, "Members are asked to:\n\n"
+			    "- approve the proposals in this report.\n");
+		} else if (s->nsubheadings > 0) {
+			bool any = false;
+			for (size_t j = 0; j < s->nsubheadings; j++) {
+				if (!s->subheadings[j].required)
+					continue;
+				put3(b, any ? "\n### " : "### ",
+				    s->subheadings[j].heading, "\n\nNone.\n");
+				any = true;
+			}
+			if (!any)
+				put(b, "Write this section here.\n");
+		} else if (s->numbered && !numbered_hint) {
+			put(b, "Write each paragraph as a paragraph; clerk "
+			    "numbers them.\n\n"
+			    "Refer to a paragraph by giving it a label, "
+			    "{#like-this}, at its start.\n");
+			numbered_hint = true;
+		} else {
+			put(b, "Write this section here.\n");
+		}
+	}
+}
+
+static void
+minutes_skeleton(struct buf *b, const struct template *t, const char *date)
+{
+	put(b, "---\n");
+	put3(b, "kind: minutes\ntemplate: ", t->id, "\n");
+	put(b, "committee: Name of the Committee\n");
+	put3(b, "date: ", date, "\n");
+	put(b, "time: 11.00 am\n"
+	    "venue: Committee Room\n"
+	    "present:\n"
+	    "  - Name (Chairman)\n"
+	    "  - Name (Deputy Chairman)\n"
+	    "officers:\n"
+	    "  - Name, Town Clerk's Department\n"
+	    "---\n"
+	    "\n## Apologies\n\nApologies were received from Name.\n"
+	    "\n## Declarations\n\nThere were no declarations.\n"
+	    "\n## Minutes\n\nRESOLVED – That the public minutes of the "
+	    "previous meeting be approved as a correct record.\n");
+}
+
+int
+cmd_new(int argc, char **argv)
+{
+	const char *tid = NULL, *file = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0) {
+			if (++i == argc)
+				return cli_usage_error("new", "%s needs a "
+				    "template id", a);
+			tid = argv[i];
+		} else if (strncmp(a, "--template=", 11) == 0) {
+			tid = a + 11;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error("new", "unknown option \"%s\"",
+			    a);
+		} else if (file != NULL) {
+			return cli_usage_error("new", "one file at a time");
+		} else {
+			file = a;
+		}
+	}
+	if (file == NULL)
+		return cli_usage_error("new", "no file given");
+	size_t n = strlen(file);
+	if (n < 4 || strcmp(file + n - 3, ".md") != 0)
+		return cli_usage_error("new", "the file must end in .md");
+
+	struct template_set set;
+	int status = cli_load_templates(&set);
+	if (status == EXIT_SYSTEM)
+		return status;
+	const struct template *t = tid ? template_find(&set, tid) :
+	    template_latest(&set, KIND_REPORT);
+	if (t == NULL) {
+		if (tid)
+			fprintf(stderr, "clerk: error: unknown template "
+			    "\"%s\"; \"clerk templates\" lists them\n", tid);
+		else
+			fprintf(stderr, "clerk: error: no report template "
+			    "is installed\n");
+		templates_free(&set);
+		return EXIT_USAGE;
+	}
+	char date[16];
+	today(date);
+	struct buf b = {0};
+	if (t->kind == KIND_MINUTES)
+		minutes_skeleton(&b, t, date);
+	else
+		report_skeleton(&b, t, date);
+	templates_free(&set);
+	if (!output_write(file, b.s, b.len, true)) {
+		if (errno == EEXIST)
+			fprintf(stderr, "%s: error: file exists; clerk new "
+			    "does not overwrite it\n", file);
+		else
+			fprintf(stderr, "%s: error: cannot write: %s\n", file,
+			    strerror(errno));
+		free(b.s);
+		return errno == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
+	}
+	free(b.s);
+	return status;
+}

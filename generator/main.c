@@ -1,0 +1,50 @@
+/* main.c: the command line: dispatch to the commands, help and version. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "markdown.h"
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error(NULL, "no command given");
+	const char *cmd = argv[1];
+	int status;
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		cli_help(NULL);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("clerk %s\n", CLERK_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "help") == 0) {
+		if (argc > 3)
+			return cli_usage_error(NULL, "help takes one command");
+		if (!cli_help(argc == 3 ? argv[2] : NULL))
+			return cli_usage_error(NULL, "unknown command \"%s\"",
+			    argv[2]);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "check") == 0)
+		status = cmd_check(argc - 1, argv + 1);
+	else if (strcmp(cmd, "new") == 0)
+		status = cmd_new(argc - 1, argv + 1);
+	else if (strcmp(cmd, "templates") == 0)
+		status = cmd_templates(argc - 1, argv + 1);
+	else if (strcmp(cmd, "build") == 0 || strcmp(cmd, "pack") == 0)
+		return cli_usage_error(NULL, "\"%s\" is not in this version of "
+		    "clerk yet; \"clerk check\" validates papers", cmd);
+	else
+		return cli_usage_error(NULL, "unknown command \"%s\"", cmd);
+	markdown_release();
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "clerk: error: writing output: %s\n",
+		    strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	return status;
+}

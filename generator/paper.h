@@ -1,0 +1,22 @@
+/* paper.h: the whole reading of one paper: the file into the model, checked
+ * against its template. source -> yaml -> frontmatter -> markdown ->
+ * structure (-> assets). */
+#ifndef CLERK_PAPER_H
+#define CLERK_PAPER_H
+
+#include "diag.h"
+#include "model.h"
+
+struct template_set;
+
+/* Reads the paper at path. Returns the paper (its own arena; free with
+ * paper_free) with every problem recorded in d, or NULL when the file could
+ * not be read at all: a system error (errno set, nothing recorded) or a file
+ * that is not text (recorded in d). *system_error tells which. The paper is
+ * usable for output only when d gained no error. */
+struct paper *paper_read(const char *path, const struct template_set *set,
+    struct diags *d, bool *system_error);
+
+void paper_free(struct paper *p);
+
+#endif

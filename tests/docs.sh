@@ -1,0 +1,20 @@
+#!/bin/sh
+# docs.sh: the manuals list every diagnostic clerk gives and render cleanly;
+# the README names the two commands.
+. "$(dirname "$0")/lib.sh"
+scripts/diag-list >"$TMP/want"
+sed -n '/^\.\\" BEGIN DIAGNOSTICS/,/^\.\\" END DIAGNOSTICS/p' man/clerk-paper.5 | sed '1d;$d' >"$TMP/have"
+if diff -u "$TMP/want" "$TMP/have" >"$TMP/diff"; then pass; else
+	fail "clerk-paper(5) lists other diagnostics than the code: run scripts/diag-list --update" "$(cat "$TMP/diff")"
+fi
+for m in man/clerk.1 man/clerk-paper.5; do
+	if command -v groff >/dev/null; then
+		groff -mandoc -ww -z -Tutf8 "$m" >"$TMP/groff" 2>&1
+		[ ! -s "$TMP/groff" ] && pass || fail "$m renders with warnings" "$(cat "$TMP/groff")"
+	fi
+done
+for k in kind template committees committee date purpose subject report_of report_author public exempt_paragraphs reference contact appendices background_papers time venue present officers in_attendance; do
+	grep -q "$k" man/clerk-paper.5 && pass || fail "clerk-paper(5) does not describe key $k"
+done
+grep -q 'make demo' README.md && grep -q 'make check' README.md && pass || fail "README lacks the two commands"
+finish
