@@ -115,10 +115,11 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 			if (!any)
 				put(b, "Write this section here.\n");
 		} else if (s->numbered && !numbered_hint) {
-			put(b, "Write each paragraph as a paragraph; clerk "
-			    "numbers them.\n\n"
-			    "Refer to a paragraph by giving it a label, "
-			    "{#like-this}, at its start.\n");
+			put(b, "{#first} Write each paragraph as a paragraph; "
+			    "clerk numbers them.\n\n"
+			    "A label at the start of a paragraph, as in the one "
+			    "above, lets you refer to it: see paragraph "
+			    "[](#first).\n");
 			numbered_hint = true;
 		} else {
 			put(b, "Write this section here.\n");

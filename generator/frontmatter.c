@@ -84,6 +84,8 @@ struct fm {
 	enum paper_kind kind;
 	struct pos missing;  /* where a missing key is reported */
 	const struct ynode *given[K__COUNT]; /* the keys of the kind given */
+	bool suggested[K__COUNT]; /* an unknown key's "did you mean" named it:
+				     not reported missing as well */
 	bool has_date;       /* first_date holds the first meeting date */
 	struct date first_date;
 	struct pos first_date_pos;
@@ -201,7 +203,8 @@ get_list(struct fm *f, const struct ynode *v, const char *key, bool single,
 		return NULL;
 	}
 	if (v->type != Y_SEQUENCE) {
-		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key, "a list");
+		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key,
+		    single ? "text or a list" : "a list");
 		*ok = false;
 		return NULL;
 	}
@@ -238,7 +241,8 @@ get_bool(struct fm *f, const struct ynode *v, const char *key)
 		return -1;
 	}
 	if (v->type == Y_SCALAR && v->plain) {
-		if (strcmp(v->str, "true") == 0 || strcmp(v->str, "True") == 0 ||
+		if (strcmp(v->str, "true") == 0 ||
+		    strcmp(v->str, "True") == 0 ||
 		    strcmp(v->str, "TRUE") == 0)
 			return 1;
 		if (strcmp(v->str, "false") == 0 ||
@@ -304,40 +308,12 @@ get_integer(struct fm *f, const struct ynode *v, const char *key, long *out)
 	return true;
 }
 
-/* Do a and b differ only in case, or by two neighbouring letters swapped
- * ("emial")? Misspellings that closest() misses or does not count. */
-static bool
-near_miss(const char *a, const char *b)
-{
-	size_t n = strlen(a), swaps = 0;
-	if (n != strlen(b) || edit_distance(a, b) > 2)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char x = (char)(a[i] | 0x20), y = (char)(b[i] | 0x20);
-		if (x == y)
-			continue;
-		if (i + 1 < n && x == (char)(b[i + 1] | 0x20) &&
-		    y == (char)(a[i + 1] | 0x20)) {
-			swaps++;
-			i++;
-			continue;
-		}
-		return false;
-	}
-	return swaps <= 1;
-}
-
 /* " (did you mean \"x\"?)" for the candidate word most likely meant, or
  * "". */
 static const char *
 suggest(struct arena *a, const char *word, const char *const *candidates)
 {
-	const char *hint = did_you_mean(a, word, candidates);
-	for (size_t i = 0; *hint == '\0' && candidates[i] != NULL; i++)
-		if (near_miss(word, candidates[i]))
-			hint = arena_printf(a, " (did you mean \"%s\"?)",
-			    candidates[i]);
-	return hint;
+	return did_you_mean(a, word, candidates);
 }
 
 /* One of values (NULL-terminated), given as index; -1 (and a message with
@@ -526,16 +502,15 @@ read_committees(struct fm *f)
 	m->committees = arena_alloc(f->a, (n ? n : 1) * sizeof(*m->committees));
 	for (size_t i = 0; i < n; i++) {
 		struct entry *e = &entries[i];
-		if (!e->ok)
-			continue;
 		if (report && !e->has_purpose) {
 			if (has_deflt)
 				e->c.purpose = deflt;
-			else
+			else if (e->c.name != NULL)
 				diag(f->d, f->p->path, e->c.pos, D_NO_PURPOSE,
 				    e->c.name);
 		}
-		m->committees[m->ncommittees++] = e->c;
+		if (e->ok)
+			m->committees[m->ncommittees++] = e->c;
 	}
 }
 
@@ -777,7 +752,7 @@ choose_template(struct fm *f)
 		}
 	}
 	if (p->tpl == NULL)
-		p->tpl = newest(f->set, f->kind);
+		p->tpl_guessed = true, p->tpl = newest(f->set, f->kind);
 	if (p->tpl == NULL) {
 		const struct ynode *k = f->given[K_KIND];
 		diag(f->d, p->path, k ? k->pos : (struct pos){1, 1},
@@ -901,6 +876,11 @@ check_root_keys(struct fm *f, const struct ynode *root)
 				names[n++] = keys[j].name;
 		for (size_t j = 0; t != NULL && j < t->nkeys; j++)
 			names[n++] = t->keys[j].name;
+		names[n] = NULL;
+		const char *near = closest(c->key, names);
+		for (int j = 0; near != NULL && j < K__COUNT; j++)
+			if (strcmp(keys[j].name, near) == 0)
+				f->suggested[j] = true;
 		diag(f->d, f->p->path, c->key_pos, D_UNKNOWN_KEY, c->key,
 		    suggest(f->a, c->key, names));
 	}
@@ -932,7 +912,7 @@ front_blank(const struct source *src)
 static void
 required(struct fm *f, enum fkey k)
 {
-	if (f->given[k] == NULL)
+	if (f->given[k] == NULL && !f->suggested[k])
 		diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
 		    keys[k].name, "");
 }
@@ -952,12 +932,12 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 
 	if (root != NULL && root->type != Y_MAPPING) {
 		diag(d, p->path, root->pos, D_NOT_MAPPING, "front matter");
-		p->tpl = newest(set, KIND_REPORT);
+		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return false;
 	}
 	if (root == NULL && !front_blank(p->src)) {
 		/* The YAML could not be parsed: its error is enough. */
-		p->tpl = newest(set, KIND_REPORT);
+		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return diags_errors(d) == errors;
 	}
 

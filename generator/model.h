@@ -181,6 +181,9 @@ struct paper {
 	struct source *src;
 	struct meta meta;
 	const struct template *tpl; /* NULL when none could be chosen */
+	bool tpl_guessed;           /* the front matter did not say which
+				       (no date): paper.c takes the template
+				       the headings fit best */
 	struct section *sections;   /* in order */
 	size_t nsections;
 	struct node *footnotes;     /* first N_FOOTNOTE_DEF (linked by next) */

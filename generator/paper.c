@@ -12,6 +12,52 @@
 #include "template.h"
 #include "yaml.h"
 
+/* How well the headings of blocks fit template t: headings it names, less
+ * required sections missing. */
+static int
+fit(const struct template *t, const struct node *blocks, struct arena *a)
+{
+	int score = 0;
+	bool *seen = arena_alloc(a, t->nsections + 1);
+	for (const struct node *n = blocks; n != NULL; n = n->next) {
+		if (n->type != N_SUBHEADING || n->u.heading.level > 2)
+			continue;
+		const struct tpl_section *s =
+		    template_section(t, node_text(a, n));
+		if (s != NULL) {
+			score++;
+			seen[s - t->sections] = true;
+		}
+	}
+	for (size_t i = 0; i < t->nsections; i++)
+		if (t->sections[i].required == REQUIRED_YES && !seen[i])
+			score--;
+	return score;
+}
+
+/* When the front matter did not say which template (no usable date), the
+ * template of the paper's kind that its headings fit best, so that the
+ * body is checked against what the author most likely used. Ties go to
+ * the template chosen so far (the newest). */
+static void
+guess_template(struct paper *p, const struct template_set *set,
+    const struct node *blocks)
+{
+	if (p->tpl == NULL || p->tpl->kind != KIND_REPORT)
+		return;
+	int best = fit(p->tpl, blocks, p->arena);
+	for (size_t i = 0; i < set->count; i++) {
+		const struct template *t = set->items[i];
+		if (t->kind != p->tpl->kind || t == p->tpl)
+			continue;
+		int score = fit(t, blocks, p->arena);
+		if (score > best) {
+			best = score;
+			p->tpl = t;
+		}
+	}
+}
+
 /* The folder part of path, "." when it has none. */
 static const char *
 dir_of(struct arena *a, const char *path)
@@ -60,9 +106,17 @@ paper_read(const char *path, const struct template_set *set, struct diags *d,
 		 * newest report template rather than report every key. */
 		p->meta.public = true;
 		p->tpl = template_latest(set, KIND_REPORT);
+		p->tpl_guessed = true;
+	}
+	if (p->src->front_unclosed) {
+		/* Where the body begins is unknown: checking it would only
+		 * report sections missing. */
+		return p;
 	}
 
 	struct node *blocks = markdown_parse(p, d, p->src);
+	if (p->tpl_guessed)
+		guess_template(p, set, blocks);
 	structure_build(p, d, blocks);
 	return p;
 }

@@ -300,6 +300,7 @@ source_split(struct source *src, struct diags *d, bool required)
 		}
 	}
 	diag(d, src->path, (struct pos){1, 1}, D_FRONT_MATTER_UNCLOSED);
+	src->front_unclosed = true;
 	src->body_off = src->len;
 	src->body_line = (int)src->nlines + 1;
 }

@@ -22,6 +22,7 @@ struct source {
 	size_t *lines;     /* byte offset in text of the start of each line */
 	size_t nlines;     /* lines in text (a final line without LF counts) */
 	bool has_front;    /* a front matter block was found */
+	bool front_unclosed; /* a first line '---' was never closed */
 	size_t front_off;  /* offset of the YAML text (after the '---' line) */
 	size_t front_len;  /* bytes of YAML text */
 	int front_line;    /* line of the opening '---' */

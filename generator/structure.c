@@ -326,6 +326,31 @@ typed_list(const struct section *sec)
 	return list;
 }
 
+/* The number typed before an item ("5." or "5)"), read from the source,
+ * since Markdown renumbers the items of a list from its start; fallback
+ * when it cannot be read. */
+static long
+typed_number(const struct paper *p, const struct node *item, long fallback)
+{
+	if (p->src == NULL)
+		return fallback;
+	size_t len, i = 0;
+	const char *s = source_line(p->src, item->pos.line, &len);
+	for (int col = 1; col < item->pos.col && i < len; col++)
+		do
+			i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
+	long v = 0;
+	size_t digits = 0;
+	for (; i < len && s[i] >= '0' && s[i] <= '9' && digits < 9; i++) {
+		v = v * 10 + (s[i] - '0');
+		digits++;
+	}
+	if (digits == 0 || i >= len || (s[i] != '.' && s[i] != ')'))
+		return fallback;
+	return v;
+}
+
 /* A legacy paper's typed numbers: the items of the list become the
  * section's numbered paragraphs (the first block of each takes the
  * number), and a typed number that differs from clerk's is a warning. */
@@ -335,9 +360,11 @@ number_typed_list(struct builder *b, struct counter *c, struct section *sec,
 {
 	struct node *before = list->prev, *after = list->next;
 	struct node *head = NULL, *tail = NULL;
-	long typed = list->u.list.start;
+	long index = 0;
 	for (struct node *item = list->first; item != NULL;
-	    item = item->next, typed++) {
+	    item = item->next, index++) {
+		long typed = typed_number(b->p, item,
+		    list->u.list.start + index);
 		if (item->first == NULL) /* an empty item keeps its number */
 			node_append(item, node_new(b->a, N_PARAGRAPH,
 			    item->pos));

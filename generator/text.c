@@ -136,29 +136,38 @@ name_equal(const char *a, const char *b)
 size_t
 edit_distance(const char *a, const char *b)
 {
+	/* Optimal string alignment: insertions, deletions, substitutions and
+	 * transpositions of neighbours ("emial" is one from "email"). */
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 200 || lb > 200)
 		return (size_t)-1;
-	size_t row[201];
+	size_t rows[3][201];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
+		cur[0] = i;
+		int ca = tolower((unsigned char)a[i - 1]);
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			int same = tolower((unsigned char)a[i - 1]) ==
-			    tolower((unsigned char)b[j - 1]);
-			size_t best = diag + (same ? 0 : 1);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			int cb = tolower((unsigned char)b[j - 1]);
+			size_t best = prev[j - 1] + (ca == cb ? 0 : 1);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 &&
+			    ca == tolower((unsigned char)b[j - 2]) &&
+			    cb == tolower((unsigned char)a[i - 2]) &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[lb];
+	return prev[lb];
 }
 
 const char *
@@ -181,7 +190,10 @@ closest(const char *word, const char *const *candidates)
 		limit = 1;
 	if (limit > 4)
 		limit = 4;
-	return best != NULL && best_d > 0 && best_d <= limit ? best : NULL;
+	/* Distance 0 is a difference of case only ("Subject"): worth saying. */
+	if (best == NULL || best_d > limit || strcmp(best, word) == 0)
+		return NULL;
+	return best;
 }
 
 const char *

@@ -155,17 +155,25 @@ scalar(struct reader *r, struct fy_event *e)
 	if (r->skip > 0)
 		return;
 	size_t len = 0;
-	const char *s = fy_token_get_text(e->scalar.value, &len);
+	const char *s = NULL;
+	bool empty = e->scalar.value == NULL;
+	if (!empty)
+		s = fy_token_get_text(e->scalar.value, &len);
 	if (s == NULL)
 		s = "", len = 0;
 	enum fy_node_style style = fy_event_get_node_style(e);
-	bool plain = style == FYNS_PLAIN;
+	/* An empty value ("subject:" alone) has no token, hence no style and
+	 * no position: it is a plain null where its key (or list) is. */
+	bool plain = empty || style == FYNS_PLAIN;
 	if (r->depth > 0) {
 		struct frame *f = &r->stack[r->depth - 1];
 		if (f->node->type == Y_MAPPING && f->want_key) {
 			take_key(r, f, arena_strndup(r->a, s, len), p);
 			return;
 		}
+		if (p.line == 0)
+			p = f->node->type == Y_MAPPING ? f->key_pos :
+			    f->node->pos;
 	}
 	struct ynode *n = arena_alloc(r->a, sizeof(*n));
 	n->type = Y_SCALAR;

@@ -340,7 +340,7 @@ Test(frontmatter, wrong_types)
 	    "report_author: ''\n"
 	    "background_papers: One paper\n"),
 	    "5:10: error: \"subject\" must be text\n"
-	    "6:12: error: \"report_of\" must be a list\n"
+	    "6:12: error: \"report_of\" must be text or a list\n"
 	    "7:1: error: \"reference\" is empty\n"
 	    "8:1: error: \"report_author\" is empty\n"
 	    "9:20: error: \"background_papers\" must be a list\n");
@@ -517,6 +517,12 @@ Test(frontmatter, no_committee)
 	cr_assert(!result);
 	cr_assert_str_eq(fm_read("committee: A\npurpose: decision\n" SUBJECT),
 	    "6:1: error: missing required key \"date\"\n");
+	/* Every problem at once: the purpose too, though the date is bad. */
+	cr_assert_str_eq(fm_read("committee: A\ndate: 2024-2-14\n" SUBJECT),
+	    "2:1: error: missing purpose for committee \"A\": add \"purpose: "
+	    "decision\", \"information\" or \"discussion\"\n"
+	    "3:7: error: \"2024-2-14\" is not a date: write it as 2018-05-31 "
+	    "(year-month-day)\n");
 	cr_assert_str_eq(fm_read("date: 2024-02-14\npurpose: decision\n" SUBJECT),
 	    "6:1: error: missing required key \"committee\"\n");
 }
