@@ -51,6 +51,15 @@ enum marker {
 	MARK__COUNT
 };
 
+/* Byte columns turned into character columns along a line without
+ * counting from the line's start each time: a paragraph may be one line
+ * of megabytes. */
+struct colcache {
+	int line;     /* 0: empty */
+	size_t byte;  /* 0-based byte offset in the line */
+	int col;      /* its 1-based character column */
+};
+
 /* The leaf block whose inlines are being converted. */
 struct block {
 	struct pos pos;           /* where it starts */
@@ -61,6 +70,7 @@ struct block {
 		int line;         /* where to look next */
 		size_t off;
 	} cursor[MARK__COUNT];
+	struct colcache cols[MARK__COUNT];
 	bool html_reported;       /* one D_RAW_HTML per block is enough */
 };
 
@@ -75,6 +85,7 @@ struct conv {
 	int inline_depth;         /* open inline containers */
 	bool nesting_reported;
 	struct block blk;
+	struct colcache cols;     /* for the positions cmark gives */
 	struct node *last_note;   /* the last footnote definition */
 	int notes;                /* footnote definitions seen */
 };
@@ -82,16 +93,35 @@ struct conv {
 /* ------------------------------------------------------------------ */
 /* Positions */
 
+/* The position of byte offset byte (0-based) of a line of the file. */
+static struct pos
+cached_pos(const struct source *src, struct colcache *cc, int line,
+    size_t byte)
+{
+	size_t len;
+	const char *s = source_line(src, line, &len);
+	if (byte > len)
+		byte = len;
+	if (cc->line != line || cc->byte > byte) {
+		cc->line = line;
+		cc->byte = 0;
+		cc->col = 1;
+	}
+	cc->col += (int)utf8_count(s + cc->byte, byte - cc->byte);
+	cc->byte = byte;
+	return (struct pos){line, cc->col};
+}
+
 /* The file position of a cmark node, or fallback when cmark gives none. */
 static struct pos
-cm_pos(const struct conv *c, cmark_node *cn, struct pos fallback)
+cm_pos(struct conv *c, cmark_node *cn, struct pos fallback)
 {
 	int line = cmark_node_get_start_line(cn);
 	int col = cmark_node_get_start_column(cn);
 	if (line <= 0)
 		return fallback;
-	return source_pos_line(c->src, c->src->body_line + line - 1,
-	    col > 0 ? col : 1);
+	return cached_pos(c->src, &c->cols, c->src->body_line + line - 1,
+	    col > 1 ? (size_t)col - 1 : 0);
 }
 
 static int
@@ -141,7 +171,7 @@ block_find(struct conv *c, enum marker k, const char *needle, size_t n,
 		for (size_t i = from; i + n <= len; i++) {
 			if (memcmp(s + i, needle, n) != 0)
 				continue;
-			*where = source_pos_line(c->src, line, (int)i + 1);
+			*where = cached_pos(c->src, &c->blk.cols[k], line, i);
 			*before = i > 0 ? s[i - 1] : 0;
 			c->blk.cursor[k].line = line;
 			c->blk.cursor[k].off = i + n;
@@ -640,12 +670,6 @@ leave(struct conv *c, cmark_node *cn)
 	}
 }
 
-static cmark_syntax_extension *
-extension(const char *name)
-{
-	return cmark_find_syntax_extension(name);
-}
-
 static void
 register_extensions(void)
 {
@@ -665,7 +689,8 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	if (parser == NULL)
 		out_of_memory();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		cmark_syntax_extension *e = extension(names[i]);
+		cmark_syntax_extension *e =
+		    cmark_find_syntax_extension(names[i]);
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(parser, e);
 	}

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "assets.h"
@@ -17,11 +18,20 @@ struct builder {
 	struct arena *a;
 	const struct template *t;
 	struct section *cur;      /* where blocks go; NULL: nowhere yet */
+	struct section *tail;     /* the last section made */
 	bool heading_seen;        /* a section heading (level 1-2) was met */
 	bool orphan;              /* blocks came before any section */
 	struct pos orphan_pos;    /* the first of them */
+	struct node *loose;       /* blocks in no section (before the first,
+				     under a heading reported as wrong, or
+				     all of them without a template): still
+				     checked for references and images */
+	struct node *loose_last;
 	const char **candidates;  /* headings and aliases, for "did you
 				     mean"; NULL-terminated; made on demand */
+	bool *misspelt;           /* per template section: an unknown
+				     heading's "did you mean" named it, so
+				     it is not reported missing as well */
 };
 
 /* ------------------------------------------------------------------ */
@@ -62,10 +72,11 @@ section_new(struct builder *b, const struct tpl_section *def,
 	s->def = def;
 	s->heading = heading;
 	s->pos = pos;
-	struct section **tail = &b->p->sections;
-	while (*tail != NULL)
-		tail = &(*tail)->next;
-	*tail = s;
+	if (b->tail != NULL)
+		b->tail->next = s;
+	else
+		b->p->sections = s;
+	b->tail = s;
 	b->p->nsections++;
 	return s;
 }
@@ -87,18 +98,27 @@ end_pos(const struct paper *p)
 	return (struct pos){n, 1};
 }
 
-/* A block goes to the current section; before the first section it is
- * remembered for D_TEXT_BEFORE_SECTION; after a heading that names no
- * usable section (already reported) it is dropped. */
+/* A block goes to the current section. Before the first section (the
+ * first is remembered for D_TEXT_BEFORE_SECTION) or after a heading that
+ * names no usable section (already reported), it is kept aside. */
 static void
 place(struct builder *b, struct node *n)
 {
 	if (b->cur != NULL) {
 		section_append(b->cur, n);
-	} else if (!b->heading_seen && !b->orphan) {
+		return;
+	}
+	if (!b->heading_seen && !b->orphan) {
 		b->orphan = true;
 		b->orphan_pos = n->pos;
 	}
+	n->parent = n->next = NULL;
+	n->prev = b->loose_last;
+	if (b->loose_last != NULL)
+		b->loose_last->next = n;
+	else
+		b->loose = n;
+	b->loose_last = n;
 }
 
 /* Every heading and alias of the template, for "did you mean". */
@@ -128,6 +148,25 @@ candidates(struct builder *b)
 /* ------------------------------------------------------------------ */
 /* Sections of a report */
 
+
+/* The longest candidate that title begins with, as a whole word
+ * ("Background Information" begins with "Background"); NULL if none. */
+static const char *
+heading_prefix(const char *title, const char *const *cands)
+{
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; cands[i] != NULL; i++) {
+		size_t n = strlen(cands[i]);
+		if (n > best_len && strncasecmp(title, cands[i], n) == 0 &&
+		    (title[n] == ' ' || title[n] == ':' || title[n] == '-')) {
+			best = cands[i];
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 /* A heading of level 1 or 2 in a report. */
 static void
 report_heading(struct builder *b, struct node *n)
@@ -149,8 +188,26 @@ report_heading(struct builder *b, struct node *n)
 		/* Its blocks stay in the current section, so that they are
 		 * still checked. */
 		b->heading_seen = true;
+		const char *near = closest(title, candidates(b));
+		if (near == NULL)
+			near = heading_prefix(title, candidates(b));
+		const char *hint;
+		if (near != NULL) {
+			const struct tpl_section *meant =
+			    template_section(t, near);
+			if (b->misspelt == NULL)
+				b->misspelt = arena_alloc(b->a,
+				    t->nsections + 1);
+			if (meant != NULL)
+				b->misspelt[meant - t->sections] = true;
+			hint = arena_printf(b->a, " (did you mean \"%s\"?)",
+			    near);
+		} else {
+			hint = arena_printf(b->a, "; \"clerk templates %s\" "
+			    "lists its sections", t->id);
+		}
 		diag(b->d, b->p->path, n->pos, D_UNKNOWN_SECTION, title, t->id,
-		    did_you_mean(b->a, title, candidates(b)));
+		    hint);
 		return;
 	}
 	b->heading_seen = true;
@@ -195,7 +252,7 @@ check_missing(struct builder *b)
 		bool present = false;
 		for (struct section *s = b->p->sections; s; s = s->next)
 			present = present || s->def == def;
-		if (present)
+		if (present || (b->misspelt != NULL && b->misspelt[i]))
 			continue;
 		enum diag_id id;
 		if (def->required == REQUIRED_YES)
@@ -326,45 +383,46 @@ typed_list(const struct section *sec)
 	return list;
 }
 
-/* The number typed before an item ("5." or "5)"), read from the source,
- * since Markdown renumbers the items of a list from its start; fallback
- * when it cannot be read. */
+/* The number the author typed before the list item at pos ("6." or "6)"),
+ * read from the source, as CommonMark keeps only a list's first number;
+ * fallback when no digits stand there. */
 static long
-typed_number(const struct paper *p, const struct node *item, long fallback)
+typed_number(const struct source *src, struct pos pos, long fallback)
 {
-	if (p->src == NULL)
-		return fallback;
 	size_t len, i = 0;
-	const char *s = source_line(p->src, item->pos.line, &len);
-	for (int col = 1; col < item->pos.col && i < len; col++)
-		do
+	const char *line = source_line(src, pos.line, &len);
+	/* pos.col counts characters: step over pos.col - 1 of them. */
+	for (int col = 1; col < pos.col && i < len; col++) {
+		i++;
+		while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80)
 			i++;
-		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
+	}
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
 	long v = 0;
 	size_t digits = 0;
-	for (; i < len && s[i] >= '0' && s[i] <= '9' && digits < 9; i++) {
-		v = v * 10 + (s[i] - '0');
+	while (i < len && line[i] >= '0' && line[i] <= '9' && digits < 9) {
+		v = v * 10 + (line[i++] - '0');
 		digits++;
 	}
-	if (digits == 0 || i >= len || (s[i] != '.' && s[i] != ')'))
-		return fallback;
-	return v;
+	return digits > 0 && i < len && (line[i] == '.' || line[i] == ')') ?
+	    v : fallback;
 }
 
 /* A legacy paper's typed numbers: the items of the list become the
  * section's numbered paragraphs (the first block of each takes the
- * number), and a typed number that differs from clerk's is a warning. */
+ * number), and a typed number that differs from clerk's is a warning.
+ * The typed number is the one written before each item, even where
+ * CommonMark would ignore it (4, 6 reads as 4, 5). */
 static void
 number_typed_list(struct builder *b, struct counter *c, struct section *sec,
     struct node *list)
 {
 	struct node *before = list->prev, *after = list->next;
 	struct node *head = NULL, *tail = NULL;
-	long index = 0;
+	long typed = list->u.list.start;
 	for (struct node *item = list->first; item != NULL;
-	    item = item->next, index++) {
-		long typed = typed_number(b->p, item,
-		    list->u.list.start + index);
+	    item = item->next, typed++) {
 		if (item->first == NULL) /* an empty item keeps its number */
 			node_append(item, node_new(b->a, N_PARAGRAPH,
 			    item->pos));
@@ -383,9 +441,11 @@ number_typed_list(struct builder *b, struct counter *c, struct section *sec,
 				continue;
 			first = false;
 			int automatic = number_next(b, c, n);
-			if (typed != automatic)
+			long written = typed_number(b->p->src, item->pos,
+			    typed);
+			if (written != automatic)
 				diag(b->d, b->p->path, item->pos,
-				    D_TYPED_NUMBER, (int)typed, n->number);
+				    D_TYPED_NUMBER, (int)written, n->number);
 		}
 	}
 	head->prev = before;
@@ -398,6 +458,22 @@ number_typed_list(struct builder *b, struct counter *c, struct section *sec,
 		after->prev = tail;
 	else
 		sec->last = tail;
+}
+
+/* A paragraph that holds only images (a figure) is not numbered: it
+ * illustrates the paragraph before it. */
+static bool
+is_figure(const struct node *para)
+{
+	bool image = false;
+	for (const struct node *c = para->first; c != NULL; c = c->next) {
+		if (c->type == N_IMAGE)
+			image = true;
+		else if (c->type != N_SOFTBREAK && c->type != N_LINEBREAK &&
+		    !(c->type == N_TEXT && c->text[strspn(c->text, " ")] == 0))
+			return false;
+	}
+	return image;
 }
 
 static void
@@ -419,7 +495,7 @@ number_paragraphs(struct builder *b)
 			continue;
 		}
 		for (struct node *n = sec->first; n != NULL; n = n->next)
-			if (n->type == N_PARAGRAPH)
+			if (n->type == N_PARAGRAPH && !is_figure(n))
 				(void)number_next(b, &c, n);
 	}
 }
@@ -431,11 +507,13 @@ struct label {
 	const char *name;
 	struct node *node;
 	size_t seq;       /* order met, so that the first of equals wins */
+	bool loose;       /* in a block of no section */
 };
 
 struct labels {
 	struct label *items;
 	size_t n, cap;
+	bool loose;       /* collecting from blocks of no section */
 };
 
 static int
@@ -466,13 +544,15 @@ walk_blocks(struct node *first, void (*fn)(struct builder *, void *,
 }
 
 static void
-walk_paper(struct builder *b, struct node *loose, void (*fn)(struct builder *,
-    void *, struct node *), void *ctx)
+walk_paper(struct builder *b, void (*fn)(struct builder *, void *,
+    struct node *), void *ctx, bool *loose)
 {
 	for (struct section *s = b->p->sections; s != NULL; s = s->next)
 		walk_blocks(s->first, fn, b, ctx);
-	walk_blocks(loose, fn, b, ctx);
 	walk_blocks(b->p->footnotes, fn, b, ctx);
+	if (loose != NULL)
+		*loose = true;
+	walk_blocks(b->loose, fn, b, ctx);
 }
 
 static void
@@ -488,7 +568,7 @@ collect_label(struct builder *b, void *ctx, struct node *n)
 		    sizeof(*l->items));
 		l->cap = cap;
 	}
-	l->items[l->n] = (struct label){n->label, n, l->n};
+	l->items[l->n] = (struct label){n->label, n, l->n, l->loose};
 	l->n++;
 }
 
@@ -519,13 +599,12 @@ resolve_xref(struct builder *b, void *ctx, struct node *n)
 }
 
 /* Labels are checked (unique; on numbered paragraphs when there is a
- * template), then every N_XREF of the paper is resolved. loose: blocks in
- * no section (a paper without template). */
+ * template), then every N_XREF of the paper is resolved. */
 static void
-resolve_references(struct builder *b, struct node *loose)
+resolve_references(struct builder *b)
 {
-	struct labels l = {NULL, 0, 0};
-	walk_paper(b, loose, collect_label, &l);
+	struct labels l = {NULL, 0, 0, false};
+	walk_paper(b, collect_label, &l, &l.loose);
 	if (l.n > 0)
 		qsort(l.items, l.n, sizeof(*l.items), label_cmp);
 	const char **names = arena_alloc(b->a, (l.n + 1) * sizeof(*names));
@@ -542,13 +621,13 @@ resolve_references(struct builder *b, struct node *loose)
 			continue;
 		}
 		names[nn++] = l.items[i].name;
-		if (b->t != NULL && n->number == NULL)
+		if (b->t != NULL && n->number == NULL && !l.items[i].loose)
 			diag(b->d, b->p->path, n->label_pos, D_LABEL_UNNUMBERED,
 			    n->label);
 	}
 	names[nn] = NULL;
 	struct resolver r = {&l, names};
-	walk_paper(b, loose, resolve_xref, &r);
+	walk_paper(b, resolve_xref, &r, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -627,17 +706,39 @@ build_minutes(struct builder *b, struct node *blocks)
 		    "## <item title>");
 }
 
+/* The images of blocks in no section are checked too (every problem in
+ * one run), through a section made for the purpose and taken away. */
+static void
+check_loose_images(struct builder *b)
+{
+	if (b->loose == NULL)
+		return;
+	struct section aside = {.first = b->loose, .last = b->loose_last};
+	struct section *sections = b->p->sections;
+	struct node *notes = b->p->footnotes;
+	b->p->sections = &aside;
+	b->p->footnotes = NULL;
+	assets_check_images(b->p, b->d);
+	b->p->sections = sections;
+	b->p->footnotes = notes;
+}
+
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
 	struct builder b = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
-	struct node *loose = NULL;
-	if (b.t == NULL)
-		loose = blocks;
-	else if (b.t->kind == KIND_MINUTES)
+	if (b.t == NULL) {
+		for (struct node *n = blocks, *next; n != NULL; n = next) {
+			next = n->next;
+			place(&b, n);
+		}
+		b.orphan = false;
+	} else if (b.t->kind == KIND_MINUTES) {
 		build_minutes(&b, blocks);
-	else
+	} else {
 		build_report(&b, blocks);
-	resolve_references(&b, loose);
+	}
+	resolve_references(&b);
 	assets_check_images(p, d);
+	check_loose_images(&b);
 }

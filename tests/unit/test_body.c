@@ -224,18 +224,25 @@ Test(body, typed_numbers_that_disagree)
 	    "\n"
 	    "## Current Situation\n"
 	    "\n"
-	    "3. Typed as three.\n"
-	    "4.\n"
-	    "6. Typed as six.\n"
-	    "7) Typed as seven.\n"),
-	    "18:1: warning: paragraph typed as 6 is numbered 5: clerk numbers "
+	    "1. Typed as one.\n"
+	    "2.\n"
+	    "7. Read as typed: seven.\n"),
+	    "16:1: warning: paragraph typed as 1 is numbered 3: clerk numbers "
+	    "paragraphs itself, so the typed numbers can go\n"
+	    "17:1: warning: paragraph typed as 2 is numbered 4: clerk numbers "
+	    "paragraphs itself, so the typed numbers can go\n"
+	    "18:1: warning: paragraph typed as 7 is numbered 5: clerk numbers "
 	    "paragraphs itself, so the typed numbers can go\n");
-	/* The empty item keeps its number. "7)" starts another list, so the
-	 * section is no longer one list: its items are not paragraphs. */
-	cr_assert_str_eq(numbers(section_at(2)), "3 4 5 -");
-	cr_assert_eq(section_at(2)->last->type, N_LIST);
+	/* The empty item keeps its number in an empty paragraph. */
+	cr_assert_str_eq(numbers(section_at(2)), "3 4 5");
 	cr_assert_eq(section_at(2)->first->next->type, N_PARAGRAPH);
 	cr_assert_null(section_at(2)->first->next->first);
+
+	/* "3)" starts another list: two lists are not typed numbers. */
+	cr_assert_str_eq(build("col-2018",
+	    "## Summary\n\nAn update.\n\n## Background\n\nFirst.\n\n"
+	    "## Current Situation\n\n1. One.\n2. Two.\n3) Three.\n"), "");
+	cr_assert_str_eq(numbers(section_at(2)), "- -");
 }
 
 /* A list after a lead-in paragraph is a list, not typed numbers. */
@@ -760,9 +767,17 @@ Test(body, nesting_limit, .timeout = 10)
 	cr_assert_eq(depth, 32 + 2); /* quotes, the paragraph, its text */
 	cr_assert_str_eq(text_of(b->next->first->first), "x");
 	depth = 0;
-	for (struct node *q = b->next; q != NULL; q = q->first)
+	struct node *q = b->next;
+	for (; q->last != NULL; q = q->last)
 		depth++;
-	cr_assert_eq(depth, 2 * 32 + 2); /* list, item ..., paragraph, text */
+	/* list, item ... 32 times, then the deeper items' paragraphs */
+	cr_assert_eq(depth, 2 * 32 + 1);
+	cr_assert_eq(q->parent->parent->type, N_ITEM);
+	cr_assert_eq(q->parent->parent->parent->type, N_LIST);
+	size_t paras = 0;
+	for (struct node *x = q->parent->parent->first; x; x = x->next)
+		paras++;
+	cr_assert_eq(paras, 40 - 32 + 1);
 
 	/* Far deeper: cmark gives up on the paragraph, clerk does not
 	 * crash. */
@@ -818,7 +833,7 @@ Test(body, images)
 	    "Note[^1].\n"
 	    "\n"
 	    "[^1]: ![](data:image/png;base64,AAAA)\n"),     /* 18 */
-	    "5:3: warning: image \"images/dot.png\" has no description: write "
+	    "5:5: warning: image \"images/dot.png\" has no description: write "
 	    "one between the brackets for readers who cannot see it\n"
 	    "6:11: error: image \"images/not-really.png\" is not a PNG or JPEG "
 	    "file\n"
@@ -830,7 +845,7 @@ Test(body, images)
 	    "relative to the paper\n"
 	    "11:8: error: image \"https://example.com/x.png\" is a web address: "
 	    "save the image beside the paper and give its file name\n"
-	    "13:15: error: \"images/missing.png\" not found\n"
+	    "13:16: error: \"images/missing.png\" not found\n"
 	    "18:11: error: image \"data:image/png;base64,AAAA\" is a web "
 	    "address: save the image beside the paper and give its file name\n"
 	    "18:11: warning: image \"data:image/png;base64,AAAA\" has no "
