@@ -97,6 +97,38 @@ has_key(enum fkey k, enum paper_kind kind)
 	return kind == KIND_MINUTES ? keys[k].minutes : keys[k].report;
 }
 
+/* Reports key k missing, unless an unknown key's "did you mean" names it:
+ * the author misspelt it, and one message says so. */
+static void
+missing(struct fm *f, enum fkey k)
+{
+	if (!f->suggested[k])
+		diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
+		    keys[k].name, "");
+}
+
+/* Notes which of clerk's keys the unknown keys of root most likely mean,
+ * before anything is reported missing. */
+static void
+find_misspellings(struct fm *f, const struct ynode *root)
+{
+	const char *names[K__COUNT + 1];
+	size_t n = 0;
+	for (int k = 0; k < K__COUNT; k++)
+		if (has_key((enum fkey)k, f->kind))
+			names[n++] = keys[k].name;
+	names[n] = NULL;
+	for (const struct ynode *c = root->first; c != NULL; c = c->next) {
+		const char *near = closest(c->key, names);
+		if (near == NULL)
+			continue;
+		for (int k = 0; k < K__COUNT; k++)
+			if (strcmp(keys[k].name, near) == 0 &&
+			    strcmp(keys[k].name, c->key) != 0)
+				f->suggested[k] = true;
+	}
+}
+
 /* "a report" / "minutes", as D_KEY_NOT_FOR_KIND and D_TEMPLATE_KIND say
  * it; "reports" / "minutes" for a template's kind. */
 static const char *
@@ -470,8 +502,7 @@ read_committees(struct fm *f)
 		struct entry *e = &entries[n++];
 		bool good = true;
 		if (name == NULL) {
-			diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
-			    "committee", "");
+			missing(f, K_COMMITTEE);
 			good = false;
 			e->c.pos = date->key_pos;
 		} else {
@@ -481,8 +512,7 @@ read_committees(struct fm *f)
 				good = false;
 		}
 		if (date == NULL) {
-			diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
-			    "date", "");
+			missing(f, K_DATE);
 			good = false;
 		} else {
 			e->date_pos = date->pos;
@@ -492,11 +522,11 @@ read_committees(struct fm *f)
 		e->ok = good;
 		note_date(f, e);
 	} else if (report) {
-		diag(f->d, f->p->path, f->missing, D_NO_COMMITTEE);
+		if (!f->suggested[K_COMMITTEE] && !f->suggested[K_COMMITTEES])
+			diag(f->d, f->p->path, f->missing, D_NO_COMMITTEE);
 	} else {
-		diag(f->d, f->p->path, f->missing, D_MISSING_KEY, "committee",
-		    "");
-		diag(f->d, f->p->path, f->missing, D_MISSING_KEY, "date", "");
+		missing(f, K_COMMITTEE);
+		missing(f, K_DATE);
 	}
 
 	m->committees = arena_alloc(f->a, (n ? n : 1) * sizeof(*m->committees));
@@ -912,9 +942,8 @@ front_blank(const struct source *src)
 static void
 required(struct fm *f, enum fkey k)
 {
-	if (f->given[k] == NULL && !f->suggested[k])
-		diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
-		    keys[k].name, "");
+	if (f->given[k] == NULL)
+		missing(f, k);
 }
 
 bool
@@ -955,6 +984,8 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 		if (has_key((enum fkey)k, f.kind))
 			f.given[k] = ymap_get(root, keys[k].name);
 
+	if (root != NULL)
+		find_misspellings(&f, root);
 	read_committees(&f);
 	choose_template(&f);
 	if (root != NULL) {
