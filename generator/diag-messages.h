@@ -53,6 +53,7 @@ DIAG(D_PATH_ABSOLUTE, DIAG_ERROR, "\"%s\" is an absolute path: give a path relat
 DIAG(D_PATH_ESCAPES, DIAG_ERROR, "\"%s\" leads outside the paper's folder: keep it beside the paper or below")
 DIAG(D_PATH_MISSING, DIAG_ERROR, "\"%s\" not found")
 DIAG(D_PATH_NOT_FILE, DIAG_ERROR, "\"%s\" is not a regular file")
+DIAG(D_APPENDIX_UNREADABLE, DIAG_ERROR, "appendix file \"%s\" cannot be read: %s")
 DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown (.md)")
 
 /* The body (markdown.c, structure.c, assets.c) */

@@ -176,6 +176,13 @@ dump_paper(FILE *fp, const struct paper *p)
 			quote(fp, ap->file);
 		}
 		fprintf(fp, "%s\n", ap->public ? "" : " non-public");
+		if (ap->doc == NULL)
+			continue;
+		for (const struct node *n = ap->doc->sections->first; n;
+		    n = n->next)
+			dump_node(fp, n, 1);
+		for (const struct node *f = ap->doc->footnotes; f; f = f->next)
+			dump_node(fp, f, 1);
 	}
 	list(fp, "background_paper", m->background_papers,
 	    m->nbackground_papers);

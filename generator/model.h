@@ -41,6 +41,10 @@ struct appendix {
 	const char *path;   /* file resolved against the paper's folder */
 	bool public;        /* false: goes to Part 2 in a pack */
 	struct pos pos;
+	struct paper *doc;  /* the file read (paper.c): one section (def
+			       NULL) holding its blocks, its own footnotes;
+			       NULL when there is no file or it could not be
+			       read */
 };
 
 /* A template-declared key's value (for the front sheet). */

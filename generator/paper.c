@@ -70,6 +70,58 @@ dir_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
+/* Reads the file of each appendix that names one, as a document of its
+ * own (its folder for images, its path in messages), into ap->doc. Front
+ * matter is optional in an appendix file and its keys are not used; its
+ * YAML is still checked. */
+static void
+read_appendices(struct paper *p, struct diags *d)
+{
+	for (size_t i = 0; i < p->meta.nappendices; i++) {
+		struct appendix *ap = &p->meta.appendices[i];
+		if (ap->path == NULL)
+			continue;
+		struct arena *a = p->arena;
+		struct paper *doc = arena_alloc(a, sizeof(*doc));
+		doc->arena = a;
+		doc->path = ap->path;
+		doc->dir = dir_of(a, ap->path);
+		doc->src = arena_alloc(a, sizeof(*doc->src));
+		doc->meta.public = ap->public;
+		switch (source_read(a, d, doc->path, doc->src)) {
+		case SOURCE_OK:
+			break;
+		case SOURCE_SYSTEM:
+			diag(d, p->path, ap->pos, D_APPENDIX_UNREADABLE,
+			    ap->file, strerror(errno));
+			continue;
+		case SOURCE_BAD:
+			continue;
+		}
+		source_split(doc->src, d, false);
+		if (doc->src->has_front)
+			(void)yaml_parse(a, d, doc->src, false);
+		struct section *s = arena_alloc(a, sizeof(*s));
+		s->heading = ap->title;
+		s->pos = (struct pos){doc->src->body_line, 1};
+		for (struct node *n = markdown_parse(doc, d, doc->src), *next;
+		    n != NULL; n = next) {
+			next = n->next;
+			n->prev = s->last;
+			n->next = NULL;
+			if (s->last)
+				s->last->next = n;
+			else
+				s->first = n;
+			s->last = n;
+		}
+		doc->sections = s;
+		doc->nsections = 1;
+		structure_appendix(p, doc, d);
+		ap->doc = doc;
+	}
+}
+
 struct paper *
 paper_read(const char *path, const struct template_set *set, struct diags *d,
     bool *system_error)
@@ -118,6 +170,7 @@ paper_read(const char *path, const struct template_set *set, struct diags *d,
 	if (p->tpl_guessed)
 		guess_template(p, set, blocks);
 	structure_build(p, d, blocks);
+	read_appendices(p, d);
 	return p;
 }
 

@@ -742,3 +742,29 @@ structure_build(struct paper *p, struct diags *d, struct node *blocks)
 	assets_check_images(p, d);
 	check_loose_images(&b);
 }
+
+void
+structure_appendix(struct paper *p, struct paper *ap, struct diags *d)
+{
+	struct builder main = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
+	struct builder b = {.p = ap, .d = d, .a = ap->arena, .t = NULL};
+	struct labels l = {NULL, 0, 0, false};
+	walk_paper(&main, collect_label, &l, NULL);
+	size_t own = l.n;
+	walk_paper(&b, collect_label, &l, NULL);
+	for (size_t i = own; i < l.n; i++)
+		diag(d, ap->path, l.items[i].node->label_pos,
+		    D_LABEL_UNNUMBERED, l.items[i].name);
+	l.n = own;
+	if (l.n > 0)
+		qsort(l.items, l.n, sizeof(*l.items), label_cmp);
+	const char **names = arena_alloc(b.a, (l.n + 1) * sizeof(*names));
+	size_t nn = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (i == 0 || strcmp(l.items[i - 1].name, l.items[i].name) != 0)
+			names[nn++] = l.items[i].name;
+	names[nn] = NULL;
+	struct resolver r = {&l, names};
+	walk_paper(&b, resolve_xref, &r, NULL);
+	assets_check_images(ap, d);
+}

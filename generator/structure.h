@@ -15,4 +15,10 @@ struct node;
  * recorded in d. With p->tpl NULL, only cross-references are resolved. */
 void structure_build(struct paper *p, struct diags *d, struct node *blocks);
 
+/* Finishes reading an appendix file ap of paper p: its cross-references
+ * are resolved against the labels of p (an appendix's own paragraphs are
+ * not numbered, so a label in it is an error), its images checked against
+ * its own folder. ap holds one section (def NULL) with the blocks. */
+void structure_appendix(struct paper *p, struct paper *ap, struct diags *d);
+
 #endif
