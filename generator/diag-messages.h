@@ -101,3 +101,7 @@ DIAG(D_TEMPLATE_PLACEHOLDER_OPEN, DIAG_ERROR, "placeholder \"{%s\" is not closed
 DIAG(D_TEMPLATE_NAME, DIAG_ERROR, "%s \"%s\" may hold only %s")
 DIAG(D_TEMPLATE_KEY_RESERVED, DIAG_ERROR, "\"%s\" is already a front matter key or placeholder of every paper: choose another name")
 DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
+
+/* Typesetting (layout.c, pdf.c) */
+DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
+DIAG(D_IMAGE_UNREADABLE, DIAG_ERROR, "image \"%s\" cannot be read: %s")
