@@ -223,25 +223,12 @@ check_image(struct paper *p, struct diags *d, struct node *img)
 		diag(d, p->path, img->pos, D_IMAGE_NO_ALT, url);
 }
 
-/* The node after n in a pre-order walk of root's subtree, or NULL. */
-static struct node *
-walk_next(struct node *n, const struct node *root)
-{
-	if (n->first != NULL)
-		return n->first;
-	while (n != root) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
 
 static void
 check_blocks(struct paper *p, struct diags *d, struct node *first)
 {
 	for (struct node *top = first; top != NULL; top = top->next)
-		for (struct node *n = top; n != NULL; n = walk_next(n, top))
+		for (struct node *n = top; n != NULL; n = node_walk_next(n, top))
 			if (n->type == N_IMAGE)
 				check_image(p, d, n);
 }

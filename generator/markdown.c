@@ -184,19 +184,6 @@ block_find(struct conv *c, enum marker k, const char *needle, size_t n,
 /* ------------------------------------------------------------------ */
 /* Tree helpers */
 
-/* The node after n in a pre-order walk of root's subtree, or NULL. */
-static struct node *
-walk_next(struct node *n, const struct node *root)
-{
-	if (n->first != NULL)
-		return n->first;
-	while (n != root) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
 
 /* Joins runs of adjacent N_TEXT children of parent into one node each. */
 static void
@@ -344,7 +331,7 @@ check_undefined_notes(struct conv *c, const char *s)
 static void
 check_inlines(struct conv *c, struct node *blk)
 {
-	for (struct node *n = blk->first; n != NULL; n = walk_next(n, blk)) {
+	for (struct node *n = blk->first; n != NULL; n = node_walk_next(n, blk)) {
 		struct pos where;
 		char before;
 		switch (n->type) {

@@ -54,6 +54,19 @@ node_insert_after(struct node *where, struct node *n)
 	where->next = n;
 }
 
+struct node *
+node_walk_next(struct node *n, const struct node *root)
+{
+	if (n->first != NULL)
+		return n->first;
+	while (n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
 static void
 text_into(const struct node *n, char *out, size_t *len, bool write)
 {

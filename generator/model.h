@@ -200,6 +200,11 @@ void node_append(struct node *parent, struct node *child);
 void node_remove(struct node *n);
 void node_insert_after(struct node *where, struct node *n);
 
+/* The node after n in a pre-order walk of root's subtree (n itself is in
+ * the subtree), or NULL at its end: for (n = root; n; n = node_walk_next(n,
+ * root)). No recursion, so no limit on depth. */
+struct node *node_walk_next(struct node *n, const struct node *root);
+
 /* The plain text of a node's inline content (for headings, titles). */
 char *node_text(struct arena *a, const struct node *n);
 

@@ -37,19 +37,6 @@ struct builder {
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-/* The node after n in a pre-order walk of root's subtree, or NULL. */
-static struct node *
-walk_next(struct node *n, const struct node *root)
-{
-	if (n->first != NULL)
-		return n->first;
-	while (n != root) {
-		if (n->next != NULL)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
 
 static void
 section_append(struct section *s, struct node *n)
@@ -539,7 +526,7 @@ walk_blocks(struct node *first, void (*fn)(struct builder *, void *,
     struct node *), struct builder *b, void *ctx)
 {
 	for (struct node *top = first; top != NULL; top = top->next)
-		for (struct node *n = top; n != NULL; n = walk_next(n, top))
+		for (struct node *n = top; n != NULL; n = node_walk_next(n, top))
 			fn(b, ctx, n);
 }
 

@@ -19,37 +19,12 @@
 #include "source.h"
 #include "structure.h"
 #include "template.h"
+#include "fixture.h"
 
-static struct template_set set;
-static struct diags *d;
-static struct paper paper;
-static struct source src;
 static struct committee committee;
 static char out[16384];
-static FILE *devnull;
 
-static void
-setup(void)
-{
-	d = diags_new();
-	devnull = fopen("/dev/null", "w");
-	const char *dir = getenv("CLERK_TEMPLATES");
-	cr_assert(dir != NULL, "CLERK_TEMPLATES is not set");
-	cr_assert(templates_load(dir, d, &set), "cannot read %s", dir);
-	cr_assert_eq(diags_pending(d), 0, "the templates have errors: %s",
-	    diags_text(d, 0));
-}
-
-static void
-teardown(void)
-{
-	arena_free(paper.arena);
-	templates_free(&set);
-	diags_free(d);
-	fclose(devnull);
-}
-
-TestSuite(body, .init = setup, .fini = teardown);
+TestSuite(body, .init = fixture_setup, .fini = fixture_teardown);
 
 /* The front matter every test paper has: the body starts at line 4. */
 #define FRONT "---\nsubject: Test\n---\n"

@@ -11,38 +11,13 @@
 #include "model.h"
 #include "source.h"
 #include "template.h"
+#include "fixture.h"
 #include "yaml.h"
 
-static struct template_set set;
-static struct diags *d;
-static struct paper paper;
-static struct source src;
 static bool result;
 static char out[8192];
-static FILE *devnull;
 
-static void
-setup(void)
-{
-	d = diags_new();
-	devnull = fopen("/dev/null", "w");
-	const char *dir = getenv("CLERK_TEMPLATES");
-	cr_assert(dir != NULL, "CLERK_TEMPLATES is not set");
-	cr_assert(templates_load(dir, d, &set), "cannot read %s", dir);
-	cr_assert_eq(diags_pending(d), 0, "the templates have errors: %s",
-	    diags_text(d, 0));
-}
-
-static void
-teardown(void)
-{
-	arena_free(paper.arena);
-	templates_free(&set);
-	diags_free(d);
-	fclose(devnull);
-}
-
-TestSuite(frontmatter, .init = setup, .fini = teardown);
+TestSuite(frontmatter, .init = fixture_setup, .fini = fixture_teardown);
 
 /* Reads a paper whose front matter is yaml (its line 1 is the file's line
  * 2) with the template set s. Returns every message, one a line. */

@@ -1,0 +1,45 @@
+/* fixture.h: what the unit tests of the reading stages share: the real
+ * templates (from $CLERK_TEMPLATES), a diagnostics collection, and a paper
+ * built from text. Each test file includes it once and declares
+ * TestSuite(name, .init = fixture_setup, .fini = fixture_teardown). */
+#ifndef CLERK_TEST_FIXTURE_H
+#define CLERK_TEST_FIXTURE_H
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "source.h"
+#include "template.h"
+
+static struct template_set set;  /* the templates of the repository */
+static struct diags *d;          /* what the code under test reports */
+static struct paper paper;       /* the paper of the test */
+static struct source src;        /* its text */
+static FILE *devnull;
+
+static void
+fixture_setup(void)
+{
+	d = diags_new();
+	devnull = fopen("/dev/null", "w");
+	const char *dir = getenv("CLERK_TEMPLATES");
+	cr_assert(dir != NULL, "CLERK_TEMPLATES is not set");
+	cr_assert(templates_load(dir, d, &set), "cannot read %s", dir);
+	cr_assert_eq(diags_pending(d), 0, "the templates have errors: %s",
+	    diags_text(d, 0));
+}
+
+static void
+fixture_teardown(void)
+{
+	arena_free(paper.arena);
+	templates_free(&set);
+	diags_free(d);
+	fclose(devnull);
+}
+
+#endif
