@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -171,6 +172,75 @@ image_sniff(const char *path)
 	if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
 		return IMAGE_JPEG;
 	return IMAGE_UNKNOWN;
+}
+
+/* The size in a JPEG file's first SOFn segment, reading segment by
+ * segment from just after the SOI marker. */
+static bool
+jpeg_size(FILE *f, unsigned long *w, unsigned long *h)
+{
+	for (;;) {
+		int c = getc(f);
+		if (c != 0xFF)
+			return false;
+		while ((c = getc(f)) == 0xFF)
+			;
+		if (c == EOF || c == 0xD9 || c == 0xDA)
+			return false;
+		if (c == 0x01 || (c >= 0xD0 && c <= 0xD8))
+			continue; /* markers without a length */
+		unsigned char b[7];
+		if (fread(b, 1, 2, f) != 2)
+			return false;
+		unsigned long len = (unsigned long)b[0] << 8 | b[1];
+		if (len < 2)
+			return false;
+		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 &&
+		    c != 0xCC) {
+			if (len < 7 || fread(b, 1, 5, f) != 5)
+				return false;
+			*h = (unsigned long)b[1] << 8 | b[2];
+			*w = (unsigned long)b[3] << 8 | b[4];
+			return true;
+		}
+		if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
+			return false;
+	}
+}
+
+bool
+image_size(const char *path, enum image_type t, double *w_px, double *h_px)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return false;
+	unsigned long w = 0, h = 0;
+	unsigned char b[24];
+	bool ok = false;
+	switch (t) {
+	case IMAGE_PNG:
+		ok = fread(b, 1, 24, f) == 24 && memcmp(b + 12, "IHDR", 4) == 0;
+		if (ok) {
+			w = (unsigned long)b[16] << 24 | (unsigned long)b[17] <<
+			    16 | (unsigned long)b[18] << 8 | b[19];
+			h = (unsigned long)b[20] << 24 | (unsigned long)b[21] <<
+			    16 | (unsigned long)b[22] << 8 | b[23];
+		}
+		break;
+	case IMAGE_JPEG:
+		ok = fread(b, 1, 2, f) == 2 && b[0] == 0xFF && b[1] == 0xD8 &&
+		    jpeg_size(f, &w, &h);
+		break;
+	case IMAGE_UNKNOWN:
+		break;
+	}
+	fclose(f);
+	errno = 0;
+	if (!ok || w == 0 || h == 0)
+		return false;
+	*w_px = (double)w;
+	*h_px = (double)h;
+	return true;
 }
 
 void

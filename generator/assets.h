@@ -33,6 +33,12 @@ enum asset_status asset_resolve(struct arena *a, const char *dir,
 /* The type of the image file at path, by its first bytes. */
 enum image_type image_sniff(const char *path);
 
+/* The width and height in pixels of the image file at path, of type t,
+ * from its header (PNG IHDR, JPEG SOFn). Returns false when the file
+ * cannot be read (errno set) or its header gives no size (errno 0). */
+bool image_size(const char *path, enum image_type t, double *w_px,
+    double *h_px);
+
 /* Checks every N_IMAGE of the paper: records D_IMAGE_*, D_PATH_* in d and
  * sets u.link.path of the good ones. */
 void assets_check_images(struct paper *p, struct diags *d);

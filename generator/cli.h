@@ -31,6 +31,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  * false for an unknown command. */
 bool cli_help(const char *command);
 
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_templates(int argc, char **argv);

@@ -35,7 +35,9 @@ main(int argc, char **argv)
 		status = cmd_new(argc - 1, argv + 1);
 	else if (strcmp(cmd, "templates") == 0)
 		status = cmd_templates(argc - 1, argv + 1);
-	else if (strcmp(cmd, "build") == 0 || strcmp(cmd, "pack") == 0)
+	else if (strcmp(cmd, "build") == 0)
+		status = cmd_build(argc - 1, argv + 1);
+	else if (strcmp(cmd, "pack") == 0)
 		return cli_usage_error(NULL, "\"%s\" is not in this version of "
 		    "clerk yet; \"clerk check\" validates papers", cmd);
 	else

@@ -122,9 +122,42 @@ read_appendices(struct paper *p, struct diags *d)
 	}
 }
 
+/* Makes the front matter's "template" key say id, adding the key when it
+ * is absent (clerk build -t). A root that is not a mapping is left alone:
+ * its error is enough. */
+static void
+set_template_key(struct arena *a, struct ynode *root, const char *id)
+{
+	if (root == NULL || root->type != Y_MAPPING)
+		return;
+	struct ynode *v = ymap_get(root, "template");
+	if (v == NULL) {
+		v = arena_alloc(a, sizeof(*v));
+		v->key = "template";
+		v->next = root->first;
+		root->first = v;
+		root->count++;
+	}
+	v->type = Y_SCALAR;
+	v->pos = (struct pos){0, 0};
+	v->str = arena_strdup(a, id);
+	v->len = strlen(id);
+	v->plain = true;
+	v->null = false;
+	v->first = NULL;
+	v->count = 0;
+}
+
 struct paper *
 paper_read(const char *path, const struct template_set *set, struct diags *d,
     bool *system_error)
+{
+	return paper_read_as(path, set, NULL, d, system_error);
+}
+
+struct paper *
+paper_read_as(const char *path, const struct template_set *set,
+    const char *template_id, struct diags *d, bool *system_error)
 {
 	*system_error = false;
 	struct arena *a = arena_new();
@@ -152,6 +185,8 @@ paper_read(const char *path, const struct template_set *set, struct diags *d,
 	source_split(p->src, d, true);
 	if (p->src->has_front) {
 		struct ynode *root = yaml_parse(a, d, p->src, false);
+		if (template_id != NULL)
+			set_template_key(a, root, template_id);
 		frontmatter_read(p, d, root, set);
 	} else {
 		/* D_NO_FRONT_MATTER is recorded: check the body against the

@@ -17,6 +17,13 @@ struct template_set;
 struct paper *paper_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error);
 
+/* The same, with the template named on the command line (clerk build -t):
+ * template_id stands for the front matter's "template" key, whether the
+ * paper gives one or not, and is checked as that key is (kind, existence);
+ * its messages point at the whole file. NULL: as paper_read. */
+struct paper *paper_read_as(const char *path, const struct template_set *set,
+    const char *template_id, struct diags *d, bool *system_error);
+
 void paper_free(struct paper *p);
 
 #endif

@@ -1,0 +1,430 @@
+/* cmd_build.c: "clerk build": papers into PDF files. Each paper is read,
+ * checked, laid out and painted on its own (one device and one arena per
+ * paper); with -j N, N threads share the work. Messages of each paper are
+ * kept and printed whole, in the order the files were given. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "diag.h"
+#include "layout.h"
+#include "paper.h"
+#include "pdf.h"
+#include "template.h"
+
+enum { MAX_JOBS = 64 };
+
+/* One input file. */
+struct job {
+	const char *in;   /* as given */
+	char *out;        /* the PDF to write, heap */
+	char *log;        /* its messages, heap (NULL: none yet) */
+	size_t loglen;
+	bool skip;        /* not a paper (.md): reported, not built */
+	int status;       /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	bool done;        /* finished; log and status are final */
+};
+
+/* What the workers share. Only next and the jobs' done flags change
+ * while they run, under mu. */
+struct batch {
+	struct job *jobs;
+	size_t njobs;
+	const struct template_set *set; /* read-only */
+	const char *tpl_id;             /* -t, or NULL */
+	struct pdf_options opt;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;              /* a job finished */
+	pthread_mutex_t read_mu;        /* one paper_read at a time: cmark-gfm
+					   keeps its table of special
+					   characters in a global that each
+					   parse changes (cmark-gfm PR #176,
+					   unmerged), so parsing in parallel
+					   can misread a paper */
+	size_t next;                    /* the next job to take */
+};
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static const char *
+errstr(int e, char *buf, size_t n)
+{
+	if (strerror_r(e, buf, n) != 0)
+		snprintf(buf, n, "error %d", e);
+	return buf;
+}
+
+/* "<dir>/<stem>.pdf" for input path: its file name without ".md". */
+static char *
+output_for(const char *dir, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	size_t n = strlen(base);
+	if (has_suffix(base, ".md"))
+		n -= 3;
+	size_t len = strlen(dir) + n + 6;
+	char *s = xmalloc(len);
+	size_t dl = strlen(dir);
+	bool slash = dl > 0 && dir[dl - 1] == '/';
+	snprintf(s, len, "%s%s%.*s.pdf", dir, slash ? "" : "/", (int)n, base);
+	return s;
+}
+
+/* Reads, checks, lays out and writes one paper; its messages go to log,
+ * in the order diags prints them, a system error last. */
+static int
+build_one(struct batch *b, const struct job *j, FILE *log)
+{
+	char eb[128];
+	int status = EXIT_OK;
+	struct diags *d = diags_new();
+	struct paper *p = NULL;
+	struct pdf_dev *dev = NULL;
+	const char *syserr = NULL;
+	char *msg = NULL;
+
+	bool system_error;
+	pthread_mutex_lock(&b->read_mu);
+	p = paper_read_as(j->in, b->set, b->tpl_id, d, &system_error);
+	int e = errno;
+	pthread_mutex_unlock(&b->read_mu);
+	errno = e;
+	if (system_error) {
+		msg = xmalloc(strlen(j->in) + 160);
+		sprintf(msg, "%s: error: cannot read: %s", j->in,
+		    errstr(errno, eb, sizeof eb));
+		syserr = msg;
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
+		status = EXIT_INPUT;
+		goto out;
+	}
+
+	dev = pdf_dev_new(p->tpl);
+	if (pdf_dev_failed(dev)) {
+		syserr = pdf_dev_error(dev);
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	/* The layout's messages are kept apart: when the device failed
+	 * under it, its glyphs were all "missing", and only the system error
+	 * is true. */
+	struct diags *ld = diags_new();
+	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld);
+	if (pdf_dev_failed(dev)) {
+		diags_free(ld);
+		syserr = pdf_dev_error(dev);
+		status = EXIT_SYSTEM;
+		goto out;
+	}
+	diags_move(d, ld);
+	diags_free(ld);
+	if (l == NULL || diags_errors(d) > 0) {
+		status = EXIT_INPUT;
+		goto out;
+	}
+	switch (pdf_write(dev, p, l, &b->opt, d, j->out)) {
+	case PDF_OK:
+		break;
+	case PDF_INPUT:
+		status = EXIT_INPUT;
+		break;
+	case PDF_SYSTEM:
+		syserr = pdf_dev_error(dev);
+		status = EXIT_SYSTEM;
+		break;
+	}
+
+out:
+	diags_flush(d, log);
+	if (syserr != NULL)
+		fprintf(log, "%s\n", syserr);
+	free(msg);
+	pdf_dev_free(dev);
+	paper_free(p);
+	diags_free(d);
+	return status;
+}
+
+static void
+run_job(struct batch *b, struct job *j)
+{
+	j->log = NULL;
+	j->loglen = 0;
+	FILE *log = open_memstream(&j->log, &j->loglen);
+	if (log == NULL)
+		out_of_memory();
+	j->status = build_one(b, j, log);
+	if (fclose(log) != 0)
+		out_of_memory();
+}
+
+static void *
+worker(void *arg)
+{
+	struct batch *b = arg;
+	for (;;) {
+		pthread_mutex_lock(&b->mu);
+		size_t i = b->next;
+		if (i < b->njobs)
+			b->next++;
+		pthread_mutex_unlock(&b->mu);
+		if (i >= b->njobs)
+			return NULL;
+		if (!b->jobs[i].skip)
+			run_job(b, &b->jobs[i]);
+		pthread_mutex_lock(&b->mu);
+		b->jobs[i].done = true;
+		pthread_cond_broadcast(&b->cv);
+		pthread_mutex_unlock(&b->mu);
+	}
+}
+
+/* SOURCE_DATE_EPOCH into opt. Returns false when it is set but not a
+ * number of seconds from 1970 to 9999. */
+static bool
+read_epoch(struct pdf_options *opt)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	opt->has_epoch = false;
+	if (s == NULL || *s == '\0')
+		return true;
+	long long v = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q < '0' || *q > '9' || v > 253402300799LL / 10)
+			return false;
+		v = v * 10 + (*q - '0');
+	}
+	if (v > 253402300799LL)
+		return false;
+	opt->has_epoch = true;
+	opt->epoch = v;
+	return true;
+}
+
+/* Whether path is a folder; errno tells why not. */
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return false;
+	}
+	return true;
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+	const char *out_file = NULL, *out_dir = NULL, *tpl_id = NULL;
+	long njobs = 1;
+	int first = 1;
+	for (; first < argc; first++) {
+		const char *a = argv[first];
+		if (strcmp(a, "--") == 0) {
+			first++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--pdfa") == 0)
+			return cli_usage_error("build", "--pdfa (PDF/A-1b) is "
+			    "not in this version of clerk yet");
+		bool takes = strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0 ||
+		    strcmp(a, "-O") == 0 || strcmp(a, "-t") == 0 ||
+		    strcmp(a, "-j") == 0;
+		if (!takes)
+			return cli_usage_error("build", "unknown option \"%s\"",
+			    a);
+		if (first + 1 == argc)
+			return cli_usage_error("build", "%s needs a value", a);
+		const char *v = argv[++first];
+		switch (a[1]) {
+		case 'f':
+			if (strcmp(v, "xml") == 0)
+				return cli_usage_error("build", "-f xml (Akoma "
+				    "Ntoso) is not in this version of clerk "
+				    "yet; it writes PDF");
+			if (strcmp(v, "pdf") != 0)
+				return cli_usage_error("build", "unknown format "
+				    "\"%s\": use pdf", v);
+			break;
+		case 'o':
+			out_file = v;
+			break;
+		case 'O':
+			out_dir = v;
+			break;
+		case 't':
+			tpl_id = v;
+			break;
+		case 'j': {
+			char *end;
+			errno = 0;
+			njobs = strtol(v, &end, 10);
+			if (errno != 0 || end == v || *end != '\0' ||
+			    njobs < 1 || njobs > MAX_JOBS)
+				return cli_usage_error("build", "-j takes a "
+				    "number of jobs from 1 to %d, not \"%s\"",
+				    MAX_JOBS, v);
+			break;
+		}
+		}
+	}
+	int nfiles = argc - first;
+	if (nfiles == 0)
+		return cli_usage_error("build", "no file given");
+	if (out_file != NULL && out_dir != NULL)
+		return cli_usage_error("build", "-o and -O cannot be used "
+		    "together");
+	if (out_file != NULL && nfiles > 1)
+		return cli_usage_error("build", "-o names one output file; "
+		    "with several papers use -O FOLDER");
+	for (int i = first; i < argc; i++)
+		if (has_suffix(argv[i], ".xml"))
+			return cli_usage_error("build", "\"%s\": building from "
+			    "Akoma Ntoso XML is not in this version of clerk "
+			    "yet", argv[i]);
+	struct pdf_options opt;
+	if (!read_epoch(&opt))
+		return cli_usage_error("build", "SOURCE_DATE_EPOCH must be a "
+		    "number of seconds since 1970, not \"%s\"",
+		    getenv("SOURCE_DATE_EPOCH"));
+
+	struct template_set set;
+	int status = cli_load_templates(&set);
+	if (status == EXIT_SYSTEM)
+		return status;
+	if (tpl_id != NULL && template_find(&set, tpl_id) == NULL) {
+		templates_free(&set);
+		return cli_usage_error("build", "unknown template \"%s\"; "
+		    "\"clerk templates\" lists them", tpl_id);
+	}
+
+	char eb[128];
+	const char *dir = out_dir != NULL ? out_dir : "output";
+	if (out_file == NULL) {
+		if (out_dir == NULL && mkdir(dir, 0777) != 0 &&
+		    errno != EEXIST) {
+			fprintf(stderr, "%s: error: cannot create the folder: "
+			    "%s\n", dir, errstr(errno, eb, sizeof eb));
+			templates_free(&set);
+			return EXIT_SYSTEM;
+		}
+		if (!is_dir(dir)) {
+			fprintf(stderr, "%s: error: cannot write into this "
+			    "folder: %s\n", dir, errstr(errno, eb, sizeof eb));
+			templates_free(&set);
+			return EXIT_SYSTEM;
+		}
+	}
+
+	struct batch b = {.set = &set, .tpl_id = tpl_id, .opt = opt,
+	    .njobs = (size_t)nfiles};
+	b.jobs = xcalloc(b.njobs, sizeof(*b.jobs));
+	for (size_t i = 0; i < b.njobs; i++) {
+		struct job *j = &b.jobs[i];
+		j->in = argv[first + (int)i];
+		j->out = out_file != NULL ? xstrdup(out_file) :
+		    output_for(dir, j->in);
+		j->skip = !has_suffix(j->in, ".md");
+	}
+	/* Two inputs writing one file would lose the first silently. */
+	for (size_t i = 0; i < b.njobs; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(b.jobs[i].out, b.jobs[k].out) == 0) {
+				status = cli_usage_error("build", "\"%s\" and "
+				    "\"%s\" would both be written to %s; build "
+				    "them into different folders with -O",
+				    b.jobs[k].in, b.jobs[i].in,
+				    b.jobs[i].out);
+				goto free_jobs;
+			}
+
+	pthread_mutex_init(&b.mu, NULL);
+	pthread_mutex_init(&b.read_mu, NULL);
+	pthread_cond_init(&b.cv, NULL);
+	size_t nthreads = (size_t)njobs < b.njobs ? (size_t)njobs : b.njobs;
+	pthread_t threads[MAX_JOBS];
+	size_t started = 0;
+	if (nthreads > 1) {
+		for (; started < nthreads; started++)
+			if (pthread_create(&threads[started], NULL, worker,
+			    &b) != 0)
+				break;
+	}
+	bool progress = b.njobs > 1 && isatty(STDERR_FILENO);
+
+	for (size_t i = 0; i < b.njobs; i++) {
+		struct job *j = &b.jobs[i];
+		if (progress) {
+			/* Short enough not to wrap, or \r cannot erase it. */
+			size_t len = strlen(j->in);
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i + 1, b.njobs,
+			    len > 50 ? "..." : "", len > 50 ? j->in + len - 50 :
+			    j->in);
+			fflush(stderr);
+		}
+		if (j->skip) {
+			if (progress)
+				fputs("\r\033[K", stderr);
+			fprintf(stderr, "%s: error: clerk builds Markdown "
+			    "papers (.md)\n", j->in);
+			status = exit_worst(status, EXIT_INPUT);
+			continue;
+		}
+		if (started == 0) {
+			/* No threads (-j 1, or none could start): the main
+			 * thread takes the jobs in order. */
+			run_job(&b, j);
+		} else {
+			pthread_mutex_lock(&b.mu);
+			while (!j->done)
+				pthread_cond_wait(&b.cv, &b.mu);
+			pthread_mutex_unlock(&b.mu);
+		}
+		if (progress)
+			fputs("\r\033[K", stderr);
+		if (j->loglen > 0)
+			fwrite(j->log, 1, j->loglen, stderr);
+		fflush(stderr);
+		free(j->log);
+		j->log = NULL;
+		status = exit_worst(status, j->status);
+	}
+	if (progress) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	for (size_t t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	pthread_cond_destroy(&b.cv);
+	pthread_mutex_destroy(&b.read_mu);
+	pthread_mutex_destroy(&b.mu);
+
+free_jobs:
+	for (size_t i = 0; i < b.njobs; i++) {
+		free(b.jobs[i].out);
+		free(b.jobs[i].log);
+	}
+	free(b.jobs);
+	templates_free(&set);
+	return status;
+}

@@ -1,0 +1,1117 @@
+/* layout.c: the layout engine (layout.h). Blocks of the paper become items
+ * of a flow (lines, table rows, images), each holding boxes placed
+ * relative to its own top; the flow is then cut into pages in one walk,
+ * which keeps headings with what follows, avoids widows and orphans, sets
+ * footnotes at the foot of the page that refers to them and repeats table
+ * headers. Text is measured only through struct metrics. See
+ * layout-int.h for the parts. */
+#include "layout.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "assets.h"
+#include "layout-int.h"
+#include "model.h"
+#include "template.h"
+#include "text.h"
+
+/* Where blocks go and how they look there. */
+struct ctx {
+	double x, w;       /* the text's left edge and width */
+	double numx;       /* where paragraph numbers hang */
+	double size;       /* body text here */
+	double after;      /* space after a paragraph */
+	int depth;         /* lists around */
+	bool justify;      /* paragraphs justified */
+	bool minutes;      /* "RESOLVED" set in bold */
+};
+
+static void blocks(struct lay *L, const struct node *first,
+    const struct ctx *c);
+
+/* ---- Arrays, boxes, items ---------------------------------------- */
+
+/* arr with room for need elements of size bytes, grown geometrically in
+ * the arena; *cap is updated. */
+void *
+lay_grow(struct lay *L, void *arr, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return arr;
+	size_t n = *cap ? *cap : 16;
+	while (n < need)
+		n *= 2;
+	arr = arena_grow(L->a, arr, *cap, n, size);
+	*cap = n;
+	return arr;
+}
+
+struct rbox *
+box_add(struct lay *L, enum box_type t)
+{
+	L->boxes = lay_grow(L, L->boxes, &L->cboxes, L->nboxes + 1,
+	    sizeof *L->boxes);
+	struct rbox *b = &L->boxes[L->nboxes++];
+	memset(b, 0, sizeof *b);
+	b->b.type = t;
+	return b;
+}
+
+/* The baseline of a line of text at size, below the line's top. */
+double
+baseline(const struct lay *L, double size)
+{
+	double asc = L->m->ascent[FONT_REGULAR] / 1000 * size;
+	double desc = -L->m->descent[FONT_REGULAR] / 1000 * size;
+	return -((LEADING * size - asc - desc) / 2 + asc);
+}
+
+/* Starts the boxes of the next item. */
+static void
+item_begin(struct lay *L)
+{
+	L->ib0 = L->nboxes;
+	L->ifend = 0;
+}
+
+/* Hangs text in style st at x beside the first line of the next item. */
+void
+set_marker(struct lay *L, const char *text, struct style st, double x)
+{
+	struct flow *f = L->fl;
+	f->markers = lay_grow(L, f->markers, &f->cmarkers, f->nmarkers + 1,
+	    sizeof *f->markers);
+	f->markers[f->nmarkers++] = (struct marker){text, st, x};
+}
+
+/* Adds to the flow an item of height h holding the boxes made since
+ * item_begin, with space before it (or what the flow owes, if more), and
+ * the pending markers set on baseline base. The pointer is valid until the
+ * next item. */
+struct item *
+item_end(struct lay *L, double h, double before, double base)
+{
+	struct flow *f = L->fl;
+	for (size_t i = 0; i < f->nmarkers; i++)
+		put_text(L, f->markers[i].text, &f->markers[i].st,
+		    f->markers[i].x, base);
+	f->nmarkers = 0;
+	f->items = lay_grow(L, f->items, &f->cap, f->n + 1, sizeof *f->items);
+	struct item *it = &f->items[f->n++];
+	memset(it, 0, sizeof *it);
+	it->h = h;
+	it->before = before > f->pending ? before : f->pending;
+	it->b0 = L->ib0;
+	it->b1 = L->nboxes;
+	it->fend = L->ifend;
+	it->newpage = f->newpage;
+	f->pending = 0;
+	f->newpage = false;
+	item_begin(L);
+	return it;
+}
+
+/* An item of one empty line, for markers with nothing beside them. */
+static void
+empty_line(struct lay *L, double size)
+{
+	item_end(L, LEADING * size, 0, baseline(L, size));
+}
+
+static void
+owe(struct lay *L, double space)
+{
+	if (space > L->fl->pending)
+		L->fl->pending = space;
+}
+
+static void
+mark(struct lay *L, size_t item, int level, const char *title,
+    const struct node *node)
+{
+	if (L->fl != &L->main)
+		return;
+	L->marks = lay_grow(L, L->marks, &L->cmarks, L->nmarks + 1,
+	    sizeof *L->marks);
+	L->marks[L->nmarks++] = (struct mark){item, level, title, node};
+}
+
+/* "4." for a paragraph numbered 4; "2.3" as it is. */
+static const char *
+number_label(struct lay *L, const char *num)
+{
+	return strchr(num, '.') ? num : arena_printf(L->a, "%s.", num);
+}
+
+/* ---- Lines --------------------------------------------------------- */
+
+/* Makes items of the lines [l0, l1) set at x in width w. together: all
+ * kept on one page (headings); otherwise a paragraph's first line keeps
+ * with its second and its last with the one before (no orphan or widow;
+ * a paragraph of two lines stays whole). */
+static void
+put_lines(struct lay *L, size_t l0, size_t l1, double x, double w,
+    double size, enum align al, double before, bool together)
+{
+	size_t n = l1 - l0;
+	double base = baseline(L, size);
+	for (size_t i = l0; i < l1; i++) {
+		emit_line(L, &L->lines[i], x, w, base, al);
+		struct item *it = item_end(L, LEADING * size,
+		    i == l0 ? before : 0, base);
+		size_t k = i - l0;
+		if (together ? k + 1 < n : (k == 0 && n >= 2) ||
+		    (n >= 3 && k == n - 2))
+			it->keep = true;
+	}
+}
+
+/* Breaks the words read since inl_reset into lines of width w and makes
+ * them items. Returns the number of items made. */
+static size_t
+set_words(struct lay *L, double x, double w, double size, enum align al,
+    double before, bool together)
+{
+	inl_close(L);
+	size_t w0 = 0, w1 = L->nwords, n0 = L->fl->n;
+	fit_words(L, &w0, &w1, w);
+	size_t l0 = break_lines(L, w0, w1, w);
+	put_lines(L, l0, L->nlines, x, w, size, al, before, together);
+	if (L->fl->n == n0 && L->fl->nmarkers > 0)
+		empty_line(L, size);
+	return L->fl->n - n0;
+}
+
+/* A paragraph of plain text (newlines break lines). */
+static void
+plain_para(struct lay *L, const char *text, struct style st, double x,
+    double w, double before, double after, bool together)
+{
+	inl_reset(L);
+	inl_text(L, text, strlen(text), &st, true);
+	set_words(L, x, w, st.size, ALIGN_LEFT, before, together);
+	owe(L, after);
+}
+
+/* A heading: inline nodes (or plain text), with a number hung at numx.
+ * Its lines stay together and with the item after it (the first line of a
+ * paragraph, which keeps with its second). Returns the index of its first
+ * item. */
+static size_t
+heading(struct lay *L, const struct node *inl, const char *plain,
+    struct style st, double x, double w, const char *num, double numx,
+    double before, double after)
+{
+	size_t first = L->fl->n;
+	inl_reset(L);
+	if (inl != NULL)
+		inl_nodes(L, inl, &st);
+	else
+		inl_text(L, plain, strlen(plain), &st, true);
+	if (num != NULL)
+		set_marker(L, num, st, numx);
+	if (set_words(L, x, w, st.size, ALIGN_LEFT, before, true) > 0)
+		L->fl->items[L->fl->n - 1].keep = true;
+	owe(L, after);
+	return first;
+}
+
+/* ---- Blocks -------------------------------------------------------- */
+
+/* An image as a block at c->x, scaled to fit the width and half the text
+ * height, with its description as a caption below. */
+static void
+figure(struct lay *L, const struct node *img, const struct ctx *c)
+{
+	const char *path = img->u.link.path;
+	if (path == NULL)
+		return;
+	enum image_type t = image_sniff(path);
+	double wpx = 0, hpx = 0;
+	errno = 0;
+	if (t == IMAGE_UNKNOWN || !image_size(path, t, &wpx, &hpx)) {
+		diag(L->d, L->doc->path, img->pos, D_IMAGE_UNREADABLE,
+		    img->u.link.url, errno != 0 ? strerror(errno) :
+		    "its width and height cannot be found");
+		return;
+	}
+	double w = wpx * 0.75, h = hpx * 0.75;
+	double s = 1, maxh = 0.5 * (L->ytop - L->ybot);
+	if (w * s > c->w)
+		s = c->w / w;
+	if (h * s > maxh)
+		s = maxh / h;
+	w *= s;
+	h *= s;
+	const char *alt = node_text(L->a, img);
+	struct rbox *b = box_add(L, BOX_IMAGE);
+	b->b.x = c->x;
+	b->b.y = -h;
+	b->b.w = w;
+	b->b.h = h;
+	b->b.path = path;
+	b->b.image = t;
+	b->b.alt = alt;
+	struct item *it = item_end(L, h, 0.3 * c->size,
+	    -L->m->ascent[FONT_REGULAR] / 1000 * c->size);
+	if (alt != NULL && alt[strspn(alt, " ")] != '\0') {
+		it->keep = true;
+		struct style st = plain_style(c->size * CAPTION_SCALE);
+		st.italic = true;
+		inl_reset(L);
+		inl_nodes(L, img->first, &st);
+		set_words(L, c->x, c->w, st.size, ALIGN_LEFT, 0.3 * c->size,
+		    false);
+	}
+	owe(L, c->after);
+}
+
+static bool
+is_resolution(const struct node *t)
+{
+	return t != NULL && t->type == N_TEXT &&
+	    strncmp(t->text, "RESOLVED", 8) == 0;
+}
+
+static void
+paragraph(struct lay *L, const struct node *n, const struct ctx *c)
+{
+	struct style st = plain_style(c->size);
+	const struct node *first = n->first;
+	inl_reset(L);
+	L->pos = n->pos;
+	L->nimages = 0;
+	L->collect_images = true;
+	if (c->minutes && is_resolution(first)) {
+		struct style b = st;
+		b.bold = true;
+		L->pos = first->pos;
+		inl_text(L, first->text, 8, &b, false);
+		inl_text(L, first->text + 8, strlen(first->text + 8), &st,
+		    false);
+		first = first->next;
+	}
+	inl_nodes(L, first, &st);
+	L->collect_images = false;
+	size_t nimg = L->nimages;
+	const struct node **imgs = NULL;
+	if (nimg > 0) {
+		imgs = arena_alloc(L->a, nimg * sizeof *imgs);
+		memcpy(imgs, L->images, nimg * sizeof *imgs);
+	}
+	if (n->label != NULL)
+		mark(L, L->main.n, -1, NULL, n);
+	if (L->nwords > 0 || nimg == 0)
+		set_words(L, c->x, c->w, c->size, c->justify ? ALIGN_JUSTIFY :
+		    ALIGN_LEFT, 0, false);
+	owe(L, c->after);
+	for (size_t i = 0; i < nimg; i++)
+		figure(L, imgs[i], c);
+}
+
+static void
+subheading(struct lay *L, const struct node *n, const struct ctx *c)
+{
+	struct style st = plain_style(c->size);
+	st.bold = st.italic = true;
+	L->pos = n->pos;
+	double x = c->numx;
+	size_t item = heading(L, n->first, NULL, st, x, c->x + c->w - x,
+	    NULL, 0, HEAD_BEFORE * c->size, 0.3 * c->size);
+	mark(L, item, 1, node_text(L->a, n), NULL);
+}
+
+/* "a".."z", "aa".. for n from 1. */
+static char *
+letters(struct lay *L, int n, char base)
+{
+	char buf[16];
+	size_t k = sizeof buf;
+	buf[--k] = '\0';
+	for (; n > 0 && k > 0; n = (n - 1) / 26)
+		buf[--k] = (char)(base + (n - 1) % 26);
+	return arena_strdup(L->a, buf + k);
+}
+
+static char *
+roman(struct lay *L, int n, bool upper)
+{
+	static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
+	    5, 4, 1};
+	static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc",
+	    "l", "xl", "x", "ix", "v", "iv", "i"};
+	if (n <= 0 || n >= 4000)
+		return arena_printf(L->a, "%d", n);
+	char buf[32] = "";
+	for (size_t i = 0; i < 13; i++)
+		for (; n >= val[i]; n -= val[i])
+			strcat(buf, sym[i]);
+	if (upper)
+		for (char *p = buf; *p; p++)
+			*p = (char)(*p - 'a' + 'A');
+	return arena_strdup(L->a, buf);
+}
+
+/* The marker of the item numbered num of a list at depth. */
+static const char *
+list_marker(struct lay *L, const struct node *list, const struct node *item,
+    int num, int depth)
+{
+	if (item->u.item.task)
+		return item->u.item.checked ? "\xe2\x98\x91" : "\xe2\x98\x90";
+	if (!list->u.list.ordered) {
+		const char *b = L->t->bullets != NULL && *L->t->bullets ?
+		    L->t->bullets : "\xe2\x80\xa2";
+		size_t count = utf8_count(b, strlen(b));
+		size_t want = (size_t)depth % count, i = 0;
+		const unsigned char *s = (const unsigned char *)b;
+		size_t off = 0, len = 0;
+		while (s[off] != '\0') {
+			uint32_t cp;
+			len = utf8_decode(s + off, strlen(b) - off, &cp);
+			if (len == 0)
+				len = 1;
+			if (i++ == want)
+				break;
+			off += len;
+		}
+		return arena_strndup(L->a, b + off, len);
+	}
+	const char *o = L->t->ordered != NULL && *L->t->ordered ?
+	    L->t->ordered : "1";
+	switch (o[(size_t)depth % strlen(o)]) {
+	case 'a':
+		return arena_printf(L->a, "%s)", letters(L, num, 'a'));
+	case 'A':
+		return arena_printf(L->a, "%s)", letters(L, num, 'A'));
+	case 'i':
+		return arena_printf(L->a, "%s)", roman(L, num, false));
+	case 'I':
+		return arena_printf(L->a, "%s)", roman(L, num, true));
+	default:
+		return arena_printf(L->a, "%d.", num);
+	}
+}
+
+/* A list: each item's marker hung at c->x, its blocks indented by at
+ * least LIST_INDENT (more when a marker is wider). */
+static void
+list(struct lay *L, const struct node *n, const struct ctx *c)
+{
+	size_t count = 0;
+	for (const struct node *it = n->first; it; it = it->next)
+		count++;
+	if (count == 0)
+		return;
+	const char **marks = arena_alloc(L->a, count * sizeof *marks);
+	struct style ms = plain_style(c->size);
+	double widest = 0;
+	size_t k = 0;
+	int num = n->u.list.start;
+	for (const struct node *it = n->first; it; it = it->next, k++) {
+		marks[k] = list_marker(L, n, it, num++, c->depth);
+		double w = text_width(L, marks[k], &ms);
+		if (w > widest)
+			widest = w;
+	}
+	double ind = LIST_INDENT;
+	if (widest + 0.25 * c->size > ind)
+		ind = widest + 0.25 * c->size;
+	bool tight = n->u.list.tight;
+	struct ctx ic = *c;
+	ic.x = c->x + ind;
+	ic.w = c->w - ind;
+	ic.numx = ic.x;
+	ic.depth = c->depth + 1;
+	ic.after = tight ? 0 : c->after;
+	ic.minutes = false;
+	k = 0;
+	for (const struct node *it = n->first; it; it = it->next, k++) {
+		if (k > 0)
+			owe(L, tight ? 0.3 * c->size : c->after);
+		set_marker(L, marks[k], ms, c->x);
+		blocks(L, it->first, &ic);
+		if (L->fl->nmarkers > 0)
+			empty_line(L, c->size);
+	}
+	owe(L, c->after);
+}
+
+/* Code keeps its spaces; tabs go to the next multiple of four columns. */
+static const char *
+expand_tabs(struct lay *L, const char *s)
+{
+	if (strchr(s, '\t') == NULL)
+		return s;
+	size_t tabs = 0;
+	for (const char *p = s; *p; p++)
+		tabs += *p == '\t';
+	char *out = arena_alloc(L->a, strlen(s) + 3 * tabs + 1), *o = out;
+	size_t col = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '\t') {
+			do
+				*o++ = ' ';
+			while (++col % 4 != 0);
+		} else {
+			*o++ = *p;
+			if (*p == '\n')
+				col = 0;
+			else if (((unsigned char)*p & 0xC0) != 0x80)
+				col++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+code_block(struct lay *L, const struct node *n, const struct ctx *c)
+{
+	struct style st = plain_style(c->size * CODE_SCALE);
+	st.mono = true;
+	const char *s = expand_tabs(L, n->text != NULL ? n->text : "");
+	inl_reset(L);
+	L->pos = n->pos;
+	L->keep_spaces = true;
+	while (*s != '\0') {
+		size_t len = strcspn(s, "\n");
+		size_t end = len;
+		while (end > 0 && s[end - 1] == ' ')
+			end--;
+		inl_text(L, s, end, &st, false);
+		inl_break(L);
+		s += len + (s[len] == '\n');
+	}
+	L->keep_spaces = false;
+	set_words(L, c->x, c->w, st.size, ALIGN_LEFT, 0, false);
+	owe(L, c->after);
+}
+
+static void
+thematic_break(struct lay *L, const struct ctx *c)
+{
+	struct rbox *b = box_add(L, BOX_RULE);
+	b->b.x = c->x;
+	b->b.y = -0.5 * c->size;
+	b->b.w = c->w;
+	b->b.line_width = RULE_WIDTH;
+	item_end(L, c->size, 0, baseline(L, c->size));
+	owe(L, c->after);
+}
+
+static void
+block(struct lay *L, const struct node *n, const struct ctx *c)
+{
+	if (n->number != NULL)
+		set_marker(L, number_label(L, n->number),
+		    plain_style(c->size), c->numx);
+	if (n->pos.line > 0)
+		L->pos = n->pos;
+	switch (n->type) {
+	case N_PARAGRAPH:
+		paragraph(L, n, c);
+		break;
+	case N_SUBHEADING:
+		subheading(L, n, c);
+		break;
+	case N_LIST:
+		list(L, n, c);
+		break;
+	case N_ITEM:
+	case N_FOOTNOTE_DEF:
+		blocks(L, n->first, c);
+		break;
+	case N_BLOCKQUOTE: {
+		struct ctx q = *c;
+		q.x += QUOTE_INDENT;
+		q.w -= QUOTE_INDENT;
+		q.numx = q.x;
+		blocks(L, n->first, &q);
+		break;
+	}
+	case N_CODE_BLOCK:
+		code_block(L, n, c);
+		break;
+	case N_THEMATIC_BREAK:
+		thematic_break(L, c);
+		break;
+	case N_TABLE:
+		layout_table(L, n, c->x, c->w, c->size, c->after);
+		break;
+	case N_TABLE_ROW:
+	case N_TABLE_CELL:
+	case N_TEXT:
+	case N_SOFTBREAK:
+	case N_LINEBREAK:
+	case N_CODE:
+	case N_EMPH:
+	case N_STRONG:
+	case N_STRIKETHROUGH:
+	case N_LINK:
+	case N_IMAGE:
+	case N_XREF:
+	case N_FOOTNOTE_REF:
+		break; /* only inside their parents */
+	}
+	if (L->fl->nmarkers > 0 && n->number != NULL)
+		empty_line(L, c->size);
+}
+
+static void
+blocks(struct lay *L, const struct node *first, const struct ctx *c)
+{
+	for (const struct node *n = first; n != NULL; n = n->next)
+		block(L, n, c);
+}
+
+/* ---- The paper ----------------------------------------------------- */
+
+static struct ctx
+body_ctx(const struct lay *L, double indent)
+{
+	struct ctx c;
+	memset(&c, 0, sizeof c);
+	c.numx = L->x0;
+	c.x = L->x0 + indent;
+	c.w = L->width - indent;
+	c.size = L->size;
+	c.after = PARA_AFTER * L->size;
+	c.justify = L->t->justify;
+	c.minutes = L->t->kind == KIND_MINUTES;
+	return c;
+}
+
+/* The indent of numbered paragraphs: HANG, or more for wide numbers. */
+static double
+hang(struct lay *L)
+{
+	struct style st = plain_style(L->size);
+	double widest = 0;
+	for (const struct section *s = L->p->sections; s; s = s->next) {
+		if (s->number != NULL) {
+			double w = text_width(L, number_label(L, s->number),
+			    &st);
+			if (w > widest)
+				widest = w;
+		}
+		for (const struct node *n = s->first; n; n = n->next) {
+			if (n->number == NULL || strlen(n->number) < 4)
+				continue; /* "123." is narrower than HANG */
+			double w = text_width(L, number_label(L, n->number),
+			    &st);
+			if (w > widest)
+				widest = w;
+		}
+	}
+	return widest + 0.5 * L->size > HANG ? widest + 0.5 * L->size : HANG;
+}
+
+/* Lays out the footnotes of doc into the footnote flow, note N at
+ * L->notes[L->note0 + N - 1]. */
+static void
+layout_notes(struct lay *L, const struct paper *doc)
+{
+	L->note0 = L->nnotes;
+	L->doc_notes = doc->nfootnotes;
+	if (doc->nfootnotes == 0)
+		return;
+	struct note *notes = arena_alloc(L->a, (L->nnotes + doc->nfootnotes) *
+	    sizeof *notes);
+	if (L->nnotes > 0)
+		memcpy(notes, L->notes, L->nnotes * sizeof *notes);
+	L->notes = notes;
+	L->nnotes += doc->nfootnotes;
+	double fs = L->size * NOTE_SCALE;
+	struct style st = plain_style(fs);
+	double ind = text_width(L, arena_printf(L->a, "%zu",
+	    doc->nfootnotes), &st) + 0.6 * fs;
+	if (ind < 1.5 * fs)
+		ind = 1.5 * fs;
+	struct ctx c = body_ctx(L, ind);
+	c.size = fs;
+	c.after = 0.25 * fs;
+	c.minutes = false;
+	c.numx = L->x0;
+	L->fl = &L->foot;
+	for (const struct node *def = doc->footnotes; def; def = def->next) {
+		int num = def->u.footnote.number;
+		if (num < 1 || (size_t)num > doc->nfootnotes)
+			continue;
+		struct note *nt = &L->notes[L->note0 + (size_t)num - 1];
+		nt->i0 = L->foot.n;
+		L->foot.pending = 0;
+		set_marker(L, arena_printf(L->a, "%d", num), st, L->x0);
+		L->pos = def->pos;
+		blocks(L, def->first, &c);
+		if (L->foot.nmarkers > 0)
+			empty_line(L, fs);
+		nt->i1 = L->foot.n;
+	}
+	L->fl = &L->main;
+}
+
+static void
+section(struct lay *L, const struct section *s, bool *main_done)
+{
+	const struct template *t = L->t;
+	bool minutes = t->kind == KIND_MINUTES;
+	bool numbered = s->def != NULL && s->def->numbered;
+	struct style hs = plain_style(L->size);
+	hs.bold = true;
+	if (!minutes && numbered && !*main_done) {
+		*main_done = true;
+		if (t->main_heading != NULL && *t->main_heading)
+			heading(L, NULL, t->main_heading, hs, L->x0, L->width,
+			    NULL, 0, HEAD_BEFORE * L->size,
+			    PARA_AFTER * L->size);
+	}
+	const char *num = s->number ? number_label(L, s->number) : NULL;
+	double hx = num != NULL ? L->x0 + L->hang : L->x0;
+	L->pos = s->pos;
+	size_t item = heading(L, NULL, s->heading, hs, hx, L->x1 - hx, num,
+	    L->x0, HEAD_BEFORE * L->size, PARA_AFTER * L->size);
+	mark(L, item, 0, minutes && num ? arena_printf(L->a, "%s %s", num,
+	    s->heading) : s->heading, NULL);
+	struct ctx c = body_ctx(L, numbered || minutes ? L->hang : 0);
+	blocks(L, s->first, &c);
+}
+
+/* The sections made from front matter keys, in the template's order. */
+static void
+key_sections(struct lay *L)
+{
+	const struct meta *m = &L->p->meta;
+	struct style hs = plain_style(L->size), st = plain_style(L->size);
+	hs.bold = true;
+	for (size_t i = 0; i < L->t->nsections; i++) {
+		const struct tpl_section *def = &L->t->sections[i];
+		if (def->from_key == NULL)
+			continue;
+		bool apps = strcmp(def->from_key, "appendices") == 0;
+		size_t n = apps ? m->nappendices : m->nbackground_papers;
+		if (n == 0 || (!apps && strcmp(def->from_key,
+		    "background_papers") != 0))
+			continue;
+		size_t item = heading(L, NULL, def->heading, hs, L->x0,
+		    L->width, NULL, 0, HEAD_BEFORE * L->size,
+		    PARA_AFTER * L->size);
+		mark(L, item, 0, def->heading, NULL);
+		for (size_t k = 0; k < n; k++) {
+			const char *text = apps ? arena_printf(L->a,
+			    "Appendix %zu \xe2\x80\x93 %s", k + 1,
+			    m->appendices[k].title ? m->appendices[k].title :
+			    "") : m->background_papers[k];
+			plain_para(L, text, st, L->x0, L->width, 0,
+			    k + 1 < n ? 0.3 * L->size : PARA_AFTER * L->size,
+			    false);
+		}
+	}
+}
+
+/* Each appendix with a file on new pages: "Appendix N" and its title,
+ * then its blocks as unnumbered text (a first heading repeating the title
+ * left out), with its own footnotes. */
+static void
+appendices(struct lay *L)
+{
+	const struct meta *m = &L->p->meta;
+	struct style hs = plain_style(L->size);
+	hs.bold = true;
+	for (size_t i = 0; i < m->nappendices; i++) {
+		const struct appendix *ap = &m->appendices[i];
+		if (ap->doc == NULL)
+			continue;
+		L->doc = ap->doc;
+		layout_notes(L, ap->doc);
+		L->main.newpage = true;
+		L->main.pending = 0;
+		const char *title = ap->title != NULL ? ap->title : "";
+		L->pos = (struct pos){0, 0};
+		size_t item = heading(L, NULL, arena_printf(L->a,
+		    "Appendix %zu\n%s", i + 1, title), hs, L->x0, L->width,
+		    NULL, 0, 0, PARA_AFTER * L->size);
+		mark(L, item, 0, arena_printf(L->a,
+		    "Appendix %zu \xe2\x80\x93 %s", i + 1, title), NULL);
+		struct ctx c = body_ctx(L, 0);
+		c.minutes = false;
+		for (const struct section *s = ap->doc->sections; s;
+		    s = s->next) {
+			const struct node *first = s->first;
+			if (first != NULL && first == ap->doc->sections->first &&
+			    first->type == N_SUBHEADING &&
+			    name_equal(node_text(L->a, first), title))
+				first = first->next;
+			blocks(L, first, &c);
+		}
+		L->doc = L->p;
+	}
+}
+
+/* ---- Pages --------------------------------------------------------- */
+
+static struct lpage *
+page_new(struct lay *L)
+{
+	struct layout *o = L->out;
+	o->pages = lay_grow(L, o->pages, &L->cpages, o->npages + 1,
+	    sizeof *o->pages);
+	struct lpage *pg = &o->pages[o->npages++];
+	memset(pg, 0, sizeof *pg);
+	return pg;
+}
+
+/* Puts a copy of rb on page pg, dy above its place. */
+static void
+page_put(struct lay *L, size_t pg, const struct rbox *rb, double dy)
+{
+	struct lpage *p = &L->out->pages[pg];
+	if (p->nboxes == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 64;
+		p->boxes = arena_grow(L->a, p->boxes, p->nboxes, cap,
+		    sizeof *p->boxes);
+		p->cap = cap;
+	}
+	struct box *b = &p->boxes[p->nboxes++];
+	*b = rb->b;
+	b->y += dy;
+	if (b->type == BOX_LINK && rb->target != NULL) {
+		L->xrefs = lay_grow(L, L->xrefs, &L->cxrefs, L->nxrefs + 1,
+		    sizeof *L->xrefs);
+		L->xrefs[L->nxrefs++] = (struct pending){pg, p->nboxes - 1,
+		    rb->target};
+	}
+}
+
+static void
+put_item(struct lay *L, size_t pg, const struct item *it, double top)
+{
+	for (size_t i = it->b0; i < it->b1; i++)
+		page_put(L, pg, &L->boxes[i], top);
+}
+
+/* Cuts the main flow into pages, top-down. An item that does not fit
+ * (with the footnotes it brings) goes to the next page, and with it the
+ * items before it that keep with it, unless that would empty the page.
+ * The first item of a page is always placed. Footnote lines are set at
+ * the foot, below a short rule; lines that cannot fit there (only under
+ * a forced item) go to the foot of the next page. */
+static void
+paginate(struct lay *L)
+{
+	const struct item *it = L->main.items, *ft = L->foot.items;
+	size_t n = L->main.n, nf = L->foot.n;
+	double avail = L->ytop - L->ybot, sep = 0.8 * L->size;
+	/* P[i]: height of the footnote lines before i */
+	double *P = arena_alloc(L->a, (nf + 1) * sizeof *P);
+	for (size_t i = 0; i < nf; i++)
+		P[i + 1] = P[i] + ft[i].before + ft[i].h;
+	L->ipage = arena_alloc(L->a, (n + 1) * sizeof *L->ipage);
+	L->iy = arena_alloc(L->a, (n + 1) * sizeof *L->iy);
+	size_t s = 0, fnext = 0, fowed = 0;
+	while (s < n || fnext < fowed || L->out->npages == 0) {
+		size_t hdr = s < n && s > 0 ? it[s].header : 0;
+		double y = hdr ? it[hdr - 1].h : 0;
+		size_t fend = fowed, k;
+		for (k = s; k < n; k++) {
+			if (k > s && it[k].newpage)
+				break;
+			double b = k == s ? 0 : it[k].before;
+			size_t fe = it[k].fend > fend ? it[k].fend : fend;
+			double F = fe > fnext ? sep + P[fe] - P[fnext] : 0;
+			if (k == s || y + b + it[k].h + F <= avail + EPS) {
+				y += b + it[k].h;
+				fend = fe;
+				continue;
+			}
+			size_t j = k;
+			while (j > s && it[j - 1].keep)
+				j--;
+			if (j > s)
+				k = j;
+			break;
+		}
+		/* place [s, k) */
+		page_new(L);
+		size_t pg = L->out->npages - 1;
+		double top = L->ytop;
+		fend = fowed;
+		if (hdr) {
+			put_item(L, pg, &it[hdr - 1], top);
+			top -= it[hdr - 1].h;
+		}
+		for (size_t i = s; i < k; i++) {
+			if (i > s)
+				top -= it[i].before;
+			put_item(L, pg, &it[i], top);
+			L->ipage[i] = (int)pg;
+			L->iy[i] = top;
+			top -= it[i].h;
+			if (it[i].fend > fend)
+				fend = it[i].fend;
+		}
+		if (k == n)
+			fend = nf; /* notes no line refers to: at the end */
+		/* footnotes [fnext, fend): as many lines as fit */
+		double room = top - L->ybot - sep;
+		size_t f = fnext;
+		while (f < fend && P[f + 1] - P[fnext] <= room + EPS)
+			f++;
+		if (f == fnext && s == k && fend > fnext)
+			f++; /* a page of notes only takes at least one */
+		if (f > fnext) {
+			double h = P[f] - P[fnext];
+			double y0 = L->ybot + h;
+			struct rbox rule;
+			memset(&rule, 0, sizeof rule);
+			rule.b.type = BOX_RULE;
+			rule.b.x = L->x0;
+			rule.b.y = y0 + 0.3 * L->size;
+			rule.b.w = NOTE_RULE < L->width ? NOTE_RULE : L->width;
+			rule.b.line_width = RULE_WIDTH;
+			page_put(L, pg, &rule, 0);
+			for (size_t i = fnext; i < f; i++) {
+				if (i > fnext)
+					y0 -= ft[i].before;
+				put_item(L, pg, &ft[i], y0);
+				y0 -= ft[i].h;
+			}
+		}
+		fnext = f;
+		fowed = fend;
+		s = k;
+	}
+}
+
+static int
+anchor_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct mark *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct mark *)b)->node;
+	return x < y ? -1 : x > y;
+}
+
+/* The outline from the marks, and links to paragraphs pointed at the page
+ * and height where each paragraph begins. */
+static void
+resolve(struct lay *L)
+{
+	struct layout *o = L->out;
+	size_t nout = 0, nanch = 0;
+	for (size_t i = 0; i < L->nmarks; i++) {
+		if (L->marks[i].item >= L->main.n)
+			continue;
+		if (L->marks[i].level >= 0)
+			nout++;
+		else
+			nanch++;
+	}
+	o->outline = arena_alloc(L->a, (nout + 1) * sizeof *o->outline);
+	struct mark *anch = arena_alloc(L->a, (nanch + 1) * sizeof *anch);
+	nanch = 0;
+	for (size_t i = 0; i < L->nmarks; i++) {
+		const struct mark *mk = &L->marks[i];
+		if (mk->item >= L->main.n)
+			continue;
+		if (mk->level < 0) {
+			anch[nanch++] = *mk;
+			continue;
+		}
+		struct outline_entry *e = &o->outline[o->noutline++];
+		e->level = mk->level;
+		e->title = mk->title;
+		e->page = L->ipage[mk->item];
+		e->y = L->iy[mk->item];
+	}
+	qsort(anch, nanch, sizeof *anch, anchor_cmp);
+	for (size_t i = 0; i < L->nxrefs; i++) {
+		struct pending *x = &L->xrefs[i];
+		struct box *b = &o->pages[x->page].boxes[x->box];
+		struct mark key = {0, -1, NULL, x->target};
+		const struct mark *a = nanch ? bsearch(&key, anch, nanch,
+		    sizeof *anch, anchor_cmp) : NULL;
+		b->uri = NULL;
+		b->dest_page = a ? L->ipage[a->item] : (int)x->page;
+		b->dest_y = a ? L->iy[a->item] : L->ytop;
+	}
+}
+
+struct layout *
+layout_paper(const struct paper *p, const struct metrics *m,
+    struct diags *d)
+{
+	const struct template *t = p->tpl;
+	if (t == NULL)
+		return NULL; /* the paper was read with errors */
+	struct lay *L = arena_alloc(p->arena, sizeof *L);
+	L->p = L->doc = p;
+	L->t = t;
+	L->m = m;
+	L->d = d;
+	L->a = p->arena;
+	L->size = t->font_size > 0 ? t->font_size : 12;
+	L->x0 = t->margin_left;
+	L->x1 = t->page_width - t->margin_right;
+	L->ytop = t->page_height - t->margin_top;
+	L->ybot = t->margin_bottom;
+	L->width = L->x1 - L->x0;
+	for (size_t i = 0; i < FONT__COUNT; i++)
+		L->spacew[i] = -1;
+	L->out = arena_alloc(p->arena, sizeof *L->out);
+	L->out->width = t->page_width;
+	L->out->height = t->page_height;
+	L->fl = &L->main;
+	item_begin(L);
+	L->hang = hang(L);
+
+	layout_notes(L, p);
+	layout_exempt(L);
+	if (t->kind == KIND_MINUTES)
+		layout_minutes_head(L);
+	else
+		layout_front(L);
+	bool main_done = false;
+	for (const struct section *s = p->sections; s; s = s->next)
+		section(L, s, &main_done);
+	if (t->kind == KIND_REPORT)
+		key_sections(L);
+	layout_contact(L);
+	appendices(L);
+
+	paginate(L);
+	resolve(L);
+	layout_furniture(L);
+	return L->out;
+}
+
+/* ---- Dump ---------------------------------------------------------- */
+
+const char *
+font_name(enum font f)
+{
+	switch (f) {
+	case FONT_REGULAR:
+		return "regular";
+	case FONT_BOLD:
+		return "bold";
+	case FONT_ITALIC:
+		return "italic";
+	case FONT_BOLD_ITALIC:
+		return "bold-italic";
+	case FONT_MONO:
+		return "mono";
+	case FONT_MONO_BOLD:
+		return "mono-bold";
+	case FONT_MONO_ITALIC:
+		return "mono-italic";
+	case FONT_MONO_BOLD_ITALIC:
+		return "mono-bold-italic";
+	case FONT_FALLBACK:
+		return "fallback";
+	case FONT_FALLBACK_BOLD:
+		return "fallback-bold";
+	case FONT__COUNT:
+		break;
+	}
+	return "?";
+}
+
+/* Two decimals, never "-0.00". */
+static void
+num2(FILE *fp, double v)
+{
+	fprintf(fp, " %.2f", fabs(v) < 0.005 ? 0.0 : v);
+}
+
+/* A size or width: two decimals at most, trailing zeros dropped. */
+static void
+num_short(FILE *fp, double v)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.2f", fabs(v) < 0.005 ? 0.0 : v);
+	char *e = buf + strlen(buf);
+	while (e[-1] == '0')
+		*--e = '\0';
+	if (e[-1] == '.')
+		e[-1] = '\0';
+	fprintf(fp, " %s", buf);
+}
+
+static void
+quoted(FILE *fp, const char *s, size_t n)
+{
+	fputs(" \"", fp);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\')
+			fputc('\\', fp);
+		fputc(s[i], fp);
+	}
+	fputc('"', fp);
+}
+
+void
+layout_dump(FILE *fp, const struct layout *l)
+{
+	for (size_t i = 0; i < l->npages; i++) {
+		fprintf(fp, "page %zu\n", i + 1);
+		const struct lpage *pg = &l->pages[i];
+		for (size_t j = 0; j < pg->nboxes; j++) {
+			const struct box *b = &pg->boxes[j];
+			switch (b->type) {
+			case BOX_TEXT:
+				fputs("text", fp);
+				num2(fp, b->x);
+				num2(fp, b->y);
+				num_short(fp, b->size);
+				fprintf(fp, " %s", font_name(b->font));
+				quoted(fp, b->text, b->len);
+				break;
+			case BOX_RULE:
+				fputs("rule", fp);
+				num2(fp, b->x);
+				num2(fp, b->y);
+				num2(fp, b->w);
+				num2(fp, b->h);
+				num_short(fp, b->line_width);
+				break;
+			case BOX_IMAGE:
+				fputs("image", fp);
+				num2(fp, b->x);
+				num2(fp, b->y);
+				num2(fp, b->w);
+				num2(fp, b->h);
+				quoted(fp, b->path, strlen(b->path));
+				break;
+			case BOX_LINK:
+				fputs("link", fp);
+				num2(fp, b->x);
+				num2(fp, b->y);
+				num2(fp, b->w);
+				num2(fp, b->h);
+				if (b->uri != NULL) {
+					fputs(" uri", fp);
+					quoted(fp, b->uri, strlen(b->uri));
+				} else {
+					fprintf(fp, " page %d y", b->dest_page +
+					    1);
+					num2(fp, b->dest_y);
+				}
+				break;
+			}
+			fputc('\n', fp);
+		}
+	}
+	for (size_t i = 0; i < l->noutline; i++) {
+		const struct outline_entry *e = &l->outline[i];
+		fprintf(fp, "outline %d", e->level);
+		quoted(fp, e->title, strlen(e->title));
+		fprintf(fp, " page %d y", e->page + 1);
+		num2(fp, e->y);
+		fputc('\n', fp);
+	}
+}

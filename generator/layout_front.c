@@ -1,0 +1,353 @@
+/* layout_front.c: the parts of a paper made from its front matter and the
+ * template rather than its body: the exempt notice, the front sheet table,
+ * the heading block of minutes, the contact block, and the running header
+ * and footer, with the template's {placeholders} filled in. */
+#include <string.h>
+
+#include "arena.h"
+#include "layout-int.h"
+#include "template.h"
+#include "text.h"
+
+/* What a placeholder is filled from. */
+struct fill {
+	struct lay *L;
+	const struct committee *c; /* the row's committee, or NULL */
+	size_t page, pages;        /* running header and footer; 0 */
+};
+
+static const char *
+long_date(struct lay *L, struct date d)
+{
+	if (d.year == 0)
+		return "";
+	char buf[32];
+	date_long(d, buf);
+	return arena_strdup(L->a, buf);
+}
+
+/* The strings joined with sep, in the arena; "" for none. */
+static const char *
+join(struct lay *L, const char *const *v, size_t n, const char *sep)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + strlen(sep);
+	char *s = arena_alloc(L->a, len);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(s, sep);
+		strcat(s, v[i]);
+	}
+	return s;
+}
+
+/* "3", "3 and 7", "3, 5 and 7". */
+static const char *
+exempt_list(struct lay *L)
+{
+	const struct meta *m = &L->p->meta;
+	char buf[64] = "";
+	for (size_t i = 0; i < m->nexempt; i++) {
+		char one[16];
+		snprintf(one, sizeof one, "%s%d", i == 0 ? "" :
+		    i + 1 == m->nexempt ? " and " : ", ", m->exempt[i]);
+		strcat(buf, one);
+	}
+	return arena_strdup(L->a, buf);
+}
+
+static const char *
+lookup(void *ctx, const char *name)
+{
+	struct fill *f = ctx;
+	struct lay *L = f->L;
+	const struct meta *m = &L->p->meta;
+	const struct committee *c = f->c != NULL ? f->c :
+	    m->ncommittees > 0 ? &m->committees[0] : NULL;
+	if (strcmp(name, "committee") == 0)
+		return c ? c->name : NULL;
+	if (strcmp(name, "committee_date") == 0 || strcmp(name, "date") == 0)
+		return c ? long_date(L, c->date) : NULL;
+	if (strcmp(name, "committee_purpose") == 0)
+		return c ? purpose_label(c->purpose) : NULL;
+	if (strcmp(name, "committees") == 0 || strcmp(name, "dates") == 0) {
+		const char **v = arena_alloc(L->a, (m->ncommittees + 1) *
+		    sizeof *v);
+		for (size_t i = 0; i < m->ncommittees; i++)
+			v[i] = name[0] == 'c' ? m->committees[i].name :
+			    long_date(L, m->committees[i].date);
+		return join(L, v, m->ncommittees, ", ");
+	}
+	if (strcmp(name, "subject") == 0)
+		return m->subject;
+	if (strcmp(name, "classification") == 0)
+		return m->public ? "Public" : "Non-Public";
+	if (strcmp(name, "report_of") == 0)
+		return join(L, m->report_of, m->nreport_of, "\n");
+	if (strcmp(name, "purpose") == 0)
+		return purpose_label(paper_purpose(L->p));
+	if (strcmp(name, "report_author") == 0)
+		return m->report_author;
+	if (strcmp(name, "reference") == 0)
+		return m->reference;
+	if (strcmp(name, "time") == 0)
+		return m->time;
+	if (strcmp(name, "venue") == 0)
+		return m->venue;
+	if (strcmp(name, "exempt_paragraphs") == 0)
+		return exempt_list(L);
+	if (f->page > 0 && strcmp(name, "page") == 0)
+		return arena_printf(L->a, "%zu", f->page);
+	if (f->page > 0 && strcmp(name, "pages") == 0)
+		return arena_printf(L->a, "%zu", f->pages);
+	for (size_t i = 0; i < m->nextras; i++)
+		if (strcmp(m->extras[i].key->name, name) == 0)
+			return m->extras[i].value;
+	return NULL;
+}
+
+static const char *
+contact_lookup(void *ctx, const char *name)
+{
+	const struct contact *c = &((struct fill *)ctx)->L->p->meta.contact;
+	if (strcmp(name, "name") == 0)
+		return c->name;
+	if (strcmp(name, "title") == 0)
+		return c->title;
+	if (strcmp(name, "phone") == 0)
+		return c->phone;
+	if (strcmp(name, "mobile") == 0)
+		return c->mobile;
+	if (strcmp(name, "email") == 0)
+		return c->email;
+	return NULL;
+}
+
+/* Lines of plain text (newlines break them) at x in width w, as items. */
+static void
+lines(struct lay *L, const char *text, struct style st, double x,
+    double w, double before, bool together)
+{
+	inl_reset(L);
+	inl_text(L, text, strlen(text), &st, true);
+	inl_close(L);
+	size_t w0 = 0, w1 = L->nwords;
+	fit_words(L, &w0, &w1, w);
+	size_t l0 = break_lines(L, w0, w1, w);
+	double base = baseline(L, st.size);
+	for (size_t i = l0; i < L->nlines; i++) {
+		emit_line(L, &L->lines[i], x, w, base, ALIGN_LEFT);
+		struct item *it = item_end(L, LEADING * st.size,
+		    i == l0 ? before : 0, base);
+		if (together && i + 1 < L->nlines)
+			it->keep = true;
+	}
+}
+
+void
+layout_exempt(struct lay *L)
+{
+	if (L->p->meta.public || L->t->exempt_notice == NULL)
+		return;
+	struct fill f = {L, NULL, 0, 0};
+	const char *text = template_expand(L->a, L->t->exempt_notice, lookup,
+	    &f, NULL);
+	struct style st = plain_style(L->size);
+	st.bold = true;
+	L->pos = (struct pos){0, 0};
+	lines(L, text, st, L->x0, L->width, 0, true);
+	L->fl->pending = PARA_AFTER * L->size;
+}
+
+/* The words of a front-sheet cell: label in bold, then the value. */
+static void
+front_cell(struct lay *L, struct cell *cl, const char *label,
+    const char *value, bool bold_value)
+{
+	struct style reg = plain_style(L->size), bold = reg;
+	bold.bold = true;
+	cl->w0 = L->nwords;
+	cl->al = ALIGN_LEFT;
+	if (label != NULL && *label) {
+		inl_text(L, label, strlen(label), &bold, true);
+		if (value != NULL && *value)
+			inl_space(L, &reg);
+	}
+	if (value != NULL)
+		inl_text(L, value, strlen(value), bold_value ? &bold : &reg,
+		    true);
+	inl_close(L);
+	cl->w1 = L->nwords;
+}
+
+/* Appends the row r (for committee c) to cells, unless every
+ * placeholder in it is empty. */
+static void
+front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
+    struct cell *cells, size_t *nrows)
+{
+	struct fill f = {L, c, 0, 0};
+	struct tpl_fill fill = {0, 0};
+	const char *label = template_expand(L->a, r->label, lookup, &f, &fill);
+	const char *value = template_expand(L->a, r->value, lookup, &f, &fill);
+	const char *right = template_expand(L->a, r->right, lookup, &f,
+	    &fill);
+	if (fill.placeholders > 0 && fill.filled == 0)
+		return;
+	struct cell *row = &cells[2 * (*nrows)++];
+	front_cell(L, &row[0], label, value, false);
+	/* a right-hand text without placeholders is a label, in bold */
+	front_cell(L, &row[1], NULL, right, r->right != NULL &&
+	    strchr(r->right, '{') == NULL);
+}
+
+/* The front sheet: the template's rows in a two-column grid across the
+ * text width, a row for each committee where a row names one. */
+void
+layout_front(struct lay *L)
+{
+	const struct template *t = L->t;
+	const struct meta *m = &L->p->meta;
+	size_t max = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		max += tpl_row_per_committee(&t->rows[i]) ? m->ncommittees : 1;
+	if (max == 0)
+		return;
+	struct cell *cells = arena_alloc(L->a, 2 * max * sizeof *cells);
+	size_t nrows = 0;
+	inl_reset(L);
+	L->pos = (struct pos){0, 0};
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct tpl_row *r = &t->rows[i];
+		if (tpl_row_per_committee(r))
+			for (size_t k = 0; k < m->ncommittees; k++)
+				front_row(L, r, &m->committees[k], cells,
+				    &nrows);
+		else
+			front_row(L, r, NULL, cells, &nrows);
+	}
+	if (nrows == 0)
+		return;
+	double colw[2] = {L->width * FRONT_LEFT, L->width * (1 - FRONT_LEFT)};
+	grid_rows(L, cells, nrows, 2, L->x0, colw, FRONT_PAD, L->size, 0);
+	L->fl->pending = PARA_AFTER * L->size;
+}
+
+/* A label in bold and the names under it, indented. */
+static void
+people(struct lay *L, const char *label, const char *const *names,
+    size_t n)
+{
+	if (n == 0)
+		return;
+	struct style bold = plain_style(L->size), reg = bold;
+	bold.bold = true;
+	lines(L, label, bold, L->x0, L->width, PARA_AFTER * L->size, false);
+	L->fl->items[L->fl->n - 1].keep = true;
+	for (size_t i = 0; i < n; i++)
+		lines(L, names[i], reg, L->x0 + LIST_INDENT,
+		    L->width - LIST_INDENT, 0, false);
+}
+
+/* Minutes begin with the meeting: committee, date, time and venue, then
+ * who was there. */
+void
+layout_minutes_head(struct lay *L)
+{
+	const struct meta *m = &L->p->meta;
+	struct style bold = plain_style(L->size), reg = bold;
+	bold.bold = true;
+	L->pos = (struct pos){0, 0};
+	if (m->ncommittees > 0) {
+		lines(L, m->committees[0].name, bold, L->x0, L->width, 0, true);
+		const char *d = long_date(L, m->committees[0].date);
+		if (*d)
+			lines(L, d, reg, L->x0, L->width, 0, false);
+	}
+	if (m->time != NULL)
+		lines(L, m->time, reg, L->x0, L->width, 0, false);
+	if (m->venue != NULL)
+		lines(L, m->venue, reg, L->x0, L->width, 0, false);
+	people(L, "Present:", m->present, m->npresent);
+	people(L, "Officers:", m->officers, m->nofficers);
+	people(L, "In attendance:", m->in_attendance, m->nin_attendance);
+	L->fl->pending = PARA_AFTER * L->size;
+}
+
+/* The contact block: the template's lines with their placeholders
+ * filled, those with none filled left out, the first in bold, kept
+ * together. */
+void
+layout_contact(struct lay *L)
+{
+	const struct template *t = L->t;
+	struct fill f = {L, NULL, 0, 0};
+	struct style reg = plain_style(L->size), bold = reg;
+	bold.bold = true;
+	bool first = true;
+	L->pos = (struct pos){0, 0};
+	for (size_t i = 0; i < t->ncontact; i++) {
+		struct tpl_fill fill = {0, 0};
+		const char *text = template_expand(L->a, t->contact[i],
+		    contact_lookup, &f, &fill);
+		if ((fill.placeholders > 0 && fill.filled == 0) ||
+		    text == NULL || *text == '\0')
+			continue;
+		if (!first)
+			L->fl->items[L->fl->n - 1].keep = true;
+		lines(L, text, first ? bold : reg, L->x0, L->width,
+		    first ? HEAD_BEFORE * L->size : 0, true);
+		first = false;
+	}
+}
+
+/* One line of running text centred on each page, baseline at y. */
+static void
+running(struct lay *L, const char *tpl, double y)
+{
+	if (tpl == NULL || *tpl == '\0')
+		return;
+	struct style st = plain_style(L->size * NOTE_SCALE);
+	struct layout *o = L->out;
+	L->pos = (struct pos){0, 0};
+	L->doc = L->p;
+	for (size_t pg = 0; pg < o->npages; pg++) {
+		struct fill f = {L, NULL, pg + 1, o->npages};
+		const char *text = template_expand(L->a, tpl, lookup, &f, NULL);
+		inl_reset(L);
+		inl_text(L, text, strlen(text), &st, true);
+		inl_close(L);
+		size_t w0 = 0, w1 = L->nwords;
+		fit_words(L, &w0, &w1, L->width);
+		size_t l0 = break_lines(L, w0, w1, L->width);
+		size_t b0 = L->nboxes;
+		for (size_t i = l0; i < L->nlines; i++)
+			emit_line(L, &L->lines[i], L->x0, L->width,
+			    -(double)(i - l0) * LEADING * st.size,
+			    ALIGN_CENTRE);
+		struct lpage *p = &o->pages[pg];
+		for (size_t i = b0; i < L->nboxes; i++) {
+			if (p->nboxes == p->cap) {
+				size_t cap = p->cap ? 2 * p->cap : 16;
+				p->boxes = arena_grow(L->a, p->boxes,
+				    p->nboxes, cap, sizeof *p->boxes);
+				p->cap = cap;
+			}
+			struct box *b = &p->boxes[p->nboxes++];
+			*b = L->boxes[i].b;
+			b->y += y;
+		}
+		L->nboxes = b0;
+	}
+}
+
+/* The running header in the top margin and footer in the bottom one,
+ * once the number of pages is known. */
+void
+layout_furniture(struct lay *L)
+{
+	const struct template *t = L->t;
+	running(L, t->header, t->page_height - t->margin_top / 2);
+	running(L, t->footer, t->margin_bottom / 2);
+}

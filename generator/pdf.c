@@ -1,0 +1,968 @@
+/* pdf.c: the PDF device over libharu 2.3.0: the template's TrueType fonts
+ * embedded with UTF-8 text, measured for the layout engine and painted
+ * from its pages, with document info, outline, links, page labels and a
+ * file identifier that depends only on the input. The only file that
+ * includes libharu. libharu reports errors through a callback; ours
+ * longjmps back to the entry point that called libharu (the setjmp
+ * pattern), which records the error and gives up on the document. */
+#include "pdf.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <png.h>
+
+#include "arena.h"
+#include "layout.h"
+#include "model.h"
+#include "output.h"
+#include "source.h"
+#include "template.h"
+#include "text.h"
+
+/* What libharu was doing when it failed, for the message. */
+enum activity {
+	ACT_NONE,
+	ACT_FONT,  /* loading the font file dev->what */
+	ACT_IMAGE, /* loading the image file dev->what */
+};
+
+struct image {
+	const char *path;     /* the file, as the layout names it */
+	HPDF_Image img;
+};
+
+struct pdf_dev {
+	struct metrics m;            /* handed to the layout engine */
+	const struct template *tpl;
+	HPDF_Doc pdf;
+	const char *path[FONT__COUNT];  /* the TTF file of each face */
+	HPDF_Font font[FONT__COUNT];    /* loaded when first needed */
+	HPDF_FontDef def[FONT__COUNT];  /* fallback faces: a font definition
+					   alone, for has_glyph, so that a
+					   fallback never used stays out of
+					   the file */
+	struct image *images;        /* loaded images, heap */
+	size_t nimages, capimages;
+	char *buf;                   /* NUL-terminated copies of text, heap */
+	size_t bufcap;
+	HPDF_Page *pages;            /* the document's pages, heap */
+	unsigned char *pixels;       /* an image being loaded, heap */
+	unsigned char *out;          /* the saved file, heap */
+	size_t outlen;
+
+	jmp_buf *jb;                 /* where libharu errors go; NULL when no
+					entry point is active */
+	enum activity act;           /* what libharu was doing */
+	const char *what;            /* the file it was working on */
+	HPDF_STATUS code, detail;    /* the last libharu error */
+	char why[256];               /* why the image dev->what cannot be
+					drawn, or "" (see the libharu code) */
+	bool failed;                 /* a system error happened */
+	char msg[512];               /* its message */
+};
+
+/* ---- errors ---------------------------------------------------------- */
+
+static void
+set_failure(struct pdf_dev *dev, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+set_failure(struct pdf_dev *dev, const char *fmt, ...)
+{
+	if (dev->failed)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(dev->msg, sizeof dev->msg, fmt, ap);
+	va_end(ap);
+	dev->failed = true;
+}
+
+/* strerror, safe in threads. */
+static const char *
+errstr(int e, char *buf, size_t n)
+{
+	if (strerror_r(e, buf, n) != 0)
+		snprintf(buf, n, "error %d", e);
+	return buf;
+}
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *ud)
+{
+	struct pdf_dev *dev = ud;
+	if (code == HPDF_FAILD_TO_ALLOC_MEM)
+		out_of_memory();
+	dev->code = code;
+	dev->detail = detail;
+	if (dev->jb != NULL)
+		longjmp(*dev->jb, 1);
+}
+
+/* Turns the libharu error just caught into the device's system error. */
+static void
+record_libharu_error(struct pdf_dev *dev)
+{
+	char eb[128];
+	switch (dev->act) {
+	case ACT_FONT:
+		if (dev->code == HPDF_FILE_OPEN_ERROR)
+			set_failure(dev, "%s: error: cannot open font file: %s",
+			    dev->what, errstr((int)dev->detail, eb, sizeof eb));
+		else
+			set_failure(dev, "%s: error: not a TrueType font that "
+			    "clerk can embed (libharu error 0x%04X, detail %u)",
+			    dev->what, (unsigned)dev->code,
+			    (unsigned)dev->detail);
+		break;
+	case ACT_IMAGE:
+	case ACT_NONE:
+		set_failure(dev, "clerk: error: the PDF library failed "
+		    "(libharu error 0x%04X, detail %u)", (unsigned)dev->code,
+		    (unsigned)dev->detail);
+		break;
+	}
+}
+
+/* ---- fonts and metrics ----------------------------------------------- */
+
+static bool
+is_fallback(enum font f)
+{
+	return f == FONT_FALLBACK || f == FONT_FALLBACK_BOLD;
+}
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+/* Reads the ascent and descent of the TrueType font at path, in
+ * thousandths of an em, as libharu computes them (hhea ascender and
+ * descender * 1000 / unitsPerEm, truncated). Returns false with errno set
+ * (EINVAL: not a TrueType file) when it cannot. */
+static bool
+ttf_vmetrics(const char *path, double *ascent, double *descent)
+{
+	unsigned char hdr[12], rec[16], b[4];
+	long head = -1, hhea = -1;
+	bool ok = false;
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return false;
+	if (fread(hdr, 1, sizeof hdr, fp) != sizeof hdr)
+		goto bad;
+	unsigned ntables = be16(hdr + 4);
+	for (unsigned i = 0; i < ntables && i < 256; i++) {
+		if (fread(rec, 1, sizeof rec, fp) != sizeof rec)
+			goto bad;
+		if (memcmp(rec, "head", 4) == 0)
+			head = (long)be32(rec + 8);
+		else if (memcmp(rec, "hhea", 4) == 0)
+			hhea = (long)be32(rec + 8);
+	}
+	if (head < 0 || hhea < 0)
+		goto bad;
+	if (fseek(fp, head + 18, SEEK_SET) != 0 || fread(b, 1, 2, fp) != 2)
+		goto bad;
+	long upem = (long)be16(b);
+	if (upem == 0)
+		goto bad;
+	if (fseek(fp, hhea + 4, SEEK_SET) != 0 || fread(b, 1, 4, fp) != 4)
+		goto bad;
+	long asc = (int16_t)be16(b), desc = (int16_t)be16(b + 2);
+	*ascent = (double)(asc * 1000 / upem);
+	*descent = (double)(desc * 1000 / upem);
+	ok = true;
+	goto out;
+bad:
+	errno = EINVAL;
+out:
+	if (fclose(fp) != 0 && ok) {
+		ok = false;
+	}
+	return ok;
+}
+
+/* The font of face f, loaded into the document when first needed (a face
+ * sharing its file with one loaded already shares the font). Within an
+ * entry point: errors longjmp. */
+static HPDF_Font
+font_get(struct pdf_dev *dev, enum font f)
+{
+	if (dev->font[f] != NULL)
+		return dev->font[f];
+	for (int g = 0; g < FONT__COUNT; g++)
+		if (dev->font[g] != NULL &&
+		    strcmp(dev->path[g], dev->path[f]) == 0)
+			return dev->font[f] = dev->font[g];
+	dev->act = ACT_FONT;
+	dev->what = dev->path[f];
+	const char *name = HPDF_LoadTTFontFromFile(dev->pdf, dev->path[f],
+	    HPDF_TRUE);
+	dev->font[f] = HPDF_GetFont(dev->pdf, name, "UTF-8");
+	dev->act = ACT_NONE;
+	return dev->font[f];
+}
+
+/* The font definition for face f's glyph table: the loaded font's, or for
+ * the fallback faces one read on its own. Within an entry point. */
+static HPDF_FontDef
+fontdef_get(struct pdf_dev *dev, enum font f)
+{
+	if (!is_fallback(f) || dev->font[f] != NULL) {
+		HPDF_Font font = font_get(dev, f);
+		return ((HPDF_FontAttr)font->attr)->fontdef;
+	}
+	if (dev->def[f] != NULL)
+		return dev->def[f];
+	for (int g = 0; g < FONT__COUNT; g++)
+		if (dev->def[g] != NULL &&
+		    strcmp(dev->path[g], dev->path[f]) == 0)
+			return dev->def[f] = dev->def[g];
+	dev->act = ACT_FONT;
+	dev->what = dev->path[f];
+	dev->def[f] = HPDF_GetTTFontDefFromFile(dev->pdf, dev->path[f],
+	    HPDF_FALSE);
+	dev->act = ACT_NONE;
+	return dev->def[f];
+}
+
+static double
+m_width(void *ctx, enum font f, const char *s, size_t n)
+{
+	struct pdf_dev *dev = ctx;
+	jmp_buf jb;
+	if (dev->failed || n == 0 || n > UINT_MAX)
+		return 0;
+	dev->jb = &jb;
+	if (setjmp(jb) != 0) {
+		dev->jb = NULL;
+		record_libharu_error(dev);
+		return 0;
+	}
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(font_get(dev, f),
+	    (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	dev->jb = NULL;
+	return (double)tw.width;
+}
+
+static bool
+m_has_glyph(void *ctx, enum font f, uint32_t cp)
+{
+	struct pdf_dev *dev = ctx;
+	jmp_buf jb;
+	/* libharu's UTF-8 encoder drops characters above U+FFFF. */
+	if (dev->failed || cp > 0xFFFF)
+		return false;
+	dev->jb = &jb;
+	if (setjmp(jb) != 0) {
+		dev->jb = NULL;
+		record_libharu_error(dev);
+		return false;
+	}
+	HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fontdef_get(dev, f),
+	    (HPDF_UINT16)cp);
+	dev->jb = NULL;
+	return gid != 0;
+}
+
+struct pdf_dev *
+pdf_dev_new(const struct template *t)
+{
+	struct pdf_dev *dev = xcalloc(1, sizeof(*dev));
+	dev->tpl = t;
+	dev->m.ctx = dev;
+	dev->m.width = m_width;
+	dev->m.has_glyph = m_has_glyph;
+	const char *paths[FONT__COUNT] = {
+		[FONT_REGULAR] = t->font.regular,
+		[FONT_BOLD] = t->font.bold,
+		[FONT_ITALIC] = t->font.italic,
+		[FONT_BOLD_ITALIC] = t->font.bold_italic,
+		[FONT_MONO] = t->mono.regular,
+		[FONT_MONO_BOLD] = t->mono.bold,
+		[FONT_MONO_ITALIC] = t->mono.italic,
+		[FONT_MONO_BOLD_ITALIC] = t->mono.bold_italic,
+		[FONT_FALLBACK] = t->fallback.regular,
+		[FONT_FALLBACK_BOLD] = t->fallback.bold,
+	};
+	for (int f = 0; f < FONT__COUNT; f++) {
+		dev->path[f] = paths[f];
+		if (dev->failed)
+			continue;
+		if (!ttf_vmetrics(paths[f], &dev->m.ascent[f],
+		    &dev->m.descent[f])) {
+			char eb[128];
+			if (errno == EINVAL)
+				set_failure(dev, "%s: error: not a TrueType "
+				    "font file", paths[f]);
+			else
+				set_failure(dev, "%s: error: cannot open font "
+				    "file: %s", paths[f],
+				    errstr(errno, eb, sizeof eb));
+		}
+	}
+
+	dev->pdf = HPDF_New(on_error, dev);
+	if (dev->pdf == NULL)
+		out_of_memory();
+	jmp_buf jb;
+	dev->jb = &jb;
+	if (setjmp(jb) != 0) {
+		dev->jb = NULL;
+		record_libharu_error(dev);
+		return dev;
+	}
+	HPDF_SetCompressionMode(dev->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(dev->pdf);
+	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
+	dev->jb = NULL;
+	return dev;
+}
+
+const struct metrics *
+pdf_dev_metrics(struct pdf_dev *dev)
+{
+	return &dev->m;
+}
+
+bool
+pdf_dev_failed(const struct pdf_dev *dev)
+{
+	return dev->failed;
+}
+
+const char *
+pdf_dev_error(const struct pdf_dev *dev)
+{
+	return dev->failed ? dev->msg : NULL;
+}
+
+void
+pdf_dev_free(struct pdf_dev *dev)
+{
+	if (dev == NULL)
+		return;
+	for (int f = 0; f < FONT__COUNT; f++) {
+		if (dev->def[f] == NULL)
+			continue;
+		HPDF_FontDef def = dev->def[f];
+		for (int g = f; g < FONT__COUNT; g++)
+			if (dev->def[g] == def)
+				dev->def[g] = NULL;
+		HPDF_FontDef_Free(def);
+	}
+	dev->jb = NULL;
+	HPDF_Free(dev->pdf);
+	free(dev->images);
+	free(dev->pages);
+	free(dev->pixels);
+	free(dev->buf);
+	free(dev->out);
+	free(dev);
+}
+
+/* ---- painting -------------------------------------------------------- */
+
+/* s[0..n) as a NUL-terminated string in the device's buffer. */
+static const char *
+cstr(struct pdf_dev *dev, const char *s, size_t n)
+{
+	if (n + 1 > dev->bufcap) {
+		dev->bufcap = n + 1 > 2 * dev->bufcap ? n + 1 : 2 * dev->bufcap;
+		dev->buf = xrealloc(dev->buf, dev->bufcap);
+	}
+	memcpy(dev->buf, s, n);
+	dev->buf[n] = '\0';
+	return dev->buf;
+}
+
+/* clerk's limit on the decoded size of one image (samples, bytes). */
+#define MAX_IMAGE_BYTES (256u * 1024u * 1024u)
+
+/* A PNG file read into the document. libharu's own PNG reader lets
+ * libpng abort the process on a damaged file (its error callback returns)
+ * and mishandles 16-bit files, so libpng's simplified API decodes it here
+ * into 8-bit gray or RGB samples and an alpha plane, which libharu takes
+ * as raw images (Flate-compressed), the alpha as a soft mask. Returns
+ * NULL with the reason in why when the file cannot be decoded; libharu
+ * errors longjmp. */
+static HPDF_Image
+load_png(struct pdf_dev *dev, const char *path, char *why, size_t whylen)
+{
+	png_image pi;
+	memset(&pi, 0, sizeof pi);
+	pi.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&pi, path)) {
+		snprintf(why, whylen, "not a valid PNG file (%s)", pi.message);
+		return NULL;
+	}
+	bool color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	bool alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+	pi.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) :
+	    (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+	size_t ch = PNG_IMAGE_PIXEL_CHANNELS(pi.format);
+	size_t w = pi.width, h = pi.height;
+	if (w == 0 || h == 0 || w > MAX_IMAGE_BYTES / ch / h) {
+		png_image_free(&pi);
+		snprintf(why, whylen, "it is larger than clerk takes "
+		    "(%zu x %zu pixels)", w, h);
+		return NULL;
+	}
+	unsigned char *px = xmalloc(w * h * ch);
+	if (!png_image_finish_read(&pi, NULL, px, 0, NULL)) {
+		snprintf(why, whylen, "not a valid PNG file (%s)", pi.message);
+		png_image_free(&pi);
+		free(px);
+		return NULL;
+	}
+	/* Samples and alpha apart; an alpha that is opaque everywhere is
+	 * left out. */
+	size_t cc = color ? 3 : 1, n = w * h;
+	bool translucent = false;
+	if (alpha) {
+		unsigned char *a = xmalloc(n);
+		for (size_t i = 0; i < n; i++) {
+			a[i] = px[i * ch + cc];
+			translucent |= a[i] != 255;
+			for (size_t c = 0; c < cc; c++)
+				px[i * cc + c] = px[i * ch + c];
+		}
+		if (translucent)
+			memcpy(px + n * cc, a, n); /* after the samples */
+		free(a);
+	}
+	/* px is kept with the device until the image is in the document, so
+	 * that a longjmp from libharu does not lose it. */
+	free(dev->pixels);
+	dev->pixels = px;
+	HPDF_Image img = HPDF_LoadRawImageFromMem(dev->pdf, px, (HPDF_UINT)w,
+	    (HPDF_UINT)h, color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+	if (translucent) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(dev->pdf,
+		    px + n * cc, (HPDF_UINT)w, (HPDF_UINT)h,
+		    HPDF_CS_DEVICE_GRAY, 8);
+		HPDF_Image_AddSMask(img, mask);
+	}
+	free(dev->pixels);
+	dev->pixels = NULL;
+	return img;
+}
+
+/* Checks what libharu does not of the JPEG file at path, which it embeds
+ * as it is (DCTDecode): the markers and segment lengths up to the first
+ * scan, a frame PDF can hold (baseline or progressive, 8 bits, 1, 3 or 4
+ * components, a size) and the end-of-image marker. The compressed data
+ * itself is not decoded. Returns false with the reason in why. */
+static bool
+jpeg_check(const char *path, char *why, size_t whylen)
+{
+	unsigned char b[16];
+	char eb[128];
+	bool ok = false, frame = false;
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		snprintf(why, whylen, "%s", errstr(errno, eb, sizeof eb));
+		return false;
+	}
+	if (fseek(fp, 0, SEEK_END) != 0)
+		goto io;
+	long size = ftell(fp);
+	if (size < 4 || fseek(fp, 0, SEEK_SET) != 0)
+		goto io;
+	if (fread(b, 1, 2, fp) != 2 || b[0] != 0xFF || b[1] != 0xD8)
+		goto bad;
+	for (;;) {
+		int c = getc(fp);
+		if (c != 0xFF)
+			goto bad;
+		while ((c = getc(fp)) == 0xFF)
+			;
+		if (c == EOF)
+			goto bad;
+		if (c == 0x01 || (c >= 0xD0 && c <= 0xD7))
+			continue; /* markers without a segment */
+		if (fread(b, 1, 2, fp) != 2)
+			goto bad;
+		long len = (long)be16(b);
+		if (len < 2 || ftell(fp) - 2 + len > size)
+			goto bad;
+		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 &&
+		    c != 0xCC) {
+			if (c != 0xC0 && c != 0xC1 && c != 0xC2) {
+				snprintf(why, whylen, "its JPEG coding (SOF%d) "
+				    "cannot go into a PDF; save it as a "
+				    "baseline JPEG", c - 0xC0);
+				goto out;
+			}
+			if (len < 8 || fread(b, 1, 6, fp) != 6)
+				goto bad;
+			if (b[0] != 8 || be16(b + 1) == 0 || be16(b + 3) == 0 ||
+			    (b[5] != 1 && b[5] != 3 && b[5] != 4))
+				goto bad;
+			frame = true;
+			len -= 6;
+		} else if (c == 0xDA) {
+			if (!frame)
+				goto bad;
+			break;
+		} else if (c == 0xD9) {
+			goto bad;
+		}
+		if (fseek(fp, len - 2, SEEK_CUR) != 0)
+			goto io;
+	}
+	/* The end-of-image marker, perhaps followed by a little padding. */
+	long tail = size < 64 ? size : 64;
+	if (fseek(fp, size - tail, SEEK_SET) != 0)
+		goto io;
+	unsigned char t[64];
+	if (fread(t, 1, (size_t)tail, fp) != (size_t)tail)
+		goto io;
+	for (long i = tail - 2; i >= 0 && !ok; i--)
+		ok = t[i] == 0xFF && t[i + 1] == 0xD9;
+	if (!ok)
+		snprintf(why, whylen, "the JPEG file is cut short");
+	goto out;
+io:
+	snprintf(why, whylen, "%s", errstr(errno ? errno : EIO, eb,
+	    sizeof eb));
+	goto out;
+bad:
+	snprintf(why, whylen, "not a valid JPEG file");
+out:
+	fclose(fp);
+	return ok;
+}
+
+/* The image of box b, loaded once per document. When the file cannot be
+ * drawn, the reason goes to dev->why and this longjmps, as libharu's
+ * errors do. */
+static HPDF_Image
+image_get(struct pdf_dev *dev, const struct box *b)
+{
+	for (size_t i = 0; i < dev->nimages; i++)
+		if (strcmp(dev->images[i].path, b->path) == 0)
+			return dev->images[i].img;
+	if (dev->nimages == dev->capimages) {
+		dev->capimages = dev->capimages ? 2 * dev->capimages : 4;
+		dev->images = xrealloc(dev->images,
+		    dev->capimages * sizeof(*dev->images));
+	}
+	dev->act = ACT_IMAGE;
+	dev->what = b->path;
+	dev->why[0] = '\0';
+	HPDF_Image img = NULL;
+	switch (b->image) {
+	case IMAGE_PNG:
+		img = load_png(dev, b->path, dev->why, sizeof dev->why);
+		break;
+	case IMAGE_JPEG:
+		if (jpeg_check(b->path, dev->why, sizeof dev->why))
+			img = HPDF_LoadJpegImageFromFile(dev->pdf, b->path);
+		break;
+	case IMAGE_UNKNOWN:
+		/* assets.c lets no other kind through */
+		snprintf(dev->why, sizeof dev->why, "it is not a PNG or JPEG "
+		    "file");
+		break;
+	}
+	if (img == NULL)
+		longjmp(*dev->jb, 1);
+	dev->act = ACT_NONE;
+	dev->images[dev->nimages++] = (struct image){b->path, img};
+	return img;
+}
+
+static HPDF_Rect
+rect_of(const struct box *b)
+{
+	return (HPDF_Rect){(HPDF_REAL)b->x, (HPDF_REAL)b->y,
+	    (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(b->y + b->h)};
+}
+
+/* Paints the boxes of lp onto pages[i]. Text boxes in a row share one
+ * BT/ET; font and line width are set only when they change. */
+static void
+paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
+    const struct lpage *lp)
+{
+	HPDF_Page page = pages[i];
+	bool in_text = false;
+	HPDF_Font cur_font = NULL;
+	double cur_size = 0, cur_width = -1;
+	for (size_t k = 0; k < lp->nboxes; k++) {
+		const struct box *b = &lp->boxes[k];
+		if (in_text && b->type != BOX_TEXT && b->type != BOX_LINK) {
+			HPDF_Page_EndText(page);
+			in_text = false;
+		}
+		switch (b->type) {
+		case BOX_TEXT: {
+			if (b->len == 0)
+				break;
+			HPDF_Font font = font_get(dev, b->font);
+			if (!in_text) {
+				HPDF_Page_BeginText(page);
+				in_text = true;
+			}
+			if (font != cur_font || b->size != cur_size) {
+				HPDF_Page_SetFontAndSize(page, font,
+				    (HPDF_REAL)b->size);
+				cur_font = font;
+				cur_size = b->size;
+			}
+			HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1,
+			    (HPDF_REAL)b->x, (HPDF_REAL)b->y);
+			HPDF_Page_ShowText(page, cstr(dev, b->text, b->len));
+			break;
+		}
+		case BOX_RULE:
+			if (b->line_width != cur_width) {
+				HPDF_Page_SetLineWidth(page,
+				    (HPDF_REAL)b->line_width);
+				cur_width = b->line_width;
+			}
+			HPDF_Page_MoveTo(page, (HPDF_REAL)b->x,
+			    (HPDF_REAL)b->y);
+			HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w),
+			    (HPDF_REAL)(b->y + b->h));
+			HPDF_Page_Stroke(page);
+			break;
+		case BOX_IMAGE:
+			HPDF_Page_DrawImage(page, image_get(dev, b),
+			    (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->w,
+			    (HPDF_REAL)b->h);
+			break;
+		case BOX_LINK: {
+			HPDF_Annotation a;
+			if (b->uri != NULL) {
+				a = HPDF_Page_CreateURILinkAnnot(page,
+				    rect_of(b), b->uri);
+			} else {
+				if (b->dest_page < 0 ||
+				    (size_t)b->dest_page >= npages)
+					break; /* the layout's bug; no link */
+				HPDF_Destination dst =
+				    HPDF_Page_CreateDestination(
+				    pages[b->dest_page]);
+				HPDF_Destination_SetXYZ(dst, 0,
+				    (HPDF_REAL)b->dest_y, 1);
+				a = HPDF_Page_CreateLinkAnnot(page, rect_of(b),
+				    dst);
+			}
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			break;
+		}
+		}
+	}
+	if (in_text)
+		HPDF_Page_EndText(page);
+}
+
+/* One bookmark per outline entry, nested by level. */
+static void
+paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
+    const struct layout *l)
+{
+	enum { MAX_DEPTH = 16 };
+	HPDF_Outline parent[MAX_DEPTH];
+	int depth = 0; /* levels open: parent[0..depth) */
+	HPDF_Encoder enc = HPDF_GetEncoder(dev->pdf, "UTF-8");
+	for (size_t i = 0; i < l->noutline; i++) {
+		const struct outline_entry *e = &l->outline[i];
+		if (e->page < 0 || (size_t)e->page >= npages)
+			continue;
+		int level = e->level < 0 ? 0 : e->level;
+		if (level > depth)
+			level = depth;
+		if (level >= MAX_DEPTH)
+			level = MAX_DEPTH - 1;
+		HPDF_Outline o = HPDF_CreateOutline(dev->pdf,
+		    level == 0 ? NULL : parent[level - 1], e->title, enc);
+		HPDF_Destination dst = HPDF_Page_CreateDestination(
+		    pages[e->page]);
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)e->y, 1);
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, level == 0 ? HPDF_TRUE : HPDF_FALSE);
+		parent[level] = o;
+		depth = level + 1;
+	}
+	if (l->noutline > 0)
+		HPDF_SetPageMode(dev->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* ---- document info and identifier ------------------------------------ */
+
+/* Joins n strings with sep, in the arena. */
+static char *
+join(struct arena *a, const char *const *v, size_t n, const char *sep)
+{
+	size_t len = 1, seplen = strlen(sep);
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + seplen;
+	char *s = arena_alloc(a, len), *q = s;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0) {
+			memcpy(q, sep, seplen);
+			q += seplen;
+		}
+		size_t k = strlen(v[i]);
+		memcpy(q, v[i], k);
+		q += k;
+	}
+	*q = '\0';
+	return s;
+}
+
+/* The document's dates: SOURCE_DATE_EPOCH (UTC) when given, else the
+ * first meeting at midnight; never the clock. libharu's 'Z' breaks it, so
+ * UTC is written "+00'00'". */
+static HPDF_Date
+doc_date(const struct paper *p, const struct pdf_options *opt)
+{
+	HPDF_Date d = {.ind = '+'};
+	struct tm tm;
+	time_t t = opt != NULL && opt->has_epoch ? (time_t)opt->epoch : 0;
+	if (opt != NULL && opt->has_epoch && gmtime_r(&t, &tm) != NULL) {
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+		d.hour = tm.tm_hour;
+		d.minutes = tm.tm_min;
+		d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+	} else if (p->meta.ncommittees > 0) {
+		d.year = p->meta.committees[0].date.year;
+		d.month = p->meta.committees[0].date.month;
+		d.day = p->meta.committees[0].date.day;
+	} else {
+		d.year = 2000, d.month = 1, d.day = 1;
+	}
+	return d;
+}
+
+/* Title, author, subject, keywords, creator and dates. */
+static void
+paint_info(struct pdf_dev *dev, const struct paper *p,
+    const struct pdf_options *opt)
+{
+	struct arena *a = p->arena;
+	const struct meta *m = &p->meta;
+	char date[24];
+	const char *title = m->subject;
+	if (m->kind == KIND_MINUTES && m->ncommittees > 0) {
+		date_long(m->committees[0].date, date);
+		title = arena_printf(a, "Minutes of the %s, %s",
+		    m->committees[0].name, date);
+	}
+	if (title != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, title);
+
+	const char *author = NULL;
+	if (m->nreport_of > 0)
+		author = join(a, m->report_of, m->nreport_of, "; ");
+	else if (m->kind == KIND_MINUTES && m->ncommittees > 0)
+		author = m->committees[0].name;
+	if (author != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, author);
+
+	const char **v = arena_alloc(a, (m->ncommittees + 2) * sizeof(*v));
+	for (size_t i = 0; i < m->ncommittees; i++) {
+		date_long(m->committees[i].date, date);
+		v[i] = arena_printf(a, "%s, %s", m->committees[i].name, date);
+	}
+	if (m->ncommittees > 0)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT,
+		    join(a, v, m->ncommittees, "; "));
+
+	size_t n = 0;
+	for (size_t i = 0; i < m->ncommittees; i++)
+		v[n++] = m->committees[i].name;
+	v[n++] = m->public ? "Public" : "Non-Public";
+	if (m->reference != NULL)
+		v[n++] = m->reference;
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS, join(a, v, n, "; "));
+
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, arena_printf(a,
+	    "clerk %s (template %s)", CLERK_VERSION,
+	    p->tpl != NULL ? p->tpl->id : "none"));
+
+	HPDF_Date d = doc_date(p, opt);
+	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+/* A 128-bit hash: two 64-bit FNV-1a with different offset bases, each
+ * finished with a 64-bit mixer. Not cryptographic; it only has to tell
+ * different inputs apart. */
+struct hash128 {
+	uint64_t a, b;
+};
+
+static void
+hash_bytes(struct hash128 *h, const void *data, size_t n)
+{
+	const unsigned char *s = data;
+	for (size_t i = 0; i < n; i++) {
+		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
+		h->b = (h->b ^ s[i]) * 0x100000001b3ULL;
+	}
+}
+
+/* Adds a string and its length, so that "ab"+"c" differs from "a"+"bc". */
+static void
+hash_str(struct hash128 *h, const char *s, size_t n)
+{
+	unsigned char len[8];
+	for (int i = 0; i < 8; i++)
+		len[i] = (unsigned char)((uint64_t)n >> (8 * i));
+	hash_bytes(h, s, n);
+	hash_bytes(h, len, sizeof len);
+}
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+/* The file identifier: the paper's text and its appendices', the template
+ * id, clerk's version and the date written. The same input gives the same
+ * /ID, so the same bytes. */
+static void
+paint_id(struct pdf_dev *dev, const struct paper *p,
+    const struct pdf_options *opt)
+{
+	struct hash128 h = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
+	if (p->src != NULL && p->src->text != NULL)
+		hash_str(&h, p->src->text, p->src->len);
+	for (size_t i = 0; i < p->meta.nappendices; i++) {
+		const struct paper *doc = p->meta.appendices[i].doc;
+		if (doc != NULL && doc->src != NULL && doc->src->text != NULL)
+			hash_str(&h, doc->src->text, doc->src->len);
+	}
+	const char *id = p->tpl != NULL ? p->tpl->id : "";
+	hash_str(&h, id, strlen(id));
+	hash_str(&h, CLERK_VERSION, strlen(CLERK_VERSION));
+	HPDF_Date d = doc_date(p, opt);
+	char date[32];
+	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d",
+	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
+	hash_str(&h, date, (size_t)n);
+
+	uint64_t a = mix64(h.a), b = mix64(h.b ^ a);
+	unsigned char bytes[16];
+	for (int i = 0; i < 8; i++) {
+		bytes[i] = (unsigned char)(a >> (56 - 8 * i));
+		bytes[8 + i] = (unsigned char)(b >> (56 - 8 * i));
+	}
+	HPDF_Doc pdf = dev->pdf;
+	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
+	if (arr == NULL)
+		out_of_memory();
+	HPDF_Dict_Add(pdf->trailer, "ID", arr);
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
+}
+
+/* Everything libharu does for pdf_write, ending with the file's bytes in
+ * dev->out. Errors longjmp. */
+static void
+paint(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
+    const struct pdf_options *opt)
+{
+	free(dev->pages);
+	HPDF_Page *pages = dev->pages =
+	    xcalloc(l->npages ? l->npages : 1, sizeof(*pages));
+	/* All pages first: links may point forward. */
+	for (size_t i = 0; i < l->npages; i++) {
+		pages[i] = HPDF_AddPage(dev->pdf);
+		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
+		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
+	}
+	for (size_t i = 0; i < l->npages; i++)
+		paint_page(dev, pages, l->npages, i, &l->pages[i]);
+	paint_outline(dev, pages, l->npages, l);
+	if (l->npages > 0)
+		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
+		    "");
+	paint_info(dev, p, opt);
+	paint_id(dev, p, opt);
+
+	HPDF_SaveToStream(dev->pdf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(dev->pdf);
+	free(dev->out);
+	dev->out = xmalloc(size ? size : 1);
+	dev->outlen = 0;
+	while (dev->outlen < size) {
+		HPDF_UINT32 got = size - (HPDF_UINT32)dev->outlen;
+		HPDF_ReadFromStream(dev->pdf, dev->out + dev->outlen, &got);
+		if (got == 0)
+			break;
+		dev->outlen += got;
+	}
+}
+
+enum pdf_status
+pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
+    const struct pdf_options *opt, struct diags *d, const char *out_path)
+{
+	jmp_buf jb;
+	if (dev->failed)
+		return PDF_SYSTEM;
+	dev->jb = &jb;
+	if (setjmp(jb) != 0) {
+		dev->jb = NULL;
+		if (dev->act == ACT_IMAGE) {
+			char eb[128];
+			const char *why = dev->why[0] != '\0' ? dev->why :
+			    dev->code == HPDF_FILE_OPEN_ERROR ?
+			    errstr((int)dev->detail, eb, sizeof eb) :
+			    "it is not a JPEG image that clerk can embed";
+			diag(d, p->path, (struct pos){0, 0},
+			    D_IMAGE_UNREADABLE, dev->what, why);
+			return PDF_INPUT;
+		}
+		record_libharu_error(dev);
+		return PDF_SYSTEM;
+	}
+	paint(dev, p, l, opt);
+	dev->jb = NULL;
+	if (dev->outlen == 0) {
+		set_failure(dev, "clerk: error: the PDF library produced no "
+		    "output for %s", p->path);
+		return PDF_SYSTEM;
+	}
+	if (!output_write(out_path, dev->out, dev->outlen, false)) {
+		char eb[128];
+		set_failure(dev, "%s: error: cannot write: %s", out_path,
+		    errstr(errno, eb, sizeof eb));
+		return PDF_SYSTEM;
+	}
+	return PDF_OK;
+}

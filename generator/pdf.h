@@ -1,0 +1,66 @@
+/* pdf.h: the PDF device. It holds one libharu document with the
+ * template's fonts, measures text for the layout engine (struct metrics,
+ * layout.h) with those fonts, and paints the engine's pages into the same
+ * document, so that what was measured is what is drawn. One device per
+ * paper, used by one thread. Only pdf.c includes libharu. */
+#ifndef CLERK_PDF_H
+#define CLERK_PDF_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+struct layout;
+struct metrics;
+struct paper;
+struct template;
+
+struct pdf_dev;
+
+enum pdf_status {
+	PDF_OK,     /* the file was written */
+	PDF_INPUT,  /* an input problem (an image that cannot be drawn) was
+		       recorded in the diagnostics; nothing written */
+	PDF_SYSTEM, /* a system error (a font file that cannot be read, I/O,
+		       libharu); pdf_dev_error says what; nothing written */
+};
+
+/* How pdf_write dates the document. */
+struct pdf_options {
+	bool has_epoch;     /* SOURCE_DATE_EPOCH was given */
+	long long epoch;    /* its value, seconds since 1970 (UTC) */
+};
+
+/* A new device for template t (which must outlive it). Font files are
+ * loaded into the document when first needed, but the ascent and descent
+ * of every face are read from the files at once, so a font file that
+ * cannot be read shows at once in pdf_dev_failed. Never NULL; free with
+ * pdf_dev_free. */
+struct pdf_dev *pdf_dev_new(const struct template *t);
+
+/* The device's metrics for layout_paper. Valid while dev lives. Measuring
+ * never fails visibly: when libharu fails (a font file vanished), widths
+ * come out 0, glyphs missing, and pdf_dev_failed turns true. */
+const struct metrics *pdf_dev_metrics(struct pdf_dev *dev);
+
+/* Whether the device met a system error (see pdf_dev_error). */
+bool pdf_dev_failed(const struct pdf_dev *dev);
+
+/* The message of the device's system error ("<file>: cannot open font
+ * file: No such file or directory"), or NULL. Lives as long as dev. */
+const char *pdf_dev_error(const struct pdf_dev *dev);
+
+/* Paints layout l of paper p (read without errors, with its template)
+ * into the device's document, with document info, outline, links, page
+ * labels and a file identifier derived from the paper's text, and writes
+ * it whole to out_path (temporary file + rename: on failure nothing is
+ * left and a previous file is untouched). Input problems are recorded in
+ * d. The same paper, template and clerk give the same bytes. A device
+ * paints one document: call this once. */
+enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
+    const struct layout *l, const struct pdf_options *opt, struct diags *d,
+    const char *out_path);
+
+void pdf_dev_free(struct pdf_dev *dev);
+
+#endif

@@ -1,0 +1,683 @@
+/* test_layout.c: the layout engine (layout.c and its parts) with the fixed
+ * test metrics: what must hold on every page (inside the margins, no
+ * lines on top of each other), and the rules of the City look (hanging
+ * numbers, widows and orphans, headings kept with their text, table
+ * headers repeated, long words broken, fonts per character, footnotes,
+ * images). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "assets.h"
+#include "diag.h"
+#include "layout.h"
+#include "model.h"
+#include "paper.h"
+#include "template.h"
+
+static struct template_set set;
+static struct diags *d;
+static struct paper *paper;
+static char dir[64];
+static char path[128];
+
+/* The text area of the City templates (A4, 20mm margins). */
+#define X0 56.69
+#define X1 538.58
+#define YBOT 56.69
+#define YTOP 785.20
+#define E 0.01
+
+static void
+setup(void)
+{
+	d = diags_new();
+	const char *tdir = getenv("CLERK_TEMPLATES");
+	cr_assert(tdir != NULL, "CLERK_TEMPLATES is not set");
+	cr_assert(templates_load(tdir, d, &set), "cannot read %s", tdir);
+	cr_assert_eq(diags_pending(d), 0, "the templates have errors");
+	strcpy(dir, "/tmp/clerk-layout-XXXXXX");
+	cr_assert(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/t.md", dir);
+}
+
+static void
+teardown(void)
+{
+	paper_free(paper);
+	templates_free(&set);
+	diags_free(d);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(layout, .init = setup, .fini = teardown);
+
+/* Reads the paper at file, which must have no errors. */
+static const struct paper *
+read_paper(const char *file)
+{
+	paper_free(paper);
+	bool sys;
+	paper = paper_read(file, &set, d, &sys);
+	cr_assert(paper != NULL && !sys, "cannot read %s", file);
+	cr_assert_eq(diags_errors(d), 0, "%s: %s", file, diags_pending(d) ?
+	    diags_text(d, 0) : "");
+	return paper;
+}
+
+static struct layout *
+lay_file(const char *file)
+{
+	struct layout *l = layout_paper(read_paper(file), metrics_fixed(), d);
+	cr_assert(l != NULL);
+	return l;
+}
+
+/* Lays out a paper made of text. */
+static struct layout *
+lay_text(const char *text)
+{
+	FILE *fp = fopen(path, "w");
+	cr_assert(fp != NULL);
+	fputs(text, fp);
+	fclose(fp);
+	return lay_file(path);
+}
+
+#define FRONT "---\ntemplate: col-2018\ncommittee: Finance Committee\n" \
+    "date: 2019-01-15\npurpose: information\nsubject: Test\n" \
+    "report_of: The Chamberlain\n---\n\n## Summary\n\nA summary.\n\n"
+
+/* A body after FRONT, with the Background section the template needs. */
+static struct layout *
+lay_body(const char *background, const char *current)
+{
+	size_t n = strlen(FRONT) + strlen(background) + strlen(current) + 64;
+	char *text = malloc(n);
+	snprintf(text, n, FRONT "## Background\n\n%s\n\n## Current Situation"
+	    "\n\n%s\n", background, current);
+	struct layout *l = lay_text(text);
+	free(text);
+	return l;
+}
+
+static bool
+furniture(const struct box *b)
+{
+	return b->type == BOX_TEXT && (fabs(b->y - YBOT / 2) < E ||
+	    fabs(b->y - (841.89 - YBOT / 2)) < E);
+}
+
+static bool
+has_prefix(const struct box *b, const char *s)
+{
+	return b->type == BOX_TEXT && b->len >= strlen(s) &&
+	    memcmp(b->text, s, strlen(s)) == 0;
+}
+
+static bool
+text_is(const struct box *b, const char *s)
+{
+	return b->type == BOX_TEXT && b->len == strlen(s) &&
+	    memcmp(b->text, s, b->len) == 0;
+}
+
+/* Every box of every page inside the text area (the running footer in
+ * the bottom margin). */
+static void
+assert_inside(const struct layout *l, const char *what)
+{
+	for (size_t i = 0; i < l->npages; i++) {
+		const struct lpage *pg = &l->pages[i];
+		for (size_t j = 0; j < pg->nboxes; j++) {
+			const struct box *b = &pg->boxes[j];
+			if (furniture(b))
+				continue;
+			double lo = b->y, hi = b->y + b->h;
+			if (b->type == BOX_TEXT) {
+				lo = b->y - 0.2 * b->size;
+				hi = b->y + 0.8 * b->size;
+			}
+			cr_assert(b->x >= X0 - E && b->x + b->w <= X1 + E &&
+			    lo >= YBOT - E && hi <= YTOP + E,
+			    "%s: page %zu box %zu (%.2f %.2f %.2f %.2f \"%.*s\") "
+			    "outside the text area", what, i + 1, j, b->x, b->y,
+			    b->w, b->h, (int)(b->type == BOX_TEXT ? b->len : 0),
+			    b->text ? b->text : "");
+		}
+	}
+}
+
+/* No two text boxes of a page that share some width share some height. */
+static void
+assert_no_overlap(const struct layout *l, const char *what)
+{
+	for (size_t i = 0; i < l->npages; i++) {
+		const struct lpage *pg = &l->pages[i];
+		for (size_t j = 0; j < pg->nboxes; j++) {
+			const struct box *a = &pg->boxes[j];
+			if (a->type != BOX_TEXT)
+				continue;
+			for (size_t k = j + 1; k < pg->nboxes; k++) {
+				const struct box *b = &pg->boxes[k];
+				if (b->type != BOX_TEXT)
+					continue;
+				bool across = a->x < b->x + b->w - E &&
+				    b->x < a->x + a->w - E;
+				bool down = a->y - 0.2 * a->size <
+				    b->y + 0.8 * b->size - E &&
+				    b->y - 0.2 * b->size <
+				    a->y + 0.8 * a->size - E;
+				cr_assert(!(across && down),
+				    "%s: page %zu: \"%.*s\" and \"%.*s\" overlap",
+				    what, i + 1, (int)a->len, a->text,
+				    (int)b->len, b->text);
+			}
+		}
+	}
+}
+
+static const char *const goldens[] = {
+	"tests/layout/seed.md", "tests/layout/long-table.md",
+	"tests/layout/nested-lists.md", "tests/layout/footnotes.md",
+	"tests/layout/non-public.md", "tests/layout/unicode.md",
+	"tests/layout/minutes.md", "tests/layout/appendix.md",
+	"tests/dump/features.md", "tests/dump/decimal.md",
+	"content/streets-walkways-2024-03-12/street-tree-programme.md",
+	"content/property-investment-2024-02-14/guildhall-yard-lease.md",
+};
+
+Test(layout, every_box_inside_the_margins_and_no_overlap)
+{
+	for (size_t i = 0; i < sizeof goldens / sizeof *goldens; i++) {
+		struct layout *l = lay_file(goldens[i]);
+		cr_assert_gt(l->npages, 0);
+		cr_assert_float_eq(l->width, 595.28, E);
+		assert_inside(l, goldens[i]);
+		assert_no_overlap(l, goldens[i]);
+	}
+}
+
+Test(layout, numbered_paragraph_hangs)
+{
+	struct layout *l = lay_file("tests/layout/seed.md");
+	const struct lpage *pg = &l->pages[0];
+	double num_y = -1;
+	for (size_t j = 0; j < pg->nboxes; j++)
+		if (text_is(&pg->boxes[j], "1.")) {
+			cr_assert_float_eq(pg->boxes[j].x, X0, E);
+			num_y = pg->boxes[j].y;
+		}
+	cr_assert_gt(num_y, 0, "no number 1.");
+	int lines = 0;
+	for (size_t j = 0; j < pg->nboxes; j++) {
+		const struct box *b = &pg->boxes[j];
+		if (b->type != BOX_TEXT || b->y > num_y + E ||
+		    b->y < num_y - 4 * 14.4 - E || b->x < X0 + 1)
+			continue;
+		cr_assert_float_eq(b->x, X0 + 36, E, "\"%.*s\" at %.2f",
+		    (int)b->len, b->text, b->x);
+		lines++;
+	}
+	cr_assert_eq(lines, 5, "paragraph 1 has %d lines", lines);
+}
+
+/* The pages of the text boxes that begin with tag, in order. */
+static size_t
+tagged_lines(const struct layout *l, const char *tag, size_t *pages,
+    size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->npages; i++)
+		for (size_t j = 0; j < l->pages[i].nboxes; j++)
+			if (has_prefix(&l->pages[i].boxes[j], tag) && n < max)
+				pages[n++] = i;
+	return n;
+}
+
+/* Background with fillers one-line paragraphs, then a paragraph of
+ * lines lines of eleven words "tagNN" (36pt each with the fixed metrics:
+ * eleven fill a numbered paragraph's 445.89pt), at every position on the
+ * page. */
+static char *
+filler_body(int fillers, const char *tag, int lines)
+{
+	static char body[32768];
+	body[0] = '\0';
+	for (int i = 0; i < fillers; i++)
+		strcat(body, "Filler.\n\n");
+	for (int i = 0; i < 11 * lines; i++) {
+		char w[16];
+		snprintf(w, sizeof w, "%s%02d ", tag, i % 100);
+		strcat(body, w);
+	}
+	return body;
+}
+
+/* A paragraph moved over every page break (the fillers put it at every
+ * height): one of two or three lines is never split; a longer one keeps
+ * at least two lines on each page. */
+Test(layout, no_widow_or_orphan)
+{
+	for (int lines = 2; lines <= 5; lines++) {
+		int splits = 0;
+		for (int f = 15; f < 65; f++) {
+			struct layout *l = lay_body(filler_body(f, "tagg", lines),
+			    "After.");
+			size_t pages[16];
+			size_t n = tagged_lines(l, "tagg", pages, 16);
+			cr_assert_eq(n, (size_t)lines, "%d fillers: %zu lines",
+			    f, n);
+			size_t first = 0;
+			while (first < n && pages[first] == pages[0])
+				first++;
+			if (first == n)
+				continue; /* on one page */
+			splits++;
+			cr_assert(lines >= 4 && first >= 2 && n - first >= 2,
+			    "%d fillers: a paragraph of %d lines split %zu + %zu",
+			    f, lines, first, n - first);
+		}
+		if (lines >= 4)
+			cr_assert_gt(splits, 0, "never split: the test misses "
+			    "the page breaks");
+	}
+}
+
+Test(layout, heading_kept_with_its_text)
+{
+	for (int f = 15; f < 65; f++) {
+		struct layout *l = lay_body(filler_body(f, "fill", 1),
+		    "headd00 headd01 headd02 headd03 headd04 headd05 headd06 "
+		    "headd07 headd08 headd09 headd10 headd11 headd12 headd13 "
+		    "headd14 headd15 headd16 headd17 headd18 headd19");
+		size_t heading = 0, pages[8];
+		for (size_t i = 0; i < l->noutline; i++)
+			if (strcmp(l->outline[i].title, "Current Situation")
+			    == 0)
+				heading = (size_t)l->outline[i].page;
+		size_t n = tagged_lines(l, "headd", pages, 8);
+		cr_assert_eq(n, 3);
+		cr_assert_eq(pages[0], heading, "%d fillers: heading on page "
+		    "%zu, its text on %zu", f, heading + 1, pages[0] + 1);
+		cr_assert_eq(pages[1], heading, "%d fillers: one line after "
+		    "the heading", f);
+	}
+}
+
+/* The long table runs over three pages: its header is set again at the
+ * top of the second and third. */
+Test(layout, table_header_repeated_on_each_page)
+{
+	struct layout *l = lay_file("tests/layout/long-table.md");
+	cr_assert_eq(l->npages, 3);
+	for (size_t i = 0; i < l->npages; i++) {
+		const struct lpage *pg = &l->pages[i];
+		size_t headers = 0;
+		for (size_t j = 0; j < pg->nboxes; j++)
+			if (text_is(&pg->boxes[j], "Cost (\xc2\xa3)")) {
+				headers++;
+				cr_assert_eq(pg->boxes[j].font, FONT_BOLD);
+			}
+		cr_assert_eq(headers, 1, "page %zu", i + 1);
+		if (i > 0)
+			cr_assert(text_is(&pg->boxes[0], "Ward") &&
+			    pg->boxes[0].y > YTOP - 20, "page %zu", i + 1);
+	}
+}
+
+Test(layout, row_taller_than_a_page_is_split)
+{
+	static char body[40000] = "| Item | Text |\n|---|---|\n| A | ";
+	for (int i = 0; i < 3000; i++)
+		strcat(body, "word ");
+	strcat(body, "|\n| B | short |\n");
+	struct layout *l = lay_body(body, "After.");
+	cr_assert_geq(l->npages, 3);
+	assert_inside(l, "tall row");
+	assert_no_overlap(l, "tall row");
+}
+
+/* Awkward input never leaves the text area nor overprints: a table of
+ * many columns of long words, code lines longer than the measure, a long
+ * word in a sub-heading and in a deep list. */
+Test(layout, awkward_input_stays_inside)
+{
+	static char body[65536];
+	strcpy(body, "### Averyveryveryveryveryveryveryveryveryveryveryveryvery"
+	    "veryveryveryverylongsubheadingwordthatcannotfit\n\nText.\n\n");
+	strcat(body, "|");
+	for (int c = 0; c < 12; c++)
+		strcat(body, " Columnheadingthatislong |");
+	strcat(body, "\n|");
+	for (int c = 0; c < 12; c++)
+		strcat(body, ":--:|");
+	for (int r = 0; r < 30; r++) {
+		strcat(body, "\n|");
+		for (int c = 0; c < 12; c++)
+			strcat(body, " Supercalifragilisticexpialidocious x |");
+	}
+	strcat(body, "\n\n```\n");
+	for (int i = 0; i < 300; i++)
+		strcat(body, "x = 1;\t");
+	strcat(body, "\n\n\tindented\n```\n\n");
+	const char *indent = "";
+	char pad[64] = "";
+	for (int depth = 0; depth < 8; depth++) {
+		char line[256];
+		snprintf(line, sizeof line, "%s- Item at depth %d with "
+		    "Pneumonoultramicroscopicsilicovolcanoconiosisandsomemore"
+		    "lettersbesides\n", pad, depth);
+		strcat(body, line);
+		strcat(pad, "  ");
+		(void)indent;
+	}
+	strcat(body, "\n> > > Quoted thrice with a "
+	    "Pneumonoultramicroscopicsilicovolcanoconiosis word.\n");
+	struct layout *l = lay_body(body, "After.");
+	cr_assert_eq(diags_pending(d), 0, "%s", diags_pending(d) ?
+	    diags_text(d, 0) : "");
+	assert_inside(l, "awkward");
+	assert_no_overlap(l, "awkward");
+}
+
+Test(layout, long_word_broken_by_character)
+{
+	char word[401];
+	memset(word, 'x', 400);
+	word[400] = '\0';
+	char body[1024];
+	snprintf(body, sizeof body, "Short %s end.", word);
+	struct layout *l = lay_body(body, "After.");
+	assert_inside(l, "long word");
+	const struct lpage *pg = &l->pages[0];
+	size_t pieces = 0, total = 0;
+	double short_y = 0;
+	for (size_t j = 0; j < pg->nboxes; j++) {
+		const struct box *b = &pg->boxes[j];
+		if (has_prefix(b, "Short"))
+			short_y = b->y;
+		if (has_prefix(b, "xxx")) {
+			pieces++;
+			total += strspn(b->text, "x") < b->len ?
+			    strspn(b->text, "x") : b->len;
+			/* the word starts on a line of its own */
+			cr_assert_lt(b->y, short_y);
+			cr_assert_leq(b->x + b->w, X1 + E);
+		}
+	}
+	cr_assert_geq(pieces, 5);
+	cr_assert_eq(total, 400);
+}
+
+Test(layout, long_url_broken_and_linked)
+{
+	struct layout *l = lay_body("See https://example.org/"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/report.pdf today.",
+	    "After.");
+	assert_inside(l, "url");
+	size_t links = 0;
+	for (size_t j = 0; j < l->pages[0].nboxes; j++)
+		if (l->pages[0].boxes[j].type == BOX_LINK)
+			links++;
+	cr_assert_eq(links, 2, "a link box on each line of the URL");
+}
+
+Test(layout, no_glyph_reported_once_and_left_out)
+{
+	struct layout *l = lay_body("A face \xf0\x9f\x98\x80 and another "
+	    "\xf0\x9f\x98\x80.", "After.");
+	cr_assert(l != NULL);
+	cr_assert_eq(diags_pending(d), 1);
+	cr_assert_str_eq(diags_text(d, 0), "16:1: error: character U+1F600 "
+	    "(\xf0\x9f\x98\x80) is in none of the template's fonts; remove it "
+	    "or write it another way");
+	for (size_t j = 0; j < l->pages[0].nboxes; j++) {
+		const struct box *b = &l->pages[0].boxes[j];
+		if (b->type == BOX_TEXT)
+			for (size_t k = 0; k + 1 < b->len; k++)
+				cr_assert(memcmp(b->text + k, "\xf0\x9f", 2)
+				    != 0);
+	}
+}
+
+Test(layout, fallback_font_for_missing_characters)
+{
+	struct layout *l = lay_body("Done \xe2\x9c\x93 and **bold "
+	    "\xe2\x9c\x93** then \xe2\x86\x92 next.", "After.");
+	cr_assert_eq(diags_pending(d), 0);
+	int regular = 0, bold = 0, arrow = 0;
+	for (size_t j = 0; j < l->pages[0].nboxes; j++) {
+		const struct box *b = &l->pages[0].boxes[j];
+		if (text_is(b, "\xe2\x9c\x93"))
+			*(b->font == FONT_FALLBACK ? &regular : &bold) += 1;
+		if (text_is(b, "\xe2\x86\x92") && b->font == FONT_FALLBACK)
+			arrow++;
+		if (has_prefix(b, "Done"))
+			cr_assert_eq(b->font, FONT_REGULAR);
+	}
+	cr_assert_eq(regular, 1);
+	cr_assert_eq(bold, 1);
+	cr_assert_eq(arrow, 1);
+}
+
+Test(layout, footnote_at_the_foot_of_its_page)
+{
+	struct layout *l = lay_file("tests/layout/footnotes.md");
+	assert_inside(l, "footnotes");
+	assert_no_overlap(l, "footnotes");
+	/* note 5 is referred to on page 2 and set there, below a rule */
+	const struct lpage *pg = &l->pages[1];
+	bool ref = false, note = false, rule = false;
+	for (size_t j = 0; j < pg->nboxes; j++) {
+		const struct box *b = &pg->boxes[j];
+		if (text_is(b, "5") && b->size < 9)
+			ref = true;
+		if (has_prefix(b, "The pilot was agreed")) {
+			note = true;
+			cr_assert_float_eq(b->size, 10, E);
+			cr_assert_lt(b->y, 100);
+		}
+		if (b->type == BOX_RULE && fabs(b->w - 72) < E)
+			rule = true;
+	}
+	cr_assert(ref && note && rule);
+}
+
+Test(layout, footnote_that_cannot_fit_goes_on)
+{
+	char body[16384] = "Text with a long note.[^n]\n\n[^n]: ";
+	for (int i = 0; i < 900; i++)
+		strcat(body, "note ");
+	struct layout *l = lay_body(body, "After.");
+	assert_inside(l, "long note");
+	assert_no_overlap(l, "long note");
+}
+
+Test(layout, cross_reference_links_to_its_paragraph)
+{
+	struct layout *l = lay_file("tests/dump/features.md");
+	size_t found = 0;
+	for (size_t i = 0; i < l->npages; i++)
+		for (size_t j = 0; j < l->pages[i].nboxes; j++) {
+			const struct box *b = &l->pages[i].boxes[j];
+			if (b->type != BOX_LINK || b->uri != NULL)
+				continue;
+			found++;
+			cr_assert(b->dest_page >= 0 &&
+			    (size_t)b->dest_page < l->npages);
+			cr_assert(b->dest_y > YBOT && b->dest_y <= YTOP + E);
+		}
+	cr_assert_eq(found, 2);
+}
+
+Test(layout, outline_of_sections_and_appendix)
+{
+	struct layout *l = lay_file("tests/layout/appendix.md");
+	cr_assert_str_eq(l->outline[0].title, "Summary");
+	bool main_report = false, appendix = false;
+	for (size_t i = 0; i < l->noutline; i++) {
+		if (strcmp(l->outline[i].title, "Main Report") == 0)
+			main_report = true;
+		if (strcmp(l->outline[i].title, "Appendix 1 \xe2\x80\x93 "
+		    "Trees planted by ward") == 0) {
+			appendix = true;
+			cr_assert_eq(l->outline[i].level, 0);
+			cr_assert_eq(l->outline[i].page, 1);
+		}
+	}
+	cr_assert(!main_report && appendix);
+}
+
+Test(layout, image_sizes_from_headers)
+{
+	double w = 0, h = 0;
+	cr_assert(image_size("tests/layout/img/bars.png", IMAGE_PNG, &w, &h));
+	cr_assert_float_eq(w, 640, E);
+	cr_assert_float_eq(h, 360, E);
+	/* a JPEG: SOI, an APP0 segment, then SOF0 with 300 x 200 */
+	static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00,
+	    0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+	    0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0xC8, 0x01, 0x2C, 0x01, 0x01,
+	    0x11, 0x00, 0xFF, 0xD9};
+	char jp[160];
+	snprintf(jp, sizeof jp, "%s/x.jpg", dir);
+	FILE *fp = fopen(jp, "wb");
+	fwrite(jpeg, 1, sizeof jpeg, fp);
+	fclose(fp);
+	cr_assert_eq(image_sniff(jp), IMAGE_JPEG);
+	cr_assert(image_size(jp, IMAGE_JPEG, &w, &h));
+	cr_assert_float_eq(w, 300, E);
+	cr_assert_float_eq(h, 200, E);
+	cr_assert(!image_size("tests/unit/fixtures/images/not-really.png",
+	    IMAGE_PNG, &w, &h));
+	cr_assert(!image_size("/nonexistent.png", IMAGE_PNG, &w, &h));
+}
+
+Test(layout, image_scaled_to_the_width_with_caption)
+{
+	struct layout *l = lay_file("tests/layout/long-table.md");
+	bool image = false;
+	for (size_t i = 0; i < l->npages; i++)
+		for (size_t j = 0; j < l->pages[i].nboxes; j++) {
+			const struct box *b = &l->pages[i].boxes[j];
+			if (b->type != BOX_IMAGE)
+				continue;
+			image = true;
+			cr_assert_float_eq(b->x, X0 + 36, E);
+			cr_assert_float_eq(b->w, X1 - X0 - 36, E);
+			cr_assert_float_eq(b->h / b->w, 360.0 / 640, 1e-6);
+			cr_assert_str_eq(b->alt, "Trees proposed in each quarter "
+			    "of 2019");
+			const struct box *c = &l->pages[i].boxes[j + 1];
+			cr_assert(text_is(c, "Trees proposed in each quarter "
+			    "of 2019") && c->font == FONT_ITALIC);
+			cr_assert_lt(c->y, b->y);
+		}
+	cr_assert(image);
+}
+
+Test(layout, justified_lines_fill_the_measure)
+{
+	struct template *t = (struct template *)template_find(&set,
+	    "col-2018");
+	t->justify = true;
+	struct layout *l = lay_body(filler_body(0, "just", 3), "After.");
+	const struct lpage *pg = &l->pages[0];
+	double right[8] = {0}, ys[8];
+	size_t n = 0;
+	for (size_t j = 0; j < pg->nboxes; j++) {
+		const struct box *b = &pg->boxes[j];
+		if (!has_prefix(b, "just"))
+			continue;
+		size_t k = 0;
+		while (k < n && fabs(ys[k] - b->y) > E)
+			k++;
+		if (k == n && n < 8)
+			ys[n++] = b->y;
+		if (b->x + b->w > right[k])
+			right[k] = b->x + b->w;
+	}
+	cr_assert_eq(n, 3);
+	cr_assert_float_eq(right[0], X1, E);
+	cr_assert_float_eq(right[1], X1, E);
+	cr_assert_lt(right[2], X1 - 1, "the last line is not justified");
+}
+
+Test(layout, front_sheet_rows)
+{
+	struct layout *l = lay_file("tests/layout/non-public.md");
+	const struct lpage *pg = &l->pages[0];
+	cr_assert(has_prefix(&pg->boxes[0], "NOT FOR PUBLICATION: By virtue "
+	    "of paragraph(s) 3, 5 and 7 of"));
+	cr_assert_eq(pg->boxes[0].font, FONT_BOLD);
+	int committees = 0;
+	bool author = false, nonpublic = false;
+	for (size_t j = 0; j < pg->nboxes; j++) {
+		const struct box *b = &pg->boxes[j];
+		if (text_is(b, "15 May 2019") || text_is(b, "21 May 2019") ||
+		    text_is(b, "6 June 2019")) {
+			committees++;
+			cr_assert_float_eq(b->x, X0 + 0.62 * (X1 - X0) + 4,
+			    0.02);
+		}
+		if (text_is(b, "Report author:"))
+			author = b->font == FONT_BOLD;
+		if (text_is(b, "Non-Public"))
+			nonpublic = b->font == FONT_REGULAR;
+	}
+	cr_assert_eq(committees, 3);
+	cr_assert(author && nonpublic);
+}
+
+Test(layout, minutes_resolutions_in_bold)
+{
+	struct layout *l = lay_file("tests/layout/minutes.md");
+	int resolved = 0;
+	for (size_t j = 0; j < l->pages[0].nboxes; j++) {
+		const struct box *b = &l->pages[0].boxes[j];
+		if (text_is(b, "RESOLVED")) {
+			cr_assert_eq(b->font, FONT_BOLD);
+			resolved++;
+		}
+	}
+	cr_assert_eq(resolved, 2);
+	cr_assert_str_eq(l->outline[3].title, "4. Bank Junction \xe2\x80\x93 "
+	    "Experimental Traffic Order");
+}
+
+/* 10000 paragraphs: laid out in linear time, and "10000." (36pt at 12pt)
+ * widens the hang of every numbered paragraph to 42pt. */
+Test(layout, linear_in_the_paper_and_wide_numbers)
+{
+	size_t n = 10000;
+	char *body = malloc(n * 120 + 64), *p = body;
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "Paragraph %zu with *some* words, a [link]"
+		    "(https://example.org) and `code` in it.\n\n", i);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct layout *l = lay_body(body, "After.");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	free(body);
+	double s = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	cr_assert_gt(l->npages, 200);
+	cr_assert_lt(s, 10.0, "10000 paragraphs took %.2f s", s);
+	const struct lpage *pg = &l->pages[l->npages - 1];
+	bool last = false;
+	for (size_t j = 0; j < pg->nboxes; j++)
+		if (text_is(&pg->boxes[j], "After.")) {
+			last = true;
+			cr_assert_float_eq(pg->boxes[j].x, X0 + 42, E);
+		}
+	cr_assert(last);
+}
