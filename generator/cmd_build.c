@@ -41,12 +41,6 @@ struct batch {
 	struct pdf_options opt;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;              /* a job finished */
-	pthread_mutex_t read_mu;        /* one paper_read at a time: cmark-gfm
-					   keeps its table of special
-					   characters in a global that each
-					   parse changes (cmark-gfm PR #176,
-					   unmerged), so parsing in parallel
-					   can misread a paper */
 	size_t next;                    /* the next job to take */
 };
 
@@ -96,11 +90,7 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	char *msg = NULL;
 
 	bool system_error;
-	pthread_mutex_lock(&b->read_mu);
 	p = paper_read_as(j->in, b->set, b->tpl_id, d, &system_error);
-	int e = errno;
-	pthread_mutex_unlock(&b->read_mu);
-	errno = e;
 	if (system_error) {
 		msg = xmalloc(strlen(j->in) + 160);
 		sprintf(msg, "%s: error: cannot read: %s", j->in,
@@ -263,8 +253,8 @@ cmd_build(int argc, char **argv)
 				    "Ntoso) is not in this version of clerk "
 				    "yet; it writes PDF");
 			if (strcmp(v, "pdf") != 0)
-				return cli_usage_error("build", "unknown format "
-				    "\"%s\": use pdf", v);
+				return cli_usage_error("build", "unknown "
+				    "format \"%s\": use pdf", v);
 			break;
 		case 'o':
 			out_file = v;
@@ -346,7 +336,19 @@ cmd_build(int argc, char **argv)
 		    output_for(dir, j->in);
 		j->skip = !has_suffix(j->in, ".md");
 	}
-	/* Two inputs writing one file would lose the first silently. */
+	/* Two inputs writing one file would lose the first silently; an
+	 * output that is an input would replace the paper. */
+	for (size_t i = 0; i < b.njobs; i++) {
+		struct stat si, so;
+		if (stat(b.jobs[i].in, &si) == 0 &&
+		    stat(b.jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
+		    si.st_ino == so.st_ino) {
+			status = cli_usage_error("build", "the output of "
+			    "\"%s\" would replace the paper itself",
+			    b.jobs[i].in);
+			goto free_jobs;
+		}
+	}
 	for (size_t i = 0; i < b.njobs; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(b.jobs[i].out, b.jobs[k].out) == 0) {
@@ -359,7 +361,6 @@ cmd_build(int argc, char **argv)
 			}
 
 	pthread_mutex_init(&b.mu, NULL);
-	pthread_mutex_init(&b.read_mu, NULL);
 	pthread_cond_init(&b.cv, NULL);
 	size_t nthreads = (size_t)njobs < b.njobs ? (size_t)njobs : b.njobs;
 	pthread_t threads[MAX_JOBS];
@@ -377,9 +378,9 @@ cmd_build(int argc, char **argv)
 		if (progress) {
 			/* Short enough not to wrap, or \r cannot erase it. */
 			size_t len = strlen(j->in);
-			fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i + 1, b.njobs,
-			    len > 50 ? "..." : "", len > 50 ? j->in + len - 50 :
-			    j->in);
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i + 1,
+			    b.njobs, len > 50 ? "..." : "",
+			    len > 50 ? j->in + len - 50 : j->in);
 			fflush(stderr);
 		}
 		if (j->skip) {
@@ -416,7 +417,6 @@ cmd_build(int argc, char **argv)
 	for (size_t t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	pthread_cond_destroy(&b.cv);
-	pthread_mutex_destroy(&b.read_mu);
 	pthread_mutex_destroy(&b.mu);
 
 free_jobs:

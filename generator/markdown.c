@@ -657,10 +657,18 @@ leave(struct conv *c, cmark_node *cn)
 	}
 }
 
+/* cmark-gfm keeps process-wide tables that every parse changes (its
+ * inline and node-type registries), so parses are not safe in parallel:
+ * one at a time, under this lock. Converting the tree runs inside it too,
+ * as it reads cmark's nodes. */
+static mtx_t parse_lock;
+
 static void
 register_extensions(void)
 {
 	cmark_gfm_core_extensions_ensure_registered();
+	if (mtx_init(&parse_lock, mtx_plain) != thrd_success)
+		out_of_memory();
 }
 
 struct node *
@@ -670,6 +678,7 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	static const char *const names[] = {"table", "strikethrough",
 	    "autolink", "tagfilter", "tasklist"};
 	call_once(&once, register_extensions);
+	mtx_lock(&parse_lock);
 
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS |
 	    CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
@@ -709,6 +718,7 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
+	mtx_unlock(&parse_lock);
 	free(c.stack);
 
 	merge_texts(p->arena, root);

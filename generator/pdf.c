@@ -43,7 +43,6 @@ struct image {
 
 struct pdf_dev {
 	struct metrics m;            /* handed to the layout engine */
-	const struct template *tpl;
 	HPDF_Doc pdf;
 	const char *path[FONT__COUNT];  /* the TTF file of each face */
 	HPDF_Font font[FONT__COUNT];    /* loaded when first needed */
@@ -290,7 +289,6 @@ struct pdf_dev *
 pdf_dev_new(const struct template *t)
 {
 	struct pdf_dev *dev = xcalloc(1, sizeof(*dev));
-	dev->tpl = t;
 	dev->m.ctx = dev;
 	dev->m.width = m_width;
 	dev->m.has_glyph = m_has_glyph;
@@ -384,14 +382,21 @@ pdf_dev_free(struct pdf_dev *dev)
 
 /* ---- painting -------------------------------------------------------- */
 
+/* Makes the device's buffer hold at least n bytes. */
+static void
+buf_room(struct pdf_dev *dev, size_t n)
+{
+	if (n > dev->bufcap) {
+		dev->bufcap = n > 2 * dev->bufcap ? n : 2 * dev->bufcap;
+		dev->buf = xrealloc(dev->buf, dev->bufcap);
+	}
+}
+
 /* s[0..n) as a NUL-terminated string in the device's buffer. */
 static const char *
 cstr(struct pdf_dev *dev, const char *s, size_t n)
 {
-	if (n + 1 > dev->bufcap) {
-		dev->bufcap = n + 1 > 2 * dev->bufcap ? n + 1 : 2 * dev->bufcap;
-		dev->buf = xrealloc(dev->buf, dev->bufcap);
-	}
+	buf_room(dev, n + 1);
 	memcpy(dev->buf, s, n);
 	dev->buf[n] = '\0';
 	return dev->buf;
@@ -594,6 +599,31 @@ image_get(struct pdf_dev *dev, const struct box *b)
 	return img;
 }
 
+/* uri with every byte outside printable ASCII percent-encoded, as a PDF
+ * URI action wants (RFC 3986: "café" becomes "caf%C3%A9"), in the
+ * device's buffer. */
+static const char *
+ascii_uri(struct pdf_dev *dev, const char *uri)
+{
+	size_t n = 0;
+	for (const unsigned char *s = (const unsigned char *)uri; *s; s++)
+		n += *s <= 0x20 || *s >= 0x7F ? 3 : 1;
+	buf_room(dev, n + 1);
+	static const char hex[] = "0123456789ABCDEF";
+	char *q = dev->buf;
+	for (const unsigned char *s = (const unsigned char *)uri; *s; s++) {
+		if (*s <= 0x20 || *s >= 0x7F) {
+			*q++ = '%';
+			*q++ = hex[*s >> 4];
+			*q++ = hex[*s & 15];
+		} else {
+			*q++ = (char)*s;
+		}
+	}
+	*q = '\0';
+	return dev->buf;
+}
+
 static HPDF_Rect
 rect_of(const struct box *b)
 {
@@ -658,7 +688,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			HPDF_Annotation a;
 			if (b->uri != NULL) {
 				a = HPDF_Page_CreateURILinkAnnot(page,
-				    rect_of(b), b->uri);
+				    rect_of(b), ascii_uri(dev, b->uri));
 			} else {
 				if (b->dest_page < 0 ||
 				    (size_t)b->dest_page >= npages)

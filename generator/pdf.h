@@ -31,11 +31,11 @@ struct pdf_options {
 	long long epoch;    /* its value, seconds since 1970 (UTC) */
 };
 
-/* A new device for template t (which must outlive it). Font files are
- * loaded into the document when first needed, but the ascent and descent
- * of every face are read from the files at once, so a font file that
- * cannot be read shows at once in pdf_dev_failed. Never NULL; free with
- * pdf_dev_free. */
+/* A new device for template t (whose font paths must outlive it). Font
+ * files are loaded into the document when first needed, but the ascent
+ * and descent of every face are read from the files at once, so a font
+ * file that cannot be read shows at once in pdf_dev_failed. Never NULL;
+ * free with pdf_dev_free. */
 struct pdf_dev *pdf_dev_new(const struct template *t);
 
 /* The device's metrics for layout_paper. Valid while dev lives. Measuring

@@ -206,9 +206,12 @@ run ./clerk build -o "$TMP/x.pdf" -O "$TMP" "$seed"
 expect_rc "-o with -O" 2
 run ./clerk build -O "$TMP" "$seed" "$TMP/at/src/../../$seed"
 expect_rc "two papers, one output file" 2
+cp "$seed" "$TMP/self.md"
+run ./clerk build -o "$TMP/self.md" "$TMP/self.md"
+expect_rc "-o the paper itself" 2
+if cmp -s "$TMP/self.md" "$seed"; then pass; else fail "-o the paper itself: paper untouched"; fi
 mkdir "$TMP/cwd"
-(cd "$TMP/cwd" && "$OLDPWD/clerk" build "$OLDPWD/$seed") >"$TMP/out" 2>"$TMP/err"
-rc=$?
+run sh -c 'cd "$1" && "$2/clerk" build "$2/$3"' sh "$TMP/cwd" "$PWD" "$seed"
 expect_rc "default output folder" 0
 if [ -s "$TMP/cwd/output/serious-organised-crime-board.pdf" ]; then pass; else
 	fail "default: output/<stem>.pdf, folder created" "$(ls -R "$TMP/cwd")"
