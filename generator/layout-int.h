@@ -38,7 +38,7 @@
 #define RULE_WIDTH   0.5
 #define TABLE_PAD    3.0
 #define FRONT_PAD    4.0
-#define FRONT_LEFT   0.62  /* the front sheet's left column */
+#define FRONT_LEFT   0.72  /* the front sheet's left column */
 #define NOTE_RULE    72.0  /* the rule above footnotes */
 #define EPS          1e-6
 

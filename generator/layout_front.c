@@ -57,8 +57,19 @@ exempt_list(struct lay *L)
 	return arena_strdup(L->a, buf);
 }
 
+static const char *lookup_raw(void *ctx, const char *name);
+
+/* A placeholder's value as set: its quotes typographic, as in the body. */
 static const char *
 lookup(void *ctx, const char *name)
+{
+	const char *v = lookup_raw(ctx, name);
+	return v != NULL && strpbrk(v, "'\"") != NULL ?
+	    smart_quotes(((struct fill *)ctx)->L->a, v) : v;
+}
+
+static const char *
+lookup_raw(void *ctx, const char *name)
 {
 	struct fill *f = ctx;
 	struct lay *L = f->L;
@@ -111,10 +122,11 @@ static const char *
 contact_lookup(void *ctx, const char *name)
 {
 	const struct contact *c = &((struct fill *)ctx)->L->p->meta.contact;
+	struct arena *a = ((struct fill *)ctx)->L->a;
 	if (strcmp(name, "name") == 0)
-		return c->name;
+		return c->name ? smart_quotes(a, c->name) : NULL;
 	if (strcmp(name, "title") == 0)
-		return c->title;
+		return c->title ? smart_quotes(a, c->title) : NULL;
 	if (strcmp(name, "phone") == 0)
 		return c->phone;
 	if (strcmp(name, "mobile") == 0)
@@ -246,12 +258,13 @@ people(struct lay *L, const char *label, const char *const *names,
 	lines(L, label, bold, L->x0, L->width, PARA_AFTER * L->size, false);
 	L->fl->items[L->fl->n - 1].keep = true;
 	for (size_t i = 0; i < n; i++)
-		lines(L, names[i], reg, L->x0 + LIST_INDENT,
+		lines(L, smart_quotes(L->a, names[i]), reg, L->x0 + LIST_INDENT,
 		    L->width - LIST_INDENT, 0, false);
 }
 
-/* Minutes begin with the meeting: committee, date, time and venue, then
- * who was there. */
+/* Minutes begin as the City's do: the committee, the day, then "Minutes
+ * of the meeting of the <committee> held at <venue> on <day> at <time>",
+ * then who was there. */
 void
 layout_minutes_head(struct lay *L)
 {
@@ -259,16 +272,19 @@ layout_minutes_head(struct lay *L)
 	struct style bold = plain_style(L->size), reg = bold;
 	bold.bold = true;
 	L->pos = (struct pos){0, 0};
-	if (m->ncommittees > 0) {
-		lines(L, m->committees[0].name, bold, L->x0, L->width, 0, true);
-		const char *d = long_date(L, m->committees[0].date);
-		if (*d)
-			lines(L, d, reg, L->x0, L->width, 0, false);
-	}
-	if (m->time != NULL)
-		lines(L, m->time, reg, L->x0, L->width, 0, false);
-	if (m->venue != NULL)
-		lines(L, m->venue, reg, L->x0, L->width, 0, false);
+	if (m->ncommittees == 0)
+		return;
+	const struct committee *c = &m->committees[0];
+	const char *name = smart_quotes(L->a, c->name);
+	const char *day = arena_printf(L->a, "%s, %s", date_weekday(c->date),
+	    long_date(L, c->date));
+	lines(L, name, bold, L->x0, L->width, 0, true);
+	lines(L, day, reg, L->x0, L->width, 0, true);
+	const char *text = arena_printf(L->a,
+	    "Minutes of the meeting of the %s held%s%s on %s%s%s.", name,
+	    m->venue ? " at " : "", m->venue ? smart_quotes(L->a, m->venue) :
+	    "", day, m->time ? " at " : "", m->time ? m->time : "");
+	lines(L, text, reg, L->x0, L->width, PARA_AFTER * L->size, false);
 	people(L, "Present:", m->present, m->npresent);
 	people(L, "Officers:", m->officers, m->nofficers);
 	people(L, "In attendance:", m->in_attendance, m->nin_attendance);

@@ -203,6 +203,31 @@ did_you_mean(struct arena *a, const char *word, const char *const *candidates)
 	return c ? arena_printf(a, " (did you mean \"%s\"?)", c) : "";
 }
 
+char *
+smart_quotes(struct arena *a, const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p; p++)
+		n += (*p == '\'' || *p == '"') ? 3 : 1;
+	char *out = arena_alloc(a, n + 1), *o = out;
+	unsigned char prev = ' ';
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		/* Opening after a blank, an opening bracket or a dash. */
+		bool opening = prev == ' ' || prev == '\t' || prev == '\n' ||
+		    prev == '(' || prev == '[' || prev == '-';
+		if (c == '\'')
+			o += utf8_encode(opening ? 0x2018 : 0x2019, o);
+		else if (c == '"')
+			o += utf8_encode(opening ? 0x201C : 0x201D, o);
+		else
+			*o++ = (char)c;
+		prev = c;
+	}
+	*o = '\0';
+	return out;
+}
+
 static bool
 leap(int y)
 {

@@ -40,6 +40,11 @@ const char *closest(const char *word, const char *const *candidates);
 const char *did_you_mean(struct arena *a, const char *word,
     const char *const *candidates);
 
+/* s with typewriter quotes made typographic, as the Markdown body is set:
+ * an apostrophe or a closing single quote ’, an opening ‘, and “ ” for
+ * double quotes, by what stands before each. In the arena. */
+char *smart_quotes(struct arena *a, const char *s);
+
 /* A calendar date. */
 struct date {
 	int year;  /* 1..9999 */

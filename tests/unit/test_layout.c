@@ -626,7 +626,7 @@ Test(layout, front_sheet_rows)
 		if (text_is(b, "15 May 2019") || text_is(b, "21 May 2019") ||
 		    text_is(b, "6 June 2019")) {
 			committees++;
-			cr_assert_float_eq(b->x, X0 + 0.62 * (X1 - X0) + 4,
+			cr_assert_float_eq(b->x, X0 + 0.72 * (X1 - X0) + 4,
 			    0.02);
 		}
 		if (text_is(b, "Report author:"))
