@@ -202,6 +202,51 @@ out:
 	return ok;
 }
 
+/* libharu 2.3.0 gives each UTF-8 font a ToUnicode CMap written with the
+ * wrong operator (begincidrange), which strict readers reject and poppler
+ * warns about on every page. The codes of these fonts are the Unicode code
+ * points of the Basic Multilingual Plane themselves, so the right map is
+ * the identity, written as bfrange blocks (at most 100 entries each, the
+ * high byte fixed within an entry, surrogates left out). The stream's
+ * contents are replaced before anything is written. */
+static void
+repair_to_unicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr == NULL || attr->cmap_stream == NULL)
+		return;
+	HPDF_Stream s = attr->cmap_stream->stream;
+	HPDF_MemStream_FreeData(s);
+	HPDF_Stream_WriteStr(s,
+	    "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int ranges[256], n = 0;
+	for (int hi = 0; hi < 256; hi++)
+		if (hi < 0xD8 || hi > 0xDF)
+			ranges[n++] = hi;
+	char line[64];
+	for (int i = 0; i < n; i += 100) {
+		int k = n - i < 100 ? n - i : 100;
+		snprintf(line, sizeof line, "%d beginbfrange\n", k);
+		HPDF_Stream_WriteStr(s, line);
+		for (int j = i; j < i + k; j++) {
+			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n",
+			    ranges[j], ranges[j], ranges[j]);
+			HPDF_Stream_WriteStr(s, line);
+		}
+		HPDF_Stream_WriteStr(s, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(s, "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+}
+
 /* The font of face f, loaded into the document when first needed (a face
  * sharing its file with one loaded already shares the font). Within an
  * entry point: errors longjmp. */
@@ -219,6 +264,7 @@ font_get(struct pdf_dev *dev, enum font f)
 	const char *name = HPDF_LoadTTFontFromFile(dev->pdf, dev->path[f],
 	    HPDF_TRUE);
 	dev->font[f] = HPDF_GetFont(dev->pdf, name, "UTF-8");
+	repair_to_unicode(dev->font[f]);
 	dev->act = ACT_NONE;
 	return dev->font[f];
 }

@@ -344,4 +344,11 @@ for pic in bad cut; do
 	if [ ! -e "$TMP/pics/$pic.pdf" ]; then pass; else fail "JPEG $pic: nothing written"; fi
 done
 
+# The fonts' ToUnicode maps are valid: poppler reads the text without a
+# word of complaint (libharu's own map draws a warning on every page).
+run ./clerk build -o "$TMP/cmap.pdf" "$seed"
+pdftotext "$TMP/cmap.pdf" "$TMP/cmap.txt" 2>"$TMP/cmap.err"
+expect_empty "pdftotext reads the seed without warnings" "$TMP/cmap.err"
+grep -q "Mayor’s Office for Policing" "$TMP/cmap.txt" && pass || fail "text with ’ extracted"
+
 finish
