@@ -312,8 +312,12 @@ inl_nodes(struct lay *L, const struct node *first, const struct style *st0)
 			descend = true;
 			break;
 		case N_LINK:
-			in.uri = n->u.link.url;
-			in.underline = true;
+			/* A link with no address ("[text]()") is set as
+			 * plain text: there is nowhere to go. */
+			if (n->u.link.url != NULL && *n->u.link.url) {
+				in.uri = n->u.link.url;
+				in.underline = true;
+			}
 			descend = true;
 			break;
 		case N_IMAGE:

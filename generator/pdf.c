@@ -732,7 +732,11 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			break;
 		case BOX_LINK: {
 			HPDF_Annotation a;
-			if (b->uri != NULL) {
+			if (b->uri != NULL && (*b->uri == '\0' ||
+			    strlen(b->uri) >= HPDF_LIMIT_MAX_STRING_LEN)) {
+				/* libharu refuses these; the text stays. */
+				break;
+			} else if (b->uri != NULL) {
 				a = HPDF_Page_CreateURILinkAnnot(page,
 				    rect_of(b), ascii_uri(dev, b->uri));
 			} else {
