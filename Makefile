@@ -86,8 +86,9 @@ check: clerk unit golden $(BUILD)/layout-dump
 
 # Rewrites the golden files and the manual's list of diagnostics from what
 # clerk does now; review the result with git diff.
-regen: clerk
+regen: clerk $(BUILD)/layout-dump
 	./tests/golden.sh --regen
+	./tests/layout.sh --regen
 	./scripts/diag-list --update
 
 install: clerk
