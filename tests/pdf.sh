@@ -351,4 +351,11 @@ pdftotext "$TMP/cmap.pdf" "$TMP/cmap.txt" 2>"$TMP/cmap.err"
 expect_empty "pdftotext reads the seed without warnings" "$TMP/cmap.err"
 grep -q "Mayor’s Office for Policing" "$TMP/cmap.txt" && pass || fail "text with ’ extracted"
 
+# Bookmarks keep non-ASCII titles (UTF-16 in the outline).
+sed 's/^## Summary$/## Summary\n\n### Children’s £ review/' "$seed" >"$TMP/outline.md"
+run ./clerk build -o "$TMP/outline.pdf" "$TMP/outline.md"
+expect_rc "paper with a non-ASCII sub-heading" 0
+qpdf --json=2 --json-key=outlines "$TMP/outline.pdf" >"$TMP/outline.json" 2>/dev/null
+grep -q '"title": "Children’s £ review"' "$TMP/outline.json" && pass || fail "bookmark with ’ and £" "$(grep title "$TMP/outline.json")"
+
 finish
