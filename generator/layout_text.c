@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "layout-int.h"
+#include "source.h"
 #include "text.h"
 
 struct style
@@ -73,6 +74,24 @@ missing_first(struct lay *L, uint32_t cp)
 
 /* The font that sets cp in style st: the face wanted, else its fallback.
  * Returns false, reporting cp once per paper, when no font has it. */
+/* Where to report a character no font has: the node being set, or for
+ * text from the front matter (which has no node), the character's first
+ * place in the front matter of the file. */
+static struct pos
+glyph_pos(const struct lay *L, const char *utf8)
+{
+	const struct source *src = L->doc->src;
+	if (L->pos.line > 0 || src == NULL || !src->has_front)
+		return L->pos;
+	const char *start = src->text + src->front_off;
+	const char *end = start + src->front_len;
+	size_t n = strlen(utf8);
+	for (const char *s = start; s + n <= end; s++)
+		if (memcmp(s, utf8, n) == 0)
+			return source_pos(src, (size_t)(s - src->text));
+	return L->pos;
+}
+
 static bool
 pick(struct lay *L, uint32_t cp, const struct style *st, enum font *f)
 {
@@ -85,8 +104,8 @@ pick(struct lay *L, uint32_t cp, const struct style *st, enum font *f)
 	if (missing_first(L, cp)) {
 		char buf[5];
 		buf[utf8_encode(cp, buf)] = '\0';
-		diag(L->d, L->doc->path, L->pos, D_NO_GLYPH, (unsigned)cp,
-		    buf);
+		diag(L->d, L->doc->path, glyph_pos(L, buf), D_NO_GLYPH,
+		    (unsigned)cp, buf);
 	}
 	return false;
 }

@@ -358,4 +358,11 @@ expect_rc "paper with a non-ASCII sub-heading" 0
 qpdf --json=2 --json-key=outlines "$TMP/outline.pdf" >"$TMP/outline.json" 2>/dev/null
 grep -q '"title": "Children’s £ review"' "$TMP/outline.json" && pass || fail "bookmark with ’ and £" "$(grep title "$TMP/outline.json")"
 
+# A character no font has in the front matter is found where it was typed.
+sed 's/^subject: .*/subject: Budget 😀 update/' "$seed" >"$TMP/emoji-fm.md"
+run ./clerk build -o "$TMP/emoji-fm.pdf" "$TMP/emoji-fm.md"
+expect_rc "front-matter character no font has" 1
+expect_err "front-matter character at its line:col" "emoji-fm.md:5:17: error: character U\+1F600"
+[ ! -e "$TMP/emoji-fm.pdf" ] && pass || fail "no PDF written for it"
+
 finish
