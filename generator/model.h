@@ -190,6 +190,11 @@ struct paper {
 				       the headings fit best */
 	struct section *sections;   /* in order */
 	size_t nsections;
+	char digest[33];            /* of the source text and the appendix
+				       files' (hex; paper.c), or as carried
+				       by clerk's XML: the PDF's /ID comes
+				       from it, so a paper rebuilt from its
+				       XML gives the same bytes */
 	struct node *footnotes;     /* first N_FOOTNOTE_DEF (linked by next) */
 	size_t nfootnotes;
 };

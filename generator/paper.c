@@ -206,6 +206,15 @@ paper_read_as(const char *path, const struct template_set *set,
 		guess_template(p, set, blocks);
 	structure_build(p, d, blocks);
 	read_appendices(p, d);
+	struct digest h;
+	digest_init(&h);
+	digest_add(&h, p->src->text, p->src->len);
+	for (size_t i = 0; i < p->meta.nappendices; i++) {
+		const struct paper *doc = p->meta.appendices[i].doc;
+		if (doc != NULL)
+			digest_add(&h, doc->src->text, doc->src->len);
+	}
+	digest_hex(&h, p->digest);
 	return p;
 }
 

@@ -892,75 +892,26 @@ paint_info(struct pdf_dev *dev, const struct paper *p,
 	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, d);
 }
 
-/* A 128-bit hash: two 64-bit FNV-1a with different offset bases, each
- * finished with a 64-bit mixer. Not cryptographic; it only has to tell
- * different inputs apart. */
-struct hash128 {
-	uint64_t a, b;
-};
-
-static void
-hash_bytes(struct hash128 *h, const void *data, size_t n)
-{
-	const unsigned char *s = data;
-	for (size_t i = 0; i < n; i++) {
-		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
-		h->b = (h->b ^ s[i]) * 0x100000001b3ULL;
-	}
-}
-
-/* Adds a string and its length, so that "ab"+"c" differs from "a"+"bc". */
-static void
-hash_str(struct hash128 *h, const char *s, size_t n)
-{
-	unsigned char len[8];
-	for (int i = 0; i < 8; i++)
-		len[i] = (unsigned char)((uint64_t)n >> (8 * i));
-	hash_bytes(h, s, n);
-	hash_bytes(h, len, sizeof len);
-}
-
-static uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-/* The file identifier: the paper's text and its appendices', the template
- * id, clerk's version and the date written. The same input gives the same
- * /ID, so the same bytes. */
+/* The file identifier: the paper's digest (its source and appendices'),
+ * the template id, clerk's version and the date written. The same input
+ * gives the same /ID, so the same bytes. */
 static void
 paint_id(struct pdf_dev *dev, const struct paper *p,
     const struct pdf_options *opt)
 {
-	struct hash128 h = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
-	if (p->src != NULL && p->src->text != NULL)
-		hash_str(&h, p->src->text, p->src->len);
-	for (size_t i = 0; i < p->meta.nappendices; i++) {
-		const struct paper *doc = p->meta.appendices[i].doc;
-		if (doc != NULL && doc->src != NULL && doc->src->text != NULL)
-			hash_str(&h, doc->src->text, doc->src->len);
-	}
+	struct digest h;
+	digest_init(&h);
+	digest_add(&h, p->digest, strlen(p->digest));
 	const char *id = p->tpl != NULL ? p->tpl->id : "";
-	hash_str(&h, id, strlen(id));
-	hash_str(&h, CLERK_VERSION, strlen(CLERK_VERSION));
+	digest_add(&h, id, strlen(id));
+	digest_add(&h, CLERK_VERSION, strlen(CLERK_VERSION));
 	HPDF_Date d = doc_date(p, opt);
 	char date[32];
 	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d",
 	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
-	hash_str(&h, date, (size_t)n);
-
-	uint64_t a = mix64(h.a), b = mix64(h.b ^ a);
+	digest_add(&h, date, (size_t)n);
 	unsigned char bytes[16];
-	for (int i = 0; i < 8; i++) {
-		bytes[i] = (unsigned char)(a >> (56 - 8 * i));
-		bytes[8 + i] = (unsigned char)(b >> (56 - 8 * i));
-	}
+	digest_bytes(&h, bytes);
 	HPDF_Doc pdf = dev->pdf;
 	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
 	if (arr == NULL)

@@ -228,6 +228,62 @@ smart_quotes(struct arena *a, const char *s)
 	return out;
 }
 
+void
+digest_init(struct digest *h)
+{
+	h->a = 0xcbf29ce484222325ULL;
+	h->b = 0x84222325cbf29ce4ULL;
+}
+
+static void
+digest_raw(struct digest *h, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
+		h->b = (h->b ^ s[i]) * 0x100000001b3ULL;
+	}
+}
+
+void
+digest_add(struct digest *h, const void *data, size_t n)
+{
+	unsigned char len[8];
+	for (int i = 0; i < 8; i++)
+		len[i] = (unsigned char)((uint64_t)n >> (8 * i));
+	digest_raw(h, data, n);
+	digest_raw(h, len, sizeof len);
+}
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+void
+digest_bytes(const struct digest *h, unsigned char out[16])
+{
+	uint64_t a = mix64(h->a), b = mix64(h->b ^ a);
+	for (int i = 0; i < 8; i++) {
+		out[i] = (unsigned char)(a >> (56 - 8 * i));
+		out[8 + i] = (unsigned char)(b >> (56 - 8 * i));
+	}
+}
+
+void
+digest_hex(const struct digest *h, char out[33])
+{
+	unsigned char b[16];
+	digest_bytes(h, b);
+	for (int i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
 static bool
 leap(int y)
 {

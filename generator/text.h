@@ -45,6 +45,24 @@ const char *did_you_mean(struct arena *a, const char *word,
  * double quotes, by what stands before each. In the arena. */
 char *smart_quotes(struct arena *a, const char *s);
 
+/* A 128-bit digest: two 64-bit FNV-1a with different offset bases, each
+ * finished with a 64-bit mixer. Not cryptographic; it tells inputs apart
+ * (the PDF's /ID, a paper's source in its XML). */
+struct digest {
+	uint64_t a, b;
+};
+
+void digest_init(struct digest *h);
+
+/* Adds n bytes and their count, so that "ab"+"c" differs from "a"+"bc". */
+void digest_add(struct digest *h, const void *data, size_t n);
+
+/* The digest as 32 lower-case hex digits and a NUL. */
+void digest_hex(const struct digest *h, char out[33]);
+
+/* The digest as 16 bytes. */
+void digest_bytes(const struct digest *h, unsigned char out[16]);
+
 /* A calendar date. */
 struct date {
 	int year;  /* 1..9999 */
