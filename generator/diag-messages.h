@@ -106,3 +106,15 @@ DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
 /* Typesetting (layout.c, pdf.c) */
 DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
 DIAG(D_IMAGE_UNREADABLE, DIAG_ERROR, "image \"%s\" cannot be read: %s")
+
+/* Akoma Ntoso XML (akn_write.c, akn_read.c) */
+DIAG(D_XML_CHAR, DIAG_WARNING, "character U+%04X cannot be written in XML; it is replaced by U+FFFD")
+DIAG(D_XML_SYNTAX, DIAG_ERROR, "XML: %s")
+DIAG(D_XML_DOCTYPE, DIAG_ERROR, "XML with a DOCTYPE is refused: clerk reads no DTD and no entities")
+DIAG(D_XML_TOO_BIG, DIAG_ERROR, "XML file is larger than %s")
+DIAG(D_XML_NOT_AKN, DIAG_ERROR, "not an Akoma Ntoso document: the root element is <%s>")
+DIAG(D_XML_NOT_CLERK, DIAG_ERROR, "this Akoma Ntoso document was not written by clerk: %s is missing, so clerk cannot rebuild the paper from it")
+DIAG(D_XML_MISSING, DIAG_ERROR, "<%s> is missing from <%s>")
+DIAG(D_XML_UNEXPECTED, DIAG_ERROR, "unexpected <%s> in <%s>")
+DIAG(D_XML_BAD_VALUE, DIAG_ERROR, "<%s> has a bad value \"%s\"")
+DIAG(D_XML_SCHEMA, DIAG_ERROR, "not valid Akoma Ntoso: %s")

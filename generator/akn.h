@@ -1,0 +1,57 @@
+/* akn.h: papers as Akoma Ntoso 3.0 (OASIS LegalDocML) XML, out and back in.
+ * A paper is an <akomaNtoso><doc name="report"> (minutes: name="minutes")
+ * that validates against the official schema and carries, in
+ * meta/proprietary under clerk's own namespace, all that the PDF needs
+ * beyond Akoma Ntoso's elements, so that clerk rebuilds the same PDF from
+ * it. Only akn_write.c and akn_read.c include libxml2. The mapping is
+ * described in clerk-paper(5), section XML. */
+#ifndef CLERK_AKN_H
+#define CLERK_AKN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct paper;
+struct template_set;
+struct _xmlDoc;
+struct _xmlNode;
+
+/* The Akoma Ntoso 3.0 namespace, and clerk's for meta/proprietary. */
+#define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+#define CLERK_NS "urn:x-clerk:akn:1"
+
+/* clerk's limit on the size of an XML input. */
+#define CLERK_MAX_XML_SIZE (32u * 1024u * 1024u)
+
+/* The <doc> element of paper p (read without errors), built in xml for a
+ * caller that puts it in a document of its own (akn_write) or in a
+ * documentCollection (a pack). Text that XML cannot hold is replaced by
+ * U+FFFD with a warning (D_XML_CHAR) at its position in the source. */
+struct _xmlNode *akn_paper_node(const struct paper *p, struct diags *d,
+    struct _xmlDoc *xml);
+
+/* p as a whole Akoma Ntoso document: UTF-8 bytes in *out (heap; the caller
+ * frees), *len of them. Returns false when d received an error. */
+bool akn_write(const struct paper *p, struct diags *d, char **out,
+    size_t *len);
+
+/* Reads clerk's Akoma Ntoso document at path into a paper, as paper_read
+ * does for Markdown (same contract: NULL with *system_error for I/O,
+ * NULL or a paper with errors in d for bad input). The XML is read
+ * safely: no DTD, no entities substituted, nothing loaded from outside,
+ * at most CLERK_MAX_XML_SIZE. A document clerk cannot rebuild from (not
+ * Akoma Ntoso, another tool's, no clerk block, an unknown template)
+ * gets a precise error with its line. */
+struct paper *akn_read(const char *path, const struct template_set *set,
+    struct diags *d, bool *system_error);
+
+/* Validates the XML in buf against the schema at xsd (a file); each
+ * problem is recorded in d at its line of file name. Returns false when
+ * invalid or when the schema cannot be read (errno set when so). For
+ * tests and for "clerk check --schema". */
+bool akn_validate(const char *buf, size_t len, const char *name,
+    const char *xsd, struct diags *d);
+
+#endif
