@@ -23,7 +23,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
              -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
              -DCLERK_DATADIR='"$(DATADIR)"' $(SAN)
 # pkg-config runs when a recipe needs it, after scripts/deps has run.
-PKGS       = libcmark-gfm libfyaml
+PKGS       = libcmark-gfm libfyaml libxml-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
 LIBS       = $(PKG_LIBS) -lhpdf -lpng -lpthread -lm
@@ -83,6 +83,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/install.sh
 	./tests/layout.sh
 	./tests/pdf.sh
+	./tests/xml.sh
 
 # Rewrites the golden files and the manual's list of diagnostics from what
 # clerk does now; review the result with git diff.

@@ -25,15 +25,29 @@ struct _xmlNode;
 /* clerk's limit on the size of an XML input. */
 #define CLERK_MAX_XML_SIZE (32u * 1024u * 1024u)
 
+/* Sets libxml2 up for clerk, once per process (thread-safe): the parser
+ * initialised, and an external entity loader installed that refuses every
+ * load (DTDs, entities), so that no XML read anywhere in clerk reaches a
+ * file or the network; only akn_validate lets its schema's own imports
+ * through. Every akn_ function calls it; a program may call it first. */
+void akn_init(void);
+
 /* The <doc> element of paper p (read without errors), built in xml for a
  * caller that puts it in a document of its own (akn_write) or in a
  * documentCollection (a pack). Text that XML cannot hold is replaced by
- * U+FFFD with a warning (D_XML_CHAR) at its position in the source. */
+ * U+FFFD with a warning (D_XML_CHAR) at its position in the source. The
+ * node is not yet in the tree; it uses the Akoma Ntoso and clerk
+ * namespaces declared on xml's root element when they are there (declare
+ * AKN_NS as the default and CLERK_NS as "clerk" on it), and declares
+ * them itself otherwise. */
 struct _xmlNode *akn_paper_node(const struct paper *p, struct diags *d,
     struct _xmlDoc *xml);
 
 /* p as a whole Akoma Ntoso document: UTF-8 bytes in *out (heap; the caller
- * frees), *len of them. Returns false when d received an error. */
+ * frees), *len of them. Returns false when d received an error: the only
+ * one is D_XML_TOO_BIG, when the XML would be larger than clerk reads
+ * (CLERK_MAX_XML_SIZE); *out is then NULL. The same paper gives the same
+ * bytes. */
 bool akn_write(const struct paper *p, struct diags *d, char **out,
     size_t *len);
 
@@ -43,14 +57,29 @@ bool akn_write(const struct paper *p, struct diags *d, char **out,
  * safely: no DTD, no entities substituted, nothing loaded from outside,
  * at most CLERK_MAX_XML_SIZE. A document clerk cannot rebuild from (not
  * Akoma Ntoso, another tool's, no clerk block, an unknown template)
- * gets a precise error with its line. */
+ * gets a precise error with its line.
+ * The paper is the one its Markdown gave (the same model dump but for
+ * its path and positions, the same digest, so the same PDF), with these
+ * differences: positions are the XML's lines (column 0: the whole line);
+ * p->src is NULL (the XML's text is not kept); the checks of the front
+ * matter and of the Markdown (links without text ...) are not repeated;
+ * appendices' documents come from the XML (ap->path is NULL, their
+ * doc->path is the XML's). Images are named as the Markdown named them
+ * and resolved against the XML's folder (an appendix's against the
+ * folder its file was in, below the XML's), so an archive keeps the
+ * images beside the XML as they were beside the Markdown.
+ * Cross-references are resolved and images checked as
+ * paper_read does. */
 struct paper *akn_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error);
 
 /* Validates the XML in buf against the schema at xsd (a file); each
  * problem is recorded in d at its line of file name. Returns false when
- * invalid or when the schema cannot be read (errno set when so). For
- * tests and for "clerk check --schema". */
+ * invalid or when the schema cannot be read (errno set when so). The XML
+ * is parsed as akn_read parses it; each schema is read once per process
+ * (its imports, such as xml.xsd beside it, are the only files clerk's
+ * entity loader lets through). For tests and for "clerk check
+ * --schema". */
 bool akn_validate(const char *buf, size_t len, const char *name,
     const char *xsd, struct diags *d);
 

@@ -14,25 +14,29 @@ static const struct {
 	const char *usage;
 	const char *help;
 } commands[] = {
-	{"build", "clerk build [-f pdf] [-o FILE | -O DIR] [-t TEMPLATE] "
+	{"build", "clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] "
 	    "[-j N] FILE...",
 	    "Typesets papers and minutes (.md) as PDF, after the checks of\n"
-	    "clerk check. A paper with errors is reported and not written;\n"
-	    "warnings are reported and the PDF is still written. Files appear\n"
-	    "whole or not at all: a failed build leaves the previous PDF as\n"
+	    "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml).\n"
+	    "An .xml file that clerk wrote is read back in: it gives the same\n"
+	    "PDF as its .md. A paper with errors is reported and not written;\n"
+	    "warnings are reported and the file is still written. Files appear\n"
+	    "whole or not at all: a failed build leaves the previous file as\n"
 	    "it was. The same paper, template and clerk give the same bytes;\n"
 	    "SOURCE_DATE_EPOCH, when set, dates the documents.\n"
 	    "\n"
-	    "  -f pdf        the output format (XML comes in a later version)\n"
+	    "  -f pdf|xml    the output format (default: pdf)\n"
 	    "  -o FILE       the output file (one paper only)\n"
 	    "  -O DIR        the output folder, which must exist\n"
 	    "                (default: output/, created when missing)\n"
 	    "  -t TEMPLATE   the template, instead of the paper's own\n"
+	    "                (not with .xml files, which name their own)\n"
 	    "  -j N          build N papers at a time (1 to 64; default 1)\n"},
 	{"check", "clerk check [--dump] FILE...",
-	    "Reads and validates papers and minutes (.md) against their\n"
-	    "templates without writing anything. Every problem of every file\n"
-	    "is reported, one line each: file:line:col: level: message.\n"
+	    "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
+	    "XML clerk wrote for them (.xml), against their templates without\n"
+	    "writing anything. Every problem of every file is reported, one\n"
+	    "line each: file:line:col: level: message.\n"
 	    "\n"
 	    "  --dump    print the model of each valid paper to stdout\n"},
 	{"new", "clerk new [-t TEMPLATE] FILE.md",
@@ -47,10 +51,11 @@ static const struct {
 static const char overview[] =
     "clerk compiles committee papers written as Markdown with YAML front\n"
     "matter, checking them against a committee-paper template and\n"
-    "typesetting them as PDF.\n"
+    "typesetting them as PDF or writing them as Akoma Ntoso XML.\n"
     "\n"
     "Usage:\n"
-    "  clerk build [-o FILE | -O DIR] [-t TEMPLATE] [-j N] FILE...\n"
+    "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
+    "FILE...\n"
     "  clerk check [--dump] FILE...\n"
     "  clerk new [-t TEMPLATE] FILE.md\n"
     "  clerk templates [TEMPLATE]\n"

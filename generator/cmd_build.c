@@ -1,5 +1,6 @@
-/* cmd_build.c: "clerk build": papers into PDF files. Each paper is read,
- * checked, laid out and painted on its own (one device and one arena per
+/* cmd_build.c: "clerk build": papers into PDF files, or into Akoma Ntoso
+ * XML (-f xml). A paper is Markdown (.md) or clerk's own XML (.xml); each
+ * is read, checked and written on its own (one device and one arena per
  * paper); with -j N, N threads share the work. Messages of each paper are
  * kept and printed whole, in the order the files were given. */
 #include <errno.h>
@@ -10,23 +11,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "akn.h"
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
 #include "layout.h"
+#include "output.h"
 #include "paper.h"
 #include "pdf.h"
 #include "template.h"
 
 enum { MAX_JOBS = 64 };
 
+/* What build writes (-f). */
+enum format { FORMAT_PDF, FORMAT_XML };
+
 /* One input file. */
 struct job {
 	const char *in;   /* as given */
-	char *out;        /* the PDF to write, heap */
+	char *out;        /* the file to write, heap */
 	char *log;        /* its messages, heap (NULL: none yet) */
 	size_t loglen;
-	bool skip;        /* not a paper (.md): reported, not built */
+	bool skip;        /* neither .md nor .xml: reported, not built */
 	int status;       /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
 	bool done;        /* finished; log and status are final */
 };
@@ -38,6 +44,7 @@ struct batch {
 	size_t njobs;
 	const struct template_set *set; /* read-only */
 	const char *tpl_id;             /* -t, or NULL */
+	enum format format;
 	struct pdf_options opt;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;              /* a job finished */
@@ -59,56 +66,70 @@ errstr(int e, char *buf, size_t n)
 	return buf;
 }
 
-/* "<dir>/<stem>.pdf" for input path: its file name without ".md". */
+/* Whether path is one of clerk's Akoma Ntoso documents by its name. */
+static bool
+is_xml(const char *path)
+{
+	return has_suffix(path, ".xml");
+}
+
+/* "<dir>/<stem><ext>" for input path: its file name without ".md" or
+ * ".xml". */
 static char *
-output_for(const char *dir, const char *path)
+output_for(const char *dir, const char *path, const char *ext)
 {
 	const char *base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	size_t n = strlen(base);
 	if (has_suffix(base, ".md"))
 		n -= 3;
-	size_t len = strlen(dir) + n + 6;
+	else if (is_xml(base))
+		n -= 4;
+	size_t len = strlen(dir) + n + strlen(ext) + 2;
 	char *s = xmalloc(len);
 	size_t dl = strlen(dir);
 	bool slash = dl > 0 && dir[dl - 1] == '/';
-	snprintf(s, len, "%s%s%.*s.pdf", dir, slash ? "" : "/", (int)n, base);
+	snprintf(s, len, "%s%s%.*s%s", dir, slash ? "" : "/", (int)n, base,
+	    ext);
 	return s;
 }
 
-/* Reads, checks, lays out and writes one paper; its messages go to log,
- * in the order diags prints them, a system error last. */
-static int
-build_one(struct batch *b, const struct job *j, FILE *log)
+/* "<path>: error: <what>: <errno's text>", heap. */
+static char *
+system_message(const char *path, const char *what, int e)
 {
 	char eb[128];
+	errstr(e, eb, sizeof eb);
+	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
+	char *s = xmalloc(len);
+	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
+	return s;
+}
+
+/* Reads the paper at path, as paper_read does: Markdown (.md) or, by its
+ * suffix, clerk's Akoma Ntoso XML (.xml). -t applies to Markdown only
+ * (cmd_build refuses it with .xml inputs: the XML names its template). */
+static struct paper *
+read_paper(const char *path, const struct template_set *set,
+    const char *tpl_id, struct diags *d, bool *system_error)
+{
+	if (is_xml(path))
+		return akn_read(path, set, d, system_error);
+	return paper_read_as(path, set, tpl_id, d, system_error);
+}
+
+/* Lays p out and writes it as PDF to out. A system error is put in
+ * *syserr (heap). */
+static int
+write_pdf(const struct batch *b, const struct paper *p, const char *out,
+    struct diags *d, char **syserr)
+{
 	int status = EXIT_OK;
-	struct diags *d = diags_new();
-	struct paper *p = NULL;
-	struct pdf_dev *dev = NULL;
-	const char *syserr = NULL;
-	char *msg = NULL;
-
-	bool system_error;
-	p = paper_read_as(j->in, b->set, b->tpl_id, d, &system_error);
-	if (system_error) {
-		msg = xmalloc(strlen(j->in) + 160);
-		sprintf(msg, "%s: error: cannot read: %s", j->in,
-		    errstr(errno, eb, sizeof eb));
-		syserr = msg;
-		status = EXIT_SYSTEM;
-		goto out;
-	}
-	if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
-		status = EXIT_INPUT;
-		goto out;
-	}
-
-	dev = pdf_dev_new(p->tpl);
+	struct pdf_dev *dev = pdf_dev_new(p->tpl);
 	if (pdf_dev_failed(dev)) {
-		syserr = pdf_dev_error(dev);
-		status = EXIT_SYSTEM;
-		goto out;
+		*syserr = xstrdup(pdf_dev_error(dev));
+		pdf_dev_free(dev);
+		return EXIT_SYSTEM;
 	}
 	/* The layout's messages are kept apart: when the device failed
 	 * under it, its glyphs were all "missing", and only the system error
@@ -117,34 +138,79 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld);
 	if (pdf_dev_failed(dev)) {
 		diags_free(ld);
-		syserr = pdf_dev_error(dev);
-		status = EXIT_SYSTEM;
-		goto out;
+		*syserr = xstrdup(pdf_dev_error(dev));
+		pdf_dev_free(dev);
+		return EXIT_SYSTEM;
 	}
 	diags_move(d, ld);
 	diags_free(ld);
 	if (l == NULL || diags_errors(d) > 0) {
-		status = EXIT_INPUT;
-		goto out;
+		pdf_dev_free(dev);
+		return EXIT_INPUT;
 	}
-	switch (pdf_write(dev, p, l, &b->opt, d, j->out)) {
+	switch (pdf_write(dev, p, l, &b->opt, d, out)) {
 	case PDF_OK:
 		break;
 	case PDF_INPUT:
 		status = EXIT_INPUT;
 		break;
 	case PDF_SYSTEM:
-		syserr = pdf_dev_error(dev);
+		*syserr = xstrdup(pdf_dev_error(dev));
 		status = EXIT_SYSTEM;
 		break;
 	}
+	pdf_dev_free(dev);
+	return status;
+}
 
-out:
+/* Writes p as an Akoma Ntoso document to out, whole or not at all. A
+ * system error is put in *syserr (heap). */
+static int
+write_xml(const struct paper *p, const char *out, struct diags *d,
+    char **syserr)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	if (!akn_write(p, d, &buf, &len) || diags_errors(d) > 0) {
+		free(buf);
+		return EXIT_INPUT;
+	}
+	int status = EXIT_OK;
+	if (!output_write(out, buf, len, false)) {
+		*syserr = system_message(out, "cannot write", errno);
+		status = EXIT_SYSTEM;
+	}
+	free(buf);
+	return status;
+}
+
+/* Reads, checks and writes one paper; its messages go to log, in the
+ * order diags prints them, a system error last. */
+static int
+build_one(struct batch *b, const struct job *j, FILE *log)
+{
+	int status;
+	struct diags *d = diags_new();
+	char *syserr = NULL;
+
+	bool system_error;
+	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
+	    &system_error);
+	if (system_error) {
+		syserr = system_message(j->in, "cannot read", errno);
+		status = EXIT_SYSTEM;
+	} else if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
+		status = EXIT_INPUT;
+	} else if (b->format == FORMAT_XML) {
+		status = write_xml(p, j->out, d, &syserr);
+	} else {
+		status = write_pdf(b, p, j->out, d, &syserr);
+	}
+
 	diags_flush(d, log);
 	if (syserr != NULL)
 		fprintf(log, "%s\n", syserr);
-	free(msg);
-	pdf_dev_free(dev);
+	free(syserr);
 	paper_free(p);
 	diags_free(d);
 	return status;
@@ -224,6 +290,7 @@ int
 cmd_build(int argc, char **argv)
 {
 	const char *out_file = NULL, *out_dir = NULL, *tpl_id = NULL;
+	enum format format = FORMAT_PDF;
 	long njobs = 1;
 	int first = 1;
 	for (; first < argc; first++) {
@@ -248,13 +315,13 @@ cmd_build(int argc, char **argv)
 		const char *v = argv[++first];
 		switch (a[1]) {
 		case 'f':
-			if (strcmp(v, "xml") == 0)
-				return cli_usage_error("build", "-f xml (Akoma "
-				    "Ntoso) is not in this version of clerk "
-				    "yet; it writes PDF");
-			if (strcmp(v, "pdf") != 0)
+			if (strcmp(v, "pdf") == 0)
+				format = FORMAT_PDF;
+			else if (strcmp(v, "xml") == 0)
+				format = FORMAT_XML;
+			else
 				return cli_usage_error("build", "unknown "
-				    "format \"%s\": use pdf", v);
+				    "format \"%s\": use pdf or xml", v);
 			break;
 		case 'o':
 			out_file = v;
@@ -287,11 +354,11 @@ cmd_build(int argc, char **argv)
 	if (out_file != NULL && nfiles > 1)
 		return cli_usage_error("build", "-o names one output file; "
 		    "with several papers use -O FOLDER");
-	for (int i = first; i < argc; i++)
-		if (has_suffix(argv[i], ".xml"))
-			return cli_usage_error("build", "\"%s\": building from "
-			    "Akoma Ntoso XML is not in this version of clerk "
-			    "yet", argv[i]);
+	for (int i = first; tpl_id != NULL && i < argc; i++)
+		if (is_xml(argv[i]))
+			return cli_usage_error("build", "-t cannot be used with "
+			    "\"%s\": clerk's XML names its own template",
+			    argv[i]);
 	struct pdf_options opt;
 	if (!read_epoch(&opt))
 		return cli_usage_error("build", "SOURCE_DATE_EPOCH must be a "
@@ -326,15 +393,16 @@ cmd_build(int argc, char **argv)
 		}
 	}
 
-	struct batch b = {.set = &set, .tpl_id = tpl_id, .opt = opt,
-	    .njobs = (size_t)nfiles};
+	struct batch b = {.set = &set, .tpl_id = tpl_id, .format = format,
+	    .opt = opt, .njobs = (size_t)nfiles};
+	const char *ext = format == FORMAT_XML ? ".xml" : ".pdf";
 	b.jobs = xcalloc(b.njobs, sizeof(*b.jobs));
 	for (size_t i = 0; i < b.njobs; i++) {
 		struct job *j = &b.jobs[i];
 		j->in = argv[first + (int)i];
 		j->out = out_file != NULL ? xstrdup(out_file) :
-		    output_for(dir, j->in);
-		j->skip = !has_suffix(j->in, ".md");
+		    output_for(dir, j->in, ext);
+		j->skip = !has_suffix(j->in, ".md") && !is_xml(j->in);
 	}
 	/* Two inputs writing one file would lose the first silently; an
 	 * output that is an input would replace the paper. */
@@ -386,8 +454,9 @@ cmd_build(int argc, char **argv)
 		if (j->skip) {
 			if (progress)
 				fputs("\r\033[K", stderr);
-			fprintf(stderr, "%s: error: clerk builds Markdown "
-			    "papers (.md)\n", j->in);
+			fprintf(stderr, "%s: error: clerk builds papers "
+			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
+			    j->in);
 			status = exit_worst(status, EXIT_INPUT);
 			continue;
 		}

@@ -1,8 +1,10 @@
-/* cmd_check.c: "clerk check": read and validate papers, write nothing. */
+/* cmd_check.c: "clerk check": read and validate papers (Markdown, or
+ * clerk's Akoma Ntoso XML), write nothing. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "akn.h"
 #include "cli.h"
 #include "diag.h"
 #include "dump.h"
@@ -14,6 +16,17 @@ has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Reads the paper at path, as paper_read does: Markdown (.md) or, by its
+ * suffix, clerk's Akoma Ntoso XML (.xml). */
+static struct paper *
+read_paper(const char *path, const struct template_set *set,
+    struct diags *d, bool *system_error)
+{
+	if (has_suffix(path, ".xml"))
+		return akn_read(path, set, d, system_error);
+	return paper_read(path, set, d, system_error);
 }
 
 int
@@ -47,14 +60,14 @@ cmd_check(int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		const char *path = argv[i];
 		size_t errors = diags_errors(d);
-		if (!has_suffix(path, ".md")) {
-			fprintf(stderr, "%s: error: clerk checks Markdown "
-			    "papers (.md)\n", path);
+		if (!has_suffix(path, ".md") && !has_suffix(path, ".xml")) {
+			fprintf(stderr, "%s: error: clerk checks papers (.md) "
+			    "and clerk's Akoma Ntoso XML (.xml)\n", path);
 			status = exit_worst(status, EXIT_INPUT);
 			continue;
 		}
 		bool system_error;
-		struct paper *p = paper_read(path, &set, d, &system_error);
+		struct paper *p = read_paper(path, &set, d, &system_error);
 		if (system_error) {
 			fprintf(stderr, "%s: error: cannot read: %s\n", path,
 			    strerror(errno));

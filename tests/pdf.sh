@@ -216,19 +216,13 @@ expect_rc "default output folder" 0
 if [ -s "$TMP/cwd/output/serious-organised-crime-board.pdf" ]; then pass; else
 	fail "default: output/<stem>.pdf, folder created" "$(ls -R "$TMP/cwd")"
 fi
-for bad in "-f xml" "--pdfa" "-j 0" "-j 65" "-j two" "-f html" "--frob" "-t no-such-template"; do
+for bad in "--pdfa" "-j 0" "-j 65" "-j two" "-f html" "--frob" "-t no-such-template"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $bad -O "$TMP" "$seed"
 	expect_rc "build $bad" 2
 done
-run ./clerk build -f xml "$seed"
-expect_err "-f xml: not yet" "not in this version"
 run ./clerk build --pdfa "$seed"
 expect_err "--pdfa: not yet" "not in this version"
-cp "$seed" "$TMP/paper.xml"
-run ./clerk build "$TMP/paper.xml"
-expect_rc ".xml input" 2
-expect_err ".xml input: not yet" "not in this version"
 run ./clerk build
 expect_rc "no file" 2
 run ./clerk help build
