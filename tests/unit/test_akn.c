@@ -34,7 +34,7 @@
 #include "template.h"
 #include "fixture.h"
 
-#define XSD "../shared/schemas/akn/akomantoso30.xsd"
+#define XSD "schemas/akn/akomantoso30.xsd"
 
 TestSuite(akn, .init = fixture_setup, .fini = fixture_teardown);
 
