@@ -78,8 +78,8 @@ struct paper *akn_read(const char *path, const struct template_set *set,
  * invalid or when the schema cannot be read (errno set when so). The XML
  * is parsed as akn_read parses it; each schema is read once per process
  * (its imports, such as xml.xsd beside it, are the only files clerk's
- * entity loader lets through). For tests and for "clerk check
- * --schema". */
+ * entity loader lets through). Used by the tests, against the official
+ * schema kept in schemas/akn/. */
 bool akn_validate(const char *buf, size_t len, const char *name,
     const char *xsd, struct diags *d);
 
