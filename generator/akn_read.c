@@ -512,36 +512,6 @@ sink_add(struct sink *s, struct node *n)
 	s->sec->last = n;
 }
 
-/* Joins runs of adjacent N_TEXT children of parent, as the Markdown
- * reader leaves them. */
-static void
-merge_texts(struct reader *r, struct node *parent)
-{
-	struct node *n = parent->first;
-	while (n != NULL) {
-		if (n->type != N_TEXT || n->next == NULL ||
-		    n->next->type != N_TEXT) {
-			n = n->next;
-			continue;
-		}
-		size_t len = 0;
-		struct node *e = n;
-		for (; e != NULL && e->type == N_TEXT; e = e->next)
-			len += strlen(e->text);
-		char *s = arena_alloc(r->a, len + 1), *o = s;
-		for (struct node *t = n; t != e; t = t->next) {
-			size_t l = strlen(t->text);
-			memcpy(o, t->text, l);
-			o += l;
-		}
-		*o = '\0';
-		n->text = s;
-		while (n->next != e)
-			node_remove(n->next);
-		n = e;
-	}
-}
-
 /* ------------------------------------------------------------------ */
 /* Inlines */
 
@@ -676,7 +646,7 @@ read_inline(struct reader *r, const xmlNode *c, struct node *parent)
 			for (const xmlNode *k = img->next; k != NULL;
 			    k = k->next)
 				read_inline(r, k, n);
-			merge_texts(r, n);
+			node_merge_texts(r->a, n);
 		} else {
 			bad_value(r, c, "inline name", what ? what : "");
 		}
@@ -710,7 +680,7 @@ read_inlines(struct reader *r, const xmlNode *el, struct node *parent)
 {
 	for (const xmlNode *c = el->children; c != NULL; c = c->next)
 		read_inline(r, c, parent);
-	merge_texts(r, parent);
+	node_merge_texts(r->a, parent);
 }
 
 /* ------------------------------------------------------------------ */

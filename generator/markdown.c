@@ -184,36 +184,6 @@ block_find(struct conv *c, enum marker k, const char *needle, size_t n,
 /* ------------------------------------------------------------------ */
 /* Tree helpers */
 
-
-/* Joins runs of adjacent N_TEXT children of parent into one node each. */
-static void
-merge_texts(struct arena *a, struct node *parent)
-{
-	struct node *n = parent->first;
-	while (n != NULL) {
-		if (n->type != N_TEXT || n->next == NULL ||
-		    n->next->type != N_TEXT) {
-			n = n->next;
-			continue;
-		}
-		size_t len = 0;
-		struct node *e = n;
-		for (; e != NULL && e->type == N_TEXT; e = e->next)
-			len += strlen(e->text);
-		char *s = arena_alloc(a, len + 1), *o = s;
-		for (struct node *t = n; t != e; t = t->next) {
-			size_t l = strlen(t->text);
-			memcpy(o, t->text, l);
-			o += l;
-		}
-		*o = '\0';
-		n->text = s;
-		while (n->next != e)
-			node_remove(n->next);
-		n = e;
-	}
-}
-
 static bool
 blank(const char *s)
 {
@@ -410,7 +380,7 @@ finish(struct conv *c, struct frame *f)
 		c->nesting--;
 	else if (f->kind == FR_INLINE)
 		c->inline_depth--;
-	merge_texts(c->a, n);
+	node_merge_texts(c->a, n);
 	if (f->kind != FR_BLOCK)
 		return;
 	if (n->type == N_PARAGRAPH)
@@ -725,7 +695,7 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	mtx_unlock(&parse_lock);
 	free(c.stack);
 
-	merge_texts(p->arena, root);
+	node_merge_texts(p->arena, root);
 	for (struct node *n = root->first; n != NULL; n = n->next)
 		n->parent = NULL;
 	return root->first;

@@ -67,6 +67,34 @@ node_walk_next(struct node *n, const struct node *root)
 	return NULL;
 }
 
+void
+node_merge_texts(struct arena *a, struct node *parent)
+{
+	struct node *n = parent->first;
+	while (n != NULL) {
+		if (n->type != N_TEXT || n->next == NULL ||
+		    n->next->type != N_TEXT) {
+			n = n->next;
+			continue;
+		}
+		size_t len = 0;
+		struct node *e = n;
+		for (; e != NULL && e->type == N_TEXT; e = e->next)
+			len += strlen(e->text);
+		char *s = arena_alloc(a, len + 1), *o = s;
+		for (struct node *t = n; t != e; t = t->next) {
+			size_t l = strlen(t->text);
+			memcpy(o, t->text, l);
+			o += l;
+		}
+		*o = '\0';
+		n->text = s;
+		while (n->next != e)
+			node_remove(n->next);
+		n = e;
+	}
+}
+
 static void
 text_into(const struct node *n, char *out, size_t *len, bool write)
 {

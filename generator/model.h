@@ -210,6 +210,11 @@ void node_insert_after(struct node *where, struct node *n);
  * root)). No recursion, so no limit on depth. */
 struct node *node_walk_next(struct node *n, const struct node *root);
 
+/* Joins each run of adjacent N_TEXT children of parent into one node (in
+ * a), as both readers leave their text: the model holds no two texts side
+ * by side. */
+void node_merge_texts(struct arena *a, struct node *parent);
+
 /* The plain text of a node's inline content (for headings, titles). */
 char *node_text(struct arena *a, const struct node *n);
 
