@@ -64,10 +64,13 @@ $(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
 $(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(LIBS)
 
-# The demo: every example paper in content/ built into output/.
+# The demo: every example paper in content/ built into output/, and every
+# agenda checked with the papers it links.
 demo: clerk
 	@mkdir -p output
-	./clerk build -O output $$(find content -name '*.md' -not -path '*/appendices/*' | sort)
+	./clerk build -O output $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
+	@for a in $$(find content -name agenda.md | sort); do \
+	    echo "./clerk check $$a"; ./clerk check "$$a" || exit 1; done
 	@echo "demo: written:" && ls -l output/*.pdf
 
 unit: $(BUILD)/unit-tests
@@ -78,6 +81,7 @@ golden: clerk
 
 check: clerk unit golden $(BUILD)/layout-dump
 	./tests/cli.sh
+	./tests/agenda.sh
 	./tests/content.sh
 	./tests/docs.sh
 	./tests/install.sh

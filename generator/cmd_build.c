@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agenda.h"
 #include "akn.h"
 #include "arena.h"
 #include "cli.h"
@@ -193,6 +194,15 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	struct diags *d = diags_new();
 	char *syserr = NULL;
 
+	if (!is_xml(j->in) && agenda_detect(j->in)) {
+		/* An agenda is a pack's, not a paper: say so rather than
+		 * report it as a paper full of unknown keys. */
+		fprintf(log, "%s: error: this is an agenda: \"clerk pack\" "
+		    "builds a committee pack from it (not in this version "
+		    "yet); \"clerk check\" checks it\n", j->in);
+		diags_free(d);
+		return EXIT_INPUT;
+	}
 	bool system_error;
 	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
 	    &system_error);

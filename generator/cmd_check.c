@@ -1,9 +1,11 @@
 /* cmd_check.c: "clerk check": read and validate papers (Markdown, or
- * clerk's Akoma Ntoso XML), write nothing. */
+ * clerk's Akoma Ntoso XML) and agendas with the papers they link, write
+ * nothing. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "akn.h"
 #include "cli.h"
 #include "diag.h"
@@ -27,6 +29,30 @@ read_paper(const char *path, const struct template_set *set,
 	if (has_suffix(path, ".xml"))
 		return akn_read(path, set, d, system_error);
 	return paper_read(path, set, d, system_error);
+}
+
+/* Checks the agenda at path and every paper it links; with dump, prints
+ * the agenda when nothing had an error. Returns the exit status. */
+static int
+check_agenda(const char *path, const struct template_set *set,
+    struct diags *d, bool dump)
+{
+	size_t errors = diags_errors(d);
+	bool system_error;
+	struct agenda *a = agenda_read(path, set, d, &system_error);
+	if (system_error) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", path,
+		    strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	diags_flush(d, stderr);
+	int status = EXIT_OK;
+	if (diags_errors(d) > errors)
+		status = EXIT_INPUT;
+	else if (dump && a != NULL)
+		agenda_dump(stdout, a);
+	agenda_free(a);
+	return status;
 }
 
 int
@@ -64,6 +90,11 @@ cmd_check(int argc, char **argv)
 			fprintf(stderr, "%s: error: clerk checks papers (.md) "
 			    "and clerk's Akoma Ntoso XML (.xml)\n", path);
 			status = exit_worst(status, EXIT_INPUT);
+			continue;
+		}
+		if (has_suffix(path, ".md") && agenda_detect(path)) {
+			status = exit_worst(status, check_agenda(path, &set, d,
+			    dump));
 			continue;
 		}
 		bool system_error;

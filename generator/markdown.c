@@ -613,12 +613,6 @@ leave(struct conv *c, cmark_node *cn)
 	struct frame f = c->stack[--c->depth];
 	finish(c, &f);
 	struct node *n = f.n;
-	if (n->type == N_LINK && n->first == NULL)
-		diag(c->d, c->p->path, n->pos, D_EMPTY_LINK, n->u.link.url);
-	else if (n->type == N_LINK && (n->u.link.url == NULL ||
-	    *n->u.link.url == '\0'))
-		diag(c->d, c->p->path, n->pos, D_LINK_NO_ADDRESS,
-		    node_text(c->a, n));
 	if (n->type == N_FOOTNOTE_DEF) {
 		if (c->last_note != NULL) {
 			c->last_note->next = n;

@@ -19,7 +19,9 @@ struct source;
  * p->footnotes. Along the way: a paragraph beginning "{#label}" gets
  * node.label (the marker is removed); a link whose URL is "#label" becomes
  * N_XREF (resolved later); raw HTML is dropped with D_RAW_HTML; an undefined
- * footnote is D_FOOTNOTE_UNDEFINED. Positions are those of the file.
+ * footnote is D_FOOTNOTE_UNDEFINED. (Whether a link has text and an address
+ * is a paper's question, asked by structure.c: an agenda's "[](x.md)" is
+ * meant.) Positions are those of the file.
  * Safe to call from several threads: parses take turns (cmark-gfm has
  * process-wide state), while the rest of a paper's work runs in parallel. */
 struct node *markdown_parse(struct paper *p, struct diags *d,

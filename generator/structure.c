@@ -710,6 +710,20 @@ check_loose_images(struct builder *b)
 	b->p->footnotes = notes;
 }
 
+/* A link with no text, or with no address, is most likely a slip. */
+static void
+check_link(struct builder *b, void *ctx, struct node *n)
+{
+	(void)ctx;
+	if (n->type != N_LINK)
+		return;
+	if (n->first == NULL)
+		diag(b->d, b->p->path, n->pos, D_EMPTY_LINK, n->u.link.url);
+	else if (n->u.link.url == NULL || *n->u.link.url == '\0')
+		diag(b->d, b->p->path, n->pos, D_LINK_NO_ADDRESS,
+		    node_text(b->a, n));
+}
+
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
@@ -726,6 +740,7 @@ structure_build(struct paper *p, struct diags *d, struct node *blocks)
 		build_report(&b, blocks);
 	}
 	resolve_references(&b);
+	walk_paper(&b, check_link, NULL, NULL);
 	assets_check_images(p, d);
 	check_loose_images(&b);
 }
@@ -753,5 +768,6 @@ structure_appendix(struct paper *p, struct paper *ap, struct diags *d)
 	names[nn] = NULL;
 	struct resolver r = {&l, names};
 	walk_paper(&b, resolve_xref, &r, NULL);
+	walk_paper(&b, check_link, NULL, NULL);
 	assets_check_images(ap, d);
 }

@@ -44,7 +44,7 @@ no_temp() {
 }
 
 # ---- every paper in content/ -------------------------------------------
-papers=$(find content -name '*.md' -not -path '*/appendices/*' | sort)
+papers=$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 mkdir "$TMP/all"
 # shellcheck disable=SC2086
 run ./clerk build -O "$TMP/all" $papers

@@ -68,7 +68,7 @@ done
 # Each paper's folder is copied (appendix files, images) and its XML
 # written beside it there: images and appendices named in the XML resolve
 # from the XML's folder.
-papers="$(find content -name '*.md' -not -path '*/appendices/*' | sort) $(ls tests/dump/*.md)"
+papers="$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort) $(ls tests/dump/*.md)"
 mkdir "$TMP/p" "$TMP/batch"
 n=0
 for paper in $papers; do
@@ -125,7 +125,7 @@ done
 # A batch of every content paper with -j 3 (in their own folders): the
 # same bytes as alone.
 # shellcheck disable=SC2046
-run ./clerk build -f xml -j 3 -O "$TMP/batch" $(find content -name '*.md' -not -path '*/appendices/*' | sort)
+run ./clerk build -f xml -j 3 -O "$TMP/batch" $(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 expect_rc "-j 3 -f xml: content/" 0
 expect_empty "-j 3 -f xml: silent" "$TMP/err"
 for want in "$TMP"/batch/*.want; do

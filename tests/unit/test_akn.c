@@ -370,6 +370,8 @@ ParameterizedTestParameters(akn, paper)
 
 ParameterizedTest(struct paper_case *c, akn, paper)
 {
+	if (strstr(c->path, "/agenda.md") != NULL)
+		return; /* an agenda (agenda.h), not a paper */
 	round_trip(c->path);
 }
 
