@@ -16,6 +16,7 @@
 #include "source.h"
 #include "template.h"
 #include "yaml.h"
+#include "yvalue.h"
 
 /* ------------------------------------------------------------------ */
 /* Keys */
@@ -151,118 +152,11 @@ struct fm {
 	struct agenda *ag;
 	struct diags *d;
 	struct arena *a;
+	struct yread y;                /* values read into a, messages to d */
 	struct pos missing;            /* where a missing key is reported */
 	bool suggested[AK__COUNT];     /* named by an unknown key's "did you
 					  mean": not reported missing too */
 };
-
-static bool
-is_blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n')
-			return false;
-	return true;
-}
-
-/* s without surrounding blanks and newlines, in the arena. */
-static const char *
-trimmed(struct arena *a, const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(a, s, n);
-}
-
-static bool
-empty(const struct ynode *v)
-{
-	return v->type == Y_SCALAR && (v->null || is_blank(v->str));
-}
-
-/* Where a problem with value v is: its key when it is empty. */
-static struct pos
-value_pos(const struct ynode *v)
-{
-	if (empty(v) && v->key != NULL)
-		return v->key_pos;
-	return v->pos;
-}
-
-/* A single text, trimmed, in the arena; NULL (and a message) when v is
- * not text or is empty. */
-static const char *
-get_text(struct fm *f, const struct ynode *v, const char *key)
-{
-	if (v->type != Y_SCALAR) {
-		diag(f->d, f->ag->path, v->pos, D_WRONG_TYPE, key, "text");
-		return NULL;
-	}
-	if (empty(v)) {
-		diag(f->d, f->ag->path, value_pos(v), D_EMPTY_VALUE, key);
-		return NULL;
-	}
-	return trimmed(f->a, v->str);
-}
-
-/* A list of texts (single: one text makes a list of one); bad items are
- * left out. An empty list is an error when required. */
-static const char **
-get_list(struct fm *f, const struct ynode *v, const char *key, bool single,
-    bool required, size_t *n)
-{
-	*n = 0;
-	if (v->type == Y_SCALAR && single && !empty(v)) {
-		const char **out = arena_alloc(f->a, sizeof(*out));
-		if ((out[0] = get_text(f, v, key)) != NULL)
-			*n = 1;
-		return out;
-	}
-	if (empty(v)) {
-		diag(f->d, f->ag->path, value_pos(v), D_EMPTY_VALUE, key);
-		return NULL;
-	}
-	if (v->type != Y_SEQUENCE) {
-		diag(f->d, f->ag->path, v->pos, D_WRONG_TYPE, key,
-		    single ? "text or a list" : "a list");
-		return NULL;
-	}
-	if (v->count == 0) {
-		if (required)
-			diag(f->d, f->ag->path, v->pos, D_EMPTY_VALUE, key);
-		return NULL;
-	}
-	const char **out = arena_alloc(f->a, v->count * sizeof(*out));
-	for (const struct ynode *c = v->first; c != NULL; c = c->next) {
-		const char *s;
-		if (empty(c)) {
-			diag(f->d, f->ag->path, c->pos.line > 0 ? value_pos(c) :
-			    v->pos, D_EMPTY_VALUE, key);
-			continue;
-		}
-		if ((s = get_text(f, c, key)) != NULL)
-			out[(*n)++] = s;
-	}
-	return out;
-}
-
-/* Checks that mapping m has only the keys allowed. */
-static void
-check_keys(struct fm *f, const struct ynode *m, const char *const *allowed)
-{
-	for (const struct ynode *c = m->first; c != NULL; c = c->next) {
-		bool known = false;
-		for (size_t i = 0; allowed[i] != NULL && !known; i++)
-			known = strcmp(c->key, allowed[i]) == 0;
-		if (!known)
-			diag(f->d, f->ag->path, c->key_pos, D_UNKNOWN_KEY,
-			    c->key, did_you_mean(f->a, c->key, allowed));
-	}
-}
 
 /* A mapping of texts (enquiries, signatory): true when it is one with at
  * least one key; each value known is stored in out[i] for allowed[i]. */
@@ -270,8 +164,8 @@ static bool
 get_mapping(struct fm *f, const struct ynode *v, const char *key,
     const char *const *allowed, const char **out)
 {
-	if (empty(v)) {
-		diag(f->d, f->ag->path, value_pos(v), D_EMPTY_VALUE, key);
+	if (yv_empty(v)) {
+		diag(f->d, f->ag->path, yv_pos(v), D_EMPTY_VALUE, key);
 		return false;
 	}
 	if (v->type != Y_MAPPING) {
@@ -283,11 +177,11 @@ get_mapping(struct fm *f, const struct ynode *v, const char *key,
 		diag(f->d, f->ag->path, v->pos, D_EMPTY_VALUE, key);
 		return false;
 	}
-	check_keys(f, v, allowed);
+	yv_check_keys(&f->y, v, allowed);
 	for (size_t i = 0; allowed[i] != NULL; i++) {
 		const struct ynode *x = ymap_get(v, allowed[i]);
 		if (x != NULL)
-			out[i] = get_text(f, x, allowed[i]);
+			out[i] = yv_text(&f->y, x, allowed[i]);
 	}
 	return true;
 }
@@ -332,27 +226,6 @@ check_root_keys(struct fm *f, const struct ynode *root)
 	}
 }
 
-/* Is the YAML text of the front matter only blanks and comments? */
-static bool
-front_blank(const struct source *src)
-{
-	const char *s = src->text + src->front_off;
-	const char *end = s + src->front_len;
-	bool line_start = true;
-	for (; s < end; s++) {
-		if (*s == '\n') {
-			line_start = true;
-		} else if (*s == '#' && line_start) {
-			while (s < end && *s != '\n')
-				s++;
-			line_start = true;
-		} else if (*s != ' ' && *s != '\t') {
-			return false;
-		}
-	}
-	return true;
-}
-
 /* Fills the agenda's details from root (NULL: empty or unparsable). */
 static void
 read_front(struct fm *f, const struct ynode *root)
@@ -362,48 +235,28 @@ read_front(struct fm *f, const struct ynode *root)
 		diag(f->d, ag->path, root->pos, D_NOT_MAPPING, "front matter");
 		return;
 	}
-	if (root == NULL && !front_blank(ag->src))
+	if (root == NULL && !yv_front_blank(ag->src))
 		return; /* the YAML's own error is enough */
 	if (root != NULL)
 		check_root_keys(f, root);
 
 	const struct ynode *v = ymap_get(root, "kind");
 	const char *s;
-	if (v != NULL && (s = get_text(f, v, "kind")) != NULL &&
+	if (v != NULL && (s = yv_text(&f->y, v, "kind")) != NULL &&
 	    strcmp(s, "agenda") != 0)
 		diag(f->d, ag->path, v->pos, D_BAD_ENUM, "kind", s,
 		    "\"agenda\"", "");
 	if ((v = ymap_get(root, "committee")) != NULL)
-		ag->committee = get_text(f, v, "committee");
-	if ((v = ymap_get(root, "date")) != NULL) {
-		if (v->type != Y_SCALAR)
-			diag(f->d, ag->path, v->pos, D_WRONG_TYPE, "date",
-			    "a date");
-		else if (empty(v))
-			diag(f->d, ag->path, value_pos(v), D_EMPTY_VALUE,
-			    "date");
-		else
-			switch (date_parse(v->str, &ag->date)) {
-			case DATE_OK:
-				ag->has_date = true;
-				break;
-			case DATE_SYNTAX:
-				diag(f->d, ag->path, v->pos, D_BAD_DATE,
-				    v->str);
-				break;
-			case DATE_IMPOSSIBLE:
-				diag(f->d, ag->path, v->pos,
-				    D_IMPOSSIBLE_DATE, v->str);
-				break;
-			}
-	}
+		ag->committee = yv_text(&f->y, v, "committee");
+	if ((v = ymap_get(root, "date")) != NULL)
+		ag->has_date = yv_date(&f->y, v, "date", &ag->date);
 	if ((v = ymap_get(root, "time")) != NULL)
-		ag->time = get_text(f, v, "time");
+		ag->time = yv_text(&f->y, v, "time");
 	if ((v = ymap_get(root, "venue")) != NULL)
-		ag->venue = get_text(f, v, "venue");
+		ag->venue = yv_text(&f->y, v, "venue");
 	if ((v = ymap_get(root, "members")) != NULL)
-		ag->members = get_list(f, v, "members", false, true,
-		    &ag->nmembers);
+		ag->members = yv_list(&f->y, v, "members", false, true,
+		    &ag->nmembers, NULL);
 	if ((v = ymap_get(root, "enquiries")) != NULL) {
 		const char *out[3] = {NULL, NULL, NULL};
 		ag->has_enquiries = get_mapping(f, v, "enquiries",
@@ -420,7 +273,8 @@ read_front(struct fm *f, const struct ynode *root)
 		ag->signatory = (struct agenda_signatory){out[0], out[1]};
 	}
 	if ((v = ymap_get(root, "notes")) != NULL)
-		ag->notes = get_list(f, v, "notes", true, false, &ag->nnotes);
+		ag->notes = yv_list(&f->y, v, "notes", true, false,
+		    &ag->nnotes, NULL);
 
 	static const enum akey required[] = {AK_COMMITTEE, AK_DATE, AK_TIME,
 	    AK_VENUE, AK_MEMBERS};
@@ -565,7 +419,7 @@ static void
 read_heading(struct reader *r, const struct node *n)
 {
 	struct agenda *ag = r->ag;
-	const char *text = trimmed(r->a, node_text(r->a, n));
+	const char *text = text_trim(r->a, node_text(r->a, n));
 	if (*text == '\0')
 		return; /* D_EMPTY_HEADING is reported */
 	int k = part_of(text);
@@ -711,7 +565,7 @@ check_image(struct reader *r, struct node *img)
 		diag(r->d, r->ag->path, img->pos, D_IMAGE_FORMAT, url);
 	else
 		img->u.link.path = path;
-	if (is_blank(node_text(r->a, img)))
+	if (text_blank(node_text(r->a, img)))
 		diag(r->d, r->ag->path, img->pos, D_IMAGE_NO_ALT, url);
 }
 
@@ -794,7 +648,7 @@ read_item(struct reader *r, struct node *li, struct agenda_item *it,
 	if (li->first != NULL && li->first->type == N_PARAGRAPH) {
 		it->title_para = li->first;
 		node_remove(it->title_para);
-		const char *t = trimmed(r->a, node_text(r->a, it->title_para));
+		const char *t = text_trim(r->a, node_text(r->a, it->title_para));
 		it->title = *t ? t : NULL;
 		it->exclusion = it->title != NULL &&
 		    ci_equal_n(it->title, "exclusion of the public", 23);
@@ -941,6 +795,7 @@ agenda_read(const char *path, const struct template_set *set,
 	source_split(ag->src, d, true);
 	if (ag->src->has_front) {
 		struct fm f = {.ag = ag, .d = d, .a = a,
+		    .y = {a, d, ag->path},
 		    .missing = {ag->src->front_end_line, 1}};
 		read_front(&f, yaml_parse(a, d, ag->src, false));
 	}

@@ -13,6 +13,7 @@
 #include "template.h"
 #include "text.h"
 #include "yaml.h"
+#include "yvalue.h"
 
 /* The keys clerk itself knows, and the kinds of paper that take them. */
 enum fkey {
@@ -80,6 +81,7 @@ struct fm {
 	struct paper *p;
 	struct diags *d;
 	struct arena *a;
+	struct yread y;      /* values read into a, messages to d */
 	const struct template_set *set;
 	enum paper_kind kind;
 	struct pos missing;  /* where a missing key is reported */
@@ -146,222 +148,20 @@ kind_plural(enum paper_kind k)
 /* ------------------------------------------------------------------ */
 /* Values */
 
-static bool
-is_blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n')
-			return false;
-	return true;
-}
-
-/* s without surrounding blanks and newlines, in the arena. */
-static const char *
-trimmed(struct arena *a, const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(a, s, n);
-}
-
-/* An empty value: nothing, "~", "null", or only blanks. */
-static bool
-empty(const struct ynode *v)
-{
-	return v->type == Y_SCALAR && (v->null || is_blank(v->str));
-}
-
-/* Where a problem with value v is reported: the value itself, or its key
- * when the value is empty (an empty value has no place of its own). */
-static struct pos
-value_pos(const struct ynode *v)
-{
-	if (empty(v) && v->key != NULL)
-		return v->key_pos;
-	return v->pos;
-}
-
-/* Where item c of list is: an empty item may have no position of its
- * own, and then the list's is taken. */
-static struct pos
-item_pos(const struct ynode *c, const struct ynode *list)
-{
-	return c->pos.line > 0 ? value_pos(c) : list->pos;
-}
-
-/* A single value of text. NULL (and a message) when v is not text or is
- * empty. The text is trimmed and lives in the arena. */
-static const char *
-get_text(struct fm *f, const struct ynode *v, const char *key)
-{
-	if (v->type != Y_SCALAR) {
-		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key, "text");
-		return NULL;
-	}
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, key);
-		return NULL;
-	}
-	return trimmed(f->a, v->str);
-}
-
-/* A list of texts. single: one text is taken as a list of one. required:
- * an empty list is an error. Returns the items read (bad ones left out);
- * *ok is false when anything was wrong. */
-static const char **
-get_list(struct fm *f, const struct ynode *v, const char *key, bool single,
-    bool required, size_t *n, bool *ok)
-{
-	*n = 0;
-	*ok = true;
-	if (v->type == Y_SCALAR && single) {
-		const char *s = get_text(f, v, key);
-		if (s == NULL) {
-			*ok = false;
-			return NULL;
-		}
-		const char **out = arena_alloc(f->a, sizeof(*out));
-		out[0] = s;
-		*n = 1;
-		return out;
-	}
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, key);
-		*ok = false;
-		return NULL;
-	}
-	if (v->type != Y_SEQUENCE) {
-		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key,
-		    single ? "text or a list" : "a list");
-		*ok = false;
-		return NULL;
-	}
-	if (v->count == 0) {
-		if (required) {
-			diag(f->d, f->p->path, v->pos, D_EMPTY_VALUE, key);
-			*ok = false;
-		}
-		return NULL;
-	}
-	const char **out = arena_alloc(f->a, v->count * sizeof(*out));
-	for (const struct ynode *c = v->first; c != NULL; c = c->next) {
-		const char *s = NULL;
-		if (empty(c))
-			diag(f->d, f->p->path, item_pos(c, v), D_EMPTY_VALUE,
-			    key);
-		else
-			s = get_text(f, c, key);
-		if (s == NULL)
-			*ok = false;
-		else
-			out[(*n)++] = s;
-	}
-	return out;
-}
-
-/* true or false (YAML 1.2: plain, not quoted; yes/no are text). Returns
- * -1 (and a message) when v is neither. */
-static int
-get_bool(struct fm *f, const struct ynode *v, const char *key)
-{
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, key);
-		return -1;
-	}
-	if (v->type == Y_SCALAR && v->plain) {
-		if (strcmp(v->str, "true") == 0 ||
-		    strcmp(v->str, "True") == 0 ||
-		    strcmp(v->str, "TRUE") == 0)
-			return 1;
-		if (strcmp(v->str, "false") == 0 ||
-		    strcmp(v->str, "False") == 0 ||
-		    strcmp(v->str, "FALSE") == 0)
-			return 0;
-	}
-	diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key, "true or false");
-	return -1;
-}
-
-/* A date written YYYY-MM-DD. false (and a message) otherwise. */
-static bool
-get_date(struct fm *f, const struct ynode *v, const char *key,
-    struct date *out)
-{
-	if (v->type != Y_SCALAR) {
-		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key, "a date");
-		return false;
-	}
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, key);
-		return false;
-	}
-	switch (date_parse(v->str, out)) {
-	case DATE_OK:
-		return true;
-	case DATE_SYNTAX:
-		diag(f->d, f->p->path, v->pos, D_BAD_DATE, v->str);
-		return false;
-	case DATE_IMPOSSIBLE:
-		diag(f->d, f->p->path, v->pos, D_IMPOSSIBLE_DATE, v->str);
-		return false;
-	}
-	return false;
-}
-
-/* A plain whole number ([+-]digits). false (and a message) otherwise. */
-static bool
-get_integer(struct fm *f, const struct ynode *v, const char *key, long *out)
-{
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, key);
-		return false;
-	}
-	if (v->type != Y_SCALAR) {
-		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE, key,
-		    "a whole number");
-		return false;
-	}
-	const char *s = v->str;
-	if (*s == '+' || *s == '-')
-		s++;
-	bool digits = *s != '\0';
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			digits = false;
-	if (!v->plain || !digits || v->len > 9) {
-		diag(f->d, f->p->path, v->pos, D_BAD_INTEGER, v->str);
-		return false;
-	}
-	*out = strtol(v->str, NULL, 10);
-	return true;
-}
-
-/* " (did you mean \"x\"?)" for the candidate word most likely meant, or
- * "". */
-static const char *
-suggest(struct arena *a, const char *word, const char *const *candidates)
-{
-	return did_you_mean(a, word, candidates);
-}
-
 /* One of values (NULL-terminated), given as index; -1 (and a message with
  * a "did you mean") when v is none of them. */
 static int
 get_enum(struct fm *f, const struct ynode *v, const char *key,
     const char *const *values, const char *choices)
 {
-	const char *s = get_text(f, v, key);
+	const char *s = yv_text(&f->y, v, key);
 	if (s == NULL)
 		return -1;
 	for (int i = 0; values[i] != NULL; i++)
 		if (strcmp(s, values[i]) == 0)
 			return i;
 	diag(f->d, f->p->path, v->pos, D_BAD_ENUM, key, s, choices,
-	    suggest(f->a, s, values));
+	    did_you_mean(f->a, s, values));
 	return -1;
 }
 
@@ -375,21 +175,6 @@ get_purpose(struct fm *f, const struct ynode *v, enum purpose *out)
 	if (i >= 0)
 		*out = by_index[i];
 	return i;
-}
-
-/* Checks that mapping m has only the keys in allowed (each unknown one is
- * reported with a "did you mean"). */
-static void
-check_keys(struct fm *f, const struct ynode *m, const char *const *allowed)
-{
-	for (const struct ynode *c = m->first; c != NULL; c = c->next) {
-		bool known = false;
-		for (size_t i = 0; allowed[i] != NULL && !known; i++)
-			known = strcmp(c->key, allowed[i]) == 0;
-		if (!known)
-			diag(f->d, f->p->path, c->key_pos, D_UNKNOWN_KEY,
-			    c->key, suggest(f->a, c->key, allowed));
-	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -417,20 +202,20 @@ static void
 read_committee_entry(struct fm *f, const struct ynode *m,
     const struct ynode *list, struct entry *e)
 {
-	e->c.pos = item_pos(m, list);
+	e->c.pos = yv_item_pos(m, list);
 	e->ok = false;
 	if (m->type != Y_MAPPING) {
 		diag(f->d, f->p->path, e->c.pos, D_NOT_MAPPING,
 		    "each entry of \"committees\"");
 		return;
 	}
-	check_keys(f, m, committee_keys);
+	yv_check_keys(&f->y, m, committee_keys);
 	bool good = true;
 	const struct ynode *v = ymap_get(m, "name");
 	if (v == NULL) {
 		diag(f->d, f->p->path, m->pos, D_MISSING_KEY, "name", "");
 		good = false;
-	} else if ((e->c.name = get_text(f, v, "name")) == NULL) {
+	} else if ((e->c.name = yv_text(&f->y, v, "name")) == NULL) {
 		good = false;
 	}
 	v = ymap_get(m, "date");
@@ -439,7 +224,7 @@ read_committee_entry(struct fm *f, const struct ynode *m,
 		good = false;
 	} else {
 		e->date_pos = v->pos;
-		if (!get_date(f, v, "date", &e->c.date))
+		if (!yv_date(&f->y, v, "date", &e->c.date))
 			good = false;
 	}
 	v = ymap_get(m, "purpose");
@@ -480,8 +265,8 @@ read_committees(struct fm *f)
 		if (date != NULL)
 			diag(f->d, f->p->path, date->key_pos,
 			    D_SHORTHAND_WITH_LIST, "date");
-		if (empty(list)) {
-			diag(f->d, f->p->path, value_pos(list),
+		if (yv_empty(list)) {
+			diag(f->d, f->p->path, yv_pos(list),
 			    D_EMPTY_VALUE, "committees");
 		} else if (list->type != Y_SEQUENCE) {
 			diag(f->d, f->p->path, list->pos, D_WRONG_TYPE,
@@ -507,7 +292,7 @@ read_committees(struct fm *f)
 			e->c.pos = date->key_pos;
 		} else {
 			e->c.pos = name->key_pos;
-			if ((e->c.name = get_text(f, name, "committee")) ==
+			if ((e->c.name = yv_text(&f->y, name, "committee")) ==
 			    NULL)
 				good = false;
 		}
@@ -516,7 +301,7 @@ read_committees(struct fm *f)
 			good = false;
 		} else {
 			e->date_pos = date->pos;
-			if (!get_date(f, date, "date", &e->c.date))
+			if (!yv_date(&f->y, date, "date", &e->c.date))
 				good = false;
 		}
 		e->ok = good;
@@ -555,7 +340,7 @@ read_exempt(struct fm *f)
 	const struct ynode *pub = f->given[K_PUBLIC];
 	bool public_ok = true;
 	if (pub != NULL) {
-		int b = get_bool(f, pub, "public");
+		int b = yv_bool(&f->y, pub, "public");
 		public_ok = b >= 0;
 		m->public = b != 0;
 	}
@@ -582,12 +367,12 @@ read_exempt(struct fm *f)
 				    "a list of numbers 1 to 7");
 				continue;
 			}
-			if (c != v && empty(c)) {
-				diag(f->d, f->p->path, item_pos(c, v),
+			if (c != v && yv_empty(c)) {
+				diag(f->d, f->p->path, yv_item_pos(c, v),
 				    D_EMPTY_VALUE, "exempt_paragraphs");
 				continue;
 			}
-			if (!get_integer(f, c, "exempt_paragraphs", &k))
+			if (!yv_integer(&f->y, c, "exempt_paragraphs", &k))
 				continue;
 			if (k < 1 || k > 7) {
 				diag(f->d, f->p->path, c->pos, D_EXEMPT_RANGE,
@@ -616,8 +401,8 @@ static void
 read_contact(struct fm *f, const struct ynode *v)
 {
 	struct contact *c = &f->p->meta.contact;
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE, "contact");
+	if (yv_empty(v)) {
+		diag(f->d, f->p->path, yv_pos(v), D_EMPTY_VALUE, "contact");
 		return;
 	}
 	if (v->type != Y_MAPPING) {
@@ -629,18 +414,18 @@ read_contact(struct fm *f, const struct ynode *v)
 		return;
 	}
 	f->p->meta.has_contact = true;
-	check_keys(f, v, contact_keys);
+	yv_check_keys(&f->y, v, contact_keys);
 	const struct ynode *x;
 	if ((x = ymap_get(v, "name")) != NULL)
-		c->name = get_text(f, x, "name");
+		c->name = yv_text(&f->y, x, "name");
 	if ((x = ymap_get(v, "title")) != NULL)
-		c->title = get_text(f, x, "title");
+		c->title = yv_text(&f->y, x, "title");
 	if ((x = ymap_get(v, "phone")) != NULL)
-		c->phone = get_text(f, x, "phone");
+		c->phone = yv_text(&f->y, x, "phone");
 	if ((x = ymap_get(v, "mobile")) != NULL)
-		c->mobile = get_text(f, x, "mobile");
+		c->mobile = yv_text(&f->y, x, "mobile");
 	if ((x = ymap_get(v, "email")) != NULL &&
-	    (c->email = get_text(f, x, "email")) != NULL) {
+	    (c->email = yv_text(&f->y, x, "email")) != NULL) {
 		const char *at = strchr(c->email, '@');
 		if (at == NULL || at == c->email ||
 		    strchr(at + 1, '.') == NULL || strchr(c->email, ' '))
@@ -660,8 +445,8 @@ static void
 read_appendices(struct fm *f, const struct ynode *v)
 {
 	struct meta *m = &f->p->meta;
-	if (empty(v)) {
-		diag(f->d, f->p->path, value_pos(v), D_EMPTY_VALUE,
+	if (yv_empty(v)) {
+		diag(f->d, f->p->path, yv_pos(v), D_EMPTY_VALUE,
 		    "appendices");
 		return;
 	}
@@ -674,20 +459,20 @@ read_appendices(struct fm *f, const struct ynode *v)
 	    (v->count ? v->count : 1) * sizeof(*m->appendices));
 	for (const struct ynode *e = v->first; e != NULL; e = e->next) {
 		if (e->type != Y_MAPPING) {
-			diag(f->d, f->p->path, item_pos(e, v), D_NOT_MAPPING,
+			diag(f->d, f->p->path, yv_item_pos(e, v), D_NOT_MAPPING,
 			    "each entry of \"appendices\"");
 			continue;
 		}
-		check_keys(f, e, appendix_keys);
+		yv_check_keys(&f->y, e, appendix_keys);
 		struct appendix ap = {.public = true, .pos = e->pos};
 		const struct ynode *x = ymap_get(e, "title");
 		if (x == NULL)
 			diag(f->d, f->p->path, e->pos, D_MISSING_KEY, "title",
 			    "");
 		else
-			ap.title = get_text(f, x, "title");
+			ap.title = yv_text(&f->y, x, "title");
 		if ((x = ymap_get(e, "file")) != NULL &&
-		    (ap.file = get_text(f, x, "file")) != NULL) {
+		    (ap.file = yv_text(&f->y, x, "file")) != NULL) {
 			if (!ends_with_md(ap.file)) {
 				diag(f->d, f->p->path, x->pos,
 				    D_APPENDIX_NOT_MARKDOWN, ap.file);
@@ -702,7 +487,7 @@ read_appendices(struct fm *f, const struct ynode *v)
 			}
 		}
 		if ((x = ymap_get(e, "public")) != NULL)
-			ap.public = get_bool(f, x, "public") != 0;
+			ap.public = yv_bool(&f->y, x, "public") != 0;
 		if (ap.title != NULL)
 			m->appendices[m->nappendices++] = ap;
 	}
@@ -746,7 +531,7 @@ choose_template(struct fm *f)
 	struct paper *p = f->p;
 	const struct ynode *v = f->given[K_TEMPLATE];
 	if (v != NULL) {
-		const char *id = get_text(f, v, "template");
+		const char *id = yv_text(&f->y, v, "template");
 		if (id != NULL) {
 			const struct template *t = template_find(f->set, id);
 			if (t == NULL) {
@@ -755,7 +540,7 @@ choose_template(struct fm *f)
 				for (size_t i = 0; i < f->set->count; i++)
 					ids[i] = f->set->items[i]->id;
 				diag(f->d, p->path, v->pos, D_UNKNOWN_TEMPLATE,
-				    id, suggest(f->a, id, ids));
+				    id, did_you_mean(f->a, id, ids));
 			} else if (t->kind != f->kind) {
 				diag(f->d, p->path, v->pos, D_TEMPLATE_KIND,
 				    id, kind_plural(t->kind),
@@ -820,11 +605,11 @@ read_template_keys(struct fm *f, const struct ynode *root)
 		const char *text = NULL;
 		switch (k->type) {
 		case KEY_STRING:
-			text = get_text(f, v, k->name);
+			text = yv_text(&f->y, v, k->name);
 			break;
 		case KEY_DATE: {
 			struct date dt;
-			if (get_date(f, v, k->name, &dt)) {
+			if (yv_date(&f->y, v, k->name, &dt)) {
 				char iso[11];
 				date_iso(dt, iso);
 				text = arena_strdup(f->a, iso);
@@ -833,12 +618,12 @@ read_template_keys(struct fm *f, const struct ynode *root)
 		}
 		case KEY_INTEGER: {
 			long n;
-			if (get_integer(f, v, k->name, &n))
+			if (yv_integer(&f->y, v, k->name, &n))
 				text = arena_printf(f->a, "%ld", n);
 			break;
 		}
 		case KEY_BOOLEAN: {
-			int b = get_bool(f, v, k->name);
+			int b = yv_bool(&f->y, v, k->name);
 			if (b >= 0)
 				text = b ? "true" : "false";
 			break;
@@ -846,7 +631,7 @@ read_template_keys(struct fm *f, const struct ynode *root)
 		case KEY_LIST: {
 			size_t n;
 			bool ok;
-			const char **items = get_list(f, v, k->name, false,
+			const char **items = yv_list(&f->y, v, k->name, false,
 			    false, &n, &ok);
 			if (!ok)
 				break;
@@ -912,32 +697,11 @@ check_root_keys(struct fm *f, const struct ynode *root)
 			if (strcmp(keys[j].name, near) == 0)
 				f->suggested[j] = true;
 		diag(f->d, f->p->path, c->key_pos, D_UNKNOWN_KEY, c->key,
-		    suggest(f->a, c->key, names));
+		    did_you_mean(f->a, c->key, names));
 	}
 }
 
 /* ------------------------------------------------------------------ */
-
-/* Is the YAML text of the front matter only blanks and comments? */
-static bool
-front_blank(const struct source *src)
-{
-	const char *s = src->text + src->front_off;
-	const char *end = s + src->front_len;
-	bool line_start = true;
-	for (; s < end; s++) {
-		if (*s == '\n') {
-			line_start = true;
-		} else if (*s == '#' && line_start) {
-			while (s < end && *s != '\n')
-				s++;
-			line_start = true;
-		} else if (*s != ' ' && *s != '\t') {
-			return false;
-		}
-	}
-	return true;
-}
 
 static void
 required(struct fm *f, enum fkey k)
@@ -952,7 +716,7 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 {
 	size_t errors = diags_errors(d);
 	struct fm f = {.p = p, .d = d, .a = p->arena, .set = set,
-	    .kind = KIND_REPORT,
+	    .y = {p->arena, d, p->path}, .kind = KIND_REPORT,
 	    .missing = {p->src->front_end_line, 1}};
 	struct meta *m = &p->meta;
 	memset(m, 0, sizeof(*m));
@@ -964,7 +728,7 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return false;
 	}
-	if (root == NULL && !front_blank(p->src)) {
+	if (root == NULL && !yv_front_blank(p->src)) {
 		/* The YAML could not be parsed: its error is enough. */
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return diags_errors(d) == errors;
@@ -974,7 +738,7 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 	if (v != NULL) {
 		int k = get_enum(&f, v, "kind", kind_values,
 		    "\"report\" or \"minutes\"");
-		if (k < 0 && v->type == Y_SCALAR && !empty(v))
+		if (k < 0 && v->type == Y_SCALAR && !yv_empty(v))
 			/* Go on as the kind it most likely means. */
 			k = closest(v->str, kind_values) == kind_values[1];
 		f.kind = k == 1 ? KIND_MINUTES : KIND_REPORT;
@@ -996,33 +760,33 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 
 	bool ok;
 	if ((v = f.given[K_SUBJECT]) != NULL)
-		m->subject = get_text(&f, v, "subject");
+		m->subject = yv_text(&f.y, v, "subject");
 	if ((v = f.given[K_REPORT_OF]) != NULL)
-		m->report_of = get_list(&f, v, "report_of", true, true,
+		m->report_of = yv_list(&f.y, v, "report_of", true, true,
 		    &m->nreport_of, &ok);
 	if ((v = f.given[K_REPORT_AUTHOR]) != NULL)
-		m->report_author = get_text(&f, v, "report_author");
+		m->report_author = yv_text(&f.y, v, "report_author");
 	if ((v = f.given[K_REFERENCE]) != NULL)
-		m->reference = get_text(&f, v, "reference");
+		m->reference = yv_text(&f.y, v, "reference");
 	if ((v = f.given[K_CONTACT]) != NULL)
 		read_contact(&f, v);
 	if ((v = f.given[K_APPENDICES]) != NULL)
 		read_appendices(&f, v);
 	if ((v = f.given[K_BACKGROUND_PAPERS]) != NULL)
-		m->background_papers = get_list(&f, v, "background_papers",
+		m->background_papers = yv_list(&f.y, v, "background_papers",
 		    false, false, &m->nbackground_papers, &ok);
 	if ((v = f.given[K_TIME]) != NULL)
-		m->time = get_text(&f, v, "time");
+		m->time = yv_text(&f.y, v, "time");
 	if ((v = f.given[K_VENUE]) != NULL)
-		m->venue = get_text(&f, v, "venue");
+		m->venue = yv_text(&f.y, v, "venue");
 	if ((v = f.given[K_PRESENT]) != NULL)
-		m->present = get_list(&f, v, "present", false, true,
+		m->present = yv_list(&f.y, v, "present", false, true,
 		    &m->npresent, &ok);
 	if ((v = f.given[K_OFFICERS]) != NULL)
-		m->officers = get_list(&f, v, "officers", false, false,
+		m->officers = yv_list(&f.y, v, "officers", false, false,
 		    &m->nofficers, &ok);
 	if ((v = f.given[K_IN_ATTENDANCE]) != NULL)
-		m->in_attendance = get_list(&f, v, "in_attendance", false,
+		m->in_attendance = yv_list(&f.y, v, "in_attendance", false,
 		    false, &m->nin_attendance, &ok);
 
 	if (f.kind == KIND_REPORT) {

@@ -82,6 +82,27 @@ utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+bool
+text_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n')
+			return false;
+	return true;
+}
+
+char *
+text_trim(struct arena *a, const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
 /* Writes the folded form of s into out (room for strlen(s)+1). */
 static void
 fold_into(const char *s, char *out)

@@ -20,6 +20,12 @@ size_t utf8_count(const char *s, size_t n);
 /* Encodes cp into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* Is s only blanks (spaces, tabs, newlines)? */
+bool text_blank(const char *s);
+
+/* s without surrounding blanks and newlines, in the arena. */
+char *text_trim(struct arena *a, const char *s);
+
 /* Compares two names ignoring ASCII case, surrounding blanks, runs of
  * blanks, and a final '.' or ':'. "Current  situation:" equals
  * "current situation". */
