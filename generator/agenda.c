@@ -753,18 +753,6 @@ read_body(struct reader *r, struct node *blocks)
 
 /* ------------------------------------------------------------------ */
 
-/* The folder part of path, "." when it has none. */
-static const char *
-dir_of(struct arena *a, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return ".";
-	if (slash == path)
-		return "/";
-	return arena_strndup(a, path, (size_t)(slash - path));
-}
-
 struct agenda *
 agenda_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error)
@@ -774,7 +762,7 @@ agenda_read(const char *path, const struct template_set *set,
 	struct agenda *ag = arena_alloc(a, sizeof(*ag));
 	ag->arena = a;
 	ag->path = arena_strdup(a, path);
-	ag->dir = dir_of(a, ag->path);
+	ag->dir = source_dir(a, ag->path);
 	ag->src = arena_alloc(a, sizeof(*ag->src));
 
 	switch (source_read(a, d, ag->path, ag->src)) {

@@ -30,6 +30,7 @@
 #include "assets.h"
 #include "markdown.h"
 #include "model.h"
+#include "source.h"
 #include "template.h"
 #include "text.h"
 
@@ -1268,18 +1269,6 @@ read_preface(struct reader *r, const xmlNode *pre)
 /* ------------------------------------------------------------------ */
 /* Appendices */
 
-/* The folder part of path, "." when it has none. */
-static const char *
-dir_of(struct arena *a, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return ".";
-	if (slash == path)
-		return "/";
-	return arena_strndup(a, path, (size_t)(slash - path));
-}
-
 /* An appendix's document from <attachment>: one section (def NULL) with
  * its blocks, its own footnotes, its folder that of its file as named
  * beside the XML. */
@@ -1291,7 +1280,7 @@ read_attachment(struct reader *r, const xmlNode *att, struct appendix *ap)
 	doc->arena = r->a;
 	doc->path = p->path;
 	const char *file = ap->file != NULL ? ap->file : "";
-	doc->dir = dir_of(r->a, strcmp(p->dir, ".") == 0 ? file :
+	doc->dir = source_dir(r->a, strcmp(p->dir, ".") == 0 ? file :
 	    arena_printf(r->a, "%s/%s", p->dir, file));
 	doc->meta.public = ap->public;
 	struct node *last_note = r->last_note;
@@ -1721,7 +1710,7 @@ akn_read(const char *path, const struct template_set *set, struct diags *d,
 	struct paper *p = arena_alloc(a, sizeof(*p));
 	p->arena = a;
 	p->path = arena_strdup(a, path);
-	p->dir = dir_of(a, p->path);
+	p->dir = source_dir(a, p->path);
 	p->meta.public = true;
 	struct reader r = {.p = p, .doc = p, .set = set, .d = d, .a = a,
 	    .path = p->path};

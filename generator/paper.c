@@ -58,18 +58,6 @@ guess_template(struct paper *p, const struct template_set *set,
 	}
 }
 
-/* The folder part of path, "." when it has none. */
-static const char *
-dir_of(struct arena *a, const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return ".";
-	if (slash == path)
-		return "/";
-	return arena_strndup(a, path, (size_t)(slash - path));
-}
-
 /* Reads the file of each appendix that names one, as a document of its
  * own (its folder for images, its path in messages), into ap->doc. Front
  * matter is optional in an appendix file and its keys are not used; its
@@ -85,7 +73,7 @@ read_appendices(struct paper *p, struct diags *d)
 		struct paper *doc = arena_alloc(a, sizeof(*doc));
 		doc->arena = a;
 		doc->path = ap->path;
-		doc->dir = dir_of(a, ap->path);
+		doc->dir = source_dir(a, ap->path);
 		doc->src = arena_alloc(a, sizeof(*doc->src));
 		doc->meta.public = ap->public;
 		switch (source_read(a, d, doc->path, doc->src)) {
@@ -164,7 +152,7 @@ paper_read_as(const char *path, const struct template_set *set,
 	struct paper *p = arena_alloc(a, sizeof(*p));
 	p->arena = a;
 	p->path = arena_strdup(a, path);
-	p->dir = dir_of(a, p->path);
+	p->dir = source_dir(a, p->path);
 	p->src = arena_alloc(a, sizeof(*p->src));
 
 	switch (source_read(a, d, p->path, p->src)) {

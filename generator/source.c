@@ -218,6 +218,17 @@ source_read(struct arena *a, struct diags *d, const char *path,
 }
 
 const char *
+source_dir(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return ".";
+	if (slash == path)
+		return "/";
+	return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+const char *
 source_line(const struct source *src, int n, size_t *len)
 {
 	if (n < 1 || (size_t)n > src->nlines) {

@@ -55,6 +55,10 @@ enum source_status source_from_memory(struct arena *a, struct diags *d,
  * D_FRONT_MATTER_UNCLOSED when required and missing. */
 void source_split(struct source *src, struct diags *d, bool required);
 
+/* The folder part of path ("." when it has none), in the arena: where a
+ * file's images and linked files are looked for. */
+const char *source_dir(struct arena *a, const char *path);
+
 /* The position of byte offset off of text. */
 struct pos source_pos(const struct source *src, size_t off);
 
