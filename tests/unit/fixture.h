@@ -8,6 +8,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -40,6 +41,27 @@ fixture_teardown(void)
 	templates_free(&set);
 	diags_free(d);
 	fclose(devnull);
+}
+
+/* The messages recorded in d, one "line:col: level: message" a line, into
+ * out (size bytes; the test fails rather than overflow it); d is emptied.
+ * Returns out. */
+static inline char *
+fixture_messages(char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < diags_pending(d); i++) {
+		const char *t = diags_text(d, i);
+		size_t l = strlen(t);
+		cr_assert_lt(n + l + 2, size, "messages overflow the buffer");
+		memcpy(out + n, t, l);
+		n += l;
+		out[n++] = '\n';
+		out[n] = '\0';
+	}
+	diags_flush(d, devnull);
+	return out;
 }
 
 #endif

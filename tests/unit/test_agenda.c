@@ -97,12 +97,7 @@ read_agenda(const char *body)
 	ag = agenda_read(path, &set, d, &system_error);
 	cr_assert(!system_error);
 	cr_assert(ag != NULL);
-	out[0] = '\0';
-	for (size_t i = 0; i < diags_pending(d); i++) {
-		strcat(out, diags_text(d, i));
-		strcat(out, "\n");
-	}
-	diags_flush(d, devnull);
+	fixture_messages(out, sizeof out);
 	return out;
 }
 
@@ -195,12 +190,7 @@ Test(agenda, front_matter_problems)
 	const char *path = put("agenda.md", text);
 	bool system_error;
 	ag = agenda_read(path, &set, d, &system_error);
-	out[0] = '\0';
-	for (size_t i = 0; i < diags_pending(d); i++) {
-		strcat(out, diags_text(d, i));
-		strcat(out, "\n");
-	}
-	diags_flush(d, devnull);
+	fixture_messages(out, sizeof out);
 	cr_assert_str_eq(out,
 	    "3:7: error: 2024-13-01 is not a date in the calendar\n"
 	    "5:1: error: unknown key \"venu\" (did you mean \"venue\"?)\n"

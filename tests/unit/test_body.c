@@ -56,12 +56,7 @@ build_in(const char *tid, enum purpose purpose, const char *dir,
 	source_split(&src, d, true);
 	struct node *blocks = markdown_parse(&paper, d, &src);
 	structure_build(&paper, d, blocks);
-	out[0] = '\0';
-	for (size_t i = 0; i < diags_pending(d); i++) {
-		strcat(out, diags_text(d, i));
-		strcat(out, "\n");
-	}
-	diags_flush(d, devnull);
+	fixture_messages(out, sizeof out);
 	return out;
 }
 
@@ -514,12 +509,7 @@ parse(const char *body)
 	    strlen(text), &src), SOURCE_OK);
 	source_split(&src, d, true);
 	struct node *blocks = markdown_parse(&paper, d, &src);
-	out[0] = '\0';
-	for (size_t i = 0; i < diags_pending(d); i++) {
-		strcat(out, diags_text(d, i));
-		strcat(out, "\n");
-	}
-	diags_flush(d, devnull);
+	fixture_messages(out, sizeof out);
 	return blocks;
 }
 

@@ -37,12 +37,7 @@ read_with(const char *yaml, const struct template_set *s)
 	source_split(&src, d, true);
 	struct ynode *root = yaml_parse(paper.arena, d, &src, false);
 	result = frontmatter_read(&paper, d, root, s);
-	out[0] = '\0';
-	for (size_t i = 0; i < diags_pending(d); i++) {
-		strcat(out, diags_text(d, i));
-		strcat(out, "\n");
-	}
-	diags_flush(d, devnull);
+	fixture_messages(out, sizeof out);
 	return out;
 }
 
