@@ -31,6 +31,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "source.h"
+#include "structure.h"
 #include "template.h"
 #include "text.h"
 
@@ -1457,89 +1458,6 @@ check_notes(struct reader *r, struct paper *doc)
 	walk_doc(doc, check_note_ref, r, &defs);
 }
 
-struct label {
-	const char *name;
-	struct node *node;
-	size_t seq;
-};
-
-struct labels {
-	struct label *v;
-	size_t n, cap;
-};
-
-static int
-label_cmp(const void *x, const void *y)
-{
-	const struct label *a = x, *b = y;
-	int c = strcmp(a->name, b->name);
-	if (c != 0)
-		return c;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-static int
-label_key_cmp(const void *key, const void *y)
-{
-	return strcmp(key, ((const struct label *)y)->name);
-}
-
-static void
-collect_label(struct reader *r, void *ctx, struct node *n)
-{
-	struct labels *l = ctx;
-	if (n->label == NULL)
-		return;
-	void *slot;
-	l->v = append(r, l->v, l->n, &l->cap, sizeof(*l->v), &slot);
-	*(struct label *)slot = (struct label){n->label, n, l->n};
-	l->n++;
-}
-
-static void
-resolve_xref(struct reader *r, void *ctx, struct node *n)
-{
-	struct labels *l = ctx;
-	if (n->type != N_XREF)
-		return;
-	const struct label *f = l->n == 0 ? NULL : bsearch(n->u.xref.label,
-	    l->v, l->n, sizeof(*l->v), label_key_cmp);
-	if (f == NULL) {
-		diag(r->d, r->path, n->pos, D_XREF_UNKNOWN, n->u.xref.label,
-		    "");
-		return;
-	}
-	while (f > l->v && strcmp(f[-1].name, f->name) == 0)
-		f--;
-	n->u.xref.target = f->node;
-}
-
-/* Every cross-reference of the paper and its appendices to the paper's
- * labelled paragraph; a label given twice is reported. */
-static void
-resolve_references(struct reader *r)
-{
-	struct labels l = {NULL, 0, 0};
-	walk_doc(r->p, collect_label, r, &l);
-	if (l.n > 0)
-		qsort(l.v, l.n, sizeof(*l.v), label_cmp);
-	for (size_t i = 1; i < l.n; i++)
-		if (strcmp(l.v[i - 1].name, l.v[i].name) == 0) {
-			size_t first = i - 1;
-			while (first > 0 && strcmp(l.v[first - 1].name,
-			    l.v[i].name) == 0)
-				first--;
-			diag(r->d, r->path, l.v[i].node->label_pos,
-			    D_LABEL_REPEATED, l.v[i].name,
-			    l.v[first].node->label_pos.line);
-		}
-	walk_doc(r->p, resolve_xref, r, &l);
-	for (size_t i = 0; i < r->p->meta.nappendices; i++)
-		if (r->p->meta.appendices[i].doc != NULL)
-			walk_doc(r->p->meta.appendices[i].doc, resolve_xref, r,
-			    &l);
-}
-
 /* ------------------------------------------------------------------ */
 /* The document */
 
@@ -1724,7 +1642,7 @@ akn_read(const char *path, const struct template_set *set, struct diags *d,
 	for (size_t i = 0; i < p->meta.nappendices; i++)
 		if (p->meta.appendices[i].doc != NULL)
 			check_notes(&r, p->meta.appendices[i].doc);
-	resolve_references(&r);
+	structure_resolve(p, d);
 	assets_check_images(p, d);
 	for (size_t i = 0; i < p->meta.nappendices; i++)
 		if (p->meta.appendices[i].doc != NULL)

@@ -745,8 +745,10 @@ structure_build(struct paper *p, struct diags *d, struct node *blocks)
 	check_loose_images(&b);
 }
 
-void
-structure_appendix(struct paper *p, struct paper *ap, struct diags *d)
+/* The cross-references of appendix ap resolved against the labels of p;
+ * a label in ap is reported (an appendix's paragraphs have no numbers). */
+static void
+appendix_references(struct paper *p, struct paper *ap, struct diags *d)
 {
 	struct builder main = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
 	struct builder b = {.p = ap, .d = d, .a = ap->arena, .t = NULL};
@@ -768,6 +770,23 @@ structure_appendix(struct paper *p, struct paper *ap, struct diags *d)
 	names[nn] = NULL;
 	struct resolver r = {&l, names};
 	walk_paper(&b, resolve_xref, &r, NULL);
+}
+
+void
+structure_appendix(struct paper *p, struct paper *ap, struct diags *d)
+{
+	struct builder b = {.p = ap, .d = d, .a = ap->arena, .t = NULL};
+	appendix_references(p, ap, d);
 	walk_paper(&b, check_link, NULL, NULL);
 	assets_check_images(ap, d);
+}
+
+void
+structure_resolve(struct paper *p, struct diags *d)
+{
+	struct builder b = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
+	resolve_references(&b);
+	for (size_t i = 0; i < p->meta.nappendices; i++)
+		if (p->meta.appendices[i].doc != NULL)
+			appendix_references(p, p->meta.appendices[i].doc, d);
 }

@@ -21,4 +21,10 @@ void structure_build(struct paper *p, struct diags *d, struct node *blocks);
  * its own folder. ap holds one section (def NULL) with the blocks. */
 void structure_appendix(struct paper *p, struct paper *ap, struct diags *d);
 
+/* For a paper whose sections are already made (read from clerk's XML):
+ * every cross-reference of p and of its appendix documents resolved to the
+ * labelled paragraph of p, labels checked (unique; on numbered paragraphs),
+ * as structure_build and structure_appendix do. */
+void structure_resolve(struct paper *p, struct diags *d);
+
 #endif

@@ -391,4 +391,16 @@ run ./clerk check --dump "$seed_xml"
 expect_rc "check --dump of an .xml" 0
 expect_out "check --dump of an .xml: the model" '^subject "Serious and Organised Crime Board - update"$'
 
+
+# A cross-reference in the XML to a label no paragraph has is reported at
+# its line, as in the Markdown.
+mkdir -p "$TMP/xref" && cp -r content/streets-walkways-2024-03-12/. "$TMP/xref/"
+run ./clerk build -f xml -O "$TMP/xref" "$TMP/xref/street-tree-programme.md"
+sed 's/clerk:label="survey"><\/ref>/clerk:label="surveys"><\/ref>/' \
+    "$TMP/xref/street-tree-programme.xml" >"$TMP/xref/bad-ref.xml"
+run ./clerk check "$TMP/xref/bad-ref.xml"
+expect_rc "xml: unknown cross-reference" 1
+expect_err "xml: unknown cross-reference at its line" \
+    'bad-ref.xml:[0-9]+: error: no paragraph has the label "surveys" \(did you mean "survey"\?\)'
+
 finish
