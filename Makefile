@@ -65,13 +65,16 @@ $(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(LIBS)
 
 # The demo: every example paper in content/ built into output/, and every
-# agenda checked with the papers it links.
+# meeting's agenda made into its public and full packs (duplex), in
+# output/<meeting>/.
 demo: clerk
 	@mkdir -p output
 	./clerk build -O output $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 	@for a in $$(find content -name agenda.md | sort); do \
-	    echo "./clerk check $$a"; ./clerk check "$$a" || exit 1; done
-	@echo "demo: written:" && ls -l output/*.pdf
+	    m=output/$$(basename $$(dirname $$a)); mkdir -p $$m; \
+	    echo "./clerk pack --duplex -j 2 -O $$m $$a"; \
+	    ./clerk pack --duplex -j 2 -O $$m "$$a" || exit 1; done
+	@echo "demo: written:" && ls -l output/*.pdf output/*/*.pdf
 
 unit: $(BUILD)/unit-tests
 	CLERK_TEMPLATES=$(CURDIR)/templates $(BUILD)/unit-tests
@@ -88,6 +91,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/layout.sh
 	./tests/pdf.sh
 	./tests/xml.sh
+	./tests/pack.sh
 
 # Rewrites the golden files and the manual's list of diagnostics from what
 # clerk does now; review the result with git diff.

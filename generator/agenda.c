@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "assets.h"
+#include "jobs.h"
 #include "markdown.h"
 #include "model.h"
 #include "paper.h"
@@ -534,22 +535,84 @@ read_paper(struct reader *r, struct agenda_item *it)
 		    it->link);
 		return;
 	}
-	bool system_error;
-	it->paper = paper_read(path, r->set, r->pd, &system_error);
-	if (system_error) {
-		diag(r->d, ag->path, it->link_pos, D_AGENDA_PAPER_UNREADABLE,
-		    it->link, strerror(errno));
-		return;
+	it->to_read = true; /* read with the others, after the body */
+}
+
+/* The papers of the agenda, read on up to njobs threads, each into its own
+ * messages. */
+struct reading {
+	struct agenda_item **items;
+	struct diags **d;
+	bool *system_error;
+	int *err;
+	const struct template_set *set;
+};
+
+static void
+read_one(void *ctx, size_t i, size_t worker)
+{
+	struct reading *rd = ctx;
+	(void)worker;
+	struct agenda_item *it = rd->items[i];
+	rd->d[i] = diags_new();
+	it->paper = paper_read(it->paper_path, rd->set, rd->d[i],
+	    &rd->system_error[i]);
+	rd->err[i] = errno;
+}
+
+static size_t
+count_to_read(const struct agenda_item *items, size_t n,
+    struct agenda_item **out, size_t k)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].to_read) {
+			if (out != NULL)
+				out[k] = (struct agenda_item *)&items[i];
+			k++;
+		}
+		k = count_to_read(items[i].subitems, items[i].nsubitems, out,
+		    k);
 	}
-	if (it->paper == NULL)
-		return; /* not text: its own message says so */
-	const struct meta *m = &it->paper->meta;
-	if (!m->public && it->part == 1)
-		diag(r->d, ag->path, it->pos, D_AGENDA_NONPUBLIC_IN_PART1,
-		    it->link);
-	else if (m->public && it->part == 2 && m->kind != KIND_MINUTES)
-		diag(r->d, ag->path, it->pos, D_AGENDA_PUBLIC_IN_PART2,
-		    it->link);
+	return k;
+}
+
+/* Reads every paper the body linked, in agenda order for the messages
+ * (each paper's to r->pd), and applies the rules of the parts. */
+static void
+read_papers(struct reader *r, size_t njobs)
+{
+	struct agenda *ag = r->ag;
+	size_t n = count_to_read(ag->items, ag->nitems, NULL, 0);
+	if (n == 0)
+		return;
+	struct reading rd = {.set = r->set};
+	rd.items = arena_alloc(r->a, n * sizeof *rd.items);
+	rd.d = arena_alloc(r->a, n * sizeof *rd.d);
+	rd.system_error = arena_alloc(r->a, n * sizeof *rd.system_error);
+	rd.err = arena_alloc(r->a, n * sizeof *rd.err);
+	count_to_read(ag->items, ag->nitems, rd.items, 0);
+	jobs_run(n, njobs, read_one, NULL, &rd);
+	for (size_t i = 0; i < n; i++) {
+		struct agenda_item *it = rd.items[i];
+		diags_move(r->pd, rd.d[i]);
+		diags_free(rd.d[i]);
+		if (rd.system_error[i]) {
+			diag(r->d, ag->path, it->link_pos,
+			    D_AGENDA_PAPER_UNREADABLE, it->link,
+			    strerror(rd.err[i]));
+			continue;
+		}
+		if (it->paper == NULL)
+			continue; /* not text: its own message says so */
+		const struct meta *m = &it->paper->meta;
+		if (!m->public && it->part == 1)
+			diag(r->d, ag->path, it->pos,
+			    D_AGENDA_NONPUBLIC_IN_PART1, it->link);
+		else if (m->public && it->part == 2 &&
+		    m->kind != KIND_MINUTES)
+			diag(r->d, ag->path, it->pos,
+			    D_AGENDA_PUBLIC_IN_PART2, it->link);
+	}
 }
 
 /* An image in an agenda's text: found beside the agenda, PNG or JPEG, with
@@ -757,6 +820,13 @@ struct agenda *
 agenda_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error)
 {
+	return agenda_read_jobs(path, set, 1, d, system_error);
+}
+
+struct agenda *
+agenda_read_jobs(const char *path, const struct template_set *set,
+    size_t njobs, struct diags *d, bool *system_error)
+{
 	*system_error = false;
 	struct arena *a = arena_new();
 	struct agenda *ag = arena_alloc(a, sizeof(*ag));
@@ -793,6 +863,7 @@ agenda_read(const char *path, const struct template_set *set,
 	struct reader r = {.ag = ag, .a = a, .d = d, .pd = diags_new(),
 	    .set = set, .part = 1};
 	read_body(&r, parse_body(&r));
+	read_papers(&r, njobs);
 	diags_move(d, r.pd);
 	diags_free(r.pd);
 	return ag;

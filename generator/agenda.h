@@ -99,6 +99,8 @@ struct agenda_item {
 	struct paper *paper;       /* the paper read, or NULL (no link, bad
 				      link, unreadable, or already linked
 				      from an earlier item) */
+	bool to_read;              /* its link names a paper to read (while
+				      agenda_read runs) */
 	bool exclusion;            /* the title reads "Exclusion of the
 				      Public...": the motion before Part 2 */
 	struct agenda_item *subitems; /* in order; none in a sub-item */
@@ -158,6 +160,12 @@ bool agenda_detect(const char *path);
  * usable for a pack only when d gained no error. */
 struct agenda *agenda_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error);
+
+/* The same, reading the papers on up to njobs threads (the messages are
+ * the same, in the same order). */
+struct agenda *agenda_read_jobs(const char *path,
+    const struct template_set *set, size_t njobs, struct diags *d,
+    bool *system_error);
 
 /* Frees the agenda and the papers it holds. NULL is allowed. */
 void agenda_free(struct agenda *a);

@@ -3,8 +3,10 @@
  * that validates against the official schema and carries, in
  * meta/proprietary under clerk's own namespace, all that the PDF needs
  * beyond Akoma Ntoso's elements, so that clerk rebuilds the same PDF from
- * it. Only akn_write.c and akn_read.c include libxml2. The mapping is
- * described in clerk-paper(5), section XML. */
+ * it. A committee pack is an <akomaNtoso><documentCollection name="pack">
+ * holding the agenda and the papers (written only). Only akn_write.c and
+ * akn_read.c include libxml2. The mapping is described in clerk-paper(5),
+ * section XML. */
 #ifndef CLERK_AKN_H
 #define CLERK_AKN_H
 
@@ -12,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "pack.h"
 
 struct paper;
 struct template_set;
@@ -50,6 +53,64 @@ struct _xmlNode *akn_paper_node(const struct paper *p, struct diags *d,
  * bytes. */
 bool akn_write(const struct paper *p, struct diags *d, char **out,
     size_t *len);
+
+/* The pack pk (planned without errors, pack.h) of kind k as one Akoma
+ * Ntoso document, valid against the official schema:
+ *
+ *   <akomaNtoso><documentCollection name="pack">
+ *     meta        identification: FRBR URIs /akn/gb/documentCollection/
+ *                 <committee>/<date>/pack-public (or pack-full), from the
+ *                 agenda's committee and meeting date; references: the
+ *                 committee and clerk; proprietary: <clerk:pack
+ *                 version kind="public|full"/>
+ *     preface     docTitle "Public pack" or "Full pack"; docCommittee,
+ *                 docDate; docStatus "Not for publication" when the pack
+ *                 holds a Part 2 document, else "Public"
+ *     collectionBody: a <component> per document, in agenda order:
+ *       <component eId="cmp_agenda"><heading>Agenda</heading>
+ *         <doc name="agenda">: meta (identification /akn/gb/doc/agenda/
+ *         <committee>/<date>, references); preface (docTitle "Agenda",
+ *         docCommittee, docDate, time, venue in <location>, then
+ *         <container name="members|enquiries|signatory|notes">);
+ *         mainBody: a <part eId="cmp_agenda__part_1|2"> per part, its
+ *         heading as written (or clerk's where the PDF prints one),
+ *         holding every line of the plan in order as an <hcontainer
+ *         name="item"> (a sub-item: name="subitem", inside its item),
+ *         eId cmp_agenda__item_<n>: num, heading (the title), then in
+ *         <intro> (<content> when nothing follows) the agenda's blocks,
+ *         <p class="note"> (clerk's note), <p class="purpose"> with
+ *         docPurpose, and on a Part 2 line with a document <p
+ *         class="exempt">Non-public – exempt under paragraph ...</p>
+ *         (the PDF's words); then, when the pack holds the line's
+ *         document, <componentRef src="#cmp_<n>" showAs="title"/>. The
+ *         motion to exclude the public (the exclusion item's blocks, or
+ *         PACK_MOTION) and a <table class="exempt-paragraphs"> ("Item
+ *         No.", "Paragraph No.") of each Part 2 line with a document
+ *         are in the exclusion item, or, when no item holds the motion,
+ *         in the <intro> of Part 2.
+ *       <component eId="cmp_<n>"><num>n</num><heading>title</heading>
+ *         per line whose document pack k holds (pack_holds): the paper
+ *         as akn_paper_node writes it, but every eId in it beginning
+ *         with "cmp_<n>__" (eIds are unique in a collection), and
+ *         without its non-public appendices when the line says so
+ *         (omit_nonpublic: no attachment, and their clerk:appendix
+ *         without title or file, marked in-part-2="true", as the PDF's
+ *         list does not name them). A line carrying only appendix N of a
+ *         paper has a <doc name="appendix">: identification as the
+ *         paper's "appendix-N", <attachmentOf> naming the paper in
+ *         references, <clerk:appendix number public file>title in
+ *         proprietary; docTitle "Appendix N – title", "Appendix N of
+ *         <ref>subject</ref>"; its blocks and footnotes in mainBody.
+ *
+ * So the public pack holds no text of a Part 2 document (a Part 2 paper,
+ * a non-public appendix): of Part 2, only the agenda's own lines.
+ * UTF-8 bytes in *out (heap; the caller frees), *len of them. Returns
+ * false when d received an error: the only one is D_XML_TOO_BIG (under
+ * the agenda's path), *out then NULL. Characters XML cannot hold are
+ * replaced as by akn_paper_node, with a warning. The same pack gives the
+ * same bytes. */
+bool akn_write_pack(const struct pack *pk, enum pack_kind k,
+    struct diags *d, char **out, size_t *len);
 
 /* Reads clerk's Akoma Ntoso document at path into a paper, as paper_read
  * does for Markdown (same contract: NULL with *system_error for I/O,

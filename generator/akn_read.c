@@ -1086,6 +1086,23 @@ read_appendix(struct reader *r, const xmlNode *c)
 	ap.file = attr(r, c, "file");
 	ap.public = get_bool(r, c, "clerk:appendix public", attr(r, c,
 	    "public"), true);
+	/* "3 5": its paragraphs of Schedule 12A, ascending, 1 to 7 */
+	const char *ex = attr(r, c, "exempt-paragraphs");
+	for (const char *q = ex; q != NULL && *q != '\0';) {
+		if (*q == ' ') {
+			q++;
+			continue;
+		}
+		if (*q < '1' || *q > '7' || (q[1] != ' ' && q[1] != '\0') ||
+		    ap.nexempt == 7 || (ap.nexempt > 0 &&
+		    ap.exempt[ap.nexempt - 1] >= *q - '0')) {
+			bad_value(r, c, "clerk:appendix exempt-paragraphs", ex);
+			ap.nexempt = 0;
+			break;
+		}
+		ap.exempt[ap.nexempt++] = *q - '0';
+		q++;
+	}
 	void *slot;
 	m->appendices = append(r, m->appendices, m->nappendices,
 	    &r->cap.appendices, sizeof(*m->appendices), &slot);

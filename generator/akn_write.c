@@ -24,6 +24,11 @@
  *     attachments          per appendix with a file: <attachment><doc
  *                          name="appendix"> with its blocks
  *
+ * A pack (akn_write_pack, mapping in akn.h) is a documentCollection of
+ * components: the agenda as <doc name="agenda">, then each paper as
+ * above, its eIds after "cmp_<item>__" so that they are unique in the
+ * collection, and each appendix carried on a line of its own.
+ *
  * Blocks: p; ul/ol with li (p, ul, ol, other blocks in <subFlow
  * name="block">); table/tr/th/td (td holds a p); blockContainer
  * class="blockquote"; block name="code" (clerk:info), name="thematicBreak",
@@ -55,8 +60,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "arena.h"
 #include "model.h"
+#include "pack.h"
 #include "source.h"
 #include "template.h"
 #include "text.h"
@@ -72,14 +79,22 @@ struct strmap {
 };
 
 struct writer {
-	const struct paper *p;      /* the paper */
+	const struct paper *p;      /* the paper; NULL for a pack's own
+				       parts (the agenda, the collection) */
 	const struct paper *doc;    /* whose blocks are written: p, or an
 				       appendix's document */
+	const char *path;           /* the file of messages: doc's, or the
+				       agenda's */
 	struct diags *d;
 	struct arena *a;            /* scratch, freed when the node is made */
 	xmlDocPtr xml;
 	xmlNsPtr akn, clerk;        /* the two namespaces */
-	const char *prefix;         /* of eIds in doc: "" or "att_2__" */
+	const char *base;           /* of every eId written: "" for a paper
+				       on its own, "cmp_4__" in a pack */
+	const char *prefix;         /* of eIds in doc: base, or base and
+				       "att_2__" */
+	bool omit_nonpublic;        /* non-public appendices left out (a
+				       pack carries them apart) */
 	const struct node **notes;  /* by footnote number - 1: doc's
 				       definition, NULL once written */
 	size_t nnotes;
@@ -120,7 +135,7 @@ report_char(struct writer *w, struct pos pos, uint32_t cp)
 		return;
 	w->chars[w->nchars].pos = pos;
 	w->chars[w->nchars++].cp = cp;
-	diag(w->d, w->doc->path, pos, D_XML_CHAR, (unsigned)cp);
+	diag(w->d, w->path, pos, D_XML_CHAR, (unsigned)cp);
 }
 
 /* s as XML can hold it: a character XML cannot hold is replaced by U+FFFD,
@@ -162,12 +177,12 @@ safe(struct writer *w, const char *s, struct pos pos)
 }
 
 /* Where key (a top-level key of the front matter, or one under parent) is
- * given in p's source, at its value: the place of messages about meta
- * texts, which keep no position. {0, 0} when it cannot be found. */
+ * given in src (a paper's or an agenda's; NULL for a paper read from
+ * XML), at its value: the place of messages about meta texts, which keep
+ * no position. {0, 0} when it cannot be found. */
 static struct pos
-key_pos(const struct paper *p, const char *parent, const char *key)
+key_pos(const struct source *src, const char *parent, const char *key)
 {
-	const struct source *src = p->src;
 	if (src == NULL || !src->has_front)
 		return (struct pos){0, 0};
 	int line = src->front_line + 1, end = src->front_end_line;
@@ -407,6 +422,15 @@ ref_to(struct writer *w, const char *id)
 	return arena_printf(w->a, "#%s", id);
 }
 
+/* id as an eId of the document being written: after the writer's base,
+ * so that the eIds of the documents of a pack are unique in it. */
+static const char *
+eid(struct writer *w, const char *id)
+{
+	return *w->base != '\0' ? arena_printf(w->a, "%s%s", w->base, id) :
+	    id;
+}
+
 /* ------------------------------------------------------------------ */
 /* Inlines */
 
@@ -532,9 +556,10 @@ write_inline(struct writer *w, xmlNodePtr parent, const struct node *n)
 		const struct node *t = n->u.xref.target;
 		x = add_mixed(w, parent, "ref");
 		/* Labelled paragraphs are the paper's own, never an
-		 * appendix's: no prefix. */
+		 * appendix's: no prefix but the base. */
 		set(w, x, "href", t != NULL && t->number != NULL ?
-		    arena_printf(w->a, "#para_%s", t->number) : "#", nowhere);
+		    arena_printf(w->a, "#%spara_%s", w->base, t->number) :
+		    "#", nowhere);
 		set_clerk(w, x, "label", n->u.xref.label, n->pos);
 		write_inlines(w, x, n->first);
 		break;
@@ -809,8 +834,8 @@ write_section(struct writer *w, xmlNodePtr parent, const struct section *s,
 	}
 }
 
-/* The document doc is to be written next: its footnotes, by number, all
- * still to write. */
+/* The document doc is to be written next, its eIds beginning with the
+ * base and prefix: its footnotes, by number, all still to write. */
 static void
 begin_doc(struct writer *w, const struct paper *doc, const char *prefix)
 {
@@ -819,7 +844,8 @@ begin_doc(struct writer *w, const struct paper *doc, const char *prefix)
 		if (f->u.footnote.number > max)
 			max = f->u.footnote.number;
 	w->doc = doc;
-	w->prefix = prefix;
+	w->path = doc->path;
+	w->prefix = eid(w, prefix);
 	w->nnotes = (size_t)max;
 	w->notes = arena_alloc(w->a, ((size_t)max + 1) * sizeof(*w->notes));
 	for (const struct node *f = doc->footnotes; f != NULL; f = f->next)
@@ -839,43 +865,52 @@ iso(struct writer *w, struct date d)
 	return buf;
 }
 
-/* The FRBR identification of component ("main", "appendix-1") of the
- * paper: /akn/gb/doc/<kind>/<committee>/<date>[/<subject>]. */
-static void
-write_identification(struct writer *w, xmlNodePtr meta, const char *component)
+/* The work address of the paper: /akn/gb/doc/<kind>/<committee>/<date>
+ * [/<subject>]. */
+static const char *
+paper_work(struct writer *w)
 {
 	const struct meta *m = &w->p->meta;
-	const char *date = m->ncommittees > 0 ? iso(w, m->committees[0].date) :
-	    "0001-01-01";
-	const char *base = arena_printf(w->a, "/akn/gb/doc/%s/%s/%s",
+	const char *work = arena_printf(w->a, "/akn/gb/doc/%s/%s/%s",
 	    kind_name(m->kind), slug(w, m->ncommittees > 0 ?
-	    m->committees[0].name : NULL, "committee"), date);
+	    m->committees[0].name : NULL, "committee"), m->ncommittees > 0 ?
+	    iso(w, m->committees[0].date) : "0001-01-01");
 	if (m->kind != KIND_MINUTES)
-		base = arena_printf(w->a, "%s/%s", base, slug(w, m->subject,
+		work = arena_printf(w->a, "%s/%s", work, slug(w, m->subject,
 		    "paper"));
-	const char *author = ref_to(w, w->committee_ids != NULL ?
-	    w->committee_ids[0] : "clerk");
+	return work;
+}
+
+/* The FRBR identification of component ("main", "appendix-1") of the
+ * work at address work, of the meeting on date (ISO): its Work and
+ * Expression by the TLC whose eId is author, its Manifestation by
+ * clerk. */
+static void
+write_frbr(struct writer *w, xmlNodePtr meta, const char *work,
+    const char *date, const char *author, const char *component)
+{
 	static const char *const frbr[] = {"FRBRWork", "FRBRExpression",
 	    "FRBRManifestation"};
+	const char *by_clerk = ref_to(w, eid(w, "clerk"));
 	xmlNodePtr id = add(w, meta, "identification");
-	set(w, id, "source", "#clerk", nowhere);
+	set(w, id, "source", by_clerk, nowhere);
 	for (int level = 0; level < 3; level++) {
 		xmlNodePtr f = add(w, id, frbr[level]);
 		const char *this, *uri;
 		switch (level) {
 		case 0:
-			this = arena_printf(w->a, "%s/%s", base, component);
-			uri = base;
+			this = arena_printf(w->a, "%s/%s", work, component);
+			uri = work;
 			break;
 		case 1:
-			this = arena_printf(w->a, "%s/eng@/%s", base,
+			this = arena_printf(w->a, "%s/eng@/%s", work,
 			    component);
-			uri = arena_printf(w->a, "%s/eng@", base);
+			uri = arena_printf(w->a, "%s/eng@", work);
 			break;
 		default:
-			this = arena_printf(w->a, "%s/eng@/%s.xml", base,
+			this = arena_printf(w->a, "%s/eng@/%s.xml", work,
 			    component);
-			uri = arena_printf(w->a, "%s/eng@.xml", base);
+			uri = arena_printf(w->a, "%s/eng@.xml", work);
 			break;
 		}
 		set(w, add(w, f, "FRBRthis"), "value", this, nowhere);
@@ -883,8 +918,8 @@ write_identification(struct writer *w, xmlNodePtr meta, const char *component)
 		xmlNodePtr d = add(w, f, "FRBRdate");
 		set(w, d, "date", date, nowhere);
 		set(w, d, "name", "meeting", nowhere);
-		set(w, add(w, f, "FRBRauthor"), "href", level == 2 ? "#clerk" :
-		    author, nowhere);
+		set(w, add(w, f, "FRBRauthor"), "href", level == 2 ? by_clerk :
+		    ref_to(w, author), nowhere);
 		if (level == 0)
 			set(w, add(w, f, "FRBRcountry"), "value", "GB",
 			    nowhere);
@@ -894,13 +929,25 @@ write_identification(struct writer *w, xmlNodePtr meta, const char *component)
 	}
 }
 
+/* The FRBR identification of component ("main", "appendix-1") of the
+ * paper (paper_work), by its first committee. */
+static void
+write_identification(struct writer *w, xmlNodePtr meta, const char *component)
+{
+	const struct meta *m = &w->p->meta;
+	write_frbr(w, meta, paper_work(w), m->ncommittees > 0 ?
+	    iso(w, m->committees[0].date) : "0001-01-01",
+	    w->committee_ids != NULL && w->committee_ids[0] != NULL ?
+	    w->committee_ids[0] : eid(w, "clerk"), component);
+}
+
 /* A TLC entry of references: eId from the name, unique. */
 static const char *
 write_tlc(struct writer *w, xmlNodePtr refs, const char *element,
     const char *kind, const char *name, const char *fallback, struct pos pos)
 {
 	const char *s = slug(w, name, fallback);
-	const char *id = unique_id(w, s);
+	const char *id = eid(w, unique_id(w, s));
 	xmlNodePtr x = add(w, refs, element);
 	set(w, x, "eId", id, nowhere);
 	set(w, x, "href", arena_printf(w->a, "/akn/ontology/%s/gb/%s", kind, s),
@@ -909,15 +956,33 @@ write_tlc(struct writer *w, xmlNodePtr refs, const char *element,
 	return id;
 }
 
-/* The references, not yet in the tree (identification, before them,
- * refers to their eIds). */
+/* A references element, not yet in the tree (identification, before it,
+ * refers to the eIds in it), its eId "clerk" kept for end_references. */
+static xmlNodePtr
+begin_references(struct writer *w)
+{
+	xmlNodePtr refs = add(w, NULL, "references");
+	set(w, refs, "source", ref_to(w, eid(w, "clerk")), nowhere);
+	(void)unique_id(w, "clerk");
+	return refs;
+}
+
+/* The last entry of references refs: clerk, the source of the meta. */
+static void
+end_references(struct writer *w, xmlNodePtr refs)
+{
+	xmlNodePtr x = add(w, refs, "TLCOrganization");
+	set(w, x, "eId", eid(w, "clerk"), nowhere);
+	set(w, x, "href", "/akn/ontology/organization/clerk", nowhere);
+	set(w, x, "showAs", "clerk", nowhere);
+}
+
+/* The paper's references, not yet in the tree. */
 static xmlNodePtr
 write_references(struct writer *w)
 {
 	const struct meta *m = &w->p->meta;
-	xmlNodePtr refs = add(w, NULL, "references");
-	set(w, refs, "source", "#clerk", nowhere);
-	(void)unique_id(w, "clerk");
+	xmlNodePtr refs = begin_references(w);
 	w->committee_ids = arena_alloc(w->a, (m->ncommittees + 1) *
 	    sizeof(char *));
 	struct strmap named = {NULL, NULL, 0, 0}; /* committees' eIds */
@@ -934,22 +999,19 @@ write_references(struct writer *w)
 	}
 	if (m->report_author != NULL)
 		(void)write_tlc(w, refs, "TLCPerson", "person",
-		    m->report_author, "author", key_pos(w->p, NULL,
+		    m->report_author, "author", key_pos(w->p->src, NULL,
 		    "report_author"));
 	if (m->has_contact && m->contact.name != NULL)
 		(void)write_tlc(w, refs, "TLCPerson", "person",
-		    m->contact.name, "contact", key_pos(w->p, "contact",
+		    m->contact.name, "contact", key_pos(w->p->src, "contact",
 		    "name"));
 	w->officer_ids = arena_alloc(w->a, (m->nreport_of + 1) *
 	    sizeof(char *));
 	for (size_t i = 0; i < m->nreport_of; i++)
 		w->officer_ids[i] = write_tlc(w, refs, "TLCRole", "role",
-		    m->report_of[i], "officer", key_pos(w->p, NULL,
+		    m->report_of[i], "officer", key_pos(w->p->src, NULL,
 		    "report_of"));
-	xmlNodePtr x = add(w, refs, "TLCOrganization");
-	set(w, x, "eId", "clerk", nowhere);
-	set(w, x, "href", "/akn/ontology/organization/clerk", nowhere);
-	set(w, x, "showAs", "clerk", nowhere);
+	end_references(w, refs);
 	return refs;
 }
 
@@ -958,7 +1020,7 @@ static void
 clerk_list(struct writer *w, xmlNodePtr parent, const char *name,
     const char *key, const char *const *v, size_t n)
 {
-	struct pos pos = n > 0 ? key_pos(w->p, NULL, key) : nowhere;
+	struct pos pos = n > 0 ? key_pos(w->p->src, NULL, key) : nowhere;
 	for (size_t i = 0; i < n; i++)
 		add_clerk(w, parent, name, v[i], pos);
 }
@@ -968,8 +1030,16 @@ clerk_field(struct writer *w, xmlNodePtr parent, const char *name,
     const char *parent_key, const char *key, const char *value)
 {
 	if (value != NULL)
-		add_clerk(w, parent, name, value, key_pos(w->p, parent_key,
+		add_clerk(w, parent, name, value, key_pos(w->p->src, parent_key,
 		    key));
+}
+
+/* Is appendix ap written as an attachment of the paper: it has a file,
+ * and is not left out as non-public? */
+static bool
+attached(const struct writer *w, const struct appendix *ap)
+{
+	return ap->doc != NULL && (ap->public || !w->omit_nonpublic);
 }
 
 /* Everything of the front matter but the subject (docTitle), as
@@ -980,7 +1050,7 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	const struct paper *p = w->p;
 	const struct meta *m = &p->meta;
 	xmlNodePtr prop = add(w, meta, "proprietary");
-	set(w, prop, "source", "#clerk", nowhere);
+	set(w, prop, "source", ref_to(w, eid(w, "clerk")), nowhere);
 	xmlNodePtr cp = add_clerk(w, prop, "paper", NULL, nowhere);
 	set(w, cp, "version", CLERK_VERSION, nowhere);
 	set(w, cp, "kind", kind_name(m->kind), nowhere);
@@ -1016,13 +1086,30 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	int att = 0;
 	for (size_t i = 0; i < m->nappendices; i++) {
 		const struct appendix *ap = &m->appendices[i];
+		if (ap->doc != NULL && !attached(w, ap)) {
+			/* carried on a Part 2 line of a pack: not named
+			 * here, as the PDF's list does not name it */
+			xmlNodePtr x = add_clerk(w, cp, "appendix", NULL,
+			    nowhere);
+			set(w, x, "public", "false", nowhere);
+			set(w, x, "in-part-2", "true", nowhere);
+			continue;
+		}
 		xmlNodePtr x = add_clerk(w, cp, "appendix", ap->title, ap->pos);
 		if (ap->file != NULL)
 			set(w, x, "file", ap->file, ap->pos);
 		set(w, x, "public", ap->public ? "true" : "false", nowhere);
-		if (ap->doc != NULL)
-			set(w, x, "attachment", arena_printf(w->a, "att_%d",
-			    ++att), nowhere);
+		if (ap->nexempt > 0) {
+			char buf[32] = "";
+			size_t n = 0;
+			for (size_t k = 0; k < ap->nexempt && k < 7; k++)
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+				    "%s%d", k > 0 ? " " : "", ap->exempt[k]);
+			set(w, x, "exempt-paragraphs", buf, nowhere);
+		}
+		if (attached(w, ap))
+			set(w, x, "attachment", eid(w, arena_printf(w->a,
+			    "att_%d", ++att)), nowhere);
 	}
 	clerk_list(w, cp, "background-paper", "background_papers",
 	    m->background_papers, m->nbackground_papers);
@@ -1049,7 +1136,7 @@ write_preface(struct writer *w, xmlNodePtr docnode)
 	xmlNodePtr pre = add(w, docnode, "preface");
 	if (m->subject != NULL)
 		add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docTitle"),
-		    m->subject, key_pos(w->p, NULL, "subject"));
+		    m->subject, key_pos(w->p->src, NULL, "subject"));
 	for (size_t i = 0; i < m->ncommittees; i++) {
 		const struct committee *c = &m->committees[i];
 		char when[24];
@@ -1071,7 +1158,7 @@ write_preface(struct writer *w, xmlNodePtr docnode)
 	if (m->nreport_of > 0) {
 		xmlNodePtr p = add_mixed(w, pre, "p");
 		add_text(w, p, "Report of: ", nowhere);
-		struct pos pos = key_pos(w->p, NULL, "report_of");
+		struct pos pos = key_pos(w->p->src, NULL, "report_of");
 		for (size_t i = 0; i < m->nreport_of; i++) {
 			if (i > 0)
 				add_text(w, p, "; ", nowhere);
@@ -1086,8 +1173,8 @@ write_preface(struct writer *w, xmlNodePtr docnode)
 /* ------------------------------------------------------------------ */
 /* Documents */
 
-/* Appendices with a file, each as <doc name="appendix"> in an attachment:
- * its meta, its title, its blocks and footnotes. */
+/* The appendices attached (attached()), each as <doc name="appendix"> in
+ * an attachment: its meta, its title, its blocks and footnotes. */
 static void
 write_attachments(struct writer *w, xmlNodePtr docnode)
 {
@@ -1096,14 +1183,16 @@ write_attachments(struct writer *w, xmlNodePtr docnode)
 	int att = 0;
 	for (size_t i = 0; i < m->nappendices; i++) {
 		const struct appendix *ap = &m->appendices[i];
-		if (ap->doc == NULL)
+		if (!attached(w, ap))
 			continue;
 		if (atts == NULL)
 			atts = add(w, docnode, "attachments");
 		w->doc = w->p; /* the title is the paper's */
+		w->path = w->p->path;
 		att++;
 		xmlNodePtr a = add(w, atts, "attachment");
-		set(w, a, "eId", arena_printf(w->a, "att_%d", att), nowhere);
+		set(w, a, "eId", eid(w, arena_printf(w->a, "att_%d", att)),
+		    nowhere);
 		xmlNodePtr doc = add(w, a, "doc");
 		set(w, doc, "name", "appendix", nowhere);
 		write_identification(w, add(w, doc, "meta"),
@@ -1135,17 +1224,33 @@ namespace(xmlDocPtr xml, xmlNodePtr n, const char *href, const char *prefix)
 	return ns;
 }
 
-struct _xmlNode *
-akn_paper_node(const struct paper *p, struct diags *d, struct _xmlDoc *xml)
+/* A writer of documents into xml, for element n (not yet in the tree),
+ * its eIds after base; its scratch arena freed by the caller. */
+static void
+writer_init(struct writer *w, const struct paper *p, struct diags *d,
+    xmlDocPtr xml, xmlNodePtr n, const char *base)
+{
+	*w = (struct writer){.p = p, .doc = p, .path = p != NULL ? p->path :
+	    NULL, .d = d, .a = arena_new(), .xml = xml, .base = base,
+	    .prefix = base};
+	w->akn = namespace(xml, n, AKN_NS, NULL);
+	w->clerk = namespace(xml, n, CLERK_NS, "clerk");
+	xmlSetNs(n, w->akn);
+}
+
+/* akn_paper_node, its eIds after base ("" for the paper on its own,
+ * "cmp_4__" in a pack), its non-public appendices left out when
+ * omit_nonpublic (their clerk:appendix kept, without attachment). */
+static xmlNodePtr
+paper_node(const struct paper *p, struct diags *d, xmlDocPtr xml,
+    const char *base, bool omit_nonpublic)
 {
 	akn_init();
-	struct writer w = {.p = p, .doc = p, .d = d, .a = arena_new(),
-	    .xml = xml, .prefix = ""};
+	struct writer w;
 	xmlNodePtr docnode = xmlNewDocNode(xml, NULL, BAD_CAST "doc", NULL);
 	check(docnode);
-	w.akn = namespace(xml, docnode, AKN_NS, NULL);
-	w.clerk = namespace(xml, docnode, CLERK_NS, "clerk");
-	xmlSetNs(docnode, w.akn);
+	writer_init(&w, p, d, xml, docnode, base);
+	w.omit_nonpublic = omit_nonpublic;
 	const struct meta *m = &p->meta;
 	set(&w, docnode, "name", kind_name(m->kind), nowhere);
 
@@ -1161,12 +1266,12 @@ akn_paper_node(const struct paper *p, struct diags *d, struct _xmlDoc *xml)
 	for (const struct section *s = p->sections; s != NULL; s = s->next) {
 		if (m->kind == KIND_MINUTES)
 			write_section(&w, body, s, "hcontainer", "item",
-			    s->number != NULL ? arena_printf(w.a, "item_%s",
-			    s->number) : NULL);
+			    s->number != NULL ? eid(&w, arena_printf(w.a,
+			    "item_%s", s->number)) : NULL);
 		else
 			write_section(&w, body, s, "section", NULL,
-			    s->def != NULL ? arena_printf(w.a, "sec_%s",
-			    s->def->id) : NULL);
+			    s->def != NULL ? eid(&w, arena_printf(w.a,
+			    "sec_%s", s->def->id)) : NULL);
 	}
 	if (p->sections == NULL)
 		write_filler(&w, body);
@@ -1175,24 +1280,39 @@ akn_paper_node(const struct paper *p, struct diags *d, struct _xmlDoc *xml)
 	return docnode;
 }
 
-bool
-akn_write(const struct paper *p, struct diags *d, char **out, size_t *len)
+struct _xmlNode *
+akn_paper_node(const struct paper *p, struct diags *d, struct _xmlDoc *xml)
 {
-	akn_init();
-	size_t errors = diags_errors(d);
-	*out = NULL;
-	*len = 0;
+	return paper_node(p, d, xml, "", false);
+}
+
+/* ------------------------------------------------------------------ */
+/* Whole documents */
+
+/* A new document and its root <akomaNtoso> (in *root), which declares the
+ * Akoma Ntoso namespace as the default and clerk's as "clerk". */
+static xmlDocPtr
+new_document(xmlNodePtr *root)
+{
 	xmlDocPtr xml = xmlNewDoc(BAD_CAST "1.0");
 	check(xml);
-	xmlNodePtr root = xmlNewDocNode(xml, NULL, BAD_CAST "akomaNtoso", NULL);
-	check(root);
-	xmlNsPtr ns = xmlNewNs(root, BAD_CAST AKN_NS, NULL);
+	*root = xmlNewDocNode(xml, NULL, BAD_CAST "akomaNtoso", NULL);
+	check(*root);
+	xmlNsPtr ns = xmlNewNs(*root, BAD_CAST AKN_NS, NULL);
 	check(ns);
-	xmlSetNs(root, ns);
-	check(xmlNewNs(root, BAD_CAST CLERK_NS, BAD_CAST "clerk"));
-	xmlDocSetRootElement(xml, root);
-	xmlAddChild(root, akn_paper_node(p, d, xml));
+	xmlSetNs(*root, ns);
+	check(xmlNewNs(*root, BAD_CAST CLERK_NS, BAD_CAST "clerk"));
+	xmlDocSetRootElement(xml, *root);
+	return xml;
+}
 
+/* xml serialised into *out (heap) and *len, and freed. false, with
+ * D_XML_TOO_BIG in d for path and *out NULL, when it is larger than clerk
+ * reads. */
+static bool
+serialise(xmlDocPtr xml, const char *path, struct diags *d, char **out,
+    size_t *len)
+{
 	xmlChar *mem = NULL;
 	int size = 0;
 	xmlDocDumpFormatMemoryEnc(xml, &mem, &size, "UTF-8", 1);
@@ -1204,7 +1324,7 @@ akn_write(const struct paper *p, struct diags *d, char **out, size_t *len)
 		char limit[32];
 		snprintf(limit, sizeof limit, "%u MiB",
 		    CLERK_MAX_XML_SIZE / (1024u * 1024u));
-		diag(d, p->path, (struct pos){0, 0}, D_XML_TOO_BIG, limit);
+		diag(d, path, (struct pos){0, 0}, D_XML_TOO_BIG, limit);
 		xmlFree(mem);
 		return false;
 	}
@@ -1213,5 +1333,493 @@ akn_write(const struct paper *p, struct diags *d, char **out, size_t *len)
 	(*out)[size] = '\0';
 	*len = (size_t)size;
 	xmlFree(mem);
-	return diags_errors(d) == errors;
+	return true;
+}
+
+bool
+akn_write(const struct paper *p, struct diags *d, char **out, size_t *len)
+{
+	akn_init();
+	size_t errors = diags_errors(d);
+	*out = NULL;
+	*len = 0;
+	xmlNodePtr root;
+	xmlDocPtr xml = new_document(&root);
+	xmlAddChild(root, akn_paper_node(p, d, xml));
+	return serialise(xml, p->path, d, out, len) &&
+	    diags_errors(d) == errors;
+}
+
+/* ------------------------------------------------------------------ */
+/* Packs */
+
+/* The eIds that the agenda's preface refers to (NULL: not given). */
+struct agenda_ids {
+	const char *committee, *venue, *signatory, *role;
+};
+
+/* <p class="cls">text</p> (cls and text may be NULL), the last child of
+ * parent. */
+static xmlNodePtr
+add_para(struct writer *w, xmlNodePtr parent, const char *cls,
+    const char *text, struct pos pos)
+{
+	xmlNodePtr p = add_mixed(w, parent, "p");
+	if (cls != NULL)
+		set(w, p, "class", cls, nowhere);
+	if (text != NULL)
+		add_text(w, p, text, pos);
+	return p;
+}
+
+/* <container name="name"> with a <p> per text, when there are texts. */
+static void
+add_container(struct writer *w, xmlNodePtr parent, const char *name,
+    const char *const *texts, size_t n, struct pos pos)
+{
+	if (n == 0)
+		return;
+	xmlNodePtr c = add(w, parent, "container");
+	set(w, c, "name", name, nowhere);
+	for (size_t i = 0; i < n; i++)
+		add_para(w, c, NULL, texts[i], pos);
+}
+
+/* The agenda's work address: /akn/gb/doc/agenda/<committee>/<date>. */
+static const char *
+agenda_work(struct writer *w, const struct agenda *a)
+{
+	return arena_printf(w->a, "/akn/gb/doc/agenda/%s/%s", slug(w,
+	    a->committee, "committee"), a->has_date ? iso(w, a->date) :
+	    "0001-01-01");
+}
+
+/* The agenda's references, not yet in the tree: the committee, the venue,
+ * the signatory and their title, and clerk. */
+static xmlNodePtr
+agenda_references(struct writer *w, const struct agenda *a,
+    struct agenda_ids *ids)
+{
+	const struct source *src = a->src;
+	xmlNodePtr refs = begin_references(w);
+	ids->committee = write_tlc(w, refs, "TLCOrganization", "organization",
+	    a->committee != NULL ? a->committee : "", "committee",
+	    key_pos(src, NULL, "committee"));
+	if (a->venue != NULL)
+		ids->venue = write_tlc(w, refs, "TLCLocation", "location",
+		    a->venue, "venue", key_pos(src, NULL, "venue"));
+	if (a->has_signatory && a->signatory.name != NULL)
+		ids->signatory = write_tlc(w, refs, "TLCPerson", "person",
+		    a->signatory.name, "signatory", key_pos(src, "signatory",
+		    "name"));
+	if (a->has_signatory && a->signatory.title != NULL)
+		ids->role = write_tlc(w, refs, "TLCRole", "role",
+		    a->signatory.title, "signatory-title", key_pos(src,
+		    "signatory", "title"));
+	end_references(w, refs);
+	return refs;
+}
+
+/* The agenda's front sheet: its title, the committee, date, time and
+ * venue, then containers for the members, enquiries, signatory and
+ * notes. */
+static void
+agenda_preface(struct writer *w, xmlNodePtr doc, const struct agenda *a,
+    const struct agenda_ids *ids)
+{
+	const struct source *src = a->src;
+	xmlNodePtr pre = add(w, doc, "preface");
+	add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docTitle"), "Agenda",
+	    nowhere);
+	xmlNodePtr p = add_para(w, pre, "committee", NULL, nowhere);
+	xmlNodePtr x = add_mixed(w, p, "docCommittee");
+	set(w, x, "refersTo", ref_to(w, ids->committee), nowhere);
+	add_text(w, x, a->committee, key_pos(src, NULL, "committee"));
+	if (a->has_date) {
+		char when[24];
+		date_long(a->date, when);
+		p = add_para(w, pre, "date", "Date: ", nowhere);
+		x = add_mixed(w, p, "docDate");
+		set(w, x, "date", iso(w, a->date), nowhere);
+		add_text(w, x, arena_printf(w->a, "%s %s",
+		    date_weekday(a->date), when), nowhere);
+	}
+	if (a->time != NULL) {
+		p = add_para(w, pre, "time", "Time: ", nowhere);
+		add_text(w, p, a->time, key_pos(src, NULL, "time"));
+	}
+	if (a->venue != NULL) {
+		p = add_para(w, pre, "venue", "Venue: ", nowhere);
+		x = add_mixed(w, p, "location");
+		set(w, x, "refersTo", ref_to(w, ids->venue), nowhere);
+		add_text(w, x, a->venue, key_pos(src, NULL, "venue"));
+	}
+	add_container(w, pre, "members", a->members, a->nmembers,
+	    key_pos(src, NULL, "members"));
+	if (a->has_enquiries) {
+		const struct agenda_enquiries *e = &a->enquiries;
+		const char *const v[] = {e->name, e->phone, e->email};
+		static const char *const key[] = {"name", "phone", "email"};
+		xmlNodePtr c = NULL;
+		for (size_t i = 0; i < 3; i++) {
+			if (v[i] == NULL)
+				continue;
+			if (c == NULL) {
+				c = add(w, pre, "container");
+				set(w, c, "name", "enquiries", nowhere);
+			}
+			add_para(w, c, key[i], v[i], key_pos(src, "enquiries",
+			    key[i]));
+		}
+	}
+	if (ids->signatory != NULL || ids->role != NULL) {
+		xmlNodePtr c = add(w, pre, "container");
+		set(w, c, "name", "signatory", nowhere);
+		xmlNodePtr sig = add_mixed(w, add_para(w, c, NULL, NULL,
+		    nowhere), "signature");
+		if (ids->signatory != NULL) {
+			x = add_mixed(w, sig, "person");
+			set(w, x, "refersTo", ref_to(w, ids->signatory),
+			    nowhere);
+			add_text(w, x, a->signatory.name, key_pos(src,
+			    "signatory", "name"));
+		}
+		if (ids->signatory != NULL && ids->role != NULL)
+			add_text(w, sig, ", ", nowhere);
+		if (ids->role != NULL) {
+			x = add_mixed(w, sig, "role");
+			set(w, x, "refersTo", ref_to(w, ids->role), nowhere);
+			add_text(w, x, a->signatory.title, key_pos(src,
+			    "signatory", "title"));
+		}
+	}
+	add_container(w, pre, "notes", a->notes, a->nnotes, key_pos(src,
+	    NULL, "notes"));
+}
+
+/* The motion to exclude the public, into parent: the exclusion item's
+ * own blocks, or clerk's words (PACK_MOTION); then the table of each
+ * Part 2 line with a document and its paragraphs of Schedule 12A ("–"
+ * for none), headed "Item No." and "Paragraph No." as in the PDF. */
+static void
+write_motion(struct writer *w, xmlNodePtr parent, const struct pack *pk,
+    const struct node *own)
+{
+	if (own != NULL)
+		write_blocks(w, parent, own, false);
+	else
+		add_para(w, parent, "motion", PACK_MOTION, nowhere);
+	xmlNodePtr table = add(w, parent, "table");
+	set(w, table, "class", "exempt-paragraphs", nowhere);
+	xmlNodePtr tr = add(w, table, "tr");
+	add_para(w, add(w, tr, "th"), NULL, "Item No.", nowhere);
+	add_para(w, add(w, tr, "th"), NULL, "Paragraph No.", nowhere);
+	for (size_t i = pk->part2; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		if (e->paper == NULL)
+			continue;
+		const char *pars = pack_paragraphs(w->a, e);
+		tr = add(w, table, "tr");
+		add_para(w, add(w, tr, "td"), NULL, e->number, nowhere);
+		add_para(w, add(w, tr, "td"), NULL, *pars != '\0' ? pars :
+		    "\xe2\x80\x93", nowhere);
+	}
+}
+
+/* The eId of the component that carries line e's document. */
+static const char *
+component_id(struct writer *w, const struct pack_entry *e)
+{
+	return arena_printf(w->a, "cmp_%s", e->number);
+}
+
+/* Line i of the pack as an <hcontainer name="item"> (a sub-item: name
+ * "subitem") of the agenda in parent, with the sub-items after it inside
+ * it: num, heading (the title), then in <intro> (<content> when nothing
+ * follows) its description, clerk's note, purpose, and, on a Part 2 line
+ * with a document, "Non-public" with its paragraphs; the motion's item
+ * has the motion. A document pack k holds is linked by a <componentRef>
+ * to its component. Returns the index of the line after it and its
+ * sub-items. */
+static size_t
+write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
+    size_t i, enum pack_kind k)
+{
+	const struct pack_entry *e = &pk->entries[i];
+	size_t end = i + 1;
+	if (e->level == 0)
+		while (end < pk->nentries && pk->entries[end].level > 0)
+			end++;
+	xmlNodePtr x = add(w, parent, "hcontainer");
+	set(w, x, "name", e->level > 0 ? "subitem" : "item", nowhere);
+	set(w, x, "eId", eid(w, arena_printf(w->a, "item_%s", e->number)),
+	    nowhere);
+	if (e->exclusion)
+		set(w, x, "class", "exclusion", nowhere);
+	add_text(w, add_mixed(w, x, "num"), e->number, nowhere);
+	if (e->title != NULL)
+		add_text(w, add_mixed(w, x, "heading"), e->title, e->item ==
+		    NULL ? nowhere : e->item->title_para != NULL ?
+		    e->item->title_para->pos : e->item->pos);
+
+	bool held = pack_holds(e, k);
+	bool exempt = e->part == 2 && e->paper != NULL;
+	if (e->description != NULL || e->note != NULL || e->exclusion ||
+	    e->purpose != PURPOSE_NONE || exempt) {
+		xmlNodePtr b = add(w, x, held || end > i + 1 ? "intro" :
+		    "content");
+		if (e->exclusion)
+			write_motion(w, b, pk, e->description);
+		else
+			write_blocks(w, b, e->description, false);
+		if (e->note != NULL)
+			add_para(w, b, "note", e->note, nowhere);
+		if (e->purpose != PURPOSE_NONE)
+			add_text(w, add_mixed(w, add_para(w, b, "purpose",
+			    NULL, nowhere), "docPurpose"),
+			    purpose_label(e->purpose), nowhere);
+		if (exempt)
+			add_para(w, b, "exempt", e->nexempt == 0 ?
+			    "Non-public" : arena_printf(w->a, "Non-public "
+			    "\xe2\x80\x93 exempt under paragraph%s %s of "
+			    "Part 1 of Schedule 12A", e->nexempt > 1 ? "s" :
+			    "", pack_paragraphs(w->a, e)), nowhere);
+	}
+	if (held) {
+		xmlNodePtr r = add(w, x, "componentRef");
+		set(w, r, "src", ref_to(w, component_id(w, e)), nowhere);
+		set(w, r, "showAs", e->title != NULL ? e->title : e->number,
+		    nowhere);
+	}
+	for (size_t j = i + 1; j < end;)
+		j = write_line(w, x, pk, j, k);
+	return end;
+}
+
+/* The agenda of pack pk as <doc name="agenda">, for the component
+ * "cmp_agenda" of pack k: meta (identification, references), the front
+ * sheet in preface, and in mainBody a <part> per part (eId part_1,
+ * part_2) holding the lines (write_line); the motion, when no item holds
+ * it, in the intro of Part 2. A part's heading is as written, or clerk's
+ * where the PDF prints one (the agenda has Part 2 lines). */
+static xmlNodePtr
+agenda_node(const struct pack *pk, enum pack_kind k, struct diags *d,
+    xmlDocPtr xml)
+{
+	const struct agenda *a = pk->agenda;
+	struct writer w;
+	xmlNodePtr doc = xmlNewDocNode(xml, NULL, BAD_CAST "doc", NULL);
+	check(doc);
+	writer_init(&w, NULL, d, xml, doc, "cmp_agenda__");
+	w.path = a->path;
+	set(&w, doc, "name", "agenda", nowhere);
+	xmlNodePtr meta = add(&w, doc, "meta");
+	struct agenda_ids ids = {NULL, NULL, NULL, NULL};
+	xmlNodePtr refs = agenda_references(&w, a, &ids);
+	write_frbr(&w, meta, agenda_work(&w, a), a->has_date ? iso(&w,
+	    a->date) : "0001-01-01", ids.committee, "main");
+	xmlAddChild(meta, refs);
+	agenda_preface(&w, doc, a, &ids);
+
+	xmlNodePtr body = add(&w, doc, "mainBody");
+	for (int part = 1; part <= 2; part++) {
+		size_t from = part == 1 ? 0 : pk->part2;
+		size_t to = part == 1 ? pk->part2 : pk->nentries;
+		if (from >= to)
+			continue;
+		xmlNodePtr x = add(&w, body, "part");
+		set(&w, x, "eId", eid(&w, arena_printf(w.a, "part_%d", part)),
+		    nowhere);
+		set(&w, x, "class", part == 1 ? "public" : "non-public",
+		    nowhere);
+		if (a->part_heading[part] != NULL)
+			add_text(&w, add_mixed(&w, x, "heading"),
+			    a->part_heading[part], a->part_pos[part]);
+		else if (pk->part2 < pk->nentries)
+			add_text(&w, add_mixed(&w, x, "heading"), part == 1 ?
+			    "Part 1 - Public Agenda" :
+			    "Part 2 - Non-Public Agenda", nowhere);
+		if (part == 2 && pk->motion_unnumbered)
+			write_motion(&w, add(&w, x, "intro"), pk, NULL);
+		for (size_t i = from; i < to;)
+			i = write_line(&w, x, pk, i, k);
+	}
+	if (pk->nentries == 0)
+		write_filler(&w, body);
+	arena_free(w.a);
+	return doc;
+}
+
+/* Appendix e->appendix of e's paper alone, as <doc name="appendix"> for
+ * line e of a pack, its eIds after base: meta (its identification as the
+ * paper's "appendix-N"; references naming the paper in <attachmentOf>;
+ * the clerk block: <clerk:appendix number public file>title), preface
+ * ("Appendix N – title" as docTitle; "Appendix N of" the paper's subject,
+ * a <ref> to the paper's component paper_cmp when the pack holds it),
+ * then its blocks and footnotes in mainBody, as an attachment's. */
+static xmlNodePtr
+appendix_node(const struct pack_entry *e, const char *paper_cmp,
+    struct diags *d, xmlDocPtr xml, const char *base)
+{
+	const struct paper *p = e->paper;
+	const struct meta *m = &p->meta;
+	const struct appendix *ap = &m->appendices[e->appendix];
+	struct writer w;
+	xmlNodePtr doc = xmlNewDocNode(xml, NULL, BAD_CAST "doc", NULL);
+	check(doc);
+	writer_init(&w, p, d, xml, doc, base);
+	set(&w, doc, "name", "appendix", nowhere);
+	int n = e->appendix + 1;
+	struct pos subject_pos = key_pos(p->src, NULL, "subject");
+
+	xmlNodePtr meta = add(&w, doc, "meta");
+	xmlNodePtr refs = begin_references(&w);
+	xmlNodePtr of = add(&w, refs, "attachmentOf");
+	set(&w, of, "eId", eid(&w, unique_id(&w, "paper")), nowhere);
+	set(&w, of, "href", paper_work(&w), nowhere);
+	set(&w, of, "showAs", m->subject, subject_pos);
+	set(&w, of, "type", "appendix", nowhere);
+	const char *author = m->ncommittees > 0 ? write_tlc(&w, refs,
+	    "TLCOrganization", "organization", m->committees[0].name,
+	    "committee", m->committees[0].pos) : eid(&w, "clerk");
+	end_references(&w, refs);
+	write_frbr(&w, meta, paper_work(&w), m->ncommittees > 0 ? iso(&w,
+	    m->committees[0].date) : "0001-01-01", author,
+	    arena_printf(w.a, "appendix-%d", n));
+	xmlAddChild(meta, refs);
+	xmlNodePtr prop = add(&w, meta, "proprietary");
+	set(&w, prop, "source", ref_to(&w, eid(&w, "clerk")), nowhere);
+	xmlNodePtr x = add_clerk(&w, prop, "appendix", ap->title, ap->pos);
+	set(&w, x, "number", arena_printf(w.a, "%d", n), nowhere);
+	if (ap->file != NULL)
+		set(&w, x, "file", ap->file, ap->pos);
+	set(&w, x, "public", ap->public ? "true" : "false", nowhere);
+
+	xmlNodePtr pre = add(&w, doc, "preface");
+	x = add_mixed(&w, add_mixed(&w, pre, "p"), "docTitle");
+	add_text(&w, x, arena_printf(w.a, "Appendix %d \xe2\x80\x93 ", n),
+	    nowhere);
+	add_text(&w, x, ap->title, ap->pos);
+	xmlNodePtr of_p = add_para(&w, pre, "appendix-of", arena_printf(w.a,
+	    "Appendix %d of ", n), nowhere);
+	if (paper_cmp != NULL) {
+		xmlNodePtr r = add_mixed(&w, of_p, "ref");
+		set(&w, r, "href", ref_to(&w, paper_cmp), nowhere);
+		add_text(&w, r, m->subject, subject_pos);
+	} else {
+		add_text(&w, of_p, m->subject, subject_pos);
+	}
+
+	begin_doc(&w, ap->doc, "");
+	xmlNodePtr body = add(&w, doc, "mainBody");
+	for (const struct section *s = ap->doc->sections; s != NULL;
+	    s = s->next)
+		write_section(&w, body, s, "hcontainer", "appendix", NULL);
+	if (ap->doc->sections == NULL)
+		write_filler(&w, body);
+	arena_free(w.a);
+	return doc;
+}
+
+/* Does pack k hold the paper p itself (on a line of its own)? The eId
+ * of its component, or NULL. */
+static const char *
+paper_component(struct writer *w, const struct pack *pk, enum pack_kind k,
+    const struct paper *p)
+{
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		if (e->paper == p && e->appendix < 0 && pack_holds(e, k))
+			return component_id(w, e);
+	}
+	return NULL;
+}
+
+bool
+akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
+    char **out, size_t *len)
+{
+	akn_init();
+	size_t errors = diags_errors(d);
+	*out = NULL;
+	*len = 0;
+	const struct agenda *a = pk->agenda;
+	xmlNodePtr root;
+	xmlDocPtr xml = new_document(&root);
+	xmlNodePtr coll = xmlNewDocNode(xml, NULL, BAD_CAST
+	    "documentCollection", NULL);
+	check(coll);
+	xmlAddChild(root, coll);
+	struct writer w;
+	writer_init(&w, NULL, d, xml, coll, "");
+	w.path = a->path;
+	set(&w, coll, "name", "pack", nowhere);
+
+	/* meta */
+	const char *name = k == PACK_PUBLIC ? "public" : "full";
+	const char *date = a->has_date ? iso(&w, a->date) : "0001-01-01";
+	struct pos committee_pos = key_pos(a->src, NULL, "committee");
+	xmlNodePtr meta = add(&w, coll, "meta");
+	xmlNodePtr refs = begin_references(&w);
+	const char *committee = write_tlc(&w, refs, "TLCOrganization",
+	    "organization", a->committee != NULL ? a->committee : "",
+	    "committee", committee_pos);
+	end_references(&w, refs);
+	write_frbr(&w, meta, arena_printf(w.a,
+	    "/akn/gb/documentCollection/%s/%s/pack-%s", slug(&w,
+	    a->committee, "committee"), date, name), date, committee, "main");
+	xmlAddChild(meta, refs);
+	xmlNodePtr prop = add(&w, meta, "proprietary");
+	set(&w, prop, "source", ref_to(&w, eid(&w, "clerk")), nowhere);
+	xmlNodePtr cp = add_clerk(&w, prop, "pack", NULL, nowhere);
+	set(&w, cp, "version", CLERK_VERSION, nowhere);
+	set(&w, cp, "kind", name, nowhere);
+
+	/* preface: what the pack is */
+	bool exempt = false;
+	for (size_t i = pk->part2; i < pk->nentries; i++)
+		exempt = exempt || pack_holds(&pk->entries[i], k);
+	xmlNodePtr pre = add(&w, coll, "preface");
+	add_text(&w, add_mixed(&w, add_mixed(&w, pre, "p"), "docTitle"),
+	    k == PACK_PUBLIC ? "Public pack" : "Full pack", nowhere);
+	xmlNodePtr p = add_mixed(&w, pre, "p");
+	xmlNodePtr x = add_mixed(&w, p, "docCommittee");
+	set(&w, x, "refersTo", ref_to(&w, committee), nowhere);
+	add_text(&w, x, a->committee, committee_pos);
+	if (a->has_date) {
+		char when[24];
+		date_long(a->date, when);
+		add_text(&w, p, ", ", nowhere);
+		x = add_mixed(&w, p, "docDate");
+		set(&w, x, "date", date, nowhere);
+		add_text(&w, x, when, nowhere);
+	}
+	add_text(&w, add_mixed(&w, add_mixed(&w, pre, "p"), "docStatus"),
+	    exempt ? "Not for publication" : "Public", nowhere);
+
+	/* the agenda, then each document the pack holds */
+	xmlNodePtr body = add(&w, coll, "collectionBody");
+	x = add(&w, body, "component");
+	set(&w, x, "eId", "cmp_agenda", nowhere);
+	add_text(&w, add_mixed(&w, x, "heading"), "Agenda", nowhere);
+	xmlAddChild(x, agenda_node(pk, k, d, xml));
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		if (!pack_holds(e, k))
+			continue;
+		const char *id = component_id(&w, e);
+		const char *base = arena_printf(w.a, "%s__", id);
+		x = add(&w, body, "component");
+		set(&w, x, "eId", id, nowhere);
+		add_text(&w, add_mixed(&w, x, "num"), e->number, nowhere);
+		if (e->title != NULL)
+			add_text(&w, add_mixed(&w, x, "heading"), e->title,
+			    nowhere);
+		xmlAddChild(x, e->appendix < 0 ? paper_node(e->paper, d, xml,
+		    base, e->omit_nonpublic) : appendix_node(e,
+		    paper_component(&w, pk, k, e->paper), d, xml, base));
+	}
+	arena_free(w.a);
+	return serialise(xml, a->path, d, out, len) &&
+	    diags_errors(d) == errors;
 }

@@ -32,6 +32,23 @@ static const struct {
 	    "  -t TEMPLATE   the template, instead of the paper's own\n"
 	    "                (not with .xml files, which name their own)\n"
 	    "  -j N          build N papers at a time (1 to 64; default 1)\n"},
+	{"pack", "clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md",
+	    "Builds a meeting's committee packs from its agenda: the front\n"
+	    "sheet and agenda with each item's page range, then every paper\n"
+	    "in agenda order with page numbers running on from 1, each item's\n"
+	    "first page stamped \"Agenda Item N\", one bookmark per item.\n"
+	    "Writes <stem>-public.pdf (Part 1 papers only: not a word of a\n"
+	    "non-public paper) and <stem>-full.pdf (everything). Every problem\n"
+	    "of the agenda and of every paper is reported in one run, and no\n"
+	    "pack is written while any has an error.\n"
+	    "\n"
+	    "  -f pdf|xml    the output format (default: pdf); xml writes one\n"
+	    "                Akoma Ntoso documentCollection per pack\n"
+	    "  -O DIR        the output folder, which must exist\n"
+	    "                (default: output/, created when missing)\n"
+	    "  -j N          lay out N papers at a time (1 to 64; default 1)\n"
+	    "  --duplex      blank pages so that each item starts on a\n"
+	    "                right-hand page\n"},
 	{"check", "clerk check [--dump] FILE...",
 	    "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
 	    "XML clerk wrote for them (.xml), against their templates without\n"
@@ -56,6 +73,7 @@ static const char overview[] =
     "Usage:\n"
     "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
     "FILE...\n"
+    "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
     "  clerk check [--dump] FILE...\n"
     "  clerk new [-t TEMPLATE] FILE.md\n"
     "  clerk templates [TEMPLATE]\n"

@@ -34,6 +34,7 @@ bool cli_help(const char *command);
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
 int cmd_templates(int argc, char **argv);
 
 #endif

@@ -198,8 +198,7 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 		/* An agenda is a pack's, not a paper: say so rather than
 		 * report it as a paper full of unknown keys. */
 		fprintf(log, "%s: error: this is an agenda: \"clerk pack\" "
-		    "builds a committee pack from it (not in this version "
-		    "yet); \"clerk check\" checks it\n", j->in);
+		    "builds the committee packs from it\n", j->in);
 		diags_free(d);
 		return EXIT_INPUT;
 	}

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "dump.h"
+#include "pack.h"
 #include "paper.h"
 #include "template.h"
 
@@ -45,6 +46,11 @@ check_agenda(const char *path, const struct template_set *set,
 		    strerror(errno));
 		return EXIT_SYSTEM;
 	}
+	/* What only the pack's plan finds (a routed appendix without its
+	 * paragraphs) is a problem of the agenda too. */
+	struct pack pk;
+	if (a != NULL && diags_errors(d) == errors)
+		pack_plan(a, &pk, d);
 	diags_flush(d, stderr);
 	int status = EXIT_OK;
 	if (diags_errors(d) > errors)

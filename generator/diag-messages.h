@@ -42,7 +42,7 @@ DIAG(D_NO_COMMITTEE, DIAG_ERROR, "missing committee: add \"committee\" and \"dat
 DIAG(D_NO_PURPOSE, DIAG_ERROR, "missing purpose for committee \"%s\": add \"purpose: decision\", \"information\" or \"discussion\"")
 DIAG(D_EXEMPT_RANGE, DIAG_ERROR, "exempt paragraph %s is not a paragraph of Part 1 of Schedule 12A: use 1 to 7")
 DIAG(D_EXEMPT_MISSING, DIAG_ERROR, "a non-public paper needs \"exempt_paragraphs\": the paragraphs (1 to 7) of Part 1 of Schedule 12A it relies on")
-DIAG(D_EXEMPT_ON_PUBLIC, DIAG_ERROR, "\"exempt_paragraphs\" is only for non-public papers: add \"public: false\" or remove it")
+DIAG(D_EXEMPT_ON_PUBLIC, DIAG_ERROR, "\"exempt_paragraphs\" is only for non-public papers and appendices: add \"public: false\" or remove it")
 DIAG(D_EXEMPT_REPEATED, DIAG_WARNING, "exempt paragraph %d is listed twice")
 DIAG(D_EMAIL, DIAG_WARNING, "\"%s\" does not look like an email address")
 DIAG(D_UNKNOWN_TEMPLATE, DIAG_ERROR, "unknown template \"%s\"%s; \"clerk templates\" lists them")
@@ -107,6 +107,9 @@ DIAG(D_AGENDA_PAPER_TWICE, DIAG_ERROR, "paper \"%s\" is already on the agenda at
 DIAG(D_AGENDA_PAPER_UNREADABLE, DIAG_ERROR, "paper \"%s\" cannot be read: %s")
 DIAG(D_AGENDA_PAPER_IS_AGENDA, DIAG_ERROR, "\"%s\" is an agenda, not a paper")
 DIAG(D_AGENDA_NONPUBLIC_IN_PART1, DIAG_ERROR, "non-public paper \"%s\" is in Part 1: move it under Part 2 - Non-Public Agenda")
+DIAG(D_PACK_APPENDIX_PARAGRAPHS, DIAG_ERROR, "non-public appendix %zu of a public paper goes to Part 2 of the pack, and the paragraphs of Schedule 12A that exempt it are needed: add \"exempt_paragraphs: [3]\" (its numbers) to its entry")
+DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other fonts or another page size than the pack's (%s): a pack is one document")
+DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")
 DIAG(D_AGENDA_PUBLIC_IN_PART2, DIAG_WARNING, "public paper \"%s\" is in Part 2: move it under Part 1 - Public Agenda, or mark it \"public: false\"")
 
 /* Templates (template.c) */

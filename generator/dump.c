@@ -175,7 +175,10 @@ dump_paper(FILE *fp, const struct paper *p)
 			fputs(" file=", fp);
 			quote(fp, ap->file);
 		}
-		fprintf(fp, "%s\n", ap->public ? "" : " non-public");
+		fputs(ap->public ? "" : " non-public", fp);
+		for (size_t k = 0; k < ap->nexempt; k++)
+			fprintf(fp, "%s%d", k ? "," : " exempt=", ap->exempt[k]);
+		fputc('\n', fp);
 		if (ap->doc == NULL)
 			continue;
 		for (const struct node *n = ap->doc->sections->first; n;

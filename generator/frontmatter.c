@@ -74,7 +74,8 @@ static const char *const committee_keys[] = {"name", "date", "purpose",
     NULL};
 static const char *const contact_keys[] = {"name", "title", "phone",
     "mobile", "email", NULL};
-static const char *const appendix_keys[] = {"title", "file", "public", NULL};
+static const char *const appendix_keys[] = {"title", "file", "public",
+    "exempt_paragraphs", NULL};
 
 /* The state of one reading. */
 struct fm {
@@ -332,6 +333,53 @@ read_committees(struct fm *f)
 /* ------------------------------------------------------------------ */
 /* Other keys of reports */
 
+/* The list of Schedule 12A paragraphs v (1 to 7, each once) into
+ * out[0..*n), ascending. */
+static void
+read_paragraphs(struct fm *f, const struct ynode *v, int out[7], size_t *n)
+{
+	bool seen[8] = {false};
+	const struct ynode *one = v;
+	if (v->type == Y_SEQUENCE) {
+		one = v->first;
+		if (v->count == 0)
+			diag(f->d, f->p->path, v->pos, D_EMPTY_VALUE,
+			    "exempt_paragraphs");
+	} else if (v->type == Y_MAPPING) {
+		diag(f->d, f->p->path, v->pos, D_WRONG_TYPE,
+		    "exempt_paragraphs", "a list of numbers 1 to 7");
+		one = NULL;
+	}
+	for (const struct ynode *c = one; c != NULL;
+	    c = v->type == Y_SEQUENCE ? c->next : NULL) {
+		long k;
+		if (c->type != Y_SCALAR) {
+			diag(f->d, f->p->path, c->pos, D_WRONG_TYPE,
+			    "exempt_paragraphs", "a list of numbers 1 to 7");
+			continue;
+		}
+		if (c != v && yv_empty(c)) {
+			diag(f->d, f->p->path, yv_item_pos(c, v),
+			    D_EMPTY_VALUE, "exempt_paragraphs");
+			continue;
+		}
+		if (!yv_integer(&f->y, c, "exempt_paragraphs", &k))
+			continue;
+		if (k < 1 || k > 7) {
+			diag(f->d, f->p->path, c->pos, D_EXEMPT_RANGE, c->str);
+			continue;
+		}
+		if (seen[k])
+			diag(f->d, f->p->path, c->pos, D_EXEMPT_REPEATED,
+			    (int)k);
+		seen[k] = true;
+	}
+	*n = 0;
+	for (int k = 1; k <= 7; k++)
+		if (seen[k])
+			out[(*n)++] = k;
+}
+
 static void
 read_exempt(struct fm *f)
 {
@@ -344,50 +392,8 @@ read_exempt(struct fm *f)
 		public_ok = b >= 0;
 		m->public = b != 0;
 	}
-
-	if (v != NULL) {
-		bool seen[8] = {false};
-		const struct ynode *one = v;
-		if (v->type == Y_SEQUENCE) {
-			one = v->first;
-			if (v->count == 0)
-				diag(f->d, f->p->path, v->pos, D_EMPTY_VALUE,
-				    "exempt_paragraphs");
-		} else if (v->type == Y_MAPPING) {
-			diag(f->d, f->p->path, v->pos, D_WRONG_TYPE,
-			    "exempt_paragraphs", "a list of numbers 1 to 7");
-			one = NULL;
-		}
-		for (const struct ynode *c = one; c != NULL;
-		    c = v->type == Y_SEQUENCE ? c->next : NULL) {
-			long k;
-			if (c->type != Y_SCALAR) {
-				diag(f->d, f->p->path, c->pos, D_WRONG_TYPE,
-				    "exempt_paragraphs",
-				    "a list of numbers 1 to 7");
-				continue;
-			}
-			if (c != v && yv_empty(c)) {
-				diag(f->d, f->p->path, yv_item_pos(c, v),
-				    D_EMPTY_VALUE, "exempt_paragraphs");
-				continue;
-			}
-			if (!yv_integer(&f->y, c, "exempt_paragraphs", &k))
-				continue;
-			if (k < 1 || k > 7) {
-				diag(f->d, f->p->path, c->pos, D_EXEMPT_RANGE,
-				    c->str);
-				continue;
-			}
-			if (seen[k])
-				diag(f->d, f->p->path, c->pos,
-				    D_EXEMPT_REPEATED, (int)k);
-			seen[k] = true;
-		}
-		for (int k = 1; k <= 7; k++)
-			if (seen[k])
-				m->exempt[m->nexempt++] = k;
-	}
+	if (v != NULL)
+		read_paragraphs(f, v, m->exempt, &m->nexempt);
 
 	if (!public_ok)
 		return;
@@ -488,6 +494,12 @@ read_appendices(struct fm *f, const struct ynode *v)
 		}
 		if ((x = ymap_get(e, "public")) != NULL)
 			ap.public = yv_bool(&f->y, x, "public") != 0;
+		if ((x = ymap_get(e, "exempt_paragraphs")) != NULL) {
+			read_paragraphs(f, x, ap.exempt, &ap.nexempt);
+			if (ap.public)
+				diag(f->d, f->p->path, x->key_pos,
+				    D_EXEMPT_ON_PUBLIC);
+		}
 		if (ap.title != NULL)
 			m->appendices[m->nappendices++] = ap;
 	}

@@ -198,6 +198,12 @@ struct lay {
 	uint32_t *missing;         /* characters reported (hash set) */
 	size_t nmissing, cmissing;
 
+	const struct layout_options *opt;
+	const int *exempt;         /* the exempt notice's paragraphs */
+	size_t nexempt;
+	int page_first;            /* the number printed on the first page */
+	int page_total;            /* {pages} */
+
 	struct layout *out;
 	size_t cpages;
 	int *ipage;                /* per item of main: its page */
@@ -219,6 +225,17 @@ struct pending {
 };
 
 /* layout.c */
+/* A new engine for document p (its arena, path and source for messages)
+ * with template t; the caller adds items to L->main, then lay_finish. */
+struct lay *lay_new(const struct paper *p, const struct template *t,
+    const struct metrics *m, struct diags *d);
+/* Breaks the main flow into pages and resolves links and the outline. */
+void lay_finish(struct lay *L);
+/* Blocks (a description) as body text at x, width w, unnumbered. */
+void lay_blocks(struct lay *L, const struct node *first, double x,
+    double w);
+struct lpage *page_new(struct lay *L);
+void page_box(struct lay *L, size_t pg, const struct box *b);
 void *lay_grow(struct lay *L, void *arr, size_t *cap, size_t need,
     size_t size);
 struct rbox *box_add(struct lay *L, enum box_type t);
@@ -265,5 +282,7 @@ void layout_front(struct lay *L);
 void layout_minutes_head(struct lay *L);
 void layout_contact(struct lay *L);
 void layout_furniture(struct lay *L);
+void layout_stamp(struct lay *L, const char *text);
+void layout_blank_text(struct lay *L, size_t pg);
 
 #endif

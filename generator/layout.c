@@ -703,7 +703,15 @@ key_sections(struct lay *L)
 		    PARA_AFTER * L->size);
 		mark(L, item, 0, def->heading, NULL);
 		for (size_t k = 0; k < n; k++) {
-			const char *text = apps ? arena_printf(L->a,
+			/* a non-public appendix carried in Part 2 of a
+			 * pack is not named here: the public pack holds
+			 * this paper */
+			bool away = apps && L->opt->omit_nonpublic &&
+			    !m->appendices[k].public &&
+			    m->appendices[k].doc != NULL;
+			const char *text = away ? arena_printf(L->a,
+			    "Appendix %zu \xe2\x80\x93 non-public, in Part 2 "
+			    "of the agenda", k + 1) : apps ? arena_printf(L->a,
 			    "Appendix %zu \xe2\x80\x93 %s", k + 1,
 			    m->appendices[k].title ? m->appendices[k].title :
 			    "") : m->background_papers[k];
@@ -714,48 +722,61 @@ key_sections(struct lay *L)
 	}
 }
 
-/* Each appendix with a file on new pages: "Appendix N" and its title,
+/* Appendix i of the paper, on new pages: "Appendix N" and its title,
  * then its blocks as unnumbered text (a first heading repeating the title
  * left out), with its own footnotes. */
+static void
+appendix(struct lay *L, size_t i, bool newpage)
+{
+	const struct appendix *ap = &L->p->meta.appendices[i];
+	struct style hs = plain_style(L->size);
+	hs.bold = true;
+	L->doc = ap->doc;
+	layout_notes(L, ap->doc);
+	L->main.newpage = newpage;
+	if (newpage)
+		L->main.pending = 0;
+	const char *title = ap->title != NULL ? ap->title : "";
+	L->pos = (struct pos){0, 0};
+	/* alone (carried by a Part 2 item), it names its paper first */
+	const char *head = arena_printf(L->a, "Appendix %zu\n%s", i + 1,
+	    title);
+	if (!newpage && L->p->meta.subject != NULL)
+		head = arena_printf(L->a, "%s\n%s", L->p->meta.subject, head);
+	size_t item = heading(L, NULL, head, hs, L->x0, L->width, NULL, 0, 0,
+	    PARA_AFTER * L->size);
+	mark(L, item, 0, arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
+	    i + 1, title), NULL);
+	struct ctx c = body_ctx(L, 0);
+	c.minutes = false;
+	for (const struct section *s = ap->doc->sections; s; s = s->next) {
+		const struct node *first = s->first;
+		if (first != NULL && first == ap->doc->sections->first &&
+		    first->type == N_SUBHEADING &&
+		    (name_equal(node_text(L->a, first), title) ||
+		    name_equal(node_text(L->a, first),
+		    smart_quotes(L->a, title))))
+			first = first->next;
+		blocks(L, first, &c);
+	}
+	L->doc = L->p;
+}
+
+/* Each appendix with a file, but the non-public ones when the options
+ * leave them out. */
 static void
 appendices(struct lay *L)
 {
 	const struct meta *m = &L->p->meta;
-	struct style hs = plain_style(L->size);
-	hs.bold = true;
-	for (size_t i = 0; i < m->nappendices; i++) {
-		const struct appendix *ap = &m->appendices[i];
-		if (ap->doc == NULL)
-			continue;
-		L->doc = ap->doc;
-		layout_notes(L, ap->doc);
-		L->main.newpage = true;
-		L->main.pending = 0;
-		const char *title = ap->title != NULL ? ap->title : "";
-		L->pos = (struct pos){0, 0};
-		size_t item = heading(L, NULL, arena_printf(L->a,
-		    "Appendix %zu\n%s", i + 1, title), hs, L->x0, L->width,
-		    NULL, 0, 0, PARA_AFTER * L->size);
-		mark(L, item, 0, arena_printf(L->a,
-		    "Appendix %zu \xe2\x80\x93 %s", i + 1, title), NULL);
-		struct ctx c = body_ctx(L, 0);
-		c.minutes = false;
-		for (const struct section *s = ap->doc->sections; s;
-		    s = s->next) {
-			const struct node *first = s->first;
-			if (first != NULL && first == ap->doc->sections->first &&
-			    first->type == N_SUBHEADING &&
-			    name_equal(node_text(L->a, first), title))
-				first = first->next;
-			blocks(L, first, &c);
-		}
-		L->doc = L->p;
-	}
+	for (size_t i = 0; i < m->nappendices; i++)
+		if (m->appendices[i].doc != NULL &&
+		    (m->appendices[i].public || !L->opt->omit_nonpublic))
+			appendix(L, i, true);
 }
 
 /* ---- Pages --------------------------------------------------------- */
 
-static struct lpage *
+struct lpage *
 page_new(struct lay *L)
 {
 	struct layout *o = L->out;
@@ -764,6 +785,20 @@ page_new(struct lay *L)
 	struct lpage *pg = &o->pages[o->npages++];
 	memset(pg, 0, sizeof *pg);
 	return pg;
+}
+
+/* Adds a copy of b to page pg (page furniture: no pending links). */
+void
+page_box(struct lay *L, size_t pg, const struct box *b)
+{
+	struct lpage *p = &L->out->pages[pg];
+	if (p->nboxes == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 16;
+		p->boxes = arena_grow(L->a, p->boxes, p->nboxes, cap,
+		    sizeof *p->boxes);
+		p->cap = cap;
+	}
+	p->boxes[p->nboxes++] = *b;
 }
 
 /* Puts a copy of rb on page pg, dy above its place. */
@@ -941,52 +976,182 @@ resolve(struct lay *L)
 	}
 }
 
-struct layout *
-layout_paper(const struct paper *p, const struct metrics *m,
-    struct diags *d)
+struct lay *
+lay_new(const struct paper *p, const struct template *t,
+    const struct metrics *m, struct diags *d)
 {
-	const struct template *t = p->tpl;
-	if (t == NULL)
-		return NULL; /* the paper was read with errors */
+	static const struct layout_options whole = {.appendix = -1};
 	struct lay *L = arena_alloc(p->arena, sizeof *L);
 	L->p = L->doc = p;
 	L->t = t;
 	L->m = m;
 	L->d = d;
 	L->a = p->arena;
+	L->opt = &whole;
 	L->size = t->font_size > 0 ? t->font_size : 12;
 	L->x0 = t->margin_left;
 	L->x1 = t->page_width - t->margin_right;
 	L->ytop = t->page_height - t->margin_top;
 	L->ybot = t->margin_bottom;
 	L->width = L->x1 - L->x0;
+	L->hang = HANG;
 	for (size_t i = 0; i < FONT__COUNT; i++)
 		L->spacew[i] = -1;
 	L->out = arena_alloc(p->arena, sizeof *L->out);
 	L->out->width = t->page_width;
 	L->out->height = t->page_height;
+	L->out->engine = L;
 	L->fl = &L->main;
 	item_begin(L);
-	L->hang = hang(L);
+	return L;
+}
 
-	layout_notes(L, p);
-	layout_exempt(L);
-	if (t->kind == KIND_MINUTES)
-		layout_minutes_head(L);
-	else
-		layout_front(L);
-	bool main_done = false;
-	for (const struct section *s = p->sections; s; s = s->next)
-		section(L, s, &main_done);
-	if (t->kind == KIND_REPORT)
-		key_sections(L);
-	layout_contact(L);
-	appendices(L);
-
+void
+lay_finish(struct lay *L)
+{
 	paginate(L);
 	resolve(L);
-	layout_furniture(L);
+	for (size_t i = 0; i < L->out->npages; i++) {
+		L->out->pages[i].nbody = L->out->pages[i].nboxes;
+		L->out->pages[i].source = L->p->path;
+	}
+}
+
+void
+lay_blocks(struct lay *L, const struct node *first, double x, double w)
+{
+	struct ctx c = body_ctx(L, 0);
+	c.x = x;
+	c.w = w;
+	c.numx = x;
+	c.minutes = false;
+	c.justify = false;
+	blocks(L, first, &c);
+}
+
+struct layout *
+layout_paper(const struct paper *p, const struct metrics *m,
+    struct diags *d)
+{
+	return layout_paper_with(p, m, d, NULL);
+}
+
+struct layout *
+layout_paper_with(const struct paper *p, const struct metrics *m,
+    struct diags *d, const struct layout_options *o)
+{
+	static const struct layout_options whole = {.appendix = -1};
+	const struct template *t = p->tpl;
+	if (t == NULL)
+		return NULL; /* the paper was read with errors */
+	if (o == NULL)
+		o = &whole;
+	if (o->appendix >= 0 && ((size_t)o->appendix >= p->meta.nappendices ||
+	    p->meta.appendices[o->appendix].doc == NULL))
+		return NULL; /* no such document */
+	struct lay *L = lay_new(p, t, m, d);
+	L->opt = o;
+	L->exempt = o->appendix >= 0 ? o->exempt : p->meta.exempt;
+	L->nexempt = o->appendix >= 0 ? o->nexempt : p->meta.nexempt;
+	L->hang = hang(L);
+
+	if (o->appendix >= 0) {
+		layout_exempt(L);
+		appendix(L, (size_t)o->appendix, false);
+	} else {
+		layout_notes(L, p);
+		layout_exempt(L);
+		if (t->kind == KIND_MINUTES)
+			layout_minutes_head(L);
+		else
+			layout_front(L);
+		bool main_done = false;
+		for (const struct section *s = p->sections; s; s = s->next)
+			section(L, s, &main_done);
+		if (t->kind == KIND_REPORT)
+			key_sections(L);
+		layout_contact(L);
+		appendices(L);
+	}
+
+	lay_finish(L);
+	if (!o->defer_numbers)
+		layout_number(L->out, m, d, 1, (int)L->out->npages, NULL);
 	return L->out;
+}
+
+void
+layout_number(struct layout *l, const struct metrics *m, struct diags *d,
+    int first, int total, const char *stamp)
+{
+	struct lay *L = l->engine;
+	if (L == NULL)
+		return;
+	L->m = m;
+	L->d = d;
+	for (size_t i = 0; i < l->npages; i++)
+		l->pages[i].nboxes = l->pages[i].nbody;
+	L->page_first = first;
+	L->page_total = total;
+	layout_furniture(L);
+	if (stamp != NULL && l->npages > 0)
+		layout_stamp(L, stamp);
+}
+
+void
+layout_pad(struct layout *l, const struct metrics *m, struct diags *d)
+{
+	struct lay *L = l->engine;
+	if (L == NULL)
+		return;
+	L->m = m;
+	L->d = d;
+	page_new(L)->source = L->p->path;
+	layout_blank_text(L, l->npages - 1);
+	l->pages[l->npages - 1].nbody = l->pages[l->npages - 1].nboxes;
+}
+
+struct layout *
+layout_join(struct arena *a, struct layout *const *parts, size_t n,
+    const struct page_label *labels)
+{
+	struct layout *o = arena_alloc(a, sizeof *o);
+	size_t np = 0, nout = 0;
+	for (size_t i = 0; i < n; i++) {
+		np += parts[i]->npages;
+		nout += parts[i]->noutline;
+	}
+	o->pages = arena_alloc(a, (np + 1) * sizeof *o->pages);
+	o->outline = arena_alloc(a, (nout + 1) * sizeof *o->outline);
+	o->labels = arena_alloc(a, (n + 1) * sizeof *o->labels);
+	for (size_t i = 0; i < n; i++) {
+		const struct layout *l = parts[i];
+		if (i == 0) {
+			o->width = l->width;
+			o->height = l->height;
+		}
+		size_t base = o->npages;
+		for (size_t k = 0; k < l->npages; k++) {
+			o->pages[o->npages] = l->pages[k];
+			o->pages[o->npages].dest_base = (int)base +
+			    l->pages[k].dest_base;
+			o->npages++;
+		}
+		for (size_t k = 0; k < l->noutline; k++) {
+			o->outline[o->noutline] = l->outline[k];
+			o->outline[o->noutline].page += (int)base;
+			o->noutline++;
+		}
+		if (labels != NULL && l->npages > 0 && (o->nlabels == 0 ||
+		    o->labels[o->nlabels - 1].style != labels[i].style ||
+		    labels[i].first != o->labels[o->nlabels - 1].first +
+		    (int)(base - o->labels[o->nlabels - 1].page))) {
+			o->labels[o->nlabels] = labels[i];
+			o->labels[o->nlabels].page = base;
+			o->nlabels++;
+		}
+	}
+	return o;
 }
 
 /* ---- Dump ---------------------------------------------------------- */

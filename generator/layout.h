@@ -88,6 +88,13 @@ struct lpage {
 	struct box *boxes;      /* in drawing order */
 	size_t nboxes;
 	size_t cap;
+	size_t nbody;           /* boxes before the running header, footer
+				   and stamp (layout_number replaces those) */
+	int dest_base;          /* BOX_LINK dest_page on this page counts
+				   from this page of the document (a pack
+				   puts layouts one after another) */
+	const char *source;     /* the file of the document it shows, for
+				   messages; NULL: the layout's */
 };
 
 /* A bookmark: a section, an appendix. */
@@ -98,12 +105,41 @@ struct outline_entry {
 	double y;               /* top of the heading */
 };
 
+/* How a viewer numbers the pages from page on: style, starting at first. */
+enum label_style { LABEL_DECIMAL, LABEL_ROMAN };
+struct page_label {
+	size_t page;            /* 0-based */
+	enum label_style style;
+	int first;
+};
+
+struct lay;
+
 struct layout {
 	double width, height;   /* of every page, points */
 	struct lpage *pages;
 	size_t npages;
 	struct outline_entry *outline;
 	size_t noutline;
+	struct page_label *labels; /* ascending pages; none: decimal from 1 */
+	size_t nlabels;
+	struct lay *engine;     /* the engine's state, for layout_number and
+				   layout_pad; NULL in a joined layout */
+};
+
+/* How layout_paper_with lays a paper out for a pack. */
+struct layout_options {
+	bool omit_nonpublic;    /* leave out the non-public appendices (a
+				   Part 1 paper: they go to Part 2) */
+	int appendix;           /* -1: the paper; k >= 0: only its appendix k
+				   (a non-public one, carried by a Part 2
+				   item): "Appendix N" and its title, the
+				   exempt notice with paragraphs exempt,
+				   its blocks */
+	const int *exempt;      /* for appendix >= 0 */
+	size_t nexempt;
+	bool defer_numbers;     /* no running header or footer yet: the
+				   caller numbers the pages (layout_number) */
 };
 
 /* Lays out the paper p, which must have been read without errors and
@@ -114,6 +150,48 @@ struct layout {
  * received an error. */
 struct layout *layout_paper(const struct paper *p, const struct metrics *m,
     struct diags *d);
+
+/* layout_paper with options o (NULL: as layout_paper). */
+struct layout *layout_paper_with(const struct paper *p,
+    const struct metrics *m, struct diags *d,
+    const struct layout_options *o);
+
+/* Sets l's running header and footer (replacing any set before) with the
+ * pages numbered from first, of total ({page}, {pages}); when stamp is
+ * not NULL, stamps it ("Agenda Item 4") in a box at the top right of the
+ * first page. l must come from layout_paper_with or layout_agenda; m
+ * measures with the same fonts as l was laid out with (it may be another
+ * device's), and d receives what cannot be set. */
+void layout_number(struct layout *l, const struct metrics *m,
+    struct diags *d, int first, int total, const char *stamp);
+
+/* Adds to l a page saying "This page is intentionally left blank" (for
+ * duplex printing: the next document starts on a right-hand page). Call
+ * before layout_number; m and d as for it. */
+void layout_pad(struct layout *l, const struct metrics *m, struct diags *d);
+
+/* Puts the layouts parts[0..n) one after another into one layout (in
+ * arena a; the pages' boxes are shared, not copied): outlines follow each
+ * other, internal links keep pointing into their own part, and each
+ * part's first page gets labels[i] (style and first number; ignored when
+ * labels is NULL). Every part must have the same page size. */
+struct layout *layout_join(struct arena *a, struct layout *const *parts,
+    size_t n, const struct page_label *labels);
+
+struct pack;
+struct template;
+
+/* The front sheet and agenda of pack pk for pack kind (enum pack_kind),
+ * set with template t's page, margins and fonts, unnumbered, labelled
+ * i, ii ... (layout_agenda.c describes the look). A line whose document
+ * the pack holds shows "(Pages x - y)" from its first_page and last_page
+ * and links to its first page: that link's dest_page is the printed
+ * number less one, counted from the first page after the agenda (the
+ * caller sets dest_base on the agenda's pages). Where each line stands is
+ * written to its agenda_page and agenda_y. In the agenda's arena. NULL
+ * when d received an error (a character no font has). */
+struct layout *layout_agenda(struct pack *pk, int kind,
+    const struct template *t, const struct metrics *m, struct diags *d);
 
 /* The pages as text, one line per box, for golden tests:
  *   page 1

@@ -46,12 +46,11 @@ join(struct lay *L, const char *const *v, size_t n, const char *sep)
 static const char *
 exempt_list(struct lay *L)
 {
-	const struct meta *m = &L->p->meta;
 	char buf[64] = "";
-	for (size_t i = 0; i < m->nexempt; i++) {
+	for (size_t i = 0; i < L->nexempt && i < 7; i++) {
 		char one[16];
 		snprintf(one, sizeof one, "%s%d", i == 0 ? "" :
-		    i + 1 == m->nexempt ? " and " : ", ", m->exempt[i]);
+		    i + 1 == L->nexempt ? " and " : ", ", L->exempt[i]);
 		strcat(buf, one);
 	}
 	return arena_strdup(L->a, buf);
@@ -160,7 +159,8 @@ lines(struct lay *L, const char *text, struct style st, double x,
 void
 layout_exempt(struct lay *L)
 {
-	if (L->p->meta.public || L->t->exempt_notice == NULL)
+	if ((L->p->meta.public && L->opt->appendix < 0) ||
+	    L->t->exempt_notice == NULL)
 		return;
 	struct fill f = {L, NULL, 0, 0};
 	const char *text = template_expand(L->a, L->t->exempt_notice, lookup,
@@ -329,7 +329,8 @@ running(struct lay *L, const char *tpl, double y)
 	L->pos = (struct pos){0, 0};
 	L->doc = L->p;
 	for (size_t pg = 0; pg < o->npages; pg++) {
-		struct fill f = {L, NULL, pg + 1, o->npages};
+		struct fill f = {L, NULL, (size_t)L->page_first + pg,
+		    (size_t)L->page_total};
 		const char *text = template_expand(L->a, tpl, lookup, &f, NULL);
 		inl_reset(L);
 		inl_text(L, text, strlen(text), &st, true);
@@ -342,17 +343,10 @@ running(struct lay *L, const char *tpl, double y)
 			emit_line(L, &L->lines[i], L->x0, L->width,
 			    -(double)(i - l0) * LEADING * st.size,
 			    ALIGN_CENTRE);
-		struct lpage *p = &o->pages[pg];
 		for (size_t i = b0; i < L->nboxes; i++) {
-			if (p->nboxes == p->cap) {
-				size_t cap = p->cap ? 2 * p->cap : 16;
-				p->boxes = arena_grow(L->a, p->boxes,
-				    p->nboxes, cap, sizeof *p->boxes);
-				p->cap = cap;
-			}
-			struct box *b = &p->boxes[p->nboxes++];
-			*b = L->boxes[i].b;
-			b->y += y;
+			struct box b = L->boxes[i].b;
+			b.y += y;
+			page_box(L, pg, &b);
 		}
 		L->nboxes = b0;
 	}
@@ -366,4 +360,57 @@ layout_furniture(struct lay *L)
 	const struct template *t = L->t;
 	running(L, t->header, t->page_height - t->margin_top / 2);
 	running(L, t->footer, t->margin_bottom / 2);
+}
+
+/* text ("Agenda Item 4") in bold, in a ruled box at the top right of the
+ * first page, in the top margin. */
+void
+layout_stamp(struct lay *L, const char *text)
+{
+	const struct template *t = L->t;
+	struct style st = plain_style(L->size);
+	st.bold = true;
+	double w = text_width(L, text, &st), pad = FRONT_PAD;
+	double asc = L->m->ascent[FONT_BOLD] / 1000 * st.size;
+	double desc = -L->m->descent[FONT_BOLD] / 1000 * st.size;
+	double x = L->x1 - pad - w;
+	double top = t->page_height - t->margin_top / 4;
+	double base = top - pad - asc;
+	size_t b0 = L->nboxes;
+	put_text(L, text, &st, x, base);
+	for (size_t i = b0; i < L->nboxes; i++)
+		page_box(L, 0, &L->boxes[i].b);
+	L->nboxes = b0;
+	double x0 = x - pad, x1 = L->x1, y1 = top,
+	    y0 = base - desc - pad;
+	const double r[4][4] = {
+		{x0, y0, x1 - x0, 0}, {x0, y1, x1 - x0, 0},
+		{x0, y0, 0, y1 - y0}, {x1, y0, 0, y1 - y0},
+	};
+	for (size_t i = 0; i < 4; i++) {
+		struct box b;
+		memset(&b, 0, sizeof b);
+		b.type = BOX_RULE;
+		b.x = r[i][0];
+		b.y = r[i][1];
+		b.w = r[i][2];
+		b.h = r[i][3];
+		b.line_width = RULE_WIDTH;
+		page_box(L, 0, &b);
+	}
+}
+
+/* "This page is intentionally left blank", centred on page pg. */
+void
+layout_blank_text(struct lay *L, size_t pg)
+{
+	static const char text[] = "This page is intentionally left blank";
+	struct style st = plain_style(L->size);
+	double w = text_width(L, text, &st);
+	double y = (L->ytop + L->ybot) / 2;
+	size_t b0 = L->nboxes;
+	put_text(L, text, &st, L->x0 + (L->width - w) / 2, y);
+	for (size_t i = b0; i < L->nboxes; i++)
+		page_box(L, pg, &L->boxes[i].b);
+	L->nboxes = b0;
 }

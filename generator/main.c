@@ -38,8 +38,7 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "build") == 0)
 		status = cmd_build(argc - 1, argv + 1);
 	else if (strcmp(cmd, "pack") == 0)
-		return cli_usage_error(NULL, "\"%s\" is not in this version of "
-		    "clerk yet; \"clerk check\" validates papers", cmd);
+		status = cmd_pack(argc - 1, argv + 1);
 	else
 		return cli_usage_error(NULL, "unknown command \"%s\"", cmd);
 	markdown_release();

@@ -40,6 +40,9 @@ struct appendix {
 	const char *file;   /* as written, or NULL: listed only */
 	const char *path;   /* file resolved against the paper's folder */
 	bool public;        /* false: goes to Part 2 in a pack */
+	int exempt[7];      /* its Schedule 12A paragraphs, ascending (a
+			       non-public appendix of a public paper) */
+	size_t nexempt;
 	struct pos pos;
 	struct paper *doc;  /* the file read (paper.c): one section (def
 			       NULL) holding its blocks, its own footnotes;

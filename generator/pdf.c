@@ -64,6 +64,8 @@ struct pdf_dev {
 	enum activity act;           /* what libharu was doing */
 	const char *what;            /* the file it was working on */
 	HPDF_STATUS code, detail;    /* the last libharu error */
+	const char *page_source;     /* the document of the page being
+					painted, for messages */
 	char why[256];               /* why the image dev->what cannot be
 					drawn, or "" (see the libharu code) */
 	bool failed;                 /* a system error happened */
@@ -740,12 +742,11 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 				a = HPDF_Page_CreateURILinkAnnot(page,
 				    rect_of(b), ascii_uri(dev, b->uri));
 			} else {
-				if (b->dest_page < 0 ||
-				    (size_t)b->dest_page >= npages)
+				long dp = (long)lp->dest_base + b->dest_page;
+				if (dp < 0 || (size_t)dp >= npages)
 					break; /* the layout's bug; no link */
 				HPDF_Destination dst =
-				    HPDF_Page_CreateDestination(
-				    pages[b->dest_page]);
+				    HPDF_Page_CreateDestination(pages[dp]);
 				HPDF_Destination_SetXYZ(dst, 0,
 				    (HPDF_REAL)b->dest_y, 1);
 				a = HPDF_Page_CreateLinkAnnot(page, rect_of(b),
@@ -794,6 +795,132 @@ paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
 
 /* ---- document info and identifier ------------------------------------ */
 
+/* The document's dates: SOURCE_DATE_EPOCH (UTC) when given, else its own
+ * date at midnight; never the clock. libharu's 'Z' breaks it, so UTC is
+ * written "+00'00'". */
+static HPDF_Date
+doc_date(const struct pdf_info *info, const struct pdf_options *opt)
+{
+	HPDF_Date d = {.ind = '+'};
+	struct tm tm;
+	time_t t = opt != NULL && opt->has_epoch ? (time_t)opt->epoch : 0;
+	if (opt != NULL && opt->has_epoch && gmtime_r(&t, &tm) != NULL) {
+		d.year = tm.tm_year + 1900;
+		d.month = tm.tm_mon + 1;
+		d.day = tm.tm_mday;
+		d.hour = tm.tm_hour;
+		d.minutes = tm.tm_min;
+		d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+	} else if (info->year > 0) {
+		d.year = info->year;
+		d.month = info->month;
+		d.day = info->day;
+	} else {
+		d.year = 2000, d.month = 1, d.day = 1;
+	}
+	return d;
+}
+
+/* Title, author, subject, keywords, creator and dates. */
+static void
+paint_info(struct pdf_dev *dev, const struct pdf_info *info,
+    const struct pdf_options *opt)
+{
+	if (info->title != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, info->title);
+	if (info->author != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, info->author);
+	if (info->subject != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT, info->subject);
+	if (info->keywords != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS,
+		    info->keywords);
+	if (info->creator != NULL)
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, info->creator);
+	HPDF_Date d = doc_date(info, opt);
+	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+/* The file identifier: the inputs' digest, the salt (template id),
+ * clerk's version and the date written. The same input gives the same
+ * /ID, so the same bytes. */
+static void
+paint_id(struct pdf_dev *dev, const struct pdf_info *info,
+    const struct pdf_options *opt)
+{
+	struct digest h;
+	digest_init(&h);
+	const char *dg = info->digest != NULL ? info->digest : "";
+	digest_add(&h, dg, strlen(dg));
+	const char *salt = info->salt != NULL ? info->salt : "";
+	digest_add(&h, salt, strlen(salt));
+	digest_add(&h, CLERK_VERSION, strlen(CLERK_VERSION));
+	HPDF_Date d = doc_date(info, opt);
+	char date[32];
+	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d",
+	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
+	digest_add(&h, date, (size_t)n);
+	unsigned char bytes[16];
+	digest_bytes(&h, bytes);
+	HPDF_Doc pdf = dev->pdf;
+	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
+	if (arr == NULL)
+		out_of_memory();
+	HPDF_Dict_Add(pdf->trailer, "ID", arr);
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
+}
+
+/* Everything libharu does for pdf_write_doc, ending with the file's bytes
+ * in dev->out. Errors longjmp. */
+static void
+paint(struct pdf_dev *dev, const struct layout *l,
+    const struct pdf_info *info, const struct pdf_options *opt)
+{
+	free(dev->pages);
+	HPDF_Page *pages = dev->pages =
+	    xcalloc(l->npages ? l->npages : 1, sizeof(*pages));
+	/* All pages first: links may point forward. */
+	for (size_t i = 0; i < l->npages; i++) {
+		pages[i] = HPDF_AddPage(dev->pdf);
+		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
+		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
+	}
+	for (size_t i = 0; i < l->npages; i++) {
+		dev->page_source = l->pages[i].source != NULL ?
+		    l->pages[i].source : info->path;
+		paint_page(dev, pages, l->npages, i, &l->pages[i]);
+	}
+	paint_outline(dev, pages, l->npages, l);
+	if (l->npages > 0 && l->nlabels == 0)
+		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
+		    "");
+	for (size_t i = 0; i < l->nlabels; i++)
+		if (l->labels[i].page < l->npages)
+			HPDF_AddPageLabel(dev->pdf,
+			    (HPDF_UINT)l->labels[i].page,
+			    l->labels[i].style == LABEL_ROMAN ?
+			    HPDF_PAGE_NUM_STYLE_LOWER_ROMAN :
+			    HPDF_PAGE_NUM_STYLE_DECIMAL,
+			    (HPDF_UINT)l->labels[i].first, "");
+	paint_info(dev, info, opt);
+	paint_id(dev, info, opt);
+
+	HPDF_SaveToStream(dev->pdf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(dev->pdf);
+	free(dev->out);
+	dev->out = xmalloc(size ? size : 1);
+	dev->outlen = 0;
+	while (dev->outlen < size) {
+		HPDF_UINT32 got = size - (HPDF_UINT32)dev->outlen;
+		HPDF_ReadFromStream(dev->pdf, dev->out + dev->outlen, &got);
+		if (got == 0)
+			break;
+		dev->outlen += got;
+	}
+}
+
 /* Joins n strings with sep, in the arena. */
 static char *
 join(struct arena *a, const char *const *v, size_t n, const char *sep)
@@ -815,56 +942,24 @@ join(struct arena *a, const char *const *v, size_t n, const char *sep)
 	return s;
 }
 
-/* The document's dates: SOURCE_DATE_EPOCH (UTC) when given, else the
- * first meeting at midnight; never the clock. libharu's 'Z' breaks it, so
- * UTC is written "+00'00'". */
-static HPDF_Date
-doc_date(const struct paper *p, const struct pdf_options *opt)
-{
-	HPDF_Date d = {.ind = '+'};
-	struct tm tm;
-	time_t t = opt != NULL && opt->has_epoch ? (time_t)opt->epoch : 0;
-	if (opt != NULL && opt->has_epoch && gmtime_r(&t, &tm) != NULL) {
-		d.year = tm.tm_year + 1900;
-		d.month = tm.tm_mon + 1;
-		d.day = tm.tm_mday;
-		d.hour = tm.tm_hour;
-		d.minutes = tm.tm_min;
-		d.seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
-	} else if (p->meta.ncommittees > 0) {
-		d.year = p->meta.committees[0].date.year;
-		d.month = p->meta.committees[0].date.month;
-		d.day = p->meta.committees[0].date.day;
-	} else {
-		d.year = 2000, d.month = 1, d.day = 1;
-	}
-	return d;
-}
-
-/* Title, author, subject, keywords, creator and dates. */
-static void
-paint_info(struct pdf_dev *dev, const struct paper *p,
-    const struct pdf_options *opt)
+/* What paper p's PDF says about itself. */
+static struct pdf_info
+paper_info(const struct paper *p)
 {
 	struct arena *a = p->arena;
 	const struct meta *m = &p->meta;
+	struct pdf_info info = {.path = p->path, .digest = p->digest};
 	char date[24];
-	const char *title = m->subject;
+	info.title = m->subject;
 	if (m->kind == KIND_MINUTES && m->ncommittees > 0) {
 		date_long(m->committees[0].date, date);
-		title = arena_printf(a, "Minutes of the %s, %s",
+		info.title = arena_printf(a, "Minutes of the %s, %s",
 		    m->committees[0].name, date);
 	}
-	if (title != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, title);
-
-	const char *author = NULL;
 	if (m->nreport_of > 0)
-		author = join(a, m->report_of, m->nreport_of, "; ");
+		info.author = join(a, m->report_of, m->nreport_of, "; ");
 	else if (m->kind == KIND_MINUTES && m->ncommittees > 0)
-		author = m->committees[0].name;
-	if (author != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, author);
+		info.author = m->committees[0].name;
 
 	const char **v = arena_alloc(a, (m->ncommittees + 2) * sizeof(*v));
 	for (size_t i = 0; i < m->ncommittees; i++) {
@@ -872,96 +967,37 @@ paint_info(struct pdf_dev *dev, const struct paper *p,
 		v[i] = arena_printf(a, "%s, %s", m->committees[i].name, date);
 	}
 	if (m->ncommittees > 0)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT,
-		    join(a, v, m->ncommittees, "; "));
-
+		info.subject = join(a, v, m->ncommittees, "; ");
 	size_t n = 0;
 	for (size_t i = 0; i < m->ncommittees; i++)
 		v[n++] = m->committees[i].name;
 	v[n++] = m->public ? "Public" : "Non-Public";
 	if (m->reference != NULL)
 		v[n++] = m->reference;
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS, join(a, v, n, "; "));
-
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, arena_printf(a,
-	    "clerk %s (template %s)", CLERK_VERSION,
-	    p->tpl != NULL ? p->tpl->id : "none"));
-
-	HPDF_Date d = doc_date(p, opt);
-	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, d);
-	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, d);
-}
-
-/* The file identifier: the paper's digest (its source and appendices'),
- * the template id, clerk's version and the date written. The same input
- * gives the same /ID, so the same bytes. */
-static void
-paint_id(struct pdf_dev *dev, const struct paper *p,
-    const struct pdf_options *opt)
-{
-	struct digest h;
-	digest_init(&h);
-	digest_add(&h, p->digest, strlen(p->digest));
-	const char *id = p->tpl != NULL ? p->tpl->id : "";
-	digest_add(&h, id, strlen(id));
-	digest_add(&h, CLERK_VERSION, strlen(CLERK_VERSION));
-	HPDF_Date d = doc_date(p, opt);
-	char date[32];
-	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d",
-	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
-	digest_add(&h, date, (size_t)n);
-	unsigned char bytes[16];
-	digest_bytes(&h, bytes);
-	HPDF_Doc pdf = dev->pdf;
-	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
-	if (arr == NULL)
-		out_of_memory();
-	HPDF_Dict_Add(pdf->trailer, "ID", arr);
-	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
-	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
-}
-
-/* Everything libharu does for pdf_write, ending with the file's bytes in
- * dev->out. Errors longjmp. */
-static void
-paint(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
-    const struct pdf_options *opt)
-{
-	free(dev->pages);
-	HPDF_Page *pages = dev->pages =
-	    xcalloc(l->npages ? l->npages : 1, sizeof(*pages));
-	/* All pages first: links may point forward. */
-	for (size_t i = 0; i < l->npages; i++) {
-		pages[i] = HPDF_AddPage(dev->pdf);
-		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
-		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
+	info.keywords = join(a, v, n, "; ");
+	info.salt = p->tpl != NULL ? p->tpl->id : "";
+	info.creator = arena_printf(a, "clerk %s (template %s)",
+	    CLERK_VERSION, p->tpl != NULL ? p->tpl->id : "none");
+	if (m->ncommittees > 0) {
+		info.year = m->committees[0].date.year;
+		info.month = m->committees[0].date.month;
+		info.day = m->committees[0].date.day;
 	}
-	for (size_t i = 0; i < l->npages; i++)
-		paint_page(dev, pages, l->npages, i, &l->pages[i]);
-	paint_outline(dev, pages, l->npages, l);
-	if (l->npages > 0)
-		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
-		    "");
-	paint_info(dev, p, opt);
-	paint_id(dev, p, opt);
-
-	HPDF_SaveToStream(dev->pdf);
-	HPDF_UINT32 size = HPDF_GetStreamSize(dev->pdf);
-	free(dev->out);
-	dev->out = xmalloc(size ? size : 1);
-	dev->outlen = 0;
-	while (dev->outlen < size) {
-		HPDF_UINT32 got = size - (HPDF_UINT32)dev->outlen;
-		HPDF_ReadFromStream(dev->pdf, dev->out + dev->outlen, &got);
-		if (got == 0)
-			break;
-		dev->outlen += got;
-	}
+	return info;
 }
 
 enum pdf_status
 pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
     const struct pdf_options *opt, struct diags *d, const char *out_path)
+{
+	struct pdf_info info = paper_info(p);
+	return pdf_write_doc(dev, l, &info, opt, d, out_path);
+}
+
+enum pdf_status
+pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
+    const struct pdf_info *info, const struct pdf_options *opt,
+    struct diags *d, const char *out_path)
 {
 	jmp_buf jb;
 	if (dev->failed)
@@ -975,18 +1011,19 @@ pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
 			    dev->code == HPDF_FILE_OPEN_ERROR ?
 			    errstr((int)dev->detail, eb, sizeof eb) :
 			    "it is not a JPEG image that clerk can embed";
-			diag(d, p->path, (struct pos){0, 0},
+			diag(d, dev->page_source != NULL ? dev->page_source :
+			    info->path, (struct pos){0, 0},
 			    D_IMAGE_UNREADABLE, dev->what, why);
 			return PDF_INPUT;
 		}
 		record_libharu_error(dev);
 		return PDF_SYSTEM;
 	}
-	paint(dev, p, l, opt);
+	paint(dev, l, info, opt);
 	dev->jb = NULL;
 	if (dev->outlen == 0) {
 		set_failure(dev, "clerk: error: the PDF library produced no "
-		    "output for %s", p->path);
+		    "output for %s", info->path);
 		return PDF_SYSTEM;
 	}
 	if (!output_write(out_path, dev->out, dev->outlen, false)) {

@@ -31,6 +31,18 @@ struct pdf_options {
 	long long epoch;    /* its value, seconds since 1970 (UTC) */
 };
 
+/* What a document says about itself (its info dictionary and /ID). */
+struct pdf_info {
+	const char *path;      /* its source, for messages about images */
+	const char *title, *author, *subject, *keywords; /* NULL: none */
+	const char *creator;   /* "clerk 0.1.0 (template col-2023)" */
+	int year, month, day;  /* its date when there is no
+				  SOURCE_DATE_EPOCH (midnight) */
+	const char *digest;    /* of its inputs: the /ID comes from it, the
+				  date and clerk's version */
+	const char *salt;      /* also in the /ID (the template's id) */
+};
+
 /* A new device for template t (whose font paths must outlive it). Font
  * files are loaded into the document when first needed, but the ascent
  * and descent of every face are read from the files at once, so a font
@@ -60,6 +72,15 @@ const char *pdf_dev_error(const struct pdf_dev *dev);
 enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
     const struct layout *l, const struct pdf_options *opt, struct diags *d,
     const char *out_path);
+
+/* Paints layout l (a paper's, or a pack's joined layout with its page
+ * labels) with info into the device's document and writes it as
+ * pdf_write does. The same layout and info give the same bytes. Call once
+ * per device. Image problems are recorded in d under the path of the
+ * page's document (lpage.source) or info->path. */
+enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
+    const struct pdf_info *info, const struct pdf_options *opt,
+    struct diags *d, const char *out_path);
 
 void pdf_dev_free(struct pdf_dev *dev);
 

@@ -399,7 +399,7 @@ Test(frontmatter, exempt_missing)
 Test(frontmatter, exempt_on_public)
 {
 	const char *expect = "\"exempt_paragraphs\" is only for non-public "
-	    "papers: add \"public: false\" or remove it\n";
+	    "papers and appendices: add \"public: false\" or remove it\n";
 	char want[512];
 	snprintf(want, sizeof want, "7:1: error: %s", expect);
 	cr_assert_str_eq(fm_read("committee: A\ndate: 2024-02-14\n"

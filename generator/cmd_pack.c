@@ -1,0 +1,620 @@
+/* cmd_pack.c: "clerk pack": a meeting's agenda and every paper it links
+ * into two committee packs, <stem>-public.pdf and <stem>-full.pdf (or
+ * .xml with -f xml). The agenda and its papers are read and checked first
+ * (every problem reported; nothing written while any has an error); the
+ * plan (pack.c) routes the documents; the papers are laid out, in
+ * parallel with -j N, each with a measuring device of its worker; their
+ * pages are numbered on from 1; then the agenda is laid out knowing every
+ * page range, and each pack is joined and painted into one PDF document
+ * (fonts embedded once). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "agenda.h"
+#include "akn.h"
+#include "arena.h"
+#include "cli.h"
+#include "diag.h"
+#include "jobs.h"
+#include "layout.h"
+#include "output.h"
+#include "pack.h"
+#include "pdf.h"
+#include "source.h"
+#include "template.h"
+
+enum { MAX_JOBS = 64 };
+
+/* A paper to lay out, with the entries that carry its documents (its own
+ * line, and lines for its routed appendices). */
+struct job {
+	const struct paper *paper;
+	struct pack_entry **entries;
+	size_t nentries;
+	struct diags *d;           /* its messages */
+};
+
+static const char *
+errstr(int e, char *buf, size_t n)
+{
+	if (strerror_r(e, buf, n) != 0)
+		snprintf(buf, n, "error %d", e);
+	return buf;
+}
+
+/* A measuring device per template, kept by one worker. */
+struct devices {
+	const struct template *t[8];
+	struct pdf_dev *dev[8];
+	size_t n;
+};
+
+static const struct metrics *
+metrics_for(struct devices *ds, const struct template *t, struct diags *d,
+    const char *path)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		if (ds->t[i] == t)
+			return pdf_dev_failed(ds->dev[i]) ? NULL :
+			    pdf_dev_metrics(ds->dev[i]);
+	struct pdf_dev *dev = pdf_dev_new(t);
+	if (ds->n < 8) {
+		ds->t[ds->n] = t;
+		ds->dev[ds->n++] = dev;
+	}
+	if (pdf_dev_failed(dev)) {
+		diag(d, path, (struct pos){0, 0}, D_PACK_SYSTEM,
+		    pdf_dev_error(dev));
+		if (ds->n == 0 || ds->dev[ds->n - 1] != dev)
+			pdf_dev_free(dev);
+		return NULL;
+	}
+	return pdf_dev_metrics(dev);
+}
+
+static void
+devices_free(struct devices *ds)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		pdf_dev_free(ds->dev[i]);
+	ds->n = 0;
+}
+
+/* Lays out every document of job j, pages not yet numbered. */
+static void
+run_job(struct job *j, struct devices *ds)
+{
+	const struct paper *p = j->paper;
+	const struct metrics *m = metrics_for(ds, p->tpl, j->d, p->path);
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < j->nentries; i++) {
+		struct pack_entry *e = j->entries[i];
+		struct layout_options o = {
+			.omit_nonpublic = e->omit_nonpublic,
+			.appendix = e->appendix,
+			.exempt = e->exempt,
+			.nexempt = e->nexempt,
+			.defer_numbers = true,
+		};
+		e->layout = layout_paper_with(p, m, j->d, &o);
+	}
+}
+
+/* What the workers share: the jobs, and a set of measuring devices per
+ * worker. */
+struct layouts {
+	struct job *jobs;
+	struct devices *ds;        /* [worker] */
+	bool tty;
+};
+
+static void
+layout_one(void *ctx, size_t i, size_t worker)
+{
+	struct layouts *w = ctx;
+	run_job(&w->jobs[i], &w->ds[worker]);
+}
+
+static void progress(bool on, const char *verb, size_t i, size_t n,
+    const char *what);
+
+static void
+layout_progress(void *ctx, size_t done, size_t n)
+{
+	struct layouts *w = ctx;
+	progress(w->tty, "laid out", done, n, "papers");
+}
+
+/* "<dir>/<stem><suffix><ext>": stem is the agenda's file name without
+ * ".md". */
+static char *
+output_name(const char *dir, const char *agenda, const char *suffix,
+    const char *ext)
+{
+	const char *base = strrchr(agenda, '/');
+	base = base != NULL ? base + 1 : agenda;
+	size_t n = strlen(base);
+	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	size_t dl = strlen(dir);
+	bool slash = dl > 0 && dir[dl - 1] == '/';
+	size_t len = dl + n + strlen(suffix) + strlen(ext) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "%s%s%.*s%s%s", dir, slash ? "" : "/", (int)n, base,
+	    suffix, ext);
+	return s;
+}
+
+/* Whether two templates set text alike (the pack's PDF embeds one set
+ * of fonts and has one page size). */
+static bool
+same_fonts(const struct template *a, const struct template *b)
+{
+	const struct tpl_font *fa[3] = {&a->font, &a->mono, &a->fallback};
+	const struct tpl_font *fb[3] = {&b->font, &b->mono, &b->fallback};
+	for (size_t i = 0; i < 3; i++) {
+		const char *x[4] = {fa[i]->regular, fa[i]->bold,
+		    fa[i]->italic, fa[i]->bold_italic};
+		const char *y[4] = {fb[i]->regular, fb[i]->bold,
+		    fb[i]->italic, fb[i]->bold_italic};
+		for (size_t k = 0; k < 4; k++)
+			if ((x[k] == NULL) != (y[k] == NULL) ||
+			    (x[k] != NULL && strcmp(x[k], y[k]) != 0))
+				return false;
+	}
+	return a->page_width == b->page_width &&
+	    a->page_height == b->page_height;
+}
+
+/* The pack's bookmarks: the front sheet and agenda, then one per line
+ * (sub-items below their item), each document's own below its line. */
+static void
+pack_outline(struct arena *ar, struct layout *joined,
+    const struct pack *pk, enum pack_kind kind, size_t agenda_pages)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		n++;
+		if (pack_holds(e, kind) && e->layout != NULL)
+			n += e->layout->noutline;
+	}
+	struct outline_entry *o = arena_alloc(ar, n * sizeof *o);
+	size_t k = 0;
+	o[k++] = (struct outline_entry){0, "Front Sheet and Agenda", 0,
+	    joined->height};
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		bool held = pack_holds(e, kind) && e->layout != NULL;
+		const char *title = e->title != NULL ? e->title : "";
+		struct outline_entry *x = &o[k++];
+		x->level = e->level;
+		x->title = arena_printf(ar, "%s. %s", e->number, title);
+		if (held) {
+			x->page = (int)agenda_pages + e->first_page - 1;
+			x->y = joined->height;
+		} else {
+			x->page = e->agenda_page;
+			x->y = e->agenda_y;
+		}
+		if (!held)
+			continue;
+		for (size_t s = 0; s < e->layout->noutline; s++) {
+			struct outline_entry *y = &o[k++];
+			*y = e->layout->outline[s];
+			y->level += e->level + 1;
+			y->page += x->page;
+		}
+	}
+	joined->outline = o;
+	joined->noutline = k;
+}
+
+/* The digest of the pack's inputs, for its /ID. */
+static const char *
+pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
+    bool duplex)
+{
+	struct digest h;
+	digest_init(&h);
+	const struct source *src = pk->agenda->src;
+	if (src != NULL)
+		digest_add(&h, src->text, src->len);
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct pack_entry *e = &pk->entries[i];
+		if (!pack_holds(e, kind))
+			continue;
+		digest_add(&h, e->paper->digest, strlen(e->paper->digest));
+		char tag[32];
+		int n = snprintf(tag, sizeof tag, "%d/%d", e->appendix,
+		    e->omit_nonpublic);
+		digest_add(&h, tag, (size_t)n);
+	}
+	const char *k = pack_suffix(kind);
+	digest_add(&h, k, strlen(k));
+	digest_add(&h, duplex ? "duplex" : "simplex", duplex ? 6 : 7);
+	char *hex = arena_alloc(ar, 33);
+	digest_hex(&h, hex);
+	return hex;
+}
+
+/* One PDF pack of kind: numbers the documents' pages, lays out the
+ * agenda, joins and paints. Returns an exit status; messages in d or
+ * (system) printed. */
+static int
+write_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
+    const struct metrics *m, bool duplex, int total,
+    const struct pdf_options *opt, struct diags *d, const char *out)
+{
+	const struct agenda *a = pk->agenda;
+	struct arena *ar = a->arena;
+	for (size_t i = 0; i < pk->nentries; i++) {
+		struct pack_entry *e = &pk->entries[i];
+		if (pack_holds(e, kind) && e->layout != NULL)
+			layout_number(e->layout, m, d, e->first_page, total,
+			    arena_printf(ar, "Agenda Item %s", e->number));
+	}
+	struct layout *ag = layout_agenda(pk, kind, t, m, d);
+	if (ag == NULL)
+		return EXIT_INPUT;
+	if (duplex && ag->npages % 2 == 1)
+		layout_pad(ag, m, d);
+	for (size_t i = 0; i < ag->npages; i++)
+		ag->pages[i].dest_base = (int)ag->npages;
+
+	struct layout **parts = arena_alloc(ar, (pk->nentries + 1) *
+	    sizeof *parts);
+	struct page_label *labels = arena_alloc(ar, (pk->nentries + 1) *
+	    sizeof *labels);
+	size_t n = 0;
+	parts[n] = ag;
+	labels[n++] = (struct page_label){0, LABEL_ROMAN, 1};
+	for (size_t i = 0; i < pk->nentries; i++) {
+		struct pack_entry *e = &pk->entries[i];
+		if (!pack_holds(e, kind) || e->layout == NULL)
+			continue;
+		parts[n] = e->layout;
+		labels[n++] = (struct page_label){0, LABEL_DECIMAL,
+		    e->first_page};
+	}
+	struct layout *joined = layout_join(ar, parts, n, labels);
+	pack_outline(ar, joined, pk, kind, ag->npages);
+
+	char date[32] = "";
+	if (a->has_date)
+		date_long(a->date, date);
+	struct pdf_info info = {
+		.path = a->path,
+		.title = arena_printf(ar, "%s, %s: %s", a->committee, date,
+		    kind == PACK_PUBLIC ? "Public Document Pack" :
+		    "Non-Public Document Pack"),
+		.author = a->has_signatory && a->signatory.title != NULL ?
+		    a->signatory.title : a->committee,
+		.subject = arena_printf(ar, "Agenda and reports of the %s, %s",
+		    a->committee, date),
+		.keywords = arena_printf(ar, "%s; %s", a->committee,
+		    kind == PACK_PUBLIC ? "Public" : "Non-Public"),
+		.creator = arena_printf(ar, "clerk %s (pack, template %s)",
+		    CLERK_VERSION, t->id),
+		.year = a->date.year, .month = a->date.month,
+		.day = a->date.day,
+		.digest = pack_digest(ar, pk, kind, duplex),
+		.salt = t->id,
+	};
+	struct pdf_dev *dev = pdf_dev_new(t);
+	enum pdf_status st = pdf_write_doc(dev, joined, &info, opt, d, out);
+	int status = EXIT_OK;
+	if (st == PDF_INPUT) {
+		status = EXIT_INPUT;
+	} else if (st == PDF_SYSTEM) {
+		fprintf(stderr, "%s\n", pdf_dev_error(dev));
+		status = EXIT_SYSTEM;
+	}
+	pdf_dev_free(dev);
+	return status;
+}
+
+/* On a terminal, "[i/n] verb what" in place of the last line; verb NULL
+ * clears it. Short enough not to wrap, or \r could not erase it. */
+static void
+progress(bool on, const char *verb, size_t i, size_t n, const char *what)
+{
+	if (!on)
+		return;
+	fputs("\r\033[K", stderr);
+	if (verb != NULL) {
+		size_t len = strlen(what);
+		fprintf(stderr, "[%zu/%zu] %s %s%s", i, n, verb,
+		    len > 50 ? "..." : "", len > 50 ? what + len - 50 : what);
+	}
+	fflush(stderr);
+}
+
+/* SOURCE_DATE_EPOCH into opt (as clerk build reads it). */
+static bool
+read_epoch(struct pdf_options *opt)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	opt->has_epoch = false;
+	if (s == NULL || *s == '\0')
+		return true;
+	long long v = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q < '0' || *q > '9' || v > 253402300799LL / 10)
+			return false;
+		v = v * 10 + (*q - '0');
+	}
+	if (v > 253402300799LL)
+		return false;
+	opt->has_epoch = true;
+	opt->epoch = v;
+	return true;
+}
+
+/* The PDF packs. */
+static int
+pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
+    bool duplex, const struct pdf_options *opt, struct diags *d,
+    const char *dir)
+{
+	const struct agenda *a = pk->agenda;
+	struct arena *ar = a->arena;
+	bool nearest;
+	const struct template *t = a->has_date ? template_select(set,
+	    KIND_REPORT, a->date, &nearest) : NULL;
+	if (t == NULL)
+		t = template_latest(set, KIND_REPORT);
+	if (t == NULL) {
+		fprintf(stderr, "%s: error: no report template to set the "
+		    "agenda with\n", a->path);
+		return EXIT_SYSTEM;
+	}
+	/* One job per paper. */
+	struct job *jobs = arena_alloc(ar, (pk->nentries + 1) * sizeof *jobs);
+	size_t njob = 0;
+	for (size_t i = 0; i < pk->nentries; i++) {
+		struct pack_entry *e = &pk->entries[i];
+		if (e->paper == NULL)
+			continue;
+		if (!same_fonts(e->paper->tpl, t)) {
+			diag(d, e->paper->path, (struct pos){0, 0},
+			    D_PACK_TEMPLATE, e->paper->tpl->id, t->id);
+			continue;
+		}
+		struct job *j = NULL;
+		for (size_t k = 0; k < njob; k++)
+			if (jobs[k].paper == e->paper)
+				j = &jobs[k];
+		if (j == NULL) {
+			j = &jobs[njob++];
+			memset(j, 0, sizeof *j);
+			j->paper = e->paper;
+			j->entries = arena_alloc(ar, (pk->nentries + 1) *
+			    sizeof *j->entries);
+		}
+		j->entries[j->nentries++] = e;
+	}
+	if (diags_errors(d) > 0)
+		return EXIT_INPUT;
+
+	bool tty = isatty(STDERR_FILENO);
+	for (size_t i = 0; i < njob; i++)
+		jobs[i].d = diags_new();
+	size_t nworkers = (size_t)njobs < njob ? (size_t)njobs : njob;
+	struct layouts w = {.jobs = jobs, .tty = tty,
+	    .ds = xcalloc(nworkers ? nworkers : 1, sizeof *w.ds)};
+	jobs_run(njob, (size_t)njobs, layout_one, layout_progress, &w);
+	for (size_t i = 0; i < nworkers; i++)
+		devices_free(&w.ds[i]);
+	free(w.ds);
+	struct devices main_ds = {0};
+	int status = EXIT_OK;
+	progress(tty, NULL, 0, 0, NULL);
+	for (size_t i = 0; i < njob; i++) {
+		diags_move(d, jobs[i].d);
+		diags_free(jobs[i].d);
+	}
+	for (size_t i = 0; i < pk->nentries; i++)
+		if (pk->entries[i].paper != NULL &&
+		    pk->entries[i].layout == NULL && diags_errors(d) == 0)
+			diag(d, pk->entries[i].paper->path, (struct pos){0, 0},
+			    D_PACK_SYSTEM, "the paper could not be laid out");
+	if (diags_errors(d) > 0) {
+		devices_free(&main_ds);
+		return EXIT_INPUT;
+	}
+
+	const struct metrics *m = metrics_for(&main_ds, t, d, a->path);
+	if (m == NULL) {
+		diags_flush(d, stderr);
+		devices_free(&main_ds);
+		return EXIT_SYSTEM;
+	}
+
+	/* Page numbers from 1, Part 1 first: the same in both packs. */
+	int page = 1;
+	for (size_t i = 0; i < pk->nentries; i++) {
+		struct pack_entry *e = &pk->entries[i];
+		if (e->layout == NULL)
+			continue;
+		e->first_page = page;
+		e->last_page = page + (int)e->layout->npages - 1;
+		if (duplex && e->layout->npages % 2 == 1)
+			layout_pad(e->layout, m, d);
+		page += (int)e->layout->npages;
+	}
+	int total_full = page - 1, total_public = 0;
+	for (size_t i = 0; i < pk->nentries; i++)
+		if (pack_holds(&pk->entries[i], PACK_PUBLIC) &&
+		    pk->entries[i].layout != NULL)
+			total_public = pk->entries[i].first_page - 1 +
+			    (int)pk->entries[i].layout->npages;
+
+	static const enum pack_kind kinds[2] = {PACK_PUBLIC, PACK_FULL};
+	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
+		char *out = output_name(dir, a->path, pack_suffix(kinds[k]),
+		    ".pdf");
+		progress(tty, "writing", k + 1, 2, out);
+		status = write_pdf(pk, kinds[k], t, m, duplex,
+		    kinds[k] == PACK_PUBLIC ? total_public : total_full, opt,
+		    d, out);
+		free(out);
+	}
+	progress(tty, NULL, 0, 0, NULL);
+	devices_free(&main_ds);
+	return status;
+}
+
+/* The XML packs. */
+static int
+pack_xml(const struct pack *pk, struct diags *d, const char *dir)
+{
+	static const enum pack_kind kinds[2] = {PACK_PUBLIC, PACK_FULL};
+	char *bytes[2] = {NULL, NULL};
+	size_t len[2] = {0, 0};
+	int status = EXIT_OK;
+	for (size_t k = 0; k < 2; k++)
+		if (!akn_write_pack(pk, kinds[k], d, &bytes[k], &len[k]))
+			status = EXIT_INPUT;
+	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
+		char *out = output_name(dir, pk->agenda->path,
+		    pack_suffix(kinds[k]), ".xml");
+		if (!output_write(out, bytes[k], len[k], false)) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot write: %s\n", out,
+			    errstr(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+		}
+		free(out);
+	}
+	free(bytes[0]);
+	free(bytes[1]);
+	return status;
+}
+
+int
+cmd_pack(int argc, char **argv)
+{
+	const char *out_dir = NULL;
+	bool xml = false, duplex = false;
+	long njobs = 1;
+	int first = 1;
+	for (; first < argc; first++) {
+		const char *a = argv[first];
+		if (strcmp(a, "--") == 0) {
+			first++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--duplex") == 0) {
+			duplex = true;
+			continue;
+		}
+		if (strcmp(a, "-f") != 0 && strcmp(a, "-O") != 0 &&
+		    strcmp(a, "-j") != 0)
+			return cli_usage_error("pack", "unknown option \"%s\"",
+			    a);
+		if (first + 1 == argc)
+			return cli_usage_error("pack", "%s needs a value", a);
+		const char *v = argv[++first];
+		if (a[1] == 'f') {
+			if (strcmp(v, "pdf") == 0)
+				xml = false;
+			else if (strcmp(v, "xml") == 0)
+				xml = true;
+			else
+				return cli_usage_error("pack", "unknown "
+				    "format \"%s\": use pdf or xml", v);
+		} else if (a[1] == 'O') {
+			out_dir = v;
+		} else {
+			char *end;
+			errno = 0;
+			njobs = strtol(v, &end, 10);
+			if (errno != 0 || end == v || *end != '\0' ||
+			    njobs < 1 || njobs > MAX_JOBS)
+				return cli_usage_error("pack", "-j takes a "
+				    "number of jobs from 1 to %d, not \"%s\"",
+				    MAX_JOBS, v);
+		}
+	}
+	if (argc - first == 0)
+		return cli_usage_error("pack", "no agenda given");
+	if (argc - first > 1)
+		return cli_usage_error("pack", "one agenda at a time; \"%s\" "
+		    "is a second", argv[first + 1]);
+	const char *path = argv[first];
+	struct pdf_options opt;
+	if (!read_epoch(&opt))
+		return cli_usage_error("pack", "SOURCE_DATE_EPOCH must be a "
+		    "number of seconds since 1970, not \"%s\"",
+		    getenv("SOURCE_DATE_EPOCH"));
+
+	struct template_set set;
+	int status = cli_load_templates(&set);
+	if (status == EXIT_SYSTEM)
+		return status;
+
+	char eb[128];
+	const char *dir = out_dir != NULL ? out_dir : "output";
+	if (out_dir == NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "%s: error: cannot create the folder: %s\n",
+		    dir, errstr(errno, eb, sizeof eb));
+		templates_free(&set);
+		return EXIT_SYSTEM;
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		if (errno == 0 || S_ISREG(st.st_mode))
+			errno = ENOTDIR;
+		fprintf(stderr, "%s: error: cannot write into this folder: "
+		    "%s\n", dir, errstr(errno, eb, sizeof eb));
+		templates_free(&set);
+		return EXIT_SYSTEM;
+	}
+
+	struct diags *d = diags_new();
+	bool system_error = false;
+	struct agenda *a = NULL;
+	if (!agenda_detect(path)) {
+		FILE *fp = fopen(path, "r");
+		if (fp == NULL) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", path,
+			    errstr(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+			goto done;
+		}
+		fclose(fp);
+		fprintf(stderr, "%s: error: this is not an agenda: an agenda's "
+		    "front matter has \"kind: agenda\" and lists the "
+		    "members; \"clerk build\" builds a paper\n", path);
+		status = EXIT_INPUT;
+		goto done;
+	}
+	a = agenda_read_jobs(path, &set, (size_t)njobs, d, &system_error);
+	if (system_error) {
+		fprintf(stderr, "%s: error: cannot read: %s\n", path,
+		    errstr(errno, eb, sizeof eb));
+		status = EXIT_SYSTEM;
+		goto done;
+	}
+	struct pack pk;
+	if (a == NULL || diags_errors(d) > 0 || !pack_plan(a, &pk, d)) {
+		status = exit_worst(status, EXIT_INPUT);
+		goto done;
+	}
+	status = exit_worst(status, xml ? pack_xml(&pk, d, dir) :
+	    pack_pdf(&pk, &set, njobs, duplex, &opt, d, dir));
+done:
+	diags_flush(d, stderr);
+	diags_free(d);
+	agenda_free(a);
+	templates_free(&set);
+	return status;
+}

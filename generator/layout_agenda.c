@@ -1,0 +1,341 @@
+/* layout_agenda.c: the front sheet and agenda of a committee pack, in the
+ * City's style: the pack's stamp, the committee, date, time and venue, the
+ * members with their roles, enquiries, notes, the signatory, then AGENDA
+ * with each line's number, title in capitals, description, clerk's note,
+ * purpose, Part 2 exemption and "(Pages x - y)"; Part 2 opened by the
+ * motion to exclude the public and its table of items and paragraphs. The
+ * engine is the papers' (layout-int.h); the agenda stands in as the
+ * document for messages. */
+#include <string.h>
+
+#include "agenda.h"
+#include "arena.h"
+#include "layout-int.h"
+#include "pack.h"
+#include "text.h"
+
+#define TITLE_SCALE   1.5   /* the committee's name */
+#define LABEL_WIDTH   0.22  /* of the text width: "Date:", "Members:" */
+#define SUB_INDENT    24.0  /* a sub-item's title after its letter */
+
+/* s in capitals: ASCII and Latin-1 letters (the City prints titles, day,
+ * month and venue so); other characters as they are. */
+static const char *
+upper(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	char *o = arena_alloc(a, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'a' && c <= 'z') {
+			o[i] = (char)(c - 32);
+		} else if (c == 0xC3 && i + 1 < n &&
+		    (unsigned char)s[i + 1] >= 0xA0 &&
+		    (unsigned char)s[i + 1] <= 0xBE &&
+		    (unsigned char)s[i + 1] != 0xB7) {
+			o[i] = (char)c;
+			o[i + 1] = (char)((unsigned char)s[i + 1] - 0x20);
+			i++;
+		} else {
+			o[i] = (char)c;
+		}
+	}
+	o[n] = '\0';
+	return o;
+}
+
+/* Lines of text (newlines break them) at x in width w, aligned al, as
+ * items; the first owes before. together: kept on one page, and with the
+ * item after. dest >= 0: each line links to that page (counted from the
+ * first page after the agenda). Returns the index of the first item. */
+static size_t
+text_link(struct lay *L, const char *s, struct style st, double x, double w,
+    double before, enum align al, bool together, int dest)
+{
+	size_t first = L->main.n;
+	inl_reset(L);
+	inl_text(L, s, strlen(s), &st, true);
+	inl_close(L);
+	size_t w0 = 0, w1 = L->nwords;
+	fit_words(L, &w0, &w1, w);
+	size_t l0 = break_lines(L, w0, w1, w);
+	double base = baseline(L, st.size);
+	for (size_t i = l0; i < L->nlines; i++) {
+		emit_line(L, &L->lines[i], x, w, base, al);
+		if (dest >= 0) {
+			struct rbox *lk = box_add(L, BOX_LINK);
+			lk->b.x = x;
+			lk->b.y = -LEADING * st.size;
+			lk->b.w = L->lines[i].w;
+			lk->b.h = LEADING * st.size;
+			lk->b.dest_page = dest;
+			lk->b.dest_y = L->t->page_height;
+		}
+		struct item *it = item_end(L, LEADING * st.size,
+		    i == l0 ? before : 0, base);
+		it->keep = together;
+	}
+	return first;
+}
+
+static size_t
+text(struct lay *L, const char *s, struct style st, double x, double w,
+    double before, enum align al, bool together)
+{
+	return text_link(L, s, st, x, w, before, al, together, -1);
+}
+
+/* Keeps the last item made with the next one. */
+static void
+keep(struct lay *L)
+{
+	if (L->main.n > 0)
+		L->main.items[L->main.n - 1].keep = true;
+}
+
+/* A front-sheet row: label in bold at the left, value lines beside it. */
+static void
+row(struct lay *L, const char *label, const char *value, bool bold,
+    double before)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	struct style reg = plain_style(L->size), b = reg;
+	b.bold = true;
+	double lw = LABEL_WIDTH * L->width;
+	set_marker(L, label, b, L->x0);
+	text(L, value, bold ? b : reg, L->x0 + lw, L->width - lw, before,
+	    ALIGN_LEFT, false);
+}
+
+static const char *
+join_lines(struct arena *a, const char *const *v, size_t n)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + 1;
+	char *s = arena_alloc(a, len), *q = s;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(v[i]);
+		memcpy(q, v[i], k);
+		q += k;
+		if (i + 1 < n)
+			*q++ = '\n';
+	}
+	*q = '\0';
+	return s;
+}
+
+static void
+front_sheet(struct lay *L, const struct agenda *a)
+{
+	struct arena *ar = L->a;
+	struct style reg = plain_style(L->size), b = reg, big = reg;
+	b.bold = true;
+	big.bold = true;
+	big.size = L->size * TITLE_SCALE;
+	double gap = PARA_AFTER * L->size;
+
+	text(L, a->committee != NULL ? a->committee : "", big, L->x0,
+	    L->width, 0, ALIGN_LEFT, false);
+	if (a->has_date) {
+		char d[32];
+		date_long(a->date, d);
+		row(L, "Date:", upper(ar, arena_printf(ar, "%s, %s",
+		    date_weekday(a->date), d)), true, 2 * gap);
+	}
+	row(L, "Time:", a->time, true, gap);
+	row(L, "Venue:", a->venue != NULL ? upper(ar, a->venue) : NULL, true,
+	    gap);
+	row(L, "Members:", join_lines(ar, a->members, a->nmembers), false,
+	    2 * gap);
+	if (a->has_enquiries) {
+		const char *v[3];
+		size_t n = 0;
+		if (a->enquiries.name != NULL)
+			v[n++] = a->enquiries.name;
+		if (a->enquiries.phone != NULL)
+			v[n++] = arena_printf(ar, "tel. no.: %s",
+			    a->enquiries.phone);
+		if (a->enquiries.email != NULL)
+			v[n++] = a->enquiries.email;
+		row(L, "Enquiries:", join_lines(ar, v, n), false, 2 * gap);
+	}
+	for (size_t i = 0; i < a->nnotes; i++)
+		text(L, a->notes[i], reg, L->x0, L->width,
+		    i == 0 ? 2 * gap : gap, ALIGN_LEFT, false);
+	if (a->has_signatory) {
+		const char *v[2];
+		size_t n = 0;
+		if (a->signatory.name != NULL)
+			v[n++] = a->signatory.name;
+		if (a->signatory.title != NULL)
+			v[n++] = a->signatory.title;
+		if (n > 0) {
+			text(L, v[0], b, L->x0, L->width, 3 * gap, ALIGN_LEFT,
+			    n > 1);
+			if (n > 1)
+				text(L, v[1], reg, L->x0, L->width, 0,
+				    ALIGN_LEFT, false);
+		}
+	}
+	struct style h = b;
+	h.size = L->size * 1.2;
+	text(L, "AGENDA", h, L->x0, L->width, 3 * gap, ALIGN_CENTRE, true);
+}
+
+static void
+part_heading(struct lay *L, const char *s)
+{
+	struct style b = plain_style(L->size);
+	b.bold = true;
+	text(L, s, b, L->x0, L->width, 2 * PARA_AFTER * L->size,
+	    ALIGN_CENTRE, true);
+}
+
+/* The motion (the item's description, or clerk's words) and the table of
+ * Part 2 items and their paragraphs, at x in width w. */
+static void
+motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
+    double x, double w)
+{
+	struct style reg = plain_style(L->size), b = reg;
+	b.bold = true;
+	double gap = PARA_AFTER * L->size;
+	if (e != NULL && e->description != NULL) {
+		lay_blocks(L, e->description, x, w);
+	} else {
+		text(L, PACK_MOTION, reg, x, w, gap, ALIGN_LEFT, false);
+		L->main.pending = gap;
+	}
+	double col = 0.4 * w;
+	set_marker(L, "Item No.", b, x);
+	text(L, "Paragraph No.", b, x + col, w - col, gap, ALIGN_LEFT, true);
+	for (size_t i = pk->part2; i < pk->nentries; i++) {
+		const struct pack_entry *r = &pk->entries[i];
+		if (r->paper == NULL)
+			continue;
+		const char *pars = pack_paragraphs(L->a, r);
+		set_marker(L, r->number, reg, x);
+		text(L, *pars ? pars : "\xe2\x80\x93", reg, x + col, w - col,
+		    0, ALIGN_LEFT, false);
+	}
+	L->main.pending = gap;
+}
+
+/* One line of the agenda. Returns the item of its title. */
+static size_t
+entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
+    enum pack_kind kind)
+{
+	struct arena *ar = L->a;
+	struct style reg = plain_style(L->size), b = reg;
+	b.bold = true;
+	double gap = PARA_AFTER * L->size;
+	double x = L->x0 + L->hang, w = L->x1 - x;
+	if (e->level == 0) {
+		set_marker(L, arena_printf(ar, "%s.", e->number), b, L->x0);
+	} else {
+		const char *n = e->number;
+		while (*n >= '0' && *n <= '9')
+			n++;
+		set_marker(L, arena_printf(ar, "%s)", n), b, x);
+		x += SUB_INDENT;
+		w -= SUB_INDENT;
+	}
+	const char *title = upper(ar, e->title != NULL ? e->title : "");
+	bool linked = e->first_page > 0 && pack_holds(e, kind);
+	size_t first = text_link(L, title, b, x, w,
+	    e->level == 0 ? 2 * gap : gap, ALIGN_LEFT, true,
+	    linked ? e->first_page - 1 : -1);
+	if (e->exclusion) {
+		keep(L);
+		motion(L, pk, e, x, w);
+	} else if (e->description != NULL) {
+		keep(L);
+		L->main.pending = 0.3 * L->size;
+		lay_blocks(L, e->description, x, w);
+	}
+	if (e->note != NULL)
+		text(L, e->note, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);
+	bool withheld = e->paper != NULL && !pack_holds(e, kind);
+	if (e->purpose != PURPOSE_NONE)
+		text(L, purpose_label(e->purpose), b, x, w, 0.3 * L->size,
+		    ALIGN_LEFT, e->part == 2 || linked);
+	if (e->part == 2 && e->paper != NULL) {
+		const char *pars = pack_paragraphs(ar, e);
+		text(L, *pars ? arena_printf(ar, "Non-public \xe2\x80\x93 "
+		    "exempt under paragraph%s %s of Part 1 of Schedule 12A",
+		    e->nexempt > 1 ? "s" : "", pars) : "Non-public", b, x, w,
+		    0.3 * L->size, ALIGN_LEFT, linked && !withheld);
+	}
+	if (linked)
+		text(L, e->first_page == e->last_page ?
+		    arena_printf(ar, "(Page %d)", e->first_page) :
+		    arena_printf(ar, "(Pages %d - %d)", e->first_page,
+		    e->last_page), b, x, w, 0.3 * L->size, ALIGN_LEFT,
+		    false);
+	/* one line of the agenda is not split over two pages */
+	for (size_t i = first; i + 1 < L->main.n; i++)
+		L->main.items[i].keep = true;
+	L->main.pending = gap;
+	return first;
+}
+
+struct layout *
+layout_agenda(struct pack *pk, int kind, const struct template *t,
+    const struct metrics *m, struct diags *d)
+{
+	const struct agenda *a = pk->agenda;
+	size_t errors = diags_errors(d);
+	/* The agenda stands in as the document being laid out: its arena,
+	 * path and source (for messages about characters no font has). */
+	struct paper *doc = arena_alloc(a->arena, sizeof *doc);
+	doc->arena = a->arena;
+	doc->path = a->path;
+	doc->dir = a->dir;
+	doc->src = a->src;
+	doc->tpl = t;
+	doc->meta.public = true;
+	struct lay *L = lay_new(doc, t, m, d);
+	struct style b = plain_style(L->size);
+	b.bold = true;
+	/* Numbers hang as wide as the widest. */
+	for (size_t i = 0; i < pk->nentries; i++) {
+		double nw = text_width(L, arena_printf(L->a, "%s.",
+		    pk->entries[i].number), &b) + 0.5 * L->size;
+		if (nw > L->hang)
+			L->hang = nw;
+	}
+
+	front_sheet(L, a);
+	size_t *items = arena_alloc(L->a, (pk->nentries + 1) * sizeof *items);
+	bool parts = pk->part2 < pk->nentries || a->part_heading[1] != NULL;
+	if (parts)
+		part_heading(L, a->part_heading[1] != NULL ?
+		    a->part_heading[1] : "Part 1 - Public Agenda");
+	for (size_t i = 0; i < pk->nentries; i++) {
+		struct pack_entry *e = &pk->entries[i];
+		if (i == pk->part2) {
+			part_heading(L, a->part_heading[2] != NULL ?
+			    a->part_heading[2] :
+			    "Part 2 - Non-Public Agenda");
+			if (pk->motion_unnumbered) {
+				L->main.pending = PARA_AFTER * L->size;
+				motion(L, pk, NULL, L->x0, L->width);
+			}
+		}
+		items[i] = entry(L, pk, e, (enum pack_kind)kind);
+	}
+	lay_finish(L);
+	for (size_t i = 0; i < pk->nentries; i++) {
+		pk->entries[i].agenda_page = L->ipage[items[i]];
+		pk->entries[i].agenda_y = L->iy[items[i]];
+	}
+	layout_stamp(L, kind == PACK_PUBLIC ? "Public Document Pack" :
+	    "Non-Public Document Pack");
+	L->out->labels = arena_alloc(L->a, sizeof *L->out->labels);
+	L->out->labels[0] = (struct page_label){0, LABEL_ROMAN, 1};
+	L->out->nlabels = 1;
+	return diags_errors(d) > errors ? NULL : L->out;
+}

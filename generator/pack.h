@@ -1,0 +1,112 @@
+/* pack.h: a committee pack planned from an agenda read without errors
+ * (agenda.h): the lines of the agenda in order, with the documents each
+ * carries, the parts clerk generates, and which pack holds what. Both back
+ * ends build from the plan: the PDF (layout_agenda.c, cmd_pack.c) and the
+ * XML (akn_write.c). No output library is used here.
+ *
+ * THE RULES.
+ * - The lines are the agenda's items and sub-items in order, Part 1 then
+ *   Part 2, numbered 1, 2, 3 ... and 4a, 4b ... by clerk.
+ * - A report item carries its paper. A non-public appendix (with a file)
+ *   of a paper in Part 1 is taken out of that paper and carried by an item
+ *   clerk adds to Part 2, after the last Part 2 item with a paper (items
+ *   after it are numbered on): "<paper's subject> – Non-Public Appendix
+ *   <N>", noted "To be read in conjunction with Item <n>."; the Part 1
+ *   item is noted "NB – To be read in conjunction with the non-public
+ *   appendix at Item <m>." Its exempt paragraphs are the paper's; a
+ *   public paper names them in the appendix's entry (exempt_paragraphs),
+ *   or the plan is refused with an error at the entry.
+ * - Part 2 opens with the motion to exclude the public under section
+ *   100A(4) of the Local Government Act 1972: the "Exclusion of the
+ *   Public" item's own description when it has one, else clerk's text
+ *   (PACK_MOTION); an agenda with Part 2 items and no such item gets the
+ *   motion unnumbered under the Part 2 heading. The motion is followed by
+ *   the table of each Part 2 line with a document and its paragraphs of
+ *   Schedule 12A.
+ * - The public pack holds every line, but the documents of Part 1 only: a
+ *   Part 2 line is listed by its title, "Non-public" and its paragraphs.
+ *   The full pack holds every document. Part 1 lines come before Part 2
+ *   lines, so each document has the same pages in both packs. */
+#ifndef CLERK_PACK_H
+#define CLERK_PACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+struct agenda;
+struct agenda_item;
+struct layout;
+
+/* clerk's words of the motion, when the agenda gives none. */
+#define PACK_MOTION "MOTION \xe2\x80\x93 That under Section 100A(4) of the " \
+	"Local Government Act 1972, the public be excluded from the meeting " \
+	"for the following items on the grounds that they involve the " \
+	"likely disclosure of exempt information as defined in Part I of " \
+	"Schedule 12A of the Local Government Act."
+
+enum pack_kind {
+	PACK_PUBLIC, /* <stem>-public: Part 1 documents only */
+	PACK_FULL,   /* <stem>-full: everything */
+};
+
+/* One line of the agenda. Strings live in the agenda's arena. */
+struct pack_entry {
+	const char *number;        /* "4", "3a" */
+	int level;                 /* 0: an item; 1: a sub-item */
+	int part;                  /* 1 or 2 */
+	const char *title;         /* as written (the paper's subject when the
+				      link has no text) */
+	const struct node *description; /* the agenda's blocks, or NULL */
+	const char *note;          /* clerk's line under the description, or
+				      NULL: "To be read in conjunction with
+				      Item 4." or "NB – To be read ..." */
+	const struct agenda_item *item; /* as read; NULL when clerk added it */
+	/* The document it carries: paper, or only its appendix appendix
+	 * (>= 0). paper NULL: a standing or verbal item. */
+	const struct paper *paper;
+	int appendix;              /* -1: the paper; k: its appendix k */
+	bool omit_nonpublic;       /* the paper without its non-public
+				      appendices (they are carried in Part 2) */
+	enum purpose purpose;      /* of the paper for this committee, or
+				      PURPOSE_NONE */
+	int exempt[7];             /* Schedule 12A paragraphs of a Part 2
+				      document, ascending */
+	size_t nexempt;
+	bool exclusion;            /* the motion's item */
+	/* Filled by the PDF back end: the document's pages */
+	struct layout *layout;
+	int first_page, last_page; /* printed numbers; 0: none */
+	int agenda_page;           /* where the agenda lists it (0-based, in
+				      the agenda's layout), and its top */
+	double agenda_y;
+};
+
+struct pack {
+	const struct agenda *agenda;
+	struct pack_entry *entries; /* Part 1 lines, then Part 2 lines */
+	size_t nentries;
+	size_t part2;              /* index of the first Part 2 line
+				      (nentries: none) */
+	bool motion_unnumbered;    /* Part 2 has lines but no exclusion item:
+				      the motion stands under its heading */
+};
+
+/* Plans the pack of agenda a (read without errors). Problems (a non-public
+ * appendix of a public paper without paragraphs) are recorded in d.
+ * Returns false when d received an error. Allocates in a's arena. */
+bool pack_plan(const struct agenda *a, struct pack *pk, struct diags *d);
+
+/* Whether pack k holds e's document (e has one, and k is full or e is in
+ * Part 1). */
+bool pack_holds(const struct pack_entry *e, enum pack_kind k);
+
+/* "3" or "3, 7" for e's paragraphs, in the arena; "" when none. */
+const char *pack_paragraphs(struct arena *a, const struct pack_entry *e);
+
+/* "-public" or "-full". */
+const char *pack_suffix(enum pack_kind k);
+
+#endif

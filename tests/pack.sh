@@ -1,0 +1,295 @@
+#!/bin/sh
+# pack.sh: "clerk pack" on the meeting in content/ and on tests/pack/, read
+# back as a reader would: the page ranges the agenda prints against the
+# pages where each "Agenda Item" stamp stands and the numbers printed at
+# their feet (pdftotext page by page); the public pack against the text of
+# every non-public document; bookmarks and page labels (qpdf --json);
+# errors of several papers in one run; the Part 1 / Part 2 rules; the XML
+# against the official schema.
+. "$(dirname "$0")/lib.sh"
+
+MEETING=content/streets-walkways-2024-03-12
+FIXTURE=tests/pack/meeting
+XSD=schemas/akn/akomantoso30.xsd
+
+# pages PDF: its number of pages.
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+
+# page PDF N: the text of page N.
+page() { pdftotext -layout -f "$2" -l "$2" "$1" - 2>/dev/null | tr -d '\f'; }
+
+# flat FILE: the text of a PDF on one line, spaces squeezed, typographic
+# quotes made plain.
+flat() {
+	pdftotext -layout "$1" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' |
+	    sed "s/\xe2\x80\x99/'/g; s/\xe2\x80\x98/'/g"
+}
+
+# check_ranges NAME PDF: every "(Pages x - y)" of the agenda: the page
+# printed x is the first page of that agenda item (its stamp stands
+# there), the pages are numbered x to y at their feet, and the next page
+# starts another item or is a blank page.
+check_ranges() {
+	name=$1 pdf=$2
+	n=$(pages "$pdf")
+	# the agenda: the pages before the first stamp
+	a=0
+	i=1
+	while [ "$i" -le "$n" ]; do
+		if page "$pdf" "$i" | grep -q 'Agenda Item [0-9]'; then
+			a=$((i - 1))
+			break
+		fi
+		i=$((i + 1))
+	done
+	if [ "$a" -eq 0 ]; then
+		fail "$name: no page stamped \"Agenda Item\""
+		return
+	fi
+	pdftotext -layout -f 1 -l "$a" "$pdf" - | tr -d '\f' | awk '
+		/^ *[0-9]+\.  / { sub(/^ */, ""); item = $0; sub(/\..*/, "", item); cur = item }
+		/^ *[a-z]\)  / { s = $0; sub(/^ */, "", s); cur = item substr(s, 1, 1) }
+		/\(Pages? [0-9]+( - [0-9]+)?\)/ {
+			match($0, /\(Pages? [0-9]+( - [0-9]+)?\)/)
+			r = substr($0, RSTART, RLENGTH)
+			gsub(/[^0-9 ]/, "", r)
+			split(r, v, " +")
+			first = v[2]; last = v[3] == "" ? v[2] : v[3]
+			print cur, first, last
+		}' >"$TMP/ranges"
+	if [ ! -s "$TMP/ranges" ]; then
+		fail "$name: the agenda prints no page ranges"
+		return
+	fi
+	while read -r item first last; do
+		p=$((a + first))
+		if page "$pdf" "$p" | grep -q "Agenda Item $item\$\|Agenda Item $item "; then
+			pass
+		else
+			fail "$name: item $item: (Pages $first - $last) but page $first has no \"Agenda Item $item\" stamp"
+		fi
+		k=$first
+		while [ "$k" -le "$last" ]; do
+			foot=$(page "$pdf" $((a + k)) | awk 'NF {l = $0} END {gsub(/ /, "", l); print l}')
+			if [ "$foot" != "$k" ]; then
+				fail "$name: item $item: page $k is numbered \"$foot\" at its foot"
+				break
+			fi
+			k=$((k + 1))
+		done
+		[ "$k" -gt "$last" ] && pass
+		nextp=$((a + last + 1))
+		if [ "$nextp" -le "$n" ]; then
+			if page "$pdf" "$nextp" | grep -q 'Agenda Item [0-9]\|This page is intentionally left blank'; then
+				pass
+			else
+				fail "$name: item $item ends on page $last but page $((last + 1)) starts no item"
+			fi
+		fi
+	done <"$TMP/ranges"
+}
+
+# needles FILE: distinctive runs of six words from the body of a Markdown
+# document (its front matter and Markdown marks left out), one per line.
+needles() {
+	awk 'NR == 1 && /^---$/ {fm = 1; next} fm && /^---$/ {fm = 0; next} !fm' "$1" |
+	    grep -v '^ *[#|]' | sed 's/[*_`>]//g; s/^ *[-0-9.]* *//' |
+	    tr -s ' ' | awk 'NF >= 6 {print $1, $2, $3, $4, $5, $6}'
+}
+
+# no_leak NAME PUBLIC FULL DOC: no six-word run of DOC's body is in the
+# public pack's text, and (so that the check can fail) they are in the
+# full pack's.
+no_leak() {
+	name=$1 pub=$2 full=$3 doc=$4
+	flat "$pub" >"$TMP/pub.txt"
+	flat "$full" >"$TMP/full.txt"
+	needles "$doc" >"$TMP/needles"
+	count=$(wc -l <"$TMP/needles")
+	if [ "$count" -lt 3 ]; then
+		fail "$name: too few sentences in $doc to test"
+		return
+	fi
+	leaked=$(grep -F -f "$TMP/needles" -o "$TMP/pub.txt" | head -3)
+	if [ -z "$leaked" ]; then pass; else
+		fail "$name: the public pack holds text of $doc" "$leaked"
+	fi
+	found=$(grep -F -c -f "$TMP/needles" -o "$TMP/full.txt" 2>/dev/null)
+	if grep -F -q -f "$TMP/needles" "$TMP/full.txt"; then pass; else
+		fail "$name: the full pack lacks the text of $doc"
+	fi
+	: "$found"
+}
+
+# ---- The meeting in content/, duplex --------------------------------
+out=$TMP/content
+mkdir -p "$out"
+run ./clerk pack --duplex -O "$out" "$MEETING/agenda.md"
+expect_rc "content pack" 0
+expect_empty "content pack: quiet" "$TMP/err"
+pub=$out/agenda-public.pdf full=$out/agenda-full.pdf
+for f in "$pub" "$full"; do
+	if qpdf --check "$f" >"$TMP/qpdf" 2>&1; then pass; else
+		fail "qpdf --check $f" "$(tail -5 "$TMP/qpdf")"
+	fi
+done
+check_ranges "content full" "$full"
+check_ranges "content public" "$pub"
+
+# duplex: the agenda and every item have an even number of pages, so each
+# item starts on a right-hand (odd) page of the file
+n=$(pages "$full")
+bad=""
+i=1
+while [ "$i" -le "$n" ]; do
+	if page "$full" "$i" | grep -q 'Agenda Item [0-9]' && [ $((i % 2)) -eq 0 ]; then
+		bad="$bad $i"
+	fi
+	i=$((i + 1))
+done
+if [ -z "$bad" ]; then pass; else
+	fail "duplex: items start on left-hand pages:$bad"
+fi
+if flat "$full" | grep -q 'This page is intentionally left blank'; then pass; else
+	fail "duplex: no blank page"
+fi
+
+# the public pack: front sheet, agenda, Part 1 papers; the Part 2 paper and
+# the non-public appendix listed, not one sentence of them inside
+flat "$pub" >"$TMP/pub.txt"
+for want in 'Public Document Pack' 'TUESDAY, 12 MARCH 2024' 'AGENDA' \
+    'HIGHWAY MAINTENANCE TERM CONTRACT' 'Non-public' \
+    'NB – To be read in conjunction with the non-public appendix at Item 12' \
+    'Section 100A\(4\)' 'Item No\. Paragraph No\.'; do
+	if grep -Eq -- "$want" "$TMP/pub.txt"; then pass; else
+		fail "public pack lacks /$want/"
+	fi
+done
+if grep -q 'Non-Public Document Pack' "$TMP/pub.txt"; then
+	fail "the public pack calls itself non-public"
+else pass; fi
+no_leak "content" "$pub" "$full" "$MEETING/highway-maintenance-contract.md"
+no_leak "content appendix" "$pub" "$full" \
+    "$MEETING/appendices/lighting-tender-evaluation.md"
+if [ "$(pages "$pub")" -lt "$(pages "$full")" ]; then pass; else
+	fail "the public pack is not shorter than the full pack"
+fi
+
+# bookmarks and page labels
+qpdf --json "$full" >"$TMP/full.json" 2>/dev/null
+for want in '"title": "Front Sheet and Agenda"' \
+    '"title": "4. Street Tree Planting Programme 2024–2027"' \
+    '"title": "3a. Minutes"' '"title": "11. Highway Maintenance' \
+    '"title": "Summary"' '"/S": "/r"' '"/S": "/D"'; do
+	if grep -Fq -- "$want" "$TMP/full.json"; then pass; else
+		fail "full pack's bookmarks or labels lack $want"
+	fi
+done
+qpdf --json "$pub" >"$TMP/pub.json" 2>/dev/null
+if grep -Fq '"title": "Summary"' "$TMP/pub.json" &&
+    ! grep -Fq 'Highway Maintenance Term Contract – Award", "kids": [ {' "$TMP/pub.json"; then
+	pass
+else
+	fail "public pack's bookmarks"
+fi
+# the page label of the first paper page is 1: as many roman labels as the
+# agenda has pages
+labels=$(tr -d ' \n' <"$TMP/full.json" | grep -o '"pagelabels":\[[^]]*\]')
+case $labels in
+*'"index":0,"label":{"/S":"/r","/St":1}'*'"/S":"/D","/St":1}'*) pass ;;
+*) fail "page labels: roman from the first page, then decimal from 1" "$labels" ;;
+esac
+
+# the same agenda gives the same bytes, with one job or two
+out2=$TMP/content2
+mkdir -p "$out2"
+run ./clerk pack --duplex -j 2 -O "$out2" "$MEETING/agenda.md"
+expect_rc "content pack -j 2" 0
+for k in public full; do
+	if cmp -s "$out/agenda-$k.pdf" "$out2/agenda-$k.pdf"; then pass; else
+		fail "pack -j 2 gives other bytes for $k"
+	fi
+done
+
+# ---- Someone else's meeting: no exclusion item, sub-items, verbal item,
+# minutes, a routed appendix; simplex ------------------------------------
+out=$TMP/fixture
+mkdir -p "$out"
+run ./clerk pack -O "$out" "$FIXTURE/agenda.md"
+expect_rc "fixture pack" 0
+pub=$out/agenda-public.pdf full=$out/agenda-full.pdf
+check_ranges "fixture full" "$full"
+check_ranges "fixture public" "$pub"
+if flat "$full" | grep -q 'This page is intentionally left blank'; then
+	fail "simplex pack has blank pages"
+else pass; fi
+flat "$full" >"$TMP/full.txt"
+for want in 'MOTION – That under Section 100A\(4\)' '5 3, 5 6 3' \
+    'AIR QUALITY ANNUAL STATUS REPORT – NON-PUBLIC APPENDIX 2' \
+    'To be read in conjunction with Item 3\.' \
+    'a\) MINUTES' 'b\) PORT HEALTH SUB-COMMITTEE MINUTES' \
+    'Agenda Item 2a' 'Agenda Item 6'; do
+	if grep -Eq -- "$want" "$TMP/full.txt"; then pass; else
+		fail "fixture full pack lacks /$want/"
+	fi
+done
+no_leak "fixture" "$pub" "$full" "$FIXTURE/kennels-lease.md"
+no_leak "fixture appendix" "$pub" "$full" \
+    "$FIXTURE/appendices/supplier-quotations.md"
+
+# ---- Errors ------------------------------------------------------------
+# every problem of every paper in one run, and nothing written
+out=$TMP/bad
+mkdir -p "$out"
+run ./clerk pack -O "$out" tests/pack/bad/two-bad-papers.md
+expect_rc "two bad papers" 1
+expect_err "two bad papers: first" '^tests/pack/bad/bad-one\.md:[0-9]+:[0-9]+: error: '
+expect_err "two bad papers: second" '^tests/pack/bad/bad-two\.md:[0-9]+:[0-9]+: error: '
+if [ -z "$(ls -A "$out")" ]; then pass; else
+	fail "a pack was written despite errors" "$(ls "$out")"
+fi
+run ./clerk pack -O "$out" tests/pack/bad/nonpublic-in-part1.md
+expect_rc "non-public paper in Part 1" 1
+expect_err "non-public paper in Part 1" 'nonpublic-in-part1\.md:[0-9]+:[0-9]+: error: non-public paper .* is in Part 1'
+run ./clerk pack -O "$out" tests/pack/bad/appendix-paragraphs.md
+expect_rc "appendix without paragraphs" 1
+expect_err "appendix without paragraphs" 'appendix-no-paragraphs\.md:[0-9]+:[0-9]+: error: non-public appendix 2 of a public paper'
+if [ -z "$(ls -A "$out")" ]; then pass; else
+	fail "a pack was written despite errors" "$(ls "$out")"
+fi
+run ./clerk pack -O "$out" "$MEETING/street-tree-programme.md"
+expect_rc "a paper is not an agenda" 1
+expect_err "a paper is not an agenda" 'this is not an agenda'
+run ./clerk pack
+expect_rc "no agenda" 2
+run ./clerk pack -O "$TMP/missing-folder" "$MEETING/agenda.md"
+expect_rc "missing output folder" 3
+
+# ---- XML ---------------------------------------------------------------
+out=$TMP/xml
+mkdir -p "$out"
+run ./clerk pack -f xml -O "$out" "$MEETING/agenda.md"
+expect_rc "pack -f xml" 0
+for k in public full; do
+	f=$out/agenda-$k.xml
+	if xmllint --noout --nonet --schema "$XSD" "$f" >"$TMP/xsd" 2>&1; then
+		pass
+	else
+		fail "$f is not valid against the official schema" "$(head -5 "$TMP/xsd")"
+	fi
+	if grep -q '<documentCollection' "$f"; then pass; else
+		fail "$f is not a documentCollection"
+	fi
+done
+if grep -q 'Thameside' "$out/agenda-public.xml"; then
+	fail "the public XML pack holds the non-public appendix"
+else pass; fi
+if grep -q 'Thameside' "$out/agenda-full.xml"; then pass; else
+	fail "the full XML pack lacks the non-public appendix"
+fi
+needles "$MEETING/highway-maintenance-contract.md" >"$TMP/needles"
+if grep -F -q -f "$TMP/needles" "$out/agenda-public.xml"; then
+	fail "the public XML pack holds text of the non-public paper"
+else pass; fi
+
+finish
