@@ -370,6 +370,7 @@ layout_stamp(struct lay *L, const char *text)
 	const struct template *t = L->t;
 	struct style st = plain_style(L->size);
 	st.bold = true;
+	text = arena_strdup(L->a, text); /* the boxes point into it */
 	double w = text_width(L, text, &st), pad = FRONT_PAD;
 	double asc = L->m->ascent[FONT_BOLD] / 1000 * st.size;
 	double desc = -L->m->descent[FONT_BOLD] / 1000 * st.size;

@@ -1,0 +1,310 @@
+/* test_pack.c: a committee pack's plan (pack.c) and its layout with the
+ * fixed test metrics, without libharu: the lines of the agenda, the routed
+ * appendix and its notes, the motion, page numbers running on with stamps
+ * and blank pages, the agenda's ranges and links, and the joined layout's
+ * labels and links. The meeting is tests/pack/meeting. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "diag.h"
+#include "layout.h"
+#include "pack.h"
+#include "paper.h"
+#include "template.h"
+
+#define MEETING "tests/pack/meeting/agenda.md"
+#define X1 538.58
+#define YTOP 785.20
+
+static struct template_set set;
+static struct diags *d;
+static struct agenda *ag;
+static struct pack pk;
+
+static void
+setup(void)
+{
+	d = diags_new();
+	const char *tdir = getenv("CLERK_TEMPLATES");
+	cr_assert(tdir != NULL, "CLERK_TEMPLATES is not set");
+	cr_assert(templates_load(tdir, d, &set), "cannot read %s", tdir);
+	bool sys;
+	ag = agenda_read(MEETING, &set, d, &sys);
+	cr_assert(ag != NULL && !sys);
+	cr_assert_eq(diags_errors(d), 0, "%s", diags_pending(d) ?
+	    diags_text(d, 0) : "");
+	cr_assert(pack_plan(ag, &pk, d));
+}
+
+static void
+teardown(void)
+{
+	agenda_free(ag);
+	templates_free(&set);
+	diags_free(d);
+}
+
+TestSuite(pack, .init = setup, .fini = teardown);
+
+static const struct pack_entry *
+entry(const char *number)
+{
+	for (size_t i = 0; i < pk.nentries; i++)
+		if (strcmp(pk.entries[i].number, number) == 0)
+			return &pk.entries[i];
+	cr_assert_fail("no line %s", number);
+	return NULL;
+}
+
+static bool
+text_is(const struct box *b, const char *s)
+{
+	return b->type == BOX_TEXT && b->len == strlen(s) &&
+	    memcmp(b->text, s, b->len) == 0;
+}
+
+/* Whether page pg of l has a text box reading s. */
+static bool
+page_has(const struct layout *l, size_t pg, const char *s)
+{
+	for (size_t i = 0; i < l->pages[pg].nboxes; i++)
+		if (text_is(&l->pages[pg].boxes[i], s))
+			return true;
+	return false;
+}
+
+/* The agenda's text, all pages, one space between boxes. */
+static char *
+all_text(const struct layout *l)
+{
+	size_t n = 1;
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++)
+			n += l->pages[p].boxes[i].len + 1;
+	char *s = calloc(1, n), *q = s;
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const struct box *b = &l->pages[p].boxes[i];
+			if (b->type != BOX_TEXT)
+				continue;
+			memcpy(q, b->text, b->len);
+			q += b->len;
+			*q++ = ' ';
+		}
+	*q = '\0';
+	return s;
+}
+
+Test(pack, lines_numbered_in_order_with_sub_items)
+{
+	const char *want[] = {"1", "2", "2a", "2b", "3", "4", "5", "6", "7"};
+	cr_assert_eq(pk.nentries, sizeof want / sizeof *want);
+	for (size_t i = 0; i < pk.nentries; i++)
+		cr_assert_str_eq(pk.entries[i].number, want[i]);
+	cr_assert_eq(entry("2a")->level, 1);
+	cr_assert_eq(pk.part2, 6);
+	cr_assert(pk.motion_unnumbered, "no exclusion item: the motion "
+	    "stands under the Part 2 heading");
+}
+
+Test(pack, non_public_appendix_routed_to_part_2)
+{
+	const struct pack_entry *src = entry("3"), *ap = entry("6");
+	cr_assert(src->omit_nonpublic);
+	cr_assert_eq(ap->part, 2);
+	cr_assert_eq(ap->paper, src->paper);
+	cr_assert_eq(ap->appendix, 1);
+	cr_assert_eq(ap->nexempt, 1);
+	cr_assert_eq(ap->exempt[0], 3);
+	cr_assert_str_eq(ap->note, "To be read in conjunction with Item 3.");
+	cr_assert_str_eq(src->note, "NB \xe2\x80\x93 To be read in "
+	    "conjunction with the non-public appendix at Item 6.");
+	cr_assert(pack_holds(src, PACK_PUBLIC));
+	cr_assert(!pack_holds(ap, PACK_PUBLIC));
+	cr_assert(pack_holds(ap, PACK_FULL));
+	/* the Part 2 paper's paragraphs, and the item after renumbered */
+	cr_assert_str_eq(pack_paragraphs(ag->arena, entry("5")), "3, 5");
+	cr_assert_null(entry("7")->paper);
+}
+
+/* Lays out every document, numbers the pages on from 1 (duplex: padded
+ * to even), and returns the agenda of kind. */
+static struct layout *
+lay_pack(enum pack_kind kind, bool duplex)
+{
+	const struct metrics *m = metrics_fixed();
+	int page = 1;
+	for (size_t i = 0; i < pk.nentries; i++) {
+		struct pack_entry *e = &pk.entries[i];
+		if (e->paper == NULL)
+			continue;
+		struct layout_options o = {.omit_nonpublic = e->omit_nonpublic,
+		    .appendix = e->appendix, .exempt = e->exempt,
+		    .nexempt = e->nexempt, .defer_numbers = true};
+		e->layout = layout_paper_with(e->paper, m, d, &o);
+		cr_assert(e->layout != NULL);
+		e->first_page = page;
+		e->last_page = page + (int)e->layout->npages - 1;
+		if (duplex && e->layout->npages % 2 == 1)
+			layout_pad(e->layout, m, d);
+		page += (int)e->layout->npages;
+		char stamp[32];
+		snprintf(stamp, sizeof stamp, "Agenda Item %s", e->number);
+		layout_number(e->layout, m, d, e->first_page, page - 1, stamp);
+	}
+	struct layout *l = layout_agenda(&pk, kind, ag->src != NULL ?
+	    template_latest(&set, KIND_REPORT) : NULL, m, d);
+	cr_assert(l != NULL);
+	return l;
+}
+
+Test(pack, pages_numbered_on_and_stamped)
+{
+	lay_pack(PACK_FULL, true);
+	int expect = 1;
+	for (size_t i = 0; i < pk.nentries; i++) {
+		const struct pack_entry *e = &pk.entries[i];
+		if (e->layout == NULL)
+			continue;
+		cr_assert_eq(e->first_page, expect, "line %s", e->number);
+		const struct layout *l = e->layout;
+		cr_assert_eq(l->npages % 2, 0, "duplex: line %s has %zu pages",
+		    e->number, l->npages);
+		char stamp[32];
+		snprintf(stamp, sizeof stamp, "Agenda Item %s", e->number);
+		bool found = false;
+		for (size_t k = 0; k < l->pages[0].nboxes; k++) {
+			const struct box *b = &l->pages[0].boxes[k];
+			if (!text_is(b, stamp))
+				continue;
+			found = true;
+			cr_assert(b->x + b->w <= X1 + 0.01 && b->y > YTOP,
+			    "the stamp stands at the top right, in the margin");
+		}
+		cr_assert(found, "no \"%s\" on its first page", stamp);
+		for (size_t p = 0; p < l->npages; p++) {
+			char num[16];
+			snprintf(num, sizeof num, "%d", expect + (int)p);
+			cr_assert(page_has(l, p, num), "line %s: page %zu is "
+			    "not numbered %s", e->number, p + 1, num);
+			if (p > 0)
+				cr_assert(!page_has(l, p, stamp));
+		}
+		if ((int)l->npages > e->last_page - e->first_page + 1)
+			cr_assert(page_has(l, l->npages - 1, "This page is "
+			    "intentionally left blank"));
+		expect += (int)l->npages;
+	}
+	/* numbering again replaces, not adds */
+	const struct pack_entry *e = entry("3");
+	size_t before = e->layout->pages[0].nboxes;
+	layout_number(e->layout, metrics_fixed(), d, e->first_page, 1,
+	    "Agenda Item 3");
+	cr_assert_eq(e->layout->pages[0].nboxes, before);
+}
+
+Test(pack, agenda_prints_ranges_and_links_them)
+{
+	struct layout *l = lay_pack(PACK_FULL, false);
+	char *text = all_text(l);
+	for (size_t i = 0; i < pk.nentries; i++) {
+		const struct pack_entry *e = &pk.entries[i];
+		if (e->layout == NULL)
+			continue;
+		char want[48];
+		if (e->first_page == e->last_page)
+			snprintf(want, sizeof want, "(Page %d)", e->first_page);
+		else
+			snprintf(want, sizeof want, "(Pages %d - %d)",
+			    e->first_page, e->last_page);
+		cr_assert(strstr(text, want) != NULL, "no %s for line %s",
+		    want, e->number);
+	}
+	cr_assert(strstr(text, "Non-Public Document Pack") != NULL);
+	cr_assert(strstr(text, "MOTION") != NULL);
+	cr_assert(strstr(text, "TUESDAY, 10 JUNE 2025") != NULL);
+	free(text);
+	/* each linked title points at its line's first page */
+	size_t links = 0;
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const struct box *b = &l->pages[p].boxes[i];
+			if (b->type != BOX_LINK || b->uri != NULL)
+				continue;
+			links++;
+			bool target = false;
+			for (size_t k = 0; k < pk.nentries; k++)
+				if (pk.entries[k].first_page - 1 ==
+				    b->dest_page)
+					target = true;
+			cr_assert(target, "a link to page %d, which no line "
+			    "begins", b->dest_page + 1);
+		}
+	cr_assert_geq(links, 4);
+}
+
+Test(pack, public_agenda_withholds_part_2_pages)
+{
+	struct layout *l = lay_pack(PACK_PUBLIC, false);
+	char *text = all_text(l);
+	cr_assert(strstr(text, "Public Document Pack") != NULL);
+	cr_assert(strstr(text, "Non-Public Document Pack") == NULL);
+	cr_assert(strstr(text, "ANIMAL RECEPTION CENTRE KENNELS") != NULL,
+	    "a Part 2 line is listed by its title");
+	const struct pack_entry *e = entry("5");
+	char pages[48];
+	snprintf(pages, sizeof pages, "(Pages %d - %d)", e->first_page,
+	    e->last_page);
+	cr_assert(strstr(text, pages) == NULL, "the public agenda gives "
+	    "pages of a document it does not hold");
+	cr_assert(strstr(text, "Non-public") != NULL);
+	free(text);
+}
+
+Test(pack, join_labels_and_links)
+{
+	struct layout *ag_l = lay_pack(PACK_FULL, false);
+	size_t na = ag_l->npages;
+	for (size_t i = 0; i < na; i++)
+		ag_l->pages[i].dest_base = (int)na;
+	struct layout *parts[16];
+	struct page_label labels[16];
+	size_t n = 0;
+	parts[n] = ag_l;
+	labels[n++] = (struct page_label){0, LABEL_ROMAN, 1};
+	size_t total = na;
+	for (size_t i = 0; i < pk.nentries; i++) {
+		struct pack_entry *e = &pk.entries[i];
+		if (e->layout == NULL)
+			continue;
+		parts[n] = e->layout;
+		labels[n++] = (struct page_label){0, LABEL_DECIMAL,
+		    e->first_page};
+		total += e->layout->npages;
+	}
+	struct layout *j = layout_join(ag->arena, parts, n, labels);
+	cr_assert_eq(j->npages, total);
+	cr_assert_eq(j->nlabels, 2, "roman for the agenda, then one decimal "
+	    "run from 1");
+	cr_assert_eq(j->labels[1].page, na);
+	cr_assert_eq(j->labels[1].first, 1);
+	/* an agenda link lands on the page where its line's stamp is */
+	for (size_t i = 0; i < j->pages[0].nboxes; i++) {
+		const struct box *b = &j->pages[0].boxes[i];
+		if (b->type != BOX_LINK || b->uri != NULL)
+			continue;
+		size_t dest = (size_t)(j->pages[0].dest_base + b->dest_page);
+		cr_assert_lt(dest, j->npages);
+		bool stamped = false;
+		for (size_t k = 0; k < j->pages[dest].nboxes; k++)
+			if (j->pages[dest].boxes[k].len > 12 &&
+			    memcmp(j->pages[dest].boxes[k].text,
+			    "Agenda Item ", 12) == 0)
+				stamped = true;
+		cr_assert(stamped, "a link to page %zu, which is not an "
+		    "item's first page", dest + 1);
+	}
+}
