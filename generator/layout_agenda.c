@@ -208,6 +208,11 @@ motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		text(L, PACK_MOTION, reg, x, w, gap, ALIGN_LEFT, false);
 		L->main.pending = gap;
 	}
+	bool rows = false;
+	for (size_t i = pk->part2; i < pk->nentries; i++)
+		rows = rows || pk->entries[i].paper != NULL;
+	if (!rows)
+		return; /* no Part 2 document: no table */
 	double col = 0.4 * w;
 	set_marker(L, "Item No.", b, x);
 	text(L, "Paragraph No.", b, x + col, w - col, gap, ALIGN_LEFT, true);
