@@ -45,7 +45,16 @@ struct pdf_dev {
 	struct metrics m;            /* handed to the layout engine */
 	HPDF_Doc pdf;
 	const char *path[FONT__COUNT];  /* the TTF file of each face */
-	HPDF_Font font[FONT__COUNT];    /* loaded when first needed */
+	const char *name[FONT__COUNT];  /* the TTF loaded into the document
+					   (libharu's name), when first
+					   needed */
+	HPDF_Font font[FONT__COUNT];    /* its UTF-8 (Type0) font, for text
+					   outside Windows-1252 */
+	HPDF_Font wfont[FONT__COUNT];   /* its Windows-1252 (simple TrueType)
+					   font, for the rest: the same
+					   glyphs and widths, without the
+					   Type0 font's 65,536-entry maps
+					   built and written per document */
 	HPDF_FontDef def[FONT__COUNT];  /* fallback faces: a font definition
 					   alone, for has_glyph, so that a
 					   fallback never used stays out of
@@ -249,9 +258,30 @@ repair_to_unicode(HPDF_Font font)
 	    "end\nend\n");
 }
 
-/* The font of face f, loaded into the document when first needed (a face
- * sharing its file with one loaded already shares the font). Within an
- * entry point: errors longjmp. */
+static void buf_room(struct pdf_dev *dev, size_t n);
+
+/* The TrueType file of face f loaded into the document when first needed
+ * (a face sharing its file with one loaded already shares it): libharu's
+ * name for it. Within an entry point: errors longjmp. */
+static const char *
+font_name_of(struct pdf_dev *dev, enum font f)
+{
+	if (dev->name[f] != NULL)
+		return dev->name[f];
+	for (int g = 0; g < FONT__COUNT; g++)
+		if (dev->name[g] != NULL &&
+		    strcmp(dev->path[g], dev->path[f]) == 0)
+			return dev->name[f] = dev->name[g];
+	dev->act = ACT_FONT;
+	dev->what = dev->path[f];
+	dev->name[f] = HPDF_LoadTTFontFromFile(dev->pdf, dev->path[f],
+	    HPDF_TRUE);
+	dev->act = ACT_NONE;
+	return dev->name[f];
+}
+
+/* The UTF-8 font of face f, made when first needed. Within an entry
+ * point: errors longjmp. */
 static HPDF_Font
 font_get(struct pdf_dev *dev, enum font f)
 {
@@ -261,14 +291,69 @@ font_get(struct pdf_dev *dev, enum font f)
 		if (dev->font[g] != NULL &&
 		    strcmp(dev->path[g], dev->path[f]) == 0)
 			return dev->font[f] = dev->font[g];
+	const char *name = font_name_of(dev, f);
 	dev->act = ACT_FONT;
-	dev->what = dev->path[f];
-	const char *name = HPDF_LoadTTFontFromFile(dev->pdf, dev->path[f],
-	    HPDF_TRUE);
 	dev->font[f] = HPDF_GetFont(dev->pdf, name, "UTF-8");
 	repair_to_unicode(dev->font[f]);
 	dev->act = ACT_NONE;
 	return dev->font[f];
+}
+
+/* The Windows-1252 font of face f, made when first needed. */
+static HPDF_Font
+wfont_get(struct pdf_dev *dev, enum font f)
+{
+	if (dev->wfont[f] != NULL)
+		return dev->wfont[f];
+	for (int g = 0; g < FONT__COUNT; g++)
+		if (dev->wfont[g] != NULL &&
+		    strcmp(dev->path[g], dev->path[f]) == 0)
+			return dev->wfont[f] = dev->wfont[g];
+	const char *name = font_name_of(dev, f);
+	dev->act = ACT_FONT;
+	dev->wfont[f] = HPDF_GetFont(dev->pdf, name, "CP1252");
+	dev->act = ACT_NONE;
+	return dev->wfont[f];
+}
+
+/* The Windows-1252 byte of code point cp, or 0 when it has none. */
+static unsigned char
+cp1252(uint32_t cp)
+{
+	if ((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xFF))
+		return (unsigned char)cp;
+	static const uint16_t high[32] = {
+		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+	};
+	for (int i = 0; i < 32; i++)
+		if (high[i] != 0 && high[i] == cp)
+			return (unsigned char)(0x80 + i);
+	return 0;
+}
+
+/* The n bytes of UTF-8 at s as Windows-1252 in the device's buffer,
+ * NUL-terminated, *len bytes; NULL when a character has no byte there. */
+static const char *
+to_cp1252(struct pdf_dev *dev, const char *s, size_t n, size_t *len)
+{
+	buf_room(dev, n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t m = utf8_decode((const unsigned char *)s + i, n - i,
+		    &cp);
+		unsigned char b = m == 0 ? 0 : cp1252(cp);
+		if (b == 0)
+			return NULL;
+		dev->buf[k++] = (char)b;
+		i += m;
+	}
+	dev->buf[k] = '\0';
+	*len = k;
+	return dev->buf;
 }
 
 /* The font definition for face f's glyph table: the loaded font's, or for
@@ -276,8 +361,10 @@ font_get(struct pdf_dev *dev, enum font f)
 static HPDF_FontDef
 fontdef_get(struct pdf_dev *dev, enum font f)
 {
-	if (!is_fallback(f) || dev->font[f] != NULL) {
-		HPDF_Font font = font_get(dev, f);
+	if (!is_fallback(f) || dev->name[f] != NULL) {
+		/* the simple font is made first: making it reads the
+		 * tables has_glyph needs, and fails on a broken file */
+		HPDF_Font font = wfont_get(dev, f);
 		return ((HPDF_FontAttr)font->attr)->fontdef;
 	}
 	if (dev->def[f] != NULL)
@@ -307,8 +394,12 @@ m_width(void *ctx, enum font f, const char *s, size_t n)
 		record_libharu_error(dev);
 		return 0;
 	}
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(font_get(dev, f),
-	    (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	size_t len;
+	const char *w = to_cp1252(dev, s, n, &len);
+	HPDF_TextWidth tw = w != NULL ? HPDF_Font_TextWidth(wfont_get(dev,
+	    f), (const HPDF_BYTE *)w, (HPDF_UINT)len) :
+	    HPDF_Font_TextWidth(font_get(dev, f), (const HPDF_BYTE *)s,
+	    (HPDF_UINT)n);
 	dev->jb = NULL;
 	return (double)tw.width;
 }
@@ -699,7 +790,13 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 		case BOX_TEXT: {
 			if (b->len == 0)
 				break;
-			HPDF_Font font = font_get(dev, b->font);
+			size_t len;
+			const char *text = to_cp1252(dev, b->text, b->len,
+			    &len);
+			HPDF_Font font = text != NULL ? wfont_get(dev,
+			    b->font) : font_get(dev, b->font);
+			if (text == NULL)
+				text = cstr(dev, b->text, b->len);
 			if (!in_text) {
 				HPDF_Page_BeginText(page);
 				in_text = true;
@@ -712,7 +809,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			}
 			HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1,
 			    (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-			HPDF_Page_ShowText(page, cstr(dev, b->text, b->len));
+			HPDF_Page_ShowText(page, text);
 			break;
 		}
 		case BOX_RULE:
