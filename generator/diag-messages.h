@@ -7,6 +7,7 @@
 DIAG(D_FILE_EMPTY, DIAG_ERROR, "file is empty: a paper begins with front matter between two '---' lines")
 DIAG(D_FILE_TOO_BIG, DIAG_ERROR, "file is larger than %s; clerk reads papers up to that size")
 DIAG(D_FILE_BINARY, DIAG_ERROR, "not a text file: this looks like %s; save the paper as Markdown text (UTF-8)")
+DIAG(D_FILE_CHANGING, DIAG_ERROR, "the file kept changing while clerk read it: build again once it is saved")
 DIAG(D_FILE_UTF16, DIAG_ERROR, "file is in UTF-16; save it as UTF-8")
 DIAG(D_NUL_BYTE, DIAG_ERROR, "NUL byte in the text; remove it")
 DIAG(D_BAD_UTF8, DIAG_ERROR, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8")

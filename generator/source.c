@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -164,54 +165,109 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 	return SOURCE_OK;
 }
 
-enum source_status
-source_read(struct arena *a, struct diags *d, const char *path,
-    struct source *src)
+/* Whether the file at fd (first seen as before) is still what was read:
+ * the same file at path, of the same size and times. */
+static bool
+unchanged(int fd, const char *path, const struct stat *before, size_t len)
 {
+	struct stat now, named;
+	if (!S_ISREG(before->st_mode))
+		return true; /* a pipe: read once, as it comes */
+	if (fstat(fd, &now) != 0 || stat(path, &named) != 0)
+		return false;
+	return now.st_size == before->st_size &&
+	    (size_t)now.st_size == len &&
+	    now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	    now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
+	    now.st_ctim.tv_nsec == before->st_ctim.tv_nsec &&
+	    named.st_dev == now.st_dev && named.st_ino == now.st_ino;
+}
+
+/* Reads the whole file at path into *buf (heap), *len bytes, up to one
+ * byte past CLERK_MAX_FILE_SIZE. Returns false with errno set, or with
+ * *changed when the file changed while it was read (then *buf is NULL). */
+static bool
+read_all(const char *path, char **buf, size_t *len, bool *changed)
+{
+	*buf = NULL;
+	*changed = false;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return SOURCE_SYSTEM;
+		return false;
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		int e = errno;
 		close(fd);
 		errno = e;
-		return SOURCE_SYSTEM;
+		return false;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		errno = EISDIR;
-		return SOURCE_SYSTEM;
+		return false;
 	}
 	/* Read up to one byte past the limit, whatever fstat says: the file
 	 * may be a pipe, or change while it is read. */
 	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (size_t)st.st_size <= CLERK_MAX_FILE_SIZE ? (size_t)st.st_size + 1 :
 	    65536;
-	char *buf = xmalloc(cap);
-	size_t len = 0;
+	char *b = xmalloc(cap);
+	size_t n = 0;
 	for (;;) {
-		if (len == cap) {
+		if (n == cap) {
 			if (cap > CLERK_MAX_FILE_SIZE)
 				break;
 			cap *= 2;
-			buf = xrealloc(buf, cap);
+			b = xrealloc(b, cap);
 		}
-		ssize_t r = read(fd, buf + len, cap - len);
+		ssize_t r = read(fd, b + n, cap - n);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			int e = errno;
-			free(buf);
+			free(b);
 			close(fd);
 			errno = e;
-			return SOURCE_SYSTEM;
+			return false;
 		}
 		if (r == 0)
 			break;
-		len += (size_t)r;
+		n += (size_t)r;
+	}
+	if (n <= CLERK_MAX_FILE_SIZE && !unchanged(fd, path, &st, n)) {
+		free(b);
+		close(fd);
+		*changed = true;
+		return false;
 	}
 	close(fd);
+	*buf = b;
+	*len = n;
+	return true;
+}
+
+enum source_status
+source_read(struct arena *a, struct diags *d, const char *path,
+    struct source *src)
+{
+	/* A file being saved while clerk reads it is read again, so that
+	 * what clerk uses is one version of it, never a mix. */
+	char *buf;
+	size_t len;
+	bool changed = false;
+	for (int tries = 0; tries < 5; tries++) {
+		if (read_all(path, &buf, &len, &changed))
+			break;
+		if (!changed)
+			return SOURCE_SYSTEM;
+		struct timespec pause = {0, 20 * 1000 * 1000};
+		nanosleep(&pause, NULL);
+	}
+	if (changed) {
+		diag(d, path, (struct pos){0, 0}, D_FILE_CHANGING);
+		return SOURCE_BAD;
+	}
 	enum source_status s = source_from_memory(a, d, path, buf, len, src);
 	free(buf);
 	return s;

@@ -20,8 +20,17 @@ fail() {
 }
 
 # run CMD...: runs it, keeping stdout in $TMP/out, stderr in $TMP/err and
-# the status in $rc.
+# the status in $rc. With CLERK_VALGRIND set to a folder (make
+# check-valgrind), ./clerk runs under valgrind, each run's report in a log
+# of that folder; an error or a leak makes the run exit 99.
 run() {
+	if [ -n "${CLERK_VALGRIND:-}" ] && [ "$1" = ./clerk ]; then
+		shift
+		set -- valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite,indirect \
+		    --show-leak-kinds=definite,indirect \
+		    --log-file="$CLERK_VALGRIND/vg.%p.log" ./clerk "$@"
+	fi
 	"$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 }
