@@ -2,6 +2,7 @@
 #   make          build ./clerk (installing missing Debian packages first)
 #   make demo     build clerk and run it over content/
 #   make check    run every test
+#   make bench    time clerk against libharu alone (bench/run.sh)
 # See README.md for the rest (install, sanitizers, regen).
 
 PREFIX    ?= /usr/local
@@ -37,7 +38,8 @@ UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o)
 
 DEPS_STAMP := $(BUILD)/deps.stamp
 
-.PHONY: all demo check unit golden regen install uninstall clean deps
+.PHONY: all demo check check-sanitized check-valgrind unit golden regen \
+        install uninstall clean deps
 
 all: clerk
 
@@ -92,6 +94,41 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
+	./tests/patho.sh
+	./tests/files.sh
+	./tests/fuzz-regress.sh
+	./tests/corpus.sh
+
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
+# (objects in build/san). Every report, leaks included, is logged to
+# build/san/logs, also from Criterion's test processes, where a report
+# alone does not fail a test; any log fails the run. ./clerk is removed
+# afterwards so that the next build relinks it without the sanitizers.
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+SAN_LOGS   = $(CURDIR)/build/san/logs
+check-sanitized:
+	rm -rf $(SAN_LOGS) clerk && mkdir -p $(SAN_LOGS)
+	ASAN_OPTIONS=log_path=$(SAN_LOGS)/asan:detect_leaks=1:exitcode=99 \
+	UBSAN_OPTIONS=log_path=$(SAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1:exitcode=99 \
+	CLERK_SANITIZED=1 $(MAKE) check BUILD=build/san SAN="$(SAN_FLAGS)" \
+	    CFLAGS="-O1 -g" || { rm -f clerk; exit 1; }
+	rm -f clerk
+	@if [ -n "$$(ls -A $(SAN_LOGS))" ]; then cat $(SAN_LOGS)/*; \
+	    echo "check-sanitized: sanitizer reports above"; exit 1; fi
+	@echo "check-sanitized: no sanitizer report"
+
+# The command-line tests once with ./clerk under valgrind (memcheck, -q: a
+# log holds only what valgrind reports): an error or a definite leak fails
+# the run that met it, and any log that is not empty fails the target.
+VG_LOGS = $(CURDIR)/build/valgrind
+check-valgrind: clerk
+	rm -rf $(VG_LOGS) && mkdir -p $(VG_LOGS)
+	CLERK_VALGRIND=$(VG_LOGS) ./tests/cli.sh
+	@if [ -n "$$(find $(VG_LOGS) -name '*.log' -size +0)" ]; then \
+	    cat $(VG_LOGS)/*.log; echo "check-valgrind: reports above"; \
+	    exit 1; fi
+	@echo "check-valgrind: $$(ls $(VG_LOGS) | wc -l) runs, no report"
 
 # Rewrites the golden files and the manual's list of diagnostics from what
 # clerk does now; review the result with git diff.
@@ -113,7 +150,127 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man5/clerk-paper.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# make bench: clerk against the floor, libharu writing the same pages alone
+# (bench/run.sh says what it runs). The tools, the corpus and the runs go to
+# build/bench/; it prints a table of medians, kept in build/bench/report.md.
+# A report, not a test: a missed target does not fail it, and check does not
+# run it.
+BENCH_DIR   := $(BUILD)/bench
+BENCH_TOOLS := $(BENCH_DIR)/corpus $(BENCH_DIR)/floor $(BENCH_DIR)/measure
+
+.PHONY: bench
+
+bench: clerk $(BENCH_TOOLS)
+	BENCH_DIR=$(BENCH_DIR) ./bench/run.sh
+
+$(BENCH_DIR)/corpus $(BENCH_DIR)/measure: $(BENCH_DIR)/%: bench/%.c \
+    | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(BENCH_DIR)/floor: bench/floor.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lhpdf -lm
+
 clean:
 	rm -rf $(BUILD) clerk
 
 -include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# make fuzz: the libFuzzer targets of tests/fuzz/ (README.md, Fuzzing):
+# fuzz_frontmatter, fuzz_paper, fuzz_pdf and fuzz_xml, each run for
+# FUZZ_TIME seconds (default 60) over its corpus build/fuzz/corpus-<target>/,
+# which tests/fuzz/seeds.sh seeds from content/ and the tests and which
+# keeps what the fuzzer adds from one run to the next. clang compiles
+# clerk's sources again, with libFuzzer's coverage, ASan and UBSan, into
+# build/fuzz/obj/ (apart from the gcc build). A crash, leak, timeout or OOM
+# stops make with status 2 and the path of the reproducer. FUZZ_TARGETS
+# picks targets; make -j2 fuzz runs two at once; make -k fuzz runs all
+# even after a finding. build/fuzz/clerk is clerk with the same sanitizers
+# (it writes the XML seeds; it replays a reproducer through the CLI).
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 60
+FUZZ_TARGETS ?= fuzz_frontmatter fuzz_paper fuzz_pdf fuzz_xml
+FUZZ_DIR     := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) \
+                -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
+                -DCLERK_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+FUZZ_OBJS    := $(LIB_SRCS:generator/%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+FUZZ_RUNS    := $(FUZZ_TARGETS:%=fuzz-run-%)
+FUZZ_OPTS    := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+# The largest input each target tries (the PDF path is slow per input),
+# and its dictionary.
+FUZZ_MAXLEN_fuzz_frontmatter := 8192
+FUZZ_MAXLEN_fuzz_paper       := 16384
+FUZZ_MAXLEN_fuzz_pdf         := 8192
+FUZZ_MAXLEN_fuzz_xml         := 32768
+FUZZ_DICT_fuzz_frontmatter   := tests/fuzz/frontmatter.dict
+FUZZ_DICT_fuzz_paper         := $(FUZZ_DIR)/paper-all.dict
+FUZZ_DICT_fuzz_pdf           := $(FUZZ_DIR)/paper-all.dict
+FUZZ_DICT_fuzz_xml           := tests/fuzz/xml.dict
+
+.PHONY: fuzz fuzz-build fuzz-seeds fuzz-cc $(FUZZ_RUNS)
+
+fuzz: $(FUZZ_RUNS)
+
+fuzz-build: $(FUZZ_BINS) $(FUZZ_DIR)/clerk
+
+# clang and its libFuzzer runtime: on Debian 12 the packages clang (clang-14)
+# and libclang-rt-14-dev (only recommended by clang-14's dependencies).
+$(FUZZ_DIR)/deps.stamp: scripts/debian-packages-fuzz.txt scripts/deps
+	@./scripts/deps scripts/debian-packages-fuzz.txt
+	@mkdir -p $(FUZZ_DIR) && touch $@
+
+fuzz-cc: $(FUZZ_DIR)/deps.stamp
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)%s\n' \
+	    '{ (void)d; (void)n; return 0; }' | $(FUZZ_CC) -fsanitize=fuzzer \
+	    -x c -o /dev/null - 2>/dev/null || { echo "make fuzz needs" \
+	    "$(FUZZ_CC) with libFuzzer: apt-get install clang" \
+	    "libclang-rt-14-dev" >&2; exit 2; }
+
+$(FUZZ_DIR)/obj/%.o: generator/%.c | $(DEPS_STAMP) fuzz-cc
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BINS): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h \
+    $(FUZZ_OBJS) | fuzz-cc
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Igenerator \
+	    -DCLERK_FUZZ_REPO='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+$(FUZZ_DIR)/clerk: $(FUZZ_DIR)/obj/main.o $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ $(LIBS)
+
+$(FUZZ_DIR)/paper-all.dict: tests/fuzz/frontmatter.dict tests/fuzz/paper.dict
+	@mkdir -p $(dir $@)
+	cat $^ >$@
+
+fuzz-seeds: $(FUZZ_DIR)/clerk
+	@CLERK=$(FUZZ_DIR)/clerk ASAN_OPTIONS=detect_leaks=0 \
+	    ./tests/fuzz/seeds.sh $(FUZZ_DIR)
+
+$(FUZZ_RUNS): fuzz-run-%: $(FUZZ_DIR)/% $(FUZZ_DIR)/paper-all.dict fuzz-seeds
+	@mkdir -p $(FUZZ_DIR)/corpus-$* $(FUZZ_DIR)/artifacts-$*/ $(FUZZ_DIR)/tmp
+	@echo "fuzz: $* for $(FUZZ_TIME) s, log in $(FUZZ_DIR)/$*.log"
+	@TMPDIR=$(CURDIR)/$(FUZZ_DIR)/tmp \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(FUZZ_DIR)/$* $(FUZZ_OPTS) -max_total_time=$(FUZZ_TIME) \
+	    -max_len=$(FUZZ_MAXLEN_$*) -dict=$(FUZZ_DICT_$*) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts-$*/ \
+	    $(FUZZ_DIR)/corpus-$* >$(FUZZ_DIR)/$*.log 2>&1; rc=$$?; \
+	grep -E '^#[0-9]+' $(FUZZ_DIR)/$*.log | tail -1 | \
+	    sed 's/^/fuzz: $*: last: /'; \
+	grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
+	    $(FUZZ_DIR)/$*.log | sed 's/^/fuzz: $*: /'; \
+	if [ $$rc -ne 0 ]; then \
+	    sed -n '/^==[0-9]*==ERROR\|runtime error\|^==[0-9]*== ERROR\|deadly signal\|fuzz target exited/,/^SUMMARY/p' \
+	        $(FUZZ_DIR)/$*.log | head -60; \
+	    r=$$(sed -n 's/.*Test unit written to //p' $(FUZZ_DIR)/$*.log | tail -1); \
+	    echo "fuzz: $*: FOUND A PROBLEM (exit $$rc): reproducer $${r:-(none; see the log)}"; \
+	    echo "fuzz: replay: $(FUZZ_DIR)/$* $${r:-FILE}; minimise: $(FUZZ_DIR)/$* -minimize_crash=1 -runs=10000 $${r:-FILE}"; \
+	    exit 1; fi
+
+-include $(FUZZ_OBJS:.o=.d) $(FUZZ_DIR)/obj/main.d $(FUZZ_BINS:=.d)

@@ -5,6 +5,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -127,11 +129,21 @@ front_lines_say_agenda(struct arena *a, const struct source *src)
 bool
 agenda_detect(const char *path)
 {
+	/* The front matter is at the start: 64 KiB of the file are read,
+	 * not all of it (this runs on every paper an agenda links). */
+	enum { HEAD = 64 * 1024 };
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return false;
+	char *head = xmalloc(HEAD);
+	size_t n = fread(head, 1, HEAD, fp);
+	fclose(fp);
 	struct arena *a = arena_new();
 	struct diags *quiet = diags_new();
 	struct source src;
 	bool yes = false;
-	if (source_read(a, quiet, path, &src) == SOURCE_OK) {
+	if (n > 0 && source_from_memory(a, quiet, path, head, n, &src) ==
+	    SOURCE_OK) {
 		source_split(&src, quiet, false);
 		if (src.has_front) {
 			struct ynode *root = yaml_parse(a, quiet, &src, false);
@@ -142,6 +154,7 @@ agenda_detect(const char *path)
 	}
 	diags_free(quiet);
 	arena_free(a);
+	free(head);
 	return yes;
 }
 
@@ -530,11 +543,6 @@ read_paper(struct reader *r, struct agenda_item *it)
 		    it->link, first);
 		return;
 	}
-	if (agenda_detect(path)) {
-		diag(r->d, ag->path, it->link_pos, D_AGENDA_PAPER_IS_AGENDA,
-		    it->link);
-		return;
-	}
 	it->to_read = true; /* read with the others, after the body */
 }
 
@@ -594,6 +602,18 @@ read_papers(struct reader *r, size_t njobs)
 	jobs_run(n, njobs, read_one, NULL, &rd);
 	for (size_t i = 0; i < n; i++) {
 		struct agenda_item *it = rd.items[i];
+		/* An agenda linked as a paper: said so, rather than every key
+		 * it has that papers do not. Only a file read with errors can
+		 * be one, so only those are looked at again. */
+		if (!rd.system_error[i] && diags_errors(rd.d[i]) > 0 &&
+		    agenda_detect(it->paper_path)) {
+			diags_free(rd.d[i]);
+			paper_free(it->paper);
+			it->paper = NULL;
+			diag(r->d, ag->path, it->link_pos,
+			    D_AGENDA_PAPER_IS_AGENDA, it->link);
+			continue;
+		}
 		diags_move(r->pd, rd.d[i]);
 		diags_free(rd.d[i]);
 		if (rd.system_error[i]) {

@@ -89,6 +89,14 @@ struct parse {
 /* The parse running on this thread, for the DOCTYPE handler. */
 static _Thread_local struct parse *current;
 
+/* libxml2's unstructured messages: dropped (see parse_xml). */
+static void
+on_generic(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
 /* libxml2's structured errors as messages (warnings are left out). */
 static void
 on_error(void *ctx, xmlErrorPtr e)
@@ -151,6 +159,9 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 	struct parse ps = {.d = d, .name = name, .id = D_XML_SYNTAX};
 	current = &ps;
 	xmlSetStructuredErrorFunc(&ps, on_error);
+	/* What libxml2 prints only as text (an encoder's error) is said by
+	 * the structured error or the parse's failure: not printed. */
+	xmlSetGenericErrorFunc(&ps, on_generic);
 	size_t first = len < 4 ? len : 4;
 	xmlParserCtxtPtr c = xmlCreatePushParserCtxt(NULL, NULL, buf,
 	    (int)first, name);
@@ -167,6 +178,7 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 	if (!ps.doctype && c->instate != XML_PARSER_EOF)
 		(void)xmlParseChunk(c, NULL, 0, 1);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	current = NULL;
 	xmlDocPtr doc = c->myDoc;
 	bool ok = doc != NULL && c->wellFormed && !ps.doctype;

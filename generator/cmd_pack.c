@@ -243,25 +243,46 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 	return hex;
 }
 
-/* One PDF pack of kind: numbers the documents' pages, lays out the
- * agenda, joins and paints. Returns an exit status; messages in d or
- * (system) printed. */
-static int
-write_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
-    const struct metrics *m, bool duplex, int total,
-    const struct pdf_options *opt, struct diags *d, const char *out)
+/* Numbers the pages of the documents pack kind holds, on from their
+ * first_page, of total, each first page stamped "Agenda Item N". */
+static void
+number_pages(struct pack *pk, enum pack_kind kind, const struct metrics *m,
+    struct diags *d, int total)
 {
-	const struct agenda *a = pk->agenda;
-	struct arena *ar = a->arena;
+	struct arena *ar = pk->agenda->arena;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		struct pack_entry *e = &pk->entries[i];
 		if (pack_holds(e, kind) && e->layout != NULL)
 			layout_number(e->layout, m, d, e->first_page, total,
 			    arena_printf(ar, "Agenda Item %s", e->number));
 	}
+}
+
+/* One PDF pack to paint: its whole layout and what it says of itself. */
+struct painting {
+	struct layout *joined;
+	struct pdf_info info;
+	const struct template *t;
+	const struct pdf_options *opt;
+	char *out;                 /* heap */
+	struct diags *d;           /* its messages (image problems) */
+	int status;
+	char *syserr;              /* heap, or NULL */
+	struct pdf_dev *dev;       /* holding the painted bytes */
+};
+
+/* Lays out the agenda of pack kind (its documents numbered already) and
+ * joins it with them into pt. Returns false when d received an error. */
+static bool
+prepare_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
+    const struct metrics *m, bool duplex, struct diags *d,
+    struct painting *pt)
+{
+	const struct agenda *a = pk->agenda;
+	struct arena *ar = a->arena;
 	struct layout *ag = layout_agenda(pk, kind, t, m, d);
 	if (ag == NULL)
-		return EXIT_INPUT;
+		return false;
 	if (duplex && ag->npages % 2 == 1)
 		layout_pad(ag, m, d);
 	for (size_t i = 0; i < ag->npages; i++)
@@ -282,13 +303,13 @@ write_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
 		labels[n++] = (struct page_label){0, LABEL_DECIMAL,
 		    e->first_page};
 	}
-	struct layout *joined = layout_join(ar, parts, n, labels);
-	pack_outline(ar, joined, pk, kind, ag->npages);
+	pt->joined = layout_join(ar, parts, n, labels);
+	pack_outline(ar, pt->joined, pk, kind, ag->npages);
 
 	char date[32] = "";
 	if (a->has_date)
 		date_long(a->date, date);
-	struct pdf_info info = {
+	pt->info = (struct pdf_info){
 		.path = a->path,
 		.title = arena_printf(ar, "%s, %s: %s", a->committee, date,
 		    kind == PACK_PUBLIC ? "Public Document Pack" :
@@ -306,17 +327,44 @@ write_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
 		.digest = pack_digest(ar, pk, kind, duplex),
 		.salt = t->id,
 	};
-	struct pdf_dev *dev = pdf_dev_new(t);
-	enum pdf_status st = pdf_write_doc(dev, joined, &info, opt, d, out);
-	int status = EXIT_OK;
+	pt->t = t;
+	return true;
+}
+
+/* Paints painting i into a device of its own, in memory (a job: the
+ * packs are painted in parallel; the layouts are only read). */
+static void
+paint_one(void *ctx, size_t i, size_t worker)
+{
+	struct painting *pt = &((struct painting *)ctx)[i];
+	(void)worker;
+	struct pdf_dev *dev = pt->dev = pdf_dev_new(pt->t);
+	enum pdf_status st = pdf_write_doc(dev, pt->joined, &pt->info,
+	    pt->opt, pt->d, NULL);
+	pt->status = EXIT_OK;
 	if (st == PDF_INPUT) {
-		status = EXIT_INPUT;
+		pt->status = EXIT_INPUT;
 	} else if (st == PDF_SYSTEM) {
-		fprintf(stderr, "%s\n", pdf_dev_error(dev));
-		status = EXIT_SYSTEM;
+		pt->syserr = xstrdup(pdf_dev_error(dev));
+		pt->status = EXIT_SYSTEM;
 	}
-	pdf_dev_free(dev);
-	return status;
+}
+
+/* Whether a template of the pack prints the number of pages ({pages}),
+ * which differs between the packs. */
+static bool
+counts_pages(const struct pack *pk, const struct template *t)
+{
+	if (template_text_uses(t->header, "pages") ||
+	    template_text_uses(t->footer, "pages"))
+		return true;
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const struct paper *p = pk->entries[i].paper;
+		if (p != NULL && (template_text_uses(p->tpl->header, "pages") ||
+		    template_text_uses(p->tpl->footer, "pages")))
+			return true;
+	}
+	return false;
 }
 
 /* On a terminal, "[i/n] verb what" in place of the last line; verb NULL
@@ -449,21 +497,82 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		page += (int)e->layout->npages;
 	}
 	int total_full = page - 1, total_public = 0;
+	if (total_full > CLERK_MAX_PACK_PAGES) {
+		diag(d, a->path, (struct pos){0, 0}, D_PACK_TOO_MANY_PAGES,
+		    total_full, CLERK_MAX_PACK_PAGES);
+		devices_free(&main_ds);
+		return EXIT_INPUT;
+	}
 	for (size_t i = 0; i < pk->nentries; i++)
 		if (pack_holds(&pk->entries[i], PACK_PUBLIC) &&
 		    pk->entries[i].layout != NULL)
 			total_public = pk->entries[i].first_page - 1 +
 			    (int)pk->entries[i].layout->npages;
 
+	/* Both packs are laid out here, in the agenda's arena, then painted:
+	 * in parallel when their pages carry the same numbers (no {pages}),
+	 * else one after the other, renumbered between. */
 	static const enum pack_kind kinds[2] = {PACK_PUBLIC, PACK_FULL};
+	const int totals[2] = {total_public, total_full};
+	struct painting pts[2];
+	memset(pts, 0, sizeof pts);
+	bool apart = counts_pages(pk, t);
+	if (!apart)
+		number_pages(pk, PACK_FULL, m, d, total_full);
 	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
-		char *out = output_name(dir, a->path, pack_suffix(kinds[k]),
+		pts[k].out = output_name(dir, a->path, pack_suffix(kinds[k]),
 		    ".pdf");
-		progress(tty, "writing", k + 1, 2, out);
-		status = write_pdf(pk, kinds[k], t, m, duplex,
-		    kinds[k] == PACK_PUBLIC ? total_public : total_full, opt,
-		    d, out);
-		free(out);
+		pts[k].opt = opt;
+		pts[k].d = diags_new();
+		if (apart)
+			number_pages(pk, kinds[k], m, d, totals[k]);
+		if (!prepare_pdf(pk, kinds[k], t, m, duplex, d, &pts[k]))
+			status = EXIT_INPUT;
+		else if (apart)
+			paint_one(pts, k, 0);
+	}
+	if (status == EXIT_OK && !apart) {
+		progress(tty, "writing", 1, 1, pts[0].out);
+		jobs_run(2, (size_t)njobs, paint_one, NULL, pts);
+	}
+	/* Both packs or neither: each written to a temporary file, then
+	 * both renamed into place. */
+	char *tmp[2] = {NULL, NULL};
+	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
+		if (pts[k].joined == NULL || pts[k].status != EXIT_OK)
+			break;
+		size_t len;
+		const void *bytes = pdf_dev_output(pts[k].dev, &len);
+		if ((tmp[k] = output_stage(pts[k].out, bytes, len)) == NULL) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot write: %s\n",
+			    pts[k].out, errstr(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+		}
+	}
+	bool staged = tmp[0] != NULL && tmp[1] != NULL;
+	for (size_t k = 0; k < 2; k++) {
+		if (staged && !output_commit(tmp[k], pts[k].out)) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot write: %s\n",
+			    pts[k].out, errstr(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+		} else if (!staged) {
+			output_discard(tmp[k]);
+		}
+		pdf_dev_free(pts[k].dev);
+	}
+	for (size_t k = 0; k < 2; k++) {
+		if (pts[k].d != NULL) {
+			diags_move(d, pts[k].d);
+			diags_free(pts[k].d);
+		}
+		if (pts[k].syserr != NULL)
+			fprintf(stderr, "%s\n", pts[k].syserr);
+		if (pts[k].joined != NULL)
+			status = exit_worst(status, pts[k].status);
+		free(pts[k].syserr);
+		free(pts[k].out);
 	}
 	progress(tty, NULL, 0, 0, NULL);
 	devices_free(&main_ds);
@@ -481,16 +590,30 @@ pack_xml(const struct pack *pk, struct diags *d, const char *dir)
 	for (size_t k = 0; k < 2; k++)
 		if (!akn_write_pack(pk, kinds[k], d, &bytes[k], &len[k]))
 			status = EXIT_INPUT;
-	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
-		char *out = output_name(dir, pk->agenda->path,
+	/* both or neither, as for PDF */
+	char *out[2], *tmp[2] = {NULL, NULL};
+	for (size_t k = 0; k < 2; k++)
+		out[k] = output_name(dir, pk->agenda->path,
 		    pack_suffix(kinds[k]), ".xml");
-		if (!output_write(out, bytes[k], len[k], false)) {
+	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
+		if ((tmp[k] = output_stage(out[k], bytes[k], len[k])) ==
+		    NULL) {
 			char eb[128];
-			fprintf(stderr, "%s: error: cannot write: %s\n", out,
+			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
 			    errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		}
-		free(out);
+	}
+	for (size_t k = 0; k < 2; k++) {
+		if (status == EXIT_OK && !output_commit(tmp[k], out[k])) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
+			    errstr(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+		} else if (status != EXIT_OK) {
+			output_discard(tmp[k]);
+		}
+		free(out[k]);
 	}
 	free(bytes[0]);
 	free(bytes[1]);

@@ -56,6 +56,7 @@ DIAG(D_PATH_MISSING, DIAG_ERROR, "\"%s\" not found")
 DIAG(D_PATH_NOT_FILE, DIAG_ERROR, "\"%s\" is not a regular file")
 DIAG(D_APPENDIX_UNREADABLE, DIAG_ERROR, "appendix file \"%s\" cannot be read: %s")
 DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown (.md)")
+DIAG(D_TOO_MANY_APPENDICES, DIAG_ERROR, "more than %d appendices: put the rest together, or make them papers of their own")
 
 /* The body (markdown.c, structure.c, assets.c) */
 DIAG(D_TEXT_BEFORE_SECTION, DIAG_ERROR, "text before the first section: begin the body with the heading \"%s\"")
@@ -86,6 +87,10 @@ DIAG(D_FOOTNOTE_UNDEFINED, DIAG_ERROR, "footnote \"[^%s]\" has no text: add a li
 DIAG(D_LINK_NO_ADDRESS, DIAG_WARNING, "link \"%s\" has no address: it is set as plain text")
 DIAG(D_EMPTY_LINK, DIAG_WARNING, "link to \"%s\" has no text")
 DIAG(D_NESTING_TOO_DEEP, DIAG_ERROR, "blocks nested deeper than %d levels")
+DIAG(D_TABLE_TOO_WIDE, DIAG_ERROR, "table row of more than %d cells: a table has at most %d columns; split it into narrower tables")
+DIAG(D_WORD_TOO_MANY, DIAG_ERROR, "more than %d '%s' in one word: separate them with spaces")
+DIAG(D_QUOTES_TOO_MANY, DIAG_WARNING, "too many quotation marks in paragraphs to make them curly in time (this one has %d); the paper's quotation marks and dashes are set as typed")
+DIAG(D_IMAGES_TOO_MANY, DIAG_ERROR, "too many images and links in paragraphs to read in time (this one has %d images among %d brackets); break long paragraphs up")
 DIAG(D_MINUTES_NO_ITEMS, DIAG_ERROR, "minutes have no items: each item begins with a \"## \" heading")
 
 /* Agendas (agenda.c) */
@@ -110,6 +115,7 @@ DIAG(D_AGENDA_PAPER_IS_AGENDA, DIAG_ERROR, "\"%s\" is an agenda, not a paper")
 DIAG(D_AGENDA_NONPUBLIC_IN_PART1, DIAG_ERROR, "non-public paper \"%s\" is in Part 1: move it under Part 2 - Non-Public Agenda")
 DIAG(D_PACK_APPENDIX_PARAGRAPHS, DIAG_ERROR, "non-public appendix %zu of a public paper goes to Part 2 of the pack, and the paragraphs of Schedule 12A that exempt it are needed: add \"exempt_paragraphs: [3]\" (its numbers) to its entry")
 DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other fonts or another page size than the pack's (%s): a pack is one document")
+DIAG(D_PACK_TOO_MANY_PAGES, DIAG_ERROR, "the papers of this agenda come to %d pages, more than a pack holds (%d): split the meeting's papers into supplementary packs")
 DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")
 DIAG(D_AGENDA_PUBLIC_IN_PART2, DIAG_WARNING, "public paper \"%s\" is in Part 2: move it under Part 1 - Public Agenda, or mark it \"public: false\"")
 
@@ -132,6 +138,7 @@ DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
 /* Typesetting (layout.c, pdf.c) */
 DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
 DIAG(D_IMAGE_UNREADABLE, DIAG_ERROR, "image \"%s\" cannot be read: %s")
+DIAG(D_TOO_MANY_PAGES, DIAG_ERROR, "the paper runs past %d pages here, more than clerk sets: split it into several papers")
 
 /* Akoma Ntoso XML (akn_write.c, akn_read.c) */
 DIAG(D_XML_CHAR, DIAG_WARNING, "character U+%04X cannot be written in XML; it is replaced by U+FFFD")

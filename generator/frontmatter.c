@@ -122,6 +122,11 @@ find_misspellings(struct fm *f, const struct ynode *root)
 			names[n++] = keys[k].name;
 	names[n] = NULL;
 	for (const struct ynode *c = root->first; c != NULL; c = c->next) {
+		bool known = false;
+		for (size_t i = 0; i < n && !known; i++)
+			known = strcmp(c->key, names[i]) == 0;
+		if (known)
+			continue; /* only unknown keys can be misspellings */
 		const char *near = closest(c->key, names);
 		if (near == NULL)
 			continue;
@@ -461,9 +466,17 @@ read_appendices(struct fm *f, const struct ynode *v)
 		    "a list");
 		return;
 	}
-	m->appendices = arena_alloc(f->a,
-	    (v->count ? v->count : 1) * sizeof(*m->appendices));
+	size_t n = v->count < CLERK_MAX_APPENDICES ? v->count :
+	    CLERK_MAX_APPENDICES;
+	m->appendices = arena_alloc(f->a, (n ? n : 1) *
+	    sizeof(*m->appendices));
+	size_t k = 0;
 	for (const struct ynode *e = v->first; e != NULL; e = e->next) {
+		if (k++ == CLERK_MAX_APPENDICES) {
+			diag(f->d, f->p->path, yv_item_pos(e, v),
+			    D_TOO_MANY_APPENDICES, CLERK_MAX_APPENDICES);
+			break;
+		}
 		if (e->type != Y_MAPPING) {
 			diag(f->d, f->p->path, yv_item_pos(e, v), D_NOT_MAPPING,
 			    "each entry of \"appendices\"");

@@ -12,6 +12,11 @@ struct paper;
 struct ynode;
 struct template_set;
 
+/* clerk's limit on the appendices of a paper: each is a document read,
+ * typeset from a new page and written into the XML; an entry past it is
+ * an error, and is not read. */
+#define CLERK_MAX_APPENDICES 100
+
 /* Fills p->meta from root (NULL when the front matter was empty or could
  * not be parsed) and sets p->tpl: the template named by "template:", else
  * the one in force on the first meeting date (a warning when only the

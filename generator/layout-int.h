@@ -41,6 +41,12 @@
 #define FRONT_LEFT   0.72  /* the front sheet's left column */
 #define NOTE_RULE    72.0  /* the rule above footnotes */
 #define EPS          1e-6
+/* Bytes of text measured at a time, and at most in one text box: the PDF
+ * library takes no string longer than 65,535 bytes. A word longer than
+ * BOX_MAX_BYTES (which fits the line only if its characters are of no
+ * width) is cut as a word wider than the line is. */
+#define MEASURE_MAX  4096
+#define BOX_MAX_BYTES 4096
 
 enum align {
 	ALIGN_LEFT,
@@ -111,6 +117,9 @@ struct item {
 				      none */
 	bool keep;                 /* on the same page as the item after */
 	bool newpage;              /* begins a page */
+	struct pos pos;            /* where its text is in the source, for
+				      messages; line 0: none */
+	const char *path;          /* and of which file */
 };
 
 /* A number or bullet set at x on the first line of the next item. */
@@ -162,6 +171,11 @@ struct lay {
 	struct rbox *boxes;        /* of every item */
 	size_t nboxes, cboxes;
 	struct flow main, foot;    /* the body; the footnotes' lines */
+	double flow_h;             /* height of every item made, with the
+				      space above it: pages are at least
+				      that over the text area's height */
+	bool too_long;             /* past CLERK_MAX_PAGES (reported): no
+				      more blocks are laid out */
 	struct flow *fl;           /* where items go now */
 	size_t ib0;                /* first box of the item being made */
 	size_t ifend;              /* its footnotes' end */
@@ -231,6 +245,10 @@ struct lay *lay_new(const struct paper *p, const struct template *t,
     const struct metrics *m, struct diags *d);
 /* Breaks the main flow into pages and resolves links and the outline. */
 void lay_finish(struct lay *L);
+/* Is the paper past CLERK_MAX_PAGES, what is laid out so far filling more
+ * pages than that? Reported once, at pos of path, where it goes past;
+ * then nothing more need be laid out. */
+bool lay_past_pages(struct lay *L, const char *path, struct pos pos);
 /* Blocks (a description) as body text at x, width w, unnumbered. */
 void lay_blocks(struct lay *L, const struct node *first, double x,
     double w);
@@ -269,6 +287,8 @@ struct cell {
 	size_t w0, w1;             /* its words */
 	size_t l0, l1;             /* its lines */
 	enum align al;
+	struct pos pos;            /* where it is in the source; line 0:
+				      none */
 };
 void layout_table(struct lay *L, const struct node *table, double x,
     double width, double size, double after);

@@ -110,6 +110,9 @@ item_end(struct lay *L, double h, double before, double base)
 	it->b1 = L->nboxes;
 	it->fend = L->ifend;
 	it->newpage = f->newpage;
+	it->pos = L->pos;
+	it->path = L->doc->path;
+	L->flow_h += it->before + h;
 	f->pending = 0;
 	f->newpage = false;
 	item_begin(L);
@@ -130,12 +133,23 @@ owe(struct lay *L, double space)
 		L->fl->pending = space;
 }
 
+/* An outline entry's title is cut to at most OUTLINE_MAX bytes, between
+ * characters, ending in an ellipsis: a bookmark is no place for a heading
+ * of pages, and the PDF library takes no string over 65,535 bytes. */
+enum { OUTLINE_MAX = 1024 };
+
 static void
 mark(struct lay *L, size_t item, int level, const char *title,
     const struct node *node)
 {
 	if (L->fl != &L->main)
 		return;
+	if (title != NULL && strlen(title) > OUTLINE_MAX) {
+		size_t k = OUTLINE_MAX - 3;
+		while (k > 0 && ((unsigned char)title[k] & 0xC0) == 0x80)
+			k--;
+		title = arena_printf(L->a, "%.*s\xe2\x80\xa6", (int)k, title);
+	}
 	L->marks = lay_grow(L, L->marks, &L->cmarks, L->nmarks + 1,
 	    sizeof *L->marks);
 	L->marks[L->nmarks++] = (struct mark){item, level, title, node};
@@ -168,6 +182,8 @@ put_lines(struct lay *L, size_t l0, size_t l1, double x, double w,
 		if (together ? k + 1 < n : (k == 0 && n >= 2) ||
 		    (n >= 3 && k == n - 2))
 			it->keep = true;
+		if (lay_past_pages(L, L->doc->path, L->pos))
+			break; /* a paragraph of many thousand pages */
 	}
 }
 
@@ -563,11 +579,26 @@ block(struct lay *L, const struct node *n, const struct ctx *c)
 		empty_line(L, c->size);
 }
 
+bool
+lay_past_pages(struct lay *L, const char *path, struct pos pos)
+{
+	if (L->too_long)
+		return true;
+	if (L->flow_h <= CLERK_MAX_PAGES * (L->ytop - L->ybot))
+		return false;
+	diag(L->d, path, pos, D_TOO_MANY_PAGES, CLERK_MAX_PAGES);
+	L->too_long = true;
+	return true;
+}
+
 static void
 blocks(struct lay *L, const struct node *first, const struct ctx *c)
 {
-	for (const struct node *n = first; n != NULL; n = n->next)
+	for (const struct node *n = first; n != NULL && !L->too_long;
+	    n = n->next) {
 		block(L, n, c);
+		(void)lay_past_pages(L, L->doc->path, n->pos);
+	}
 }
 
 /* ---- The paper ----------------------------------------------------- */
@@ -731,6 +762,8 @@ appendix(struct lay *L, size_t i, bool newpage)
 	const struct appendix *ap = &L->p->meta.appendices[i];
 	struct style hs = plain_style(L->size);
 	hs.bold = true;
+	if (L->too_long)
+		return;
 	L->doc = ap->doc;
 	layout_notes(L, ap->doc);
 	L->main.newpage = newpage;
@@ -745,8 +778,17 @@ appendix(struct lay *L, size_t i, bool newpage)
 		head = arena_printf(L->a, "%s\n%s", L->p->meta.subject, head);
 	size_t item = heading(L, NULL, head, hs, L->x0, L->width, NULL, 0, 0,
 	    PARA_AFTER * L->size);
+	for (size_t k = item; k < L->main.n; k++) {
+		/* its place is its entry in the paper's front matter */
+		L->main.items[k].pos = ap->pos;
+		L->main.items[k].path = L->p->path;
+	}
 	mark(L, item, 0, arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
 	    i + 1, title), NULL);
+	if (lay_past_pages(L, L->p->path, ap->pos)) {
+		L->doc = L->p;
+		return;
+	}
 	struct ctx c = body_ctx(L, 0);
 	c.minutes = false;
 	for (const struct section *s = ap->doc->sections; s; s = s->next) {
@@ -850,6 +892,14 @@ paginate(struct lay *L)
 	L->iy = arena_alloc(L->a, (n + 1) * sizeof *L->iy);
 	size_t s = 0, fnext = 0, fowed = 0;
 	while (s < n || fnext < fowed || L->out->npages == 0) {
+		if (L->out->npages == CLERK_MAX_PAGES) {
+			if (!L->too_long)
+				diag(L->d, s < n ? it[s].path : L->p->path,
+				    s < n ? it[s].pos : (struct pos){0, 0},
+				    D_TOO_MANY_PAGES, CLERK_MAX_PAGES);
+			L->too_long = true;
+			break;
+		}
 		size_t hdr = s < n && s > 0 ? it[s].header : 0;
 		double y = hdr ? it[hdr - 1].h : 0;
 		size_t fend = fowed, k;

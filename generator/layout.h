@@ -113,6 +113,11 @@ struct page_label {
 	int first;
 };
 
+/* clerk's limit on the pages of one paper (with its appendices): a paper
+ * that runs past it is an error where it does. (libharu keeps a
+ * document's pages in one array of at most 32,767.) */
+#define CLERK_MAX_PAGES 10000
+
 struct lay;
 
 struct layout {

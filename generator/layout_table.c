@@ -87,6 +87,8 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 			hdr = L->fl->n - 1;
 			hdr_h = L->fl->items[hdr].h;
 		}
+		if (lay_past_pages(L, L->doc->path, row[0].pos))
+			break; /* a table of many thousand pages */
 	}
 }
 
@@ -136,6 +138,7 @@ layout_table(struct lay *L, const struct node *table, double x,
 			struct cell *cl = &cells[r * ncols + c];
 			cl->w0 = L->nwords;
 			cl->al = cell_align(table, c);
+			cl->pos = cn != NULL ? cn->pos : row->pos;
 			if (cn != NULL) {
 				L->pos = cn->pos;
 				inl_nodes(L, cn->first, &st);

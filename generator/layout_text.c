@@ -110,11 +110,24 @@ pick(struct lay *L, uint32_t cp, const struct style *st, enum font *f)
 	return false;
 }
 
-/* Width in points of n bytes at s, all in font f. */
+/* Width in points of n bytes at s, all in font f. A long run is measured
+ * in pieces cut between characters (widths add up: there is no kerning),
+ * as the PDF library takes at most 65,535 bytes at a time. */
 static double
 measure(struct lay *L, enum font f, const char *s, size_t n, double size)
 {
-	return L->m->width(L->m->ctx, f, s, n) * size / 1000;
+	double w = 0;
+	while (n > MEASURE_MAX) {
+		size_t k = MEASURE_MAX;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (k == 0)
+			k = MEASURE_MAX;
+		w += L->m->width(L->m->ctx, f, s, k);
+		s += k;
+		n -= k;
+	}
+	return (w + L->m->width(L->m->ctx, f, s, n)) * size / 1000;
 }
 
 static double
@@ -254,6 +267,21 @@ inl_text(struct lay *L, const char *s, size_t n, const struct style *st,
 			inl_space(L, st);
 			i++;
 			continue;
+		}
+		if (c > 0x20 && c < 0x7F) {
+			/* a run of ASCII that the style's own face has: one
+			 * frag, as character by character would make it */
+			enum font f = face(st);
+			size_t j = i;
+			while (j < n && (unsigned char)s[j] > 0x20 &&
+			    (unsigned char)s[j] < 0x7F &&
+			    has(L, f, (unsigned char)s[j]))
+				j++;
+			if (j > i) {
+				add_char(L, s + i, j - i, f, st);
+				i = j;
+				continue;
+			}
 		}
 		uint32_t cp;
 		size_t len = utf8_decode((const unsigned char *)s + i, n - i,
@@ -477,28 +505,42 @@ piece(struct lay *L, struct frag fr, size_t a, size_t b, double w)
 		p->note = 0;
 }
 
-/* Words of [*w0, *w1) wider than width are cut by character into pieces
- * that fit, each ending its line; the range is then a copy at the end of
- * L->words. Unchanged when every word fits. Only such words have their
- * characters measured one by one. */
+/* Does word w fit a line of width: not wider, nor longer in bytes than a
+ * text box takes? */
+static bool
+word_fits(const struct lay *L, const struct word *w, double width)
+{
+	if (w->w > width + EPS)
+		return false;
+	size_t n = 0;
+	for (size_t i = w->f0; i < w->f1; i++)
+		n += L->frags[i].n;
+	return n <= BOX_MAX_BYTES;
+}
+
+/* Words of [*w0, *w1) that do not fit (word_fits) are cut by character
+ * into pieces that do, each ending its line; the range is then a copy at
+ * the end of L->words. Unchanged when every word fits. Only such words
+ * have their characters measured one by one. */
 void
 fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 {
 	size_t i = *w0;
-	while (i < *w1 && L->words[i].w <= width + EPS)
+	while (i < *w1 && word_fits(L, &L->words[i], width))
 		i++;
 	if (i == *w1)
 		return;
 	size_t start = L->nwords;
 	for (i = *w0; i < *w1; i++) {
 		struct word wd = L->words[i];
-		if (wd.w <= width + EPS) {
+		if (word_fits(L, &wd, width)) {
 			*word_push(L) = wd;
 			continue;
 		}
 		size_t cw = L->nwords;
 		word_push(L);
 		double used = 0;
+		size_t bytes = 0;
 		for (size_t fi = wd.f0; fi < wd.f1; fi++) {
 			struct frag fr = L->frags[fi];
 			size_t a = 0, len;
@@ -511,7 +553,8 @@ fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 					len = 1;
 				double c = measure(L, fr.font, fr.s + j, len,
 				    fr.size);
-				if (used + c > width + EPS && used > 0) {
+				if (bytes > 0 && (used + c > width + EPS ||
+				    bytes + len > BOX_MAX_BYTES)) {
 					piece(L, fr, a, j, pw);
 					struct word *w = &L->words[cw];
 					w->f1 = L->nfrags;
@@ -520,10 +563,12 @@ fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 					cw = L->nwords;
 					word_push(L);
 					used = pw = 0;
+					bytes = 0;
 					a = j;
 				}
 				used += c;
 				pw += c;
+				bytes += len;
 			}
 			piece(L, fr, a, fr.n, pw);
 			L->words[cw].f1 = L->nfrags;
@@ -695,7 +740,8 @@ emit_line(struct lay *L, const struct line *ln, double x, double width,
 				struct box *ob = &L->boxes[open].b;
 				bool same = ob->font == f->font &&
 				    ob->size == f->size &&
-				    ob->y == base + f->rise;
+				    ob->y == base + f->rise &&
+				    ob->len + 1 + f->n <= BOX_MAX_BYTES;
 				if (same && !after_space &&
 				    ob->text + ob->len == f->s) {
 					ob->len += f->n;

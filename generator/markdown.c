@@ -625,6 +625,420 @@ leave(struct conv *c, cmark_node *cn)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Guards: clerk's limits on what makes cmark-gfm 0.29.0.gfm.6 slow (none
+ * of its fixes of 0.29.0.gfm.7 to .13 is in Debian 12). Its time grows
+ * with the square of the cells of a table row (and it fills every row out
+ * to the header's width), of the '@' (or a web address's ')') in a word,
+ * and of the quotation marks of a paragraph when it makes them curly; and
+ * with a paragraph's images times its brackets. Before the parse, the
+ * body is scanned for these; what is over a limit is reported, and
+ * blanked (made a space) in a copy of the body that is parsed instead, or
+ * for quotation marks, the body is parsed without curly quotes; so the
+ * parse stays quick and the rest of the paper is still checked, at the
+ * same places. */
+
+/* Messages of one kind given for one body, at most. */
+enum { GUARD_MESSAGES = 10 };
+
+struct guard {
+	struct paper *p;
+	struct diags *d;
+	const struct source *src;
+	const char *body;     /* src->text + off */
+	size_t off, len;
+	char *safe;           /* the copy parsed, heap; NULL: no change */
+	int tables, words;    /* messages given */
+};
+
+static void
+guard_blank(struct guard *g, size_t i)
+{
+	if (g->safe == NULL) {
+		g->safe = xmalloc(g->len + 1);
+		memcpy(g->safe, g->body, g->len);
+		g->safe[g->len] = '\0';
+	}
+	g->safe[i] = ' ';
+}
+
+/* The file position of byte i of the body. */
+static struct pos
+guard_pos(const struct guard *g, size_t i)
+{
+	return source_pos(g->src, g->off + i);
+}
+
+/* The end of the line starting at i (its '\n', or len). */
+static size_t
+line_end(const struct guard *g, size_t i)
+{
+	const char *nl = memchr(g->body + i, '\n', g->len - i);
+	return nl ? (size_t)(nl - g->body) : g->len;
+}
+
+/* Where the line [i, e) begins after the marks of block quotes and the
+ * indentation. */
+static size_t
+line_content(const struct guard *g, size_t i, size_t e)
+{
+	while (i < e && (g->body[i] == ' ' || g->body[i] == '\t' ||
+	    g->body[i] == '>'))
+		i++;
+	return i;
+}
+
+/* Could the line be a table's delimiter row ("|---|:--:|", or "---")? */
+static bool
+delimiter_row(const struct guard *g, size_t i, size_t e)
+{
+	i = line_content(g, i, e);
+	bool dash = false;
+	for (; i < e; i++) {
+		char c = g->body[i];
+		if (c == '-')
+			dash = true;
+		else if (c != '|' && c != ':' && c != ' ' && c != '\t')
+			return false;
+	}
+	return dash;
+}
+
+/* A line of a table: its cells beyond CLERK_MAX_TABLE_COLUMNS are
+ * reported (once per table) and their pipes blanked. */
+static void
+guard_row(struct guard *g, size_t i, size_t e, bool *reported)
+{
+	size_t c = line_content(g, i, e), last = e;
+	while (last > c && (g->body[last - 1] == ' ' ||
+	    g->body[last - 1] == '\t'))
+		last--;
+	bool lead = c < e && g->body[c] == '|';
+	/* The pipe that would begin cell CLERK_MAX_TABLE_COLUMNS + 1. */
+	size_t over = CLERK_MAX_TABLE_COLUMNS + (lead ? 1 : 0), pipes = 0;
+	for (size_t k = c; k < e; k++) {
+		if (g->body[k] == '\\') {
+			k++;
+			continue;
+		}
+		if (g->body[k] != '|')
+			continue;
+		if (++pipes < over || (pipes == over && k + 1 == last))
+			continue;
+		/* a trailing pipe ends the last cell and begins none */
+		if (!*reported && g->tables < GUARD_MESSAGES) {
+			diag(g->d, g->p->path, guard_pos(g, k),
+			    D_TABLE_TOO_WIDE, CLERK_MAX_TABLE_COLUMNS,
+			    CLERK_MAX_TABLE_COLUMNS);
+			g->tables++;
+		}
+		*reported = true;
+		guard_blank(g, k);
+	}
+}
+
+/* Tables: a line that could be a delimiter row makes the line before it
+ * a header and the lines after it, up to a blank line, rows. */
+static void
+guard_tables(struct guard *g)
+{
+	bool table = false, reported = false;
+	size_t prev = (size_t)-1; /* start of the line before, in the run */
+	for (size_t i = 0; i < g->len;) {
+		size_t e = line_end(g, i);
+		if (line_content(g, i, e) == e) {
+			table = reported = false;
+			prev = (size_t)-1;
+		} else if (table) {
+			guard_row(g, i, e, &reported);
+		} else if (prev != (size_t)-1 && delimiter_row(g, i, e)) {
+			table = true;
+			guard_row(g, prev, line_end(g, prev), &reported);
+			guard_row(g, i, e, &reported);
+		} else {
+			prev = i;
+		}
+		i = e + 1;
+	}
+}
+
+/* The length of an HTML entity for '@' at s ("&#64;", "&#x40;",
+ * "&commat;"), which cmark-gfm decodes before it looks for e-mail
+ * addresses; 0 for anything else. */
+static size_t
+at_entity(const char *s, size_t n)
+{
+	if (n >= 8 && memcmp(s, "&commat;", 8) == 0)
+		return 8;
+	if (n < 4 || s[0] != '&' || s[1] != '#')
+		return 0;
+	size_t i = 2;
+	unsigned long v = 0;
+	bool hex = s[i] == 'x' || s[i] == 'X';
+	if (hex)
+		i++;
+	size_t d0 = i;
+	for (; i < n && i < 12; i++) {
+		char c = s[i];
+		int dv = c >= '0' && c <= '9' ? c - '0' :
+		    hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+		    hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (dv < 0)
+			break;
+		v = v * (hex ? 16 : 10) + (unsigned long)dv;
+	}
+	return i > d0 && i < n && s[i] == ';' && v == '@' ? i + 1 : 0;
+}
+
+/* Words: at most CLERK_MAX_WORD_MARKS '@' in one, and as many ')' in one
+ * holding a web address; those beyond are reported (once per word) and
+ * blanked. */
+static void
+guard_words(struct guard *g)
+{
+	const char *b = g->body;
+	for (size_t i = 0; i < g->len;) {
+		if (b[i] == ' ' || b[i] == '\t' || b[i] == '\n') {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		int ats = 0, parens = 0;
+		bool web = false;
+		while (e < g->len && b[e] != ' ' && b[e] != '\t' &&
+		    b[e] != '\n') {
+			ats += b[e] == '@' || (b[e] == '&' &&
+			    at_entity(b + e, g->len - e) > 0);
+			parens += b[e] == ')';
+			web = web || (e + 4 <= g->len &&
+			    (memcmp(b + e, "www.", 4) == 0 ||
+			    memcmp(b + e, "://", 3) == 0));
+			e++;
+		}
+		if (ats > CLERK_MAX_WORD_MARKS ||
+		    (web && parens > CLERK_MAX_WORD_MARKS)) {
+			int na = 0, np = 0;
+			bool reported = false;
+			for (size_t k = i; k < e; k++) {
+				bool at = b[k] == '@' || (b[k] == '&' &&
+				    at_entity(b + k, g->len - k) > 0);
+				bool paren = web && b[k] == ')';
+				if (!((at && ++na > CLERK_MAX_WORD_MARKS) ||
+				    (paren && ++np > CLERK_MAX_WORD_MARKS)))
+					continue;
+				if (!reported && g->words < GUARD_MESSAGES) {
+					diag(g->d, g->p->path, guard_pos(g, k),
+					    D_WORD_TOO_MANY,
+					    CLERK_MAX_WORD_MARKS, at ? "@" : ")");
+					g->words++;
+				}
+				reported = true;
+				guard_blank(g, k);
+			}
+		}
+		i = e;
+	}
+}
+
+/* The marks of bytes [i, e) of text t that make a paragraph slow to read:
+ * quotation marks (' and "), images ("![") and brackets ('['). */
+struct marks {
+	size_t quotes, images, brackets;
+};
+
+static bool
+is_quote(char c)
+{
+	return c == '\'' || c == '"';
+}
+
+static void
+count_marks(struct marks *m, const char *t, size_t i, size_t e)
+{
+	for (; i < e; i++) {
+		m->quotes += is_quote(t[i]);
+		m->brackets += t[i] == '[';
+		m->images += t[i] == '!' && i + 1 < e && t[i + 1] == '[';
+	}
+}
+
+/* The work of reading a paragraph with such marks, in its two parts:
+ * cmark-gfm's grows with the square of its quotation marks (when it makes
+ * them curly), and with its images times its brackets (each link looks
+ * back over the images still open). */
+static double
+quote_cost(const struct marks *m)
+{
+	return (double)m->quotes * (double)m->quotes;
+}
+
+static double
+image_cost(const struct marks *m)
+{
+	return (double)m->images * (double)m->brackets;
+}
+
+/* A paragraph (heading, table row) of the exact count: its body bytes. */
+struct span {
+	size_t i, e;
+};
+
+/* The body offset of line l (1-based, of the body), byte column col
+ * (1-based) in it. */
+static size_t
+body_offset(const struct guard *g, int l, int col)
+{
+	size_t len;
+	const char *s = source_line(g->src, g->src->body_line + l - 1, &len);
+	size_t at = (size_t)(s - g->src->text);
+	if (col > 1)
+		at += (size_t)col - 1 < len ? (size_t)col - 1 : len;
+	return at >= g->off ? at - g->off : 0;
+}
+
+/* The paragraphs, headings and table rows of the body as cmark-gfm reads
+ * them, found by a parse of text that cannot be slow: no curly quotes, no
+ * autolinks, no images ('!' blanked; tables already guarded). */
+static struct span *
+exact_spans(struct guard *g, const char *text, size_t *n)
+{
+	char *t = xmalloc(g->len + 1);
+	memcpy(t, text, g->len);
+	for (size_t i = 0; i < g->len; i++)
+		if (t[i] == '!')
+			t[i] = ' ';
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS |
+	    CMARK_OPT_FOOTNOTES);
+	if (parser == NULL)
+		out_of_memory();
+	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+	if (table != NULL)
+		cmark_parser_attach_syntax_extension(parser, table);
+	cmark_parser_feed(parser, t, g->len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	if (doc == NULL)
+		out_of_memory();
+	size_t cap = 64, k = 0;
+	struct span *v = xmalloc(cap * sizeof *v);
+	cmark_iter *it = cmark_iter_new(doc);
+	if (it == NULL)
+		out_of_memory();
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cn = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(cn);
+		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
+		    ty != CMARK_NODE_HEADING && ty != CMARK_NODE_TABLE_ROW))
+			continue;
+		int l0 = cmark_node_get_start_line(cn);
+		int l1 = cmark_node_get_end_line(cn);
+		if (l0 <= 0)
+			continue;
+		if (l1 < l0)
+			l1 = l0;
+		struct span sp;
+		if (ty == CMARK_NODE_TABLE_ROW) {
+			/* a row is a line; its cells are read one by one */
+			sp.i = body_offset(g, l0, 1);
+			sp.e = line_end(g, sp.i);
+		} else {
+			sp.i = body_offset(g, l0,
+			    cmark_node_get_start_column(cn));
+			sp.e = line_end(g, body_offset(g, l1, 1));
+		}
+		if (k == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[k++] = sp;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	free(t);
+	*n = k;
+	return v;
+}
+
+/* Quotation marks and images: the work of reading each paragraph, in each
+ * of its two parts, may add up to CLERK_MAX_MARKS squared over the body.
+ * A first count takes the lines between blank lines as paragraphs, which
+ * holds every paragraph but may join several (a table's rows, a code
+ * block); only when it is over is the exact count made. Past the limit of
+ * quotation marks, the paragraph that goes over is reported with a warning
+ * and the body is read with its quotation marks and dashes as typed
+ * (*smart false). Past that of images, the paragraph that goes over is an
+ * error, and the brackets of it and of every paragraph after it are
+ * blanked. */
+static void
+guard_marks(struct guard *g, bool *smart)
+{
+	const double budget = (double)CLERK_MAX_MARKS * CLERK_MAX_MARKS;
+	const char *t = g->safe != NULL ? g->safe : g->body;
+	double quotes = 0, images = 0;
+	struct marks run = {0};
+	for (size_t i = 0; i < g->len;) {
+		size_t e = line_end(g, i);
+		if (line_content(g, i, e) == e) {
+			quotes += quote_cost(&run);
+			images += image_cost(&run);
+			run = (struct marks){0};
+		} else {
+			count_marks(&run, t, i, e);
+		}
+		i = e + 1;
+	}
+	quotes += quote_cost(&run);
+	images += image_cost(&run);
+	if (quotes <= budget && images <= budget)
+		return;
+	size_t n;
+	struct span *v = exact_spans(g, t, &n);
+	quotes = images = 0;
+	bool over = false;
+	for (size_t k = 0; k < n; k++) {
+		struct marks m = {0};
+		count_marks(&m, t, v[k].i, v[k].e);
+		if (*smart) {
+			quotes += quote_cost(&m);
+			if (quotes > budget) {
+				*smart = false;
+				diag(g->d, g->p->path, guard_pos(g, v[k].i),
+				    D_QUOTES_TOO_MANY, (int)m.quotes);
+			}
+		}
+		if (!over) {
+			images += image_cost(&m);
+			if (images <= budget)
+				continue;
+			over = true;
+			diag(g->d, g->p->path, guard_pos(g, v[k].i),
+			    D_IMAGES_TOO_MANY, (int)m.images,
+			    (int)m.brackets);
+		}
+		for (size_t j = v[k].i; j < v[k].e; j++)
+			if (t[j] == '[')
+				guard_blank(g, j);
+	}
+	free(v);
+}
+
+/* The body of src from off, guarded: NULL when it can be parsed as it
+ * is, otherwise a copy (heap, NUL-terminated, as long) to parse. *smart
+ * is set to whether quotation marks and dashes may be made typographic. */
+static char *
+guard_body(struct paper *p, struct diags *d, const struct source *src,
+    size_t off, bool *smart)
+{
+	struct guard g = {.p = p, .d = d, .src = src, .body = src->text + off,
+	    .off = off, .len = src->len - off};
+	*smart = true;
+	guard_tables(&g);
+	guard_words(&g);
+	guard_marks(&g, smart);
+	return g.safe;
+}
+
 /* cmark-gfm keeps process-wide tables that every parse changes (its
  * inline and node-type registries), so parses are not safe in parallel:
  * one at a time, under this lock. Converting the tree runs inside it too,
@@ -648,8 +1062,12 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	call_once(&once, register_extensions);
 	mtx_lock(&parse_lock);
 
+	size_t off = src->body_off <= src->len ? src->body_off : src->len;
+	bool smart;
+	char *safe = guard_body(p, d, src, off, &smart);
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS |
-	    CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
+	    CMARK_OPT_FOOTNOTES | (smart ? CMARK_OPT_SMART : 0) |
+	    CMARK_OPT_VALIDATE_UTF8);
 	if (parser == NULL)
 		out_of_memory();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -658,8 +1076,9 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(parser, e);
 	}
-	size_t off = src->body_off <= src->len ? src->body_off : src->len;
-	cmark_parser_feed(parser, src->text + off, src->len - off);
+	cmark_parser_feed(parser, safe != NULL ? safe : src->text + off,
+	    src->len - off);
+	free(safe);
 	cmark_node *doc = cmark_parser_finish(parser);
 	if (doc == NULL)
 		out_of_memory();

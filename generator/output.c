@@ -11,8 +11,8 @@
 
 #include "arena.h"
 
-bool
-output_write(const char *path, const void *data, size_t len, bool no_clobber)
+char *
+output_stage(const char *path, const void *data, size_t len)
 {
 	size_t n = strlen(path);
 	char *tmp = xmalloc(n + 16);
@@ -42,15 +42,7 @@ output_write(const char *path, const void *data, size_t len, bool no_clobber)
 		fd = -1;
 		goto fail_close;
 	}
-	if (no_clobber) {
-		if (link(tmp, path) != 0)
-			goto fail_unlink;
-		unlink(tmp);
-	} else if (rename(tmp, path) != 0) {
-		goto fail_unlink;
-	}
-	free(tmp);
-	return true;
+	return tmp;
 
 fail_close:
 	if (fd >= 0) {
@@ -58,15 +50,55 @@ fail_close:
 		close(fd);
 		errno = e;
 	}
-fail_unlink: {
-	int e = errno;
-	unlink(tmp);
-	errno = e;
-}
+	{
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+	}
 fail_free: {
 	int e = errno;
 	free(tmp);
 	errno = e;
 }
-	return false;
+	return NULL;
+}
+
+bool
+output_commit(char *tmp, const char *path)
+{
+	bool ok = rename(tmp, path) == 0;
+	if (!ok) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+	}
+	free(tmp);
+	return ok;
+}
+
+void
+output_discard(char *tmp)
+{
+	if (tmp == NULL)
+		return;
+	int e = errno;
+	unlink(tmp);
+	free(tmp);
+	errno = e;
+}
+
+bool
+output_write(const char *path, const void *data, size_t len, bool no_clobber)
+{
+	char *tmp = output_stage(path, data, len);
+	if (tmp == NULL)
+		return false;
+	if (!no_clobber)
+		return output_commit(tmp, path);
+	bool ok = link(tmp, path) == 0;
+	int e = errno;
+	unlink(tmp);
+	free(tmp);
+	errno = e;
+	return ok;
 }

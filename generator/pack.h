@@ -47,6 +47,10 @@ struct layout;
 	"likely disclosure of exempt information as defined in Part I of " \
 	"Schedule 12A of the Local Government Act."
 
+/* clerk's limit on the pages of one pack (the PDF library holds at most
+ * 32,767 pages in a document; the agenda's are below the rest). */
+#define CLERK_MAX_PACK_PAGES 30000
+
 enum pack_kind {
 	PACK_PUBLIC, /* <stem>-public: Part 1 documents only */
 	PACK_FULL,   /* <stem>-full: everything */

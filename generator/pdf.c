@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -63,6 +64,11 @@ struct pdf_dev {
 	size_t nimages, capimages;
 	char *buf;                   /* NUL-terminated copies of text, heap */
 	size_t bufcap;
+	int wcache[FONT__COUNT][256]; /* widths in the simple fonts by byte
+					 (thousandths of an em), or -1 */
+	char *cs;                    /* content written by clerk, not yet in
+					the page's stream (paint_page), heap */
+	size_t cslen, cscap;
 	HPDF_Page *pages;            /* the document's pages, heap */
 	unsigned char *pixels;       /* an image being loaded, heap */
 	unsigned char *out;          /* the saved file, heap */
@@ -342,6 +348,12 @@ to_cp1252(struct pdf_dev *dev, const char *s, size_t n, size_t *len)
 	buf_room(dev, n + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) { /* ASCII, most of it */
+			dev->buf[k++] = (char)c;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t m = utf8_decode((const unsigned char *)s + i, n - i,
 		    &cp);
@@ -394,14 +406,41 @@ m_width(void *ctx, enum font f, const char *s, size_t n)
 		record_libharu_error(dev);
 		return 0;
 	}
-	size_t len;
-	const char *w = to_cp1252(dev, s, n, &len);
-	HPDF_TextWidth tw = w != NULL ? HPDF_Font_TextWidth(wfont_get(dev,
-	    f), (const HPDF_BYTE *)w, (HPDF_UINT)len) :
-	    HPDF_Font_TextWidth(font_get(dev, f), (const HPDF_BYTE *)s,
-	    (HPDF_UINT)n);
+	/* Text that Windows-1252 holds: the sum of its bytes' widths in the
+	 * simple font, each asked of libharu once (its TextWidth is that
+	 * same sum of whole numbers). */
+	double sum = 0;
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned char b;
+		size_t m = 1;
+		if (c >= 0x20 && c < 0x7F) {
+			b = c;
+		} else {
+			uint32_t cp;
+			m = utf8_decode((const unsigned char *)s + i, n - i,
+			    &cp);
+			b = m == 0 ? 0 : cp1252(cp);
+			if (b == 0)
+				break;
+		}
+		if (dev->wcache[f][b] < 0) {
+			HPDF_TextWidth tw = HPDF_Font_TextWidth(wfont_get(dev,
+			    f), &b, 1);
+			dev->wcache[f][b] = (int)tw.width;
+		}
+		sum += dev->wcache[f][b];
+		i += m;
+	}
+	if (i < n) {
+		/* a character Windows-1252 lacks: the UTF-8 font, all of it */
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(font_get(dev, f),
+		    (const HPDF_BYTE *)s, (HPDF_UINT)n);
+		sum = tw.width;
+	}
 	dev->jb = NULL;
-	return (double)tw.width;
+	return sum;
 }
 
 static bool
@@ -429,6 +468,7 @@ pdf_dev_new(const struct template *t)
 {
 	struct pdf_dev *dev = xcalloc(1, sizeof(*dev));
 	dev->m.ctx = dev;
+	memset(dev->wcache, 0xFF, sizeof dev->wcache); /* all -1 */
 	dev->m.width = m_width;
 	dev->m.has_glyph = m_has_glyph;
 	const char *paths[FONT__COUNT] = {
@@ -515,6 +555,7 @@ pdf_dev_free(struct pdf_dev *dev)
 	free(dev->pages);
 	free(dev->pixels);
 	free(dev->buf);
+	free(dev->cs);
 	free(dev->out);
 	free(dev);
 }
@@ -770,6 +811,109 @@ rect_of(const struct box *b)
 	    (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(b->y + b->h)};
 }
 
+/* ---- the content stream ---------------------------------------------
+ * Text runs in simple fonts and rules are written into the page's content
+ * stream by clerk itself: libharu's MoveTextPos, ShowText, MoveTo and
+ * LineTo each clear a 512-byte buffer byte by byte and format numbers
+ * slowly, and they were a quarter of a pack's painting. What libharu must
+ * know goes through libharu still: fonts (their resources on the page, and
+ * the glyphs used, which HPDF_Font_TextWidth marks for embedding), text
+ * in UTF-8 fonts, line widths, images, links. dev->cs holds what clerk
+ * wrote since the last libharu call; cs_flush hands it to the stream
+ * before each. Numbers are written in hundredths of a point, positions
+ * moved by differences of the rounded values, so that nothing drifts. */
+
+static void
+cs_room(struct pdf_dev *dev, size_t n)
+{
+	if (dev->cslen + n > dev->cscap) {
+		dev->cscap = dev->cslen + n > 2 * dev->cscap ?
+		    dev->cslen + n : 2 * dev->cscap;
+		dev->cs = xrealloc(dev->cs, dev->cscap);
+	}
+}
+
+static void
+cs_flush(struct pdf_dev *dev, HPDF_Page page)
+{
+	if (dev->cslen == 0)
+		return;
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	/* a failure calls on_error, which jumps out of the entry point */
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)dev->cs,
+	    (HPDF_UINT)dev->cslen);
+	dev->cslen = 0;
+}
+
+/* v hundredths as a PDF number ("12.5", "-3", "0.07"), then c. */
+static void
+cs_num(struct pdf_dev *dev, long v, char c)
+{
+	char tmp[32];
+	size_t n = 0;
+	bool neg = v < 0;
+	unsigned long u = neg ? 0ul - (unsigned long)v : (unsigned long)v;
+	unsigned long frac = u % 100, whole = u / 100;
+	tmp[n++] = c;
+	if (frac != 0) {
+		if (frac % 10 == 0) {
+			tmp[n++] = (char)('0' + frac / 10);
+		} else {
+			tmp[n++] = (char)('0' + frac % 10);
+			tmp[n++] = (char)('0' + frac / 10);
+		}
+		tmp[n++] = '.';
+	}
+	do {
+		tmp[n++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	if (neg)
+		tmp[n++] = '-';
+	cs_room(dev, n);
+	while (n > 0)
+		dev->cs[dev->cslen++] = tmp[--n];
+}
+
+static long
+hundredths(double x)
+{
+	return lround(x * 100);
+}
+
+static void
+cs_str(struct pdf_dev *dev, const char *s)
+{
+	size_t n = strlen(s);
+	cs_room(dev, n);
+	memcpy(dev->cs + dev->cslen, s, n);
+	dev->cslen += n;
+}
+
+/* The n bytes at s as a PDF literal string and " Tj\n". */
+static void
+cs_text(struct pdf_dev *dev, const char *s, size_t n)
+{
+	cs_room(dev, 2 * n + 8);
+	char *q = dev->cs + dev->cslen;
+	*q++ = '(';
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '(' || c == ')' || c == '\\') {
+			*q++ = '\\';
+			*q++ = c;
+		} else if (c == '\n' || c == '\r') {
+			*q++ = '\\';
+			*q++ = c == '\n' ? 'n' : 'r';
+		} else {
+			*q++ = c;
+		}
+	}
+	memcpy(q, ") Tj\n", 6);
+	q += 6;
+	dev->cslen = (size_t)(q - dev->cs);
+}
+
 /* Paints the boxes of lp onto pages[i]. Text boxes in a row share one
  * BT/ET; font and line width are set only when they change. */
 static void
@@ -780,51 +924,79 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 	bool in_text = false;
 	HPDF_Font cur_font = NULL;
 	double cur_size = 0, cur_width = -1;
+	/* Inside BT/ET, where the current line starts (hundredths): each
+	 * run moves there from the last with Td. */
+	long tx = 0, ty = 0;
+	dev->cslen = 0;
 	for (size_t k = 0; k < lp->nboxes; k++) {
 		const struct box *b = &lp->boxes[k];
 		if (in_text && b->type != BOX_TEXT && b->type != BOX_LINK) {
-			HPDF_Page_EndText(page);
+			cs_str(dev, "ET\n");
 			in_text = false;
+			((HPDF_PageAttr)page->attr)->gmode =
+			    HPDF_GMODE_PAGE_DESCRIPTION;
 		}
 		switch (b->type) {
 		case BOX_TEXT: {
 			if (b->len == 0)
 				break;
-			size_t len;
+			size_t len = 0;
 			const char *text = to_cp1252(dev, b->text, b->len,
 			    &len);
-			HPDF_Font font = text != NULL ? wfont_get(dev,
-			    b->font) : font_get(dev, b->font);
-			if (text == NULL)
-				text = cstr(dev, b->text, b->len);
+			bool simple = text != NULL;
+			HPDF_Font font = simple ? wfont_get(dev, b->font) :
+			    font_get(dev, b->font);
 			if (!in_text) {
-				HPDF_Page_BeginText(page);
+				cs_str(dev, "BT\n");
 				in_text = true;
+				tx = ty = 0;
 			}
 			if (font != cur_font || b->size != cur_size) {
+				/* libharu names the font on the page */
+				cs_flush(dev, page);
+				HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+				attr->gmode = HPDF_GMODE_TEXT_OBJECT;
 				HPDF_Page_SetFontAndSize(page, font,
 				    (HPDF_REAL)b->size);
 				cur_font = font;
 				cur_size = b->size;
 			}
-			HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1,
-			    (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-			HPDF_Page_ShowText(page, text);
+			long x = hundredths(b->x), y = hundredths(b->y);
+			cs_num(dev, x - tx, 0);
+			cs_num(dev, y - ty, ' ');
+			cs_str(dev, " Td\n");
+			tx = x;
+			ty = y;
+			if (simple) {
+				/* marks the glyphs used, for embedding */
+				HPDF_Font_TextWidth(font, (const HPDF_BYTE *)
+				    text, (HPDF_UINT)len);
+				cs_text(dev, text, len);
+			} else {
+				cs_flush(dev, page);
+				HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+				attr->gmode = HPDF_GMODE_TEXT_OBJECT;
+				HPDF_Page_ShowText(page, cstr(dev, b->text,
+				    b->len));
+			}
 			break;
 		}
 		case BOX_RULE:
 			if (b->line_width != cur_width) {
+				cs_flush(dev, page);
 				HPDF_Page_SetLineWidth(page,
 				    (HPDF_REAL)b->line_width);
 				cur_width = b->line_width;
 			}
-			HPDF_Page_MoveTo(page, (HPDF_REAL)b->x,
-			    (HPDF_REAL)b->y);
-			HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w),
-			    (HPDF_REAL)(b->y + b->h));
-			HPDF_Page_Stroke(page);
+			cs_num(dev, hundredths(b->x), 0);
+			cs_num(dev, hundredths(b->y), ' ');
+			cs_str(dev, " m ");
+			cs_num(dev, hundredths(b->x + b->w), 0);
+			cs_num(dev, hundredths(b->y + b->h), ' ');
+			cs_str(dev, " l S\n");
 			break;
 		case BOX_IMAGE:
+			cs_flush(dev, page);
 			HPDF_Page_DrawImage(page, image_get(dev, b),
 			    (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->w,
 			    (HPDF_REAL)b->h);
@@ -855,7 +1027,9 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 		}
 	}
 	if (in_text)
-		HPDF_Page_EndText(page);
+		cs_str(dev, "ET\n");
+	cs_flush(dev, page);
+	((HPDF_PageAttr)page->attr)->gmode = HPDF_GMODE_PAGE_DESCRIPTION;
 }
 
 /* One bookmark per outline entry, nested by level. */
@@ -918,22 +1092,46 @@ doc_date(const struct pdf_info *info, const struct pdf_options *opt)
 	return d;
 }
 
+/* An entry of the document info: s, or its first INFO_MAX bytes (cut
+ * between characters) followed by an ellipsis, in scratch buf; libharu
+ * takes no string over 65,535 bytes, and front matter can be longer. */
+enum { INFO_MAX = 4096 };
+
+static const char *
+info_text(const char *s, char *buf)
+{
+	size_t n = strlen(s);
+	if (n <= INFO_MAX)
+		return s;
+	n = INFO_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "\xe2\x80\xa6", 4);
+	return buf;
+}
+
 /* Title, author, subject, keywords, creator and dates. */
 static void
 paint_info(struct pdf_dev *dev, const struct pdf_info *info,
     const struct pdf_options *opt)
 {
+	char buf[INFO_MAX + 4];
 	if (info->title != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, info->title);
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE,
+		    info_text(info->title, buf));
 	if (info->author != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, info->author);
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR,
+		    info_text(info->author, buf));
 	if (info->subject != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT, info->subject);
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT,
+		    info_text(info->subject, buf));
 	if (info->keywords != NULL)
 		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS,
-		    info->keywords);
+		    info_text(info->keywords, buf));
 	if (info->creator != NULL)
-		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, info->creator);
+		HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR,
+		    info_text(info->creator, buf));
 	HPDF_Date d = doc_date(info, opt);
 	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, d);
 	HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, d);
@@ -1083,6 +1281,13 @@ paper_info(const struct paper *p)
 	return info;
 }
 
+const void *
+pdf_dev_output(const struct pdf_dev *dev, size_t *len)
+{
+	*len = dev->outlen;
+	return dev->out;
+}
+
 enum pdf_status
 pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
     const struct pdf_options *opt, struct diags *d, const char *out_path)
@@ -1123,7 +1328,8 @@ pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 		    "output for %s", info->path);
 		return PDF_SYSTEM;
 	}
-	if (!output_write(out_path, dev->out, dev->outlen, false)) {
+	if (out_path != NULL &&
+	    !output_write(out_path, dev->out, dev->outlen, false)) {
 		char eb[128];
 		set_failure(dev, "%s: error: cannot write: %s", out_path,
 		    errstr(errno, eb, sizeof eb));

@@ -82,6 +82,10 @@ enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
     const struct pdf_info *info, const struct pdf_options *opt,
     struct diags *d, const char *out_path);
 
+/* After pdf_write_doc with out_path NULL (which writes nothing): the
+ * document's bytes, *len of them, owned by dev. */
+const void *pdf_dev_output(const struct pdf_dev *dev, size_t *len);
+
 void pdf_dev_free(struct pdf_dev *dev);
 
 #endif

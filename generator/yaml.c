@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "source.h"
+#include "text.h"
 
 struct frame {
 	struct ynode *node;    /* the open sequence or mapping */
@@ -15,7 +16,14 @@ struct frame {
 	const char *key;       /* mapping: the key waiting for its value */
 	struct pos key_pos;
 	bool skip_value;       /* mapping: the key was unusable; drop value */
+	struct ynode **keys;   /* mapping of many keys: its children by key,
+				  a hash set (open addressing), so that
+				  finding a duplicate is not quadratic */
+	size_t cap;            /* slots in keys, a power of 2; 0: none */
 };
+
+/* A mapping's keys are looked up in a hash set once it has this many. */
+enum { KEYSET_FROM = 16 };
 
 struct reader {
 	struct arena *a;
@@ -26,18 +34,32 @@ struct reader {
 	int depth;             /* frames in use */
 	int skip;              /* > 0: inside a subtree that is too deep */
 	struct ynode *root;
+	/* The last position found, so that the positions of the events
+	 * along one long line are not each counted from its start. */
+	struct pos last;       /* line 0: none */
+	size_t last_off;       /* its byte offset in src->text */
 };
 
 static struct pos
-mark_pos(const struct reader *r, const struct fy_mark *m)
+mark_pos(struct reader *r, const struct fy_mark *m)
 {
 	if (m == NULL)
 		return (struct pos){0, 0};
-	return source_pos(r->src, r->base + m->input_pos);
+	size_t off = r->base + m->input_pos;
+	const struct source *src = r->src;
+	if (r->last.line > 0 && off >= r->last_off &&
+	    off < src->lines[r->last.line]) {
+		r->last.col += (int)utf8_count(src->text + r->last_off,
+		    off - r->last_off);
+	} else {
+		r->last = source_pos(src, off);
+	}
+	r->last_off = off;
+	return r->last;
 }
 
 static struct pos
-event_pos(const struct reader *r, struct fy_event *e)
+event_pos(struct reader *r, struct fy_event *e)
 {
 	return mark_pos(r, fy_event_start_mark(e));
 }
@@ -50,6 +72,60 @@ is_null(const char *s, size_t len, bool plain)
 	return len == 0 || (len == 1 && s[0] == '~') ||
 	    (len == 4 && (memcmp(s, "null", 4) == 0 ||
 	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0));
+}
+
+static size_t
+key_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+keyset_put(struct ynode **set, size_t cap, struct ynode *n)
+{
+	size_t i = key_hash(n->key) & (cap - 1);
+	while (set[i] != NULL)
+		i = (i + 1) & (cap - 1);
+	set[i] = n;
+}
+
+/* Notes child n of mapping frame f in its hash set, making or growing the
+ * set when the mapping has many keys. */
+static void
+keyset_add(struct reader *r, struct frame *f, struct ynode *n)
+{
+	if (f->node->count < KEYSET_FROM)
+		return;
+	if (2 * f->node->count <= f->cap) {
+		keyset_put(f->keys, f->cap, n);
+		return;
+	}
+	size_t cap = f->cap ? 2 * f->cap : 4 * KEYSET_FROM;
+	struct ynode **set = arena_alloc(r->a, cap * sizeof(*set));
+	for (struct ynode *c = f->node->first; c != NULL; c = c->next)
+		keyset_put(set, cap, c);
+	f->keys = set;
+	f->cap = cap;
+}
+
+/* The child of mapping frame f with key s, or NULL. */
+static struct ynode *
+key_find(const struct frame *f, const char *s)
+{
+	if (f->cap == 0) {
+		for (struct ynode *c = f->node->first; c != NULL; c = c->next)
+			if (strcmp(c->key, s) == 0)
+				return c;
+		return NULL;
+	}
+	for (size_t i = key_hash(s) & (f->cap - 1); f->keys[i] != NULL;
+	    i = (i + 1) & (f->cap - 1))
+		if (strcmp(f->keys[i]->key, s) == 0)
+			return f->keys[i];
+	return NULL;
 }
 
 /* Adds a finished node to the open frame (or makes it the root). Returns
@@ -78,6 +154,8 @@ attach(struct reader *r, struct ynode *n)
 		f->node->first = n;
 	f->last = n;
 	f->node->count++;
+	if (f->node->type == Y_MAPPING)
+		keyset_add(r, f, n);
 }
 
 /* A scalar in key position: checks for a duplicate and holds it. */
@@ -85,13 +163,13 @@ static void
 take_key(struct reader *r, struct frame *f, const char *s, struct pos p)
 {
 	f->want_key = false;
-	for (struct ynode *c = f->node->first; c != NULL; c = c->next)
-		if (strcmp(c->key, s) == 0) {
-			diag(r->d, r->src->path, p, D_YAML_DUPLICATE_KEY, s,
-			    c->key_pos.line);
-			f->skip_value = true;
-			return;
-		}
+	struct ynode *c = key_find(f, s);
+	if (c != NULL) {
+		diag(r->d, r->src->path, p, D_YAML_DUPLICATE_KEY, s,
+		    c->key_pos.line);
+		f->skip_value = true;
+		return;
+	}
 	f->key = s;
 	f->key_pos = p;
 }
@@ -208,6 +286,69 @@ alias(struct reader *r, struct fy_event *e)
 	attach(r, n);
 }
 
+/* Does a flow collection ("[...]", "{...}") of text nest more than twice
+ * as deep as clerk reads? libfyaml reads a whole flow collection ahead of
+ * its events, at some 200 bytes a level, so such YAML is not given to it;
+ * *at is then the offset of the bracket too deep. A quick scan of the
+ * brackets that can open a collection (after a space, at a line's start,
+ * after ':', '-', '?' or ',', or inside a collection) and of the quoted
+ * scalars and comments inside collections, which may count brackets that
+ * YAML does not but misses none that it does. */
+static bool
+flow_too_deep(const char *t, size_t n, size_t *at)
+{
+	int depth = 0;
+	char last = '\n';     /* the last character not a space */
+	bool spaced = true;   /* and a space came after it */
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			if (c == '\n' && depth == 0)
+				last = '\n';
+			spaced = true;
+			continue;
+		}
+		bool after_space = i == 0 || t[i - 1] == ' ' ||
+		    t[i - 1] == '\t' || t[i - 1] == '\n';
+		if (c == '#' && after_space) {
+			while (i + 1 < n && t[i + 1] != '\n')
+				i++;
+			continue;
+		}
+		if (depth > 0 && (c == '"' || c == '\'') &&
+		    (strchr("[{,", last) != NULL ||
+		    (strchr(":?", last) != NULL && spaced))) {
+			/* a quoted scalar, to its closing quote */
+			for (i++; i < n; i++) {
+				if (c == '"' && t[i] == '\\')
+					i++;
+				else if (t[i] == c && (c == '"' || i + 1 >= n ||
+				    t[i + 1] != '\''))
+					break;
+				else if (t[i] == c)
+					i++; /* '' in a single-quoted one */
+			}
+			last = c;
+			spaced = false;
+			continue;
+		}
+		if (c == '[' || c == '{') {
+			if (depth > 0 || after_space ||
+			    strchr("\n:-?,", last) != NULL) {
+				if (++depth > 2 * CLERK_MAX_YAML_DEPTH) {
+					*at = i;
+					return true;
+				}
+			}
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+		last = c;
+		spaced = false;
+	}
+	return false;
+}
+
 /* libfyaml's own messages: line and column are 1-based and count from the
  * start of the YAML text. */
 static void
@@ -232,6 +373,12 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 	const char *text = whole ? src->text : src->text + src->front_off;
 	size_t len = whole ? src->len : src->front_len;
 	r.base = whole ? 0 : src->front_off;
+	size_t deep;
+	if (flow_too_deep(text, len, &deep)) {
+		diag(d, src->path, source_pos(src, r.base + deep),
+		    D_YAML_TOO_DEEP, CLERK_MAX_YAML_DEPTH);
+		return NULL;
+	}
 
 	struct fy_diag_cfg dc;
 	fy_diag_cfg_default(&dc);
@@ -296,8 +443,15 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 			break;
 		}
 		fy_parser_event_free(p, e);
+		if (r.skip > CLERK_MAX_YAML_DEPTH) {
+			/* As deep again as the limit: nothing more is read
+			 * (libfyaml's memory grows with the depth), and the
+			 * document is unusable; its message is given. */
+			failed = true;
+			break;
+		}
 	}
-	if (fy_parser_get_stream_error(p)) {
+	if (!failed && fy_parser_get_stream_error(p)) {
 		failed = true;
 		report_parser_errors(&r, fd);
 	}

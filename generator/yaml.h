@@ -11,7 +11,8 @@
 struct arena;
 struct source;
 
-/* clerk's limit on YAML nesting (mappings and sequences inside each other). */
+/* clerk's limit on YAML nesting (mappings and sequences inside each other).
+ * What is deeper is dropped; past twice the limit, the whole YAML is. */
 #define CLERK_MAX_YAML_DEPTH 64
 
 enum ynode_type {
