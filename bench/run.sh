@@ -253,8 +253,10 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	echo "Medians of $(wc -l <"$RUNS/one.clerk") runs (one paper), $(wc -l <"$RUNS/pack.clerk") (pack),"
 	echo "$(wc -l <"$RUNS/arch-j1.clerk") (archive), clerk and the floor alternately; peak RSS is the"
 	echo "largest of clerk's runs (ru_maxrss). The floor (bench/floor.c) is libharu alone"
-	echo "writing the same pages, text only, with Liberation Sans regular and bold"
-	echo "embedded, encoder $ENC."
+	echo "writing the same pages, text only, each document with the same faces embedded"
+	echo "as clerk's (Liberation Sans regular and bold, and bold italic and so on where"
+	echo "clerk's has them), encoder $ENC; what to write is read from clerk's PDFs"
+	echo "before any timing (floor --plan)."
 	echo
 	echo "1. The floor writes two documents in one process, with the pages of clerk's"
 	echo "   two packs (agenda-public.pdf and agenda-full.pdf, $P_PACK pages together)."
