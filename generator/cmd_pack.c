@@ -36,6 +36,7 @@ struct job {
 	struct pack_entry **entries;
 	size_t nentries;
 	struct diags *d;           /* its messages */
+	char *syserr;              /* a font could not be read: why (heap) */
 };
 
 static const char *
@@ -46,31 +47,32 @@ errstr(int e, char *buf, size_t n)
 	return buf;
 }
 
-/* A measuring device per template, kept by one worker. */
+/* A measuring device per template, kept by one worker (the pack's papers
+ * share its fonts, so in practice one or two). */
 struct devices {
-	const struct template *t[8];
-	struct pdf_dev *dev[8];
+	const struct template **t;  /* heap */
+	struct pdf_dev **dev;       /* heap */
 	size_t n;
 };
 
+/* The metrics of a device for template t, kept in ds; NULL when its fonts
+ * cannot be read (*why then points at the device's message). */
 static const struct metrics *
-metrics_for(struct devices *ds, const struct template *t, struct diags *d,
-    const char *path)
+metrics_for(struct devices *ds, const struct template *t, const char **why)
 {
 	for (size_t i = 0; i < ds->n; i++)
-		if (ds->t[i] == t)
+		if (ds->t[i] == t) {
+			*why = pdf_dev_error(ds->dev[i]);
 			return pdf_dev_failed(ds->dev[i]) ? NULL :
 			    pdf_dev_metrics(ds->dev[i]);
+		}
 	struct pdf_dev *dev = pdf_dev_new(t);
-	if (ds->n < 8) {
-		ds->t[ds->n] = t;
-		ds->dev[ds->n++] = dev;
-	}
+	ds->t = xrealloc(ds->t, (ds->n + 1) * sizeof *ds->t);
+	ds->dev = xrealloc(ds->dev, (ds->n + 1) * sizeof *ds->dev);
+	ds->t[ds->n] = t;
+	ds->dev[ds->n++] = dev;
 	if (pdf_dev_failed(dev)) {
-		diag(d, path, (struct pos){0, 0}, D_PACK_SYSTEM,
-		    pdf_dev_error(dev));
-		if (ds->n == 0 || ds->dev[ds->n - 1] != dev)
-			pdf_dev_free(dev);
+		*why = pdf_dev_error(dev);
 		return NULL;
 	}
 	return pdf_dev_metrics(dev);
@@ -81,6 +83,10 @@ devices_free(struct devices *ds)
 {
 	for (size_t i = 0; i < ds->n; i++)
 		pdf_dev_free(ds->dev[i]);
+	free(ds->t);
+	free(ds->dev);
+	ds->t = NULL;
+	ds->dev = NULL;
 	ds->n = 0;
 }
 
@@ -89,9 +95,13 @@ static void
 run_job(struct job *j, struct devices *ds)
 {
 	const struct paper *p = j->paper;
-	const struct metrics *m = metrics_for(ds, p->tpl, j->d, p->path);
-	if (m == NULL)
+	const char *why = NULL;
+	const struct metrics *m = metrics_for(ds, p->tpl, &why);
+	if (m == NULL) {
+		j->syserr = xstrdup(why != NULL ? why : "clerk: error: the "
+		    "fonts cannot be read");
 		return;
+	}
 	for (size_t i = 0; i < j->nentries; i++) {
 		struct pack_entry *e = j->entries[i];
 		struct layout_options o = {
@@ -467,6 +477,18 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		diags_move(d, jobs[i].d);
 		diags_free(jobs[i].d);
 	}
+	/* A font that cannot be read: said once, a system error. */
+	const char *syserr = NULL;
+	for (size_t i = 0; i < njob; i++) {
+		if (jobs[i].syserr != NULL && syserr == NULL)
+			fprintf(stderr, "%s\n", syserr = jobs[i].syserr);
+	}
+	for (size_t i = 0; i < njob; i++)
+		free(jobs[i].syserr);
+	if (syserr != NULL) {
+		devices_free(&main_ds);
+		return EXIT_SYSTEM;
+	}
 	for (size_t i = 0; i < pk->nentries; i++)
 		if (pk->entries[i].paper != NULL &&
 		    pk->entries[i].layout == NULL && diags_errors(d) == 0)
@@ -477,9 +499,11 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		return EXIT_INPUT;
 	}
 
-	const struct metrics *m = metrics_for(&main_ds, t, d, a->path);
+	const char *why = NULL;
+	const struct metrics *m = metrics_for(&main_ds, t, &why);
 	if (m == NULL) {
-		diags_flush(d, stderr);
+		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
+		    "the fonts cannot be read");
 		devices_free(&main_ds);
 		return EXIT_SYSTEM;
 	}

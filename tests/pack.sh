@@ -260,6 +260,21 @@ fi
 run ./clerk pack -O "$out" "$MEETING/street-tree-programme.md"
 expect_rc "a paper is not an agenda" 1
 expect_err "a paper is not an agenda" 'this is not an agenda'
+# a font file that cannot be read: a system error, said once, no pack
+mkdir -p "$TMP/tpl" "$TMP/fontless"
+echo 'not a font' >"$TMP/tpl/broken.ttf"
+for t in templates/*.yaml; do
+	sed "s/^fonts:\$/fonts:\\n  body: {regular: broken.ttf}/" "$t" >"$TMP/tpl/${t##*/}"
+done
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk pack -j 2 -O "$TMP/fontless" "$FIXTURE/agenda.md"
+expect_rc "unreadable font" 3
+expect_err "unreadable font named" 'broken\.ttf: error: not a TrueType font'
+if [ "$(grep -c 'broken.ttf' "$TMP/err")" -eq 1 ]; then pass; else
+	fail "unreadable font: said more than once" "$(cat "$TMP/err")"
+fi
+if [ -z "$(ls -A "$TMP/fontless")" ]; then pass; else
+	fail "unreadable font: something was written"
+fi
 run ./clerk pack
 expect_rc "no agenda" 2
 run ./clerk pack -O "$TMP/missing-folder" "$MEETING/agenda.md"
