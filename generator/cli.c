@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 
@@ -144,3 +146,72 @@ cli_load_templates(struct template_set *set)
 	return status;
 }
 
+
+const char *
+cli_errstr(int e, char *buf, size_t n)
+{
+	if (strerror_r(e, buf, n) != 0)
+		snprintf(buf, n, "error %d", e);
+	return buf;
+}
+
+int
+cli_jobs(const char *command, const char *v, long *njobs)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < 1 ||
+	    n > CLI_MAX_JOBS)
+		return cli_usage_error(command, "-j takes a number of jobs from "
+		    "1 to %d, not \"%s\"", CLI_MAX_JOBS, v);
+	*njobs = n;
+	return EXIT_OK;
+}
+
+int
+cli_source_date_epoch(const char *command, bool *has, long long *epoch)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	*has = false;
+	if (s == NULL || *s == '\0')
+		return EXIT_OK;
+	long long v = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q < '0' || *q > '9' || v > 253402300799LL / 10) {
+			v = -1;
+			break;
+		}
+		v = v * 10 + (*q - '0');
+	}
+	if (v < 0 || v > 253402300799LL)
+		return cli_usage_error(command, "SOURCE_DATE_EPOCH must be a "
+		    "number of seconds since 1970, not \"%s\"", s);
+	*has = true;
+	*epoch = v;
+	return EXIT_OK;
+}
+
+const char *
+cli_output_dir(const char *dir)
+{
+	char eb[128];
+	if (dir == NULL) {
+		dir = "output";
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "%s: error: cannot create the folder: "
+			    "%s\n", dir, cli_errstr(errno, eb, sizeof eb));
+			return NULL;
+		}
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		int e = errno;
+		if (stat(dir, &st) == 0)
+			e = ENOTDIR;
+		fprintf(stderr, "%s: error: cannot write into this folder: %s\n",
+		    dir, cli_errstr(e, eb, sizeof eb));
+		return NULL;
+	}
+	return dir;
+}

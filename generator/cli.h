@@ -4,6 +4,7 @@
 #define CLERK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "template.h"
 
@@ -26,6 +27,26 @@ int cli_load_templates(struct template_set *set);
  * EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The most jobs -j takes. */
+#define CLI_MAX_JOBS 64
+
+/* errno's text (strerror_r) in buf, n bytes; returns buf. */
+const char *cli_errstr(int e, char *buf, size_t n);
+
+/* -j's value v into *njobs. Returns EXIT_OK, or prints the usage error of
+ * command and returns EXIT_USAGE. */
+int cli_jobs(const char *command, const char *v, long *njobs);
+
+/* SOURCE_DATE_EPOCH: *has is false when it is unset or empty, else *epoch
+ * holds it. Returns EXIT_OK, or prints the usage error of command (not
+ * seconds from 1970 to 9999) and returns EXIT_USAGE. */
+int cli_source_date_epoch(const char *command, bool *has, long long *epoch);
+
+/* The folder outputs go to: dir, or when dir is NULL "output", made when
+ * missing. Returns it, or prints why it cannot be written into and
+ * returns NULL (a system error). */
+const char *cli_output_dir(const char *dir);
 
 /* Prints the help of a command (or the overview for NULL) to stdout. Returns
  * false for an unknown command. */

@@ -4,7 +4,6 @@
  * paper); with -j N, N threads share the work. Messages of each paper are
  * kept and printed whole, in the order the files were given. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +15,13 @@
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
+#include "jobs.h"
 #include "layout.h"
 #include "output.h"
 #include "paper.h"
 #include "pdf.h"
 #include "template.h"
 
-enum { MAX_JOBS = 64 };
 
 /* What build writes (-f). */
 enum format { FORMAT_PDF, FORMAT_XML };
@@ -35,11 +34,11 @@ struct job {
 	size_t loglen;
 	bool skip;        /* neither .md nor .xml: reported, not built */
 	int status;       /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
-	bool done;        /* finished; log and status are final */
+	bool done;        /* finished, log and status final (batch_done) */
 };
 
-/* What the workers share. Only next and the jobs' done flags change
- * while they run, under mu. */
+/* What the jobs share (read-only while they run), and the printing of
+ * their messages, which only batch_done touches. */
 struct batch {
 	struct job *jobs;
 	size_t njobs;
@@ -47,9 +46,9 @@ struct batch {
 	const char *tpl_id;             /* -t, or NULL */
 	enum format format;
 	struct pdf_options opt;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;              /* a job finished */
-	size_t next;                    /* the next job to take */
+	size_t printed;                 /* jobs whose messages are out */
+	bool progress;                  /* show progress on stderr */
+	int status;                     /* the worst so far */
 };
 
 static bool
@@ -57,14 +56,6 @@ has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static const char *
-errstr(int e, char *buf, size_t n)
-{
-	if (strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-	return buf;
 }
 
 /* Whether path is one of clerk's Akoma Ntoso documents by its name. */
@@ -100,7 +91,7 @@ static char *
 system_message(const char *path, const char *what, int e)
 {
 	char eb[128];
-	errstr(e, eb, sizeof eb);
+	cli_errstr(e, eb, sizeof eb);
 	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
 	char *s = xmalloc(len);
 	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
@@ -238,61 +229,51 @@ run_job(struct batch *b, struct job *j)
 		out_of_memory();
 }
 
-static void *
-worker(void *arg)
+/* A job of jobs_run: builds job i (a file that is neither .md nor .xml
+ * was said to be skipped). */
+static void
+batch_job(void *ctx, size_t i, size_t worker)
 {
-	struct batch *b = arg;
-	for (;;) {
-		pthread_mutex_lock(&b->mu);
-		size_t i = b->next;
-		if (i < b->njobs)
-			b->next++;
-		pthread_mutex_unlock(&b->mu);
-		if (i >= b->njobs)
-			return NULL;
-		if (!b->jobs[i].skip)
-			run_job(b, &b->jobs[i]);
-		pthread_mutex_lock(&b->mu);
-		b->jobs[i].done = true;
-		pthread_cond_broadcast(&b->cv);
-		pthread_mutex_unlock(&b->mu);
-	}
+	struct batch *b = ctx;
+	(void)worker;
+	if (!b->jobs[i].skip)
+		run_job(b, &b->jobs[i]);
 }
 
-/* SOURCE_DATE_EPOCH into opt. Returns false when it is set but not a
- * number of seconds from 1970 to 9999. */
-static bool
-read_epoch(struct pdf_options *opt)
+/* After job i (one call at a time): prints, in the order the files were
+ * given, the messages of every job done from the first not yet printed,
+ * and on a terminal the file being waited for. */
+static void
+batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	opt->has_epoch = false;
-	if (s == NULL || *s == '\0')
-		return true;
-	long long v = 0;
-	for (const char *q = s; *q; q++) {
-		if (*q < '0' || *q > '9' || v > 253402300799LL / 10)
-			return false;
-		v = v * 10 + (*q - '0');
+	struct batch *b = ctx;
+	(void)ndone;
+	b->jobs[i].done = true;
+	if (b->progress)
+		fputs("\r\033[K", stderr);
+	for (; b->printed < n && b->jobs[b->printed].done; b->printed++) {
+		struct job *j = &b->jobs[b->printed];
+		if (j->skip) {
+			fprintf(stderr, "%s: error: clerk builds papers "
+			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
+			    j->in);
+			b->status = exit_worst(b->status, EXIT_INPUT);
+			continue;
+		}
+		if (j->loglen > 0)
+			fwrite(j->log, 1, j->loglen, stderr);
+		free(j->log);
+		j->log = NULL;
+		b->status = exit_worst(b->status, j->status);
 	}
-	if (v > 253402300799LL)
-		return false;
-	opt->has_epoch = true;
-	opt->epoch = v;
-	return true;
-}
-
-/* Whether path is a folder; errno tells why not. */
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return false;
-	if (!S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		return false;
+	if (b->progress && b->printed < n) {
+		/* Short enough not to wrap, or \r cannot erase it. */
+		const char *in = b->jobs[b->printed].in;
+		size_t len = strlen(in);
+		fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", b->printed + 1, n,
+		    len > 50 ? "..." : "", len > 50 ? in + len - 50 : in);
 	}
-	return true;
+	fflush(stderr);
 }
 
 int
@@ -341,17 +322,10 @@ cmd_build(int argc, char **argv)
 		case 't':
 			tpl_id = v;
 			break;
-		case 'j': {
-			char *end;
-			errno = 0;
-			njobs = strtol(v, &end, 10);
-			if (errno != 0 || end == v || *end != '\0' ||
-			    njobs < 1 || njobs > MAX_JOBS)
-				return cli_usage_error("build", "-j takes a "
-				    "number of jobs from 1 to %d, not \"%s\"",
-				    MAX_JOBS, v);
+		case 'j':
+			if (cli_jobs("build", v, &njobs) != EXIT_OK)
+				return EXIT_USAGE;
 			break;
-		}
 		}
 	}
 	int nfiles = argc - first;
@@ -369,10 +343,9 @@ cmd_build(int argc, char **argv)
 			    "\"%s\": clerk's XML names its own template",
 			    argv[i]);
 	struct pdf_options opt;
-	if (!read_epoch(&opt))
-		return cli_usage_error("build", "SOURCE_DATE_EPOCH must be a "
-		    "number of seconds since 1970, not \"%s\"",
-		    getenv("SOURCE_DATE_EPOCH"));
+	if (cli_source_date_epoch("build", &opt.has_epoch, &opt.epoch) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
@@ -384,22 +357,10 @@ cmd_build(int argc, char **argv)
 		    "\"clerk templates\" lists them", tpl_id);
 	}
 
-	char eb[128];
-	const char *dir = out_dir != NULL ? out_dir : "output";
-	if (out_file == NULL) {
-		if (out_dir == NULL && mkdir(dir, 0777) != 0 &&
-		    errno != EEXIST) {
-			fprintf(stderr, "%s: error: cannot create the folder: "
-			    "%s\n", dir, errstr(errno, eb, sizeof eb));
-			templates_free(&set);
-			return EXIT_SYSTEM;
-		}
-		if (!is_dir(dir)) {
-			fprintf(stderr, "%s: error: cannot write into this "
-			    "folder: %s\n", dir, errstr(errno, eb, sizeof eb));
-			templates_free(&set);
-			return EXIT_SYSTEM;
-		}
+	const char *dir = out_dir;
+	if (out_file == NULL && (dir = cli_output_dir(out_dir)) == NULL) {
+		templates_free(&set);
+		return EXIT_SYSTEM;
 	}
 
 	struct batch b = {.set = &set, .tpl_id = tpl_id, .format = format,
@@ -437,65 +398,20 @@ cmd_build(int argc, char **argv)
 				goto free_jobs;
 			}
 
-	pthread_mutex_init(&b.mu, NULL);
-	pthread_cond_init(&b.cv, NULL);
-	size_t nthreads = (size_t)njobs < b.njobs ? (size_t)njobs : b.njobs;
-	pthread_t threads[MAX_JOBS];
-	size_t started = 0;
-	if (nthreads > 1) {
-		for (; started < nthreads; started++)
-			if (pthread_create(&threads[started], NULL, worker,
-			    &b) != 0)
-				break;
-	}
-	bool progress = b.njobs > 1 && isatty(STDERR_FILENO);
-
-	for (size_t i = 0; i < b.njobs; i++) {
-		struct job *j = &b.jobs[i];
-		if (progress) {
-			/* Short enough not to wrap, or \r cannot erase it. */
-			size_t len = strlen(j->in);
-			fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", i + 1,
-			    b.njobs, len > 50 ? "..." : "",
-			    len > 50 ? j->in + len - 50 : j->in);
-			fflush(stderr);
-		}
-		if (j->skip) {
-			if (progress)
-				fputs("\r\033[K", stderr);
-			fprintf(stderr, "%s: error: clerk builds papers "
-			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
-			    j->in);
-			status = exit_worst(status, EXIT_INPUT);
-			continue;
-		}
-		if (started == 0) {
-			/* No threads (-j 1, or none could start): the main
-			 * thread takes the jobs in order. */
-			run_job(&b, j);
-		} else {
-			pthread_mutex_lock(&b.mu);
-			while (!j->done)
-				pthread_cond_wait(&b.cv, &b.mu);
-			pthread_mutex_unlock(&b.mu);
-		}
-		if (progress)
-			fputs("\r\033[K", stderr);
-		if (j->loglen > 0)
-			fwrite(j->log, 1, j->loglen, stderr);
+	b.progress = b.njobs > 1 && isatty(STDERR_FILENO);
+	b.status = status;
+	if (b.progress) {
+		size_t len = strlen(b.jobs[0].in);
+		fprintf(stderr, "[1/%zu] %s%s", b.njobs, len > 50 ? "..." : "",
+		    len > 50 ? b.jobs[0].in + len - 50 : b.jobs[0].in);
 		fflush(stderr);
-		free(j->log);
-		j->log = NULL;
-		status = exit_worst(status, j->status);
 	}
-	if (progress) {
+	jobs_run(b.njobs, (size_t)njobs, batch_job, batch_done, &b);
+	if (b.progress) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}
-	for (size_t t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	pthread_cond_destroy(&b.cv);
-	pthread_mutex_destroy(&b.mu);
+	status = b.status;
 
 free_jobs:
 	for (size_t i = 0; i < b.njobs; i++) {

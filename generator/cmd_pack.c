@@ -27,8 +27,6 @@
 #include "source.h"
 #include "template.h"
 
-enum { MAX_JOBS = 64 };
-
 /* A paper to lay out, with the entries that carry its documents (its own
  * line, and lines for its routed appendices). */
 struct job {
@@ -38,14 +36,6 @@ struct job {
 	struct diags *d;           /* its messages */
 	char *syserr;              /* a font could not be read: why (heap) */
 };
-
-static const char *
-errstr(int e, char *buf, size_t n)
-{
-	if (strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-	return buf;
-}
 
 /* A measuring device per template, kept by one worker (the pack's papers
  * share its fonts, so in practice one or two). */
@@ -134,9 +124,10 @@ static void progress(bool on, const char *verb, size_t i, size_t n,
     const char *what);
 
 static void
-layout_progress(void *ctx, size_t done, size_t n)
+layout_progress(void *ctx, size_t i, size_t done, size_t n)
 {
 	struct layouts *w = ctx;
+	(void)i;
 	progress(w->tty, "laid out", done, n, "papers");
 }
 
@@ -393,27 +384,6 @@ progress(bool on, const char *verb, size_t i, size_t n, const char *what)
 	fflush(stderr);
 }
 
-/* SOURCE_DATE_EPOCH into opt (as clerk build reads it). */
-static bool
-read_epoch(struct pdf_options *opt)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	opt->has_epoch = false;
-	if (s == NULL || *s == '\0')
-		return true;
-	long long v = 0;
-	for (const char *q = s; *q; q++) {
-		if (*q < '0' || *q > '9' || v > 253402300799LL / 10)
-			return false;
-		v = v * 10 + (*q - '0');
-	}
-	if (v > 253402300799LL)
-		return false;
-	opt->has_epoch = true;
-	opt->epoch = v;
-	return true;
-}
-
 /* The PDF packs. */
 static int
 pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
@@ -570,7 +540,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		if ((tmp[k] = output_stage(pts[k].out, bytes, len)) == NULL) {
 			char eb[128];
 			fprintf(stderr, "%s: error: cannot write: %s\n",
-			    pts[k].out, errstr(errno, eb, sizeof eb));
+			    pts[k].out, cli_errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		}
 	}
@@ -579,7 +549,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		if (staged && !output_commit(tmp[k], pts[k].out)) {
 			char eb[128];
 			fprintf(stderr, "%s: error: cannot write: %s\n",
-			    pts[k].out, errstr(errno, eb, sizeof eb));
+			    pts[k].out, cli_errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		} else if (!staged) {
 			output_discard(tmp[k]);
@@ -624,7 +594,7 @@ pack_xml(const struct pack *pk, struct diags *d, const char *dir)
 		    NULL) {
 			char eb[128];
 			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
-			    errstr(errno, eb, sizeof eb));
+			    cli_errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		}
 	}
@@ -632,7 +602,7 @@ pack_xml(const struct pack *pk, struct diags *d, const char *dir)
 		if (status == EXIT_OK && !output_commit(tmp[k], out[k])) {
 			char eb[128];
 			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
-			    errstr(errno, eb, sizeof eb));
+			    cli_errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		} else if (status != EXIT_OK) {
 			output_discard(tmp[k]);
@@ -680,15 +650,8 @@ cmd_pack(int argc, char **argv)
 				    "format \"%s\": use pdf or xml", v);
 		} else if (a[1] == 'O') {
 			out_dir = v;
-		} else {
-			char *end;
-			errno = 0;
-			njobs = strtol(v, &end, 10);
-			if (errno != 0 || end == v || *end != '\0' ||
-			    njobs < 1 || njobs > MAX_JOBS)
-				return cli_usage_error("pack", "-j takes a "
-				    "number of jobs from 1 to %d, not \"%s\"",
-				    MAX_JOBS, v);
+		} else if (cli_jobs("pack", v, &njobs) != EXIT_OK) {
+			return EXIT_USAGE;
 		}
 	}
 	if (argc - first == 0)
@@ -698,10 +661,9 @@ cmd_pack(int argc, char **argv)
 		    "is a second", argv[first + 1]);
 	const char *path = argv[first];
 	struct pdf_options opt;
-	if (!read_epoch(&opt))
-		return cli_usage_error("pack", "SOURCE_DATE_EPOCH must be a "
-		    "number of seconds since 1970, not \"%s\"",
-		    getenv("SOURCE_DATE_EPOCH"));
+	if (cli_source_date_epoch("pack", &opt.has_epoch, &opt.epoch) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
@@ -709,19 +671,8 @@ cmd_pack(int argc, char **argv)
 		return status;
 
 	char eb[128];
-	const char *dir = out_dir != NULL ? out_dir : "output";
-	if (out_dir == NULL && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "%s: error: cannot create the folder: %s\n",
-		    dir, errstr(errno, eb, sizeof eb));
-		templates_free(&set);
-		return EXIT_SYSTEM;
-	}
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		if (errno == 0 || S_ISREG(st.st_mode))
-			errno = ENOTDIR;
-		fprintf(stderr, "%s: error: cannot write into this folder: "
-		    "%s\n", dir, errstr(errno, eb, sizeof eb));
+	const char *dir = cli_output_dir(out_dir);
+	if (dir == NULL) {
 		templates_free(&set);
 		return EXIT_SYSTEM;
 	}
@@ -733,7 +684,7 @@ cmd_pack(int argc, char **argv)
 		FILE *fp = fopen(path, "r");
 		if (fp == NULL) {
 			fprintf(stderr, "%s: error: cannot read: %s\n", path,
-			    errstr(errno, eb, sizeof eb));
+			    cli_errstr(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 			goto done;
 		}
@@ -747,7 +698,7 @@ cmd_pack(int argc, char **argv)
 	a = agenda_read_jobs(path, &set, (size_t)njobs, d, &system_error);
 	if (system_error) {
 		fprintf(stderr, "%s: error: cannot read: %s\n", path,
-		    errstr(errno, eb, sizeof eb));
+		    cli_errstr(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 		goto done;
 	}

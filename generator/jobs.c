@@ -8,7 +8,7 @@ enum { MAX_THREADS = 64 };
 struct pool {
 	size_t n;
 	void (*fn)(void *ctx, size_t i, size_t worker);
-	void (*progress)(void *ctx, size_t done, size_t n);
+	void (*done_fn)(void *ctx, size_t i, size_t ndone, size_t n);
 	void *ctx;
 	pthread_mutex_t mu;
 	size_t next, done;
@@ -33,8 +33,8 @@ work(void *arg)
 		p->fn(p->ctx, i, w->id);
 		pthread_mutex_lock(&p->mu);
 		p->done++;
-		if (p->progress != NULL)
-			p->progress(p->ctx, p->done, p->n);
+		if (p->done_fn != NULL)
+			p->done_fn(p->ctx, i, p->done, p->n);
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -42,9 +42,9 @@ work(void *arg)
 void
 jobs_run(size_t n, size_t njobs,
     void (*fn)(void *ctx, size_t i, size_t worker),
-    void (*progress)(void *ctx, size_t done, size_t n), void *ctx)
+    void (*done)(void *ctx, size_t i, size_t ndone, size_t n), void *ctx)
 {
-	struct pool p = {.n = n, .fn = fn, .progress = progress, .ctx = ctx};
+	struct pool p = {.n = n, .fn = fn, .done_fn = done, .ctx = ctx};
 	pthread_mutex_init(&p.mu, NULL);
 	if (njobs > n)
 		njobs = n;

@@ -9,10 +9,12 @@
  * threads (the calling thread only when njobs <= 1, n <= 1, or no thread
  * can be started), and returns when all are done. worker, below njobs, is
  * the same for the jobs one thread runs, so fn may keep per-worker state
- * in ctx. progress, when not NULL, is called after each job with the number
- * done so far, one call at a time. Jobs are taken in order of i. */
+ * in ctx. done, when not NULL, is called after each job with its i and the
+ * number done so far, one call at a time (under the pool's lock: what it
+ * reads of other jobs it must have written itself). Jobs are taken in
+ * order of i. */
 void jobs_run(size_t n, size_t njobs,
     void (*fn)(void *ctx, size_t i, size_t worker),
-    void (*progress)(void *ctx, size_t done, size_t n), void *ctx);
+    void (*done)(void *ctx, size_t i, size_t ndone, size_t n), void *ctx);
 
 #endif

@@ -303,6 +303,14 @@ void layout_minutes_head(struct lay *L);
 void layout_contact(struct lay *L);
 void layout_furniture(struct lay *L);
 void layout_stamp(struct lay *L, const char *text);
+/* Lines of plain text (newlines break them) at x in width w, aligned al,
+ * as items of the main flow; the first owes before. together: the lines
+ * kept on one page. dest >= 0: each line links to page dest (a BOX_LINK;
+ * layout_agenda.c says from where it counts). Returns the index of the
+ * first item. */
+size_t text_lines(struct lay *L, const char *text, struct style st,
+    double x, double w, double before, enum align al, bool together,
+    int dest);
 void layout_blank_text(struct lay *L, size_t pg);
 
 #endif

@@ -44,37 +44,19 @@ upper(struct arena *a, const char *s)
 	return o;
 }
 
-/* Lines of text (newlines break them) at x in width w, aligned al, as
- * items; the first owes before. together: kept on one page, and with the
- * item after. dest >= 0: each line links to that page (counted from the
- * first page after the agenda). Returns the index of the first item. */
+/* Keeps the last item made with the next one. */
+static void keep(struct lay *L);
+
+/* Lines of text as text_lines sets them; together: kept on one page, and
+ * with the item after. dest >= 0: each line links to that page (counted
+ * from the first page after the agenda). */
 static size_t
 text_link(struct lay *L, const char *s, struct style st, double x, double w,
     double before, enum align al, bool together, int dest)
 {
-	size_t first = L->main.n;
-	inl_reset(L);
-	inl_text(L, s, strlen(s), &st, true);
-	inl_close(L);
-	size_t w0 = 0, w1 = L->nwords;
-	fit_words(L, &w0, &w1, w);
-	size_t l0 = break_lines(L, w0, w1, w);
-	double base = baseline(L, st.size);
-	for (size_t i = l0; i < L->nlines; i++) {
-		emit_line(L, &L->lines[i], x, w, base, al);
-		if (dest >= 0) {
-			struct rbox *lk = box_add(L, BOX_LINK);
-			lk->b.x = x;
-			lk->b.y = -LEADING * st.size;
-			lk->b.w = L->lines[i].w;
-			lk->b.h = LEADING * st.size;
-			lk->b.dest_page = dest;
-			lk->b.dest_y = L->t->page_height;
-		}
-		struct item *it = item_end(L, LEADING * st.size,
-		    i == l0 ? before : 0, base);
-		it->keep = together;
-	}
+	size_t first = text_lines(L, s, st, x, w, before, al, together, dest);
+	if (together)
+		keep(L);
 	return first;
 }
 

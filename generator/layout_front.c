@@ -135,11 +135,11 @@ contact_lookup(void *ctx, const char *name)
 	return NULL;
 }
 
-/* Lines of plain text (newlines break them) at x in width w, as items. */
-static void
-lines(struct lay *L, const char *text, struct style st, double x,
-    double w, double before, bool together)
+size_t
+text_lines(struct lay *L, const char *text, struct style st, double x,
+    double w, double before, enum align al, bool together, int dest)
 {
+	size_t first = L->main.n;
 	inl_reset(L);
 	inl_text(L, text, strlen(text), &st, true);
 	inl_close(L);
@@ -148,12 +148,30 @@ lines(struct lay *L, const char *text, struct style st, double x,
 	size_t l0 = break_lines(L, w0, w1, w);
 	double base = baseline(L, st.size);
 	for (size_t i = l0; i < L->nlines; i++) {
-		emit_line(L, &L->lines[i], x, w, base, ALIGN_LEFT);
+		emit_line(L, &L->lines[i], x, w, base, al);
+		if (dest >= 0) {
+			struct rbox *lk = box_add(L, BOX_LINK);
+			lk->b.x = x;
+			lk->b.y = -LEADING * st.size;
+			lk->b.w = L->lines[i].w;
+			lk->b.h = LEADING * st.size;
+			lk->b.dest_page = dest;
+			lk->b.dest_y = L->t->page_height;
+		}
 		struct item *it = item_end(L, LEADING * st.size,
 		    i == l0 ? before : 0, base);
 		if (together && i + 1 < L->nlines)
 			it->keep = true;
 	}
+	return first;
+}
+
+/* Lines of plain text at x in width w, left-aligned, as items. */
+static void
+lines(struct lay *L, const char *text, struct style st, double x,
+    double w, double before, bool together)
+{
+	text_lines(L, text, st, x, w, before, ALIGN_LEFT, together, -1);
 }
 
 void

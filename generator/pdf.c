@@ -65,6 +65,9 @@ struct pdf_dev {
 	char *buf;                   /* NUL-terminated copies of text, heap */
 	size_t bufcap;
 	int wcache[FONT__COUNT][256]; /* widths in the simple fonts by byte
+					 (byte_width), each asked of libharu
+					 once, which also marks the glyph as
+					 used in this document
 					 (thousandths of an em), or -1 */
 	char *cs;                    /* content written by clerk, not yet in
 					the page's stream (paint_page), heap */
@@ -393,6 +396,20 @@ fontdef_get(struct pdf_dev *dev, enum font f)
 	return dev->def[f];
 }
 
+/* The width of Windows-1252 byte b in face f's simple font (thousandths
+ * of an em). Asking libharu marks the glyph as used, so that it is
+ * embedded: the first time, for each document. Within an entry point. */
+static int
+byte_width(struct pdf_dev *dev, enum font f, unsigned char b)
+{
+	if (dev->wcache[f][b] < 0) {
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(wfont_get(dev, f), &b,
+		    1);
+		dev->wcache[f][b] = (int)tw.width;
+	}
+	return dev->wcache[f][b];
+}
+
 static double
 m_width(void *ctx, enum font f, const char *s, size_t n)
 {
@@ -425,12 +442,7 @@ m_width(void *ctx, enum font f, const char *s, size_t n)
 			if (b == 0)
 				break;
 		}
-		if (dev->wcache[f][b] < 0) {
-			HPDF_TextWidth tw = HPDF_Font_TextWidth(wfont_get(dev,
-			    f), &b, 1);
-			dev->wcache[f][b] = (int)tw.width;
-		}
-		sum += dev->wcache[f][b];
+		sum += byte_width(dev, f, b);
 		i += m;
 	}
 	if (i < n) {
@@ -968,9 +980,10 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			tx = x;
 			ty = y;
 			if (simple) {
-				/* marks the glyphs used, for embedding */
-				HPDF_Font_TextWidth(font, (const HPDF_BYTE *)
-				    text, (HPDF_UINT)len);
+				/* the glyphs used, marked for embedding */
+				for (size_t c = 0; c < len; c++)
+					(void)byte_width(dev, b->font,
+					    (unsigned char)text[c]);
 				cs_text(dev, text, len);
 			} else {
 				cs_flush(dev, page);

@@ -23,7 +23,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "akn.h"
 #include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "model.h"
+#include "paper.h"
 #include "template.h"
 
 #ifndef CLERK_FUZZ_REPO
@@ -190,6 +195,30 @@ fuzz_system_error(const char *who, const char *what)
 	fprintf(stderr, "fuzz: %s reported a system error for an input "
 	    "file: %s\n", who, what != NULL ? what : strerror(errno));
 	abort();
+}
+
+/* What the paper and XML targets do with a paper once read (by reader,
+ * named for the message): a system error is a finding; a paper without
+ * errors is dumped, laid out with the fixed test metrics and written as
+ * XML; its messages are printed to /dev/null; all is freed. */
+static inline void
+fuzz_exercise(struct paper *p, struct diags *d, bool syserr,
+    const char *reader)
+{
+	if (syserr)
+		fuzz_system_error(reader, NULL);
+	if (p != NULL && diags_errors(d) == 0) {
+		dump_paper(fuzz_null, p);
+		if (p->tpl != NULL)
+			(void)layout_paper(p, metrics_fixed(), d);
+		char *xml = NULL;
+		size_t len = 0;
+		(void)akn_write(p, d, &xml, &len);
+		free(xml);
+	}
+	diags_flush(d, fuzz_null);
+	paper_free(p);
+	diags_free(d);
 }
 
 #endif

@@ -30,19 +30,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diags *d = diags_new();
 	bool syserr = false;
 	struct paper *p = akn_read(path, &fuzz_set, d, &syserr);
-	if (syserr)
-		fuzz_system_error("akn_read", NULL);
-	if (p != NULL && diags_errors(d) == 0) {
-		dump_paper(fuzz_null, p);
-		if (p->tpl != NULL)
-			(void)layout_paper(p, metrics_fixed(), d);
-		char *xml = NULL;
-		size_t len = 0;
-		(void)akn_write(p, d, &xml, &len);
-		free(xml);
-	}
-	diags_flush(d, fuzz_null);
-	paper_free(p);
-	diags_free(d);
+	fuzz_exercise(p, d, syserr, "akn_read");
 	return 0;
 }

@@ -6,6 +6,7 @@
 #define CLERK_TEST_FIXTURE_H
 
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,29 @@ fixture_messages(char *out, size_t size)
 	}
 	diags_flush(d, devnull);
 	return out;
+}
+
+/* The whole file at path (heap, NUL-terminated; the caller frees), *len
+ * bytes of it when len is not NULL. The test fails when it cannot be
+ * read. */
+static inline char *
+fixture_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert(f != NULL, "cannot open %s: %s", path, strerror(errno));
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&buf, &n);
+	cr_assert(m != NULL);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		fwrite(chunk, 1, got, m);
+	fclose(f);
+	fclose(m);
+	if (len != NULL)
+		*len = n;
+	return buf;
 }
 
 #endif

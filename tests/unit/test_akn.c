@@ -51,25 +51,6 @@ A(void)
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-static char *
-file_text(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	cr_assert(f != NULL, "cannot open %s: %s", path, strerror(errno));
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *m = open_memstream(&buf, &n);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, got, m);
-	fclose(f);
-	fclose(m);
-	if (len != NULL)
-		*len = n;
-	return buf;
-}
-
 static void
 write_file(const char *path, const char *buf, size_t len)
 {
@@ -101,7 +82,7 @@ copy_one(const char *from, const char *to)
 		return 0;
 	}
 	size_t len;
-	char *buf = file_text(from, &len);
+	char *buf = fixture_file(from, &len);
 	write_file(to, buf, len);
 	free(buf);
 	return 0;
@@ -305,7 +286,7 @@ round_trip(const char *md)
 	pdf_of(p, pdf1);
 	pdf_of(q, pdf2);
 	size_t n1, n2;
-	char *b1 = file_text(pdf1, &n1), *b2 = file_text(pdf2, &n2);
+	char *b1 = fixture_file(pdf1, &n1), *b2 = fixture_file(pdf2, &n2);
 	cr_assert(n1 == n2 && memcmp(b1, b2, n1) == 0,
 	    "%s: the PDF from the XML differs from the Markdown's", md);
 
@@ -573,7 +554,7 @@ Test(akn, xxe)
 	char *host = NULL;
 	size_t n = 0;
 	if (access("/etc/hostname", R_OK) == 0) {
-		host = file_text("/etc/hostname", &n);
+		host = fixture_file("/etc/hostname", &n);
 		while (n > 0 && (host[n - 1] == '\n' || host[n - 1] == ' '))
 			host[--n] = '\0';
 	}

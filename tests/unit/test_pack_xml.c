@@ -66,17 +66,7 @@ A(void)
 static char *
 file_text(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	cr_assert(f != NULL, "cannot open %s: %s", path, strerror(errno));
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *m = open_memstream(&buf, &n);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, got, m);
-	fclose(f);
-	fclose(m);
+	char *buf = fixture_file(path, NULL);
 	char *copy = arena_strdup(A(), buf);
 	free(buf);
 	return copy;
