@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "model.h"
 #include "pack.h"
 
 struct paper;
@@ -35,7 +36,8 @@ struct _xmlNode;
  * through. Every akn_ function calls it; a program may call it first. */
 void akn_init(void);
 
-/* The <doc> element of paper p (read without errors), built in xml for a
+/* The <doc> element of edition e of paper p (read without errors; it
+ * must have that edition, paper_edition_ok), built in xml for a
  * caller that puts it in a document of its own (akn_write) or in a
  * documentCollection (a pack). Text that XML cannot hold is replaced by
  * U+FFFD with a warning (D_XML_CHAR) at its position in the source. The
@@ -43,16 +45,24 @@ void akn_init(void);
  * namespaces declared on xml's root element when they are there (declare
  * AKN_NS as the default and CLERK_NS as "clerk" on it), and declares
  * them itself otherwise. */
-struct _xmlNode *akn_paper_node(const struct paper *p, struct diags *d,
-    struct _xmlDoc *xml);
+struct _xmlNode *akn_paper_node(const struct paper *p, enum edition e,
+    struct diags *d, struct _xmlDoc *xml);
 
-/* p as a whole Akoma Ntoso document: UTF-8 bytes in *out (heap; the caller
- * frees), *len of them. Returns false when d received an error: the only
+/* Edition e of p as a whole Akoma Ntoso document: UTF-8 bytes in *out
+ * (heap; the caller frees), *len of them. The public edition holds
+ * nothing of a non-public appendix but <clerk:appendix public="false"
+ * withheld="true" exempt-paragraphs="3"/>: no title, no file, no
+ * attachment. <clerk:paper edition="full"> marks the full edition of a
+ * paper with non-public matter (its preface's docStatus "Not for
+ * publication"; else "Public"), and its digest attribute is the
+ * edition's (paper.digest or digest_public), so that the XML rebuilds
+ * that edition's PDF. Returns false when d received an error: the only
  * one is D_XML_TOO_BIG, when the XML would be larger than clerk reads
- * (CLERK_MAX_XML_SIZE); *out is then NULL. The same paper gives the same
- * bytes. */
-bool akn_write(const struct paper *p, struct diags *d, char **out,
-    size_t *len);
+ * (CLERK_MAX_XML_SIZE); *out is then NULL; and false with nothing
+ * recorded for an edition p has not (paper_edition_ok, which the caller
+ * asks first). The same paper and edition give the same bytes. */
+bool akn_write(const struct paper *p, enum edition e, struct diags *d,
+    char **out, size_t *len);
 
 /* The pack pk (planned without errors, pack.h) of kind k as one Akoma
  * Ntoso document, valid against the official schema:
@@ -91,11 +101,11 @@ bool akn_write(const struct paper *p, struct diags *d, char **out,
  *       <component eId="cmp_<n>"><num>n</num><heading>title</heading>
  *         per line whose document pack k holds (pack_holds): the paper
  *         as akn_paper_node writes it, but every eId in it beginning
- *         with "cmp_<n>__" (eIds are unique in a collection), and
- *         without its non-public appendices when the line says so
- *         (omit_nonpublic: no attachment, and their clerk:appendix
- *         without title or file, marked in-part-2="true", as the PDF's
- *         list does not name them). A line carrying only appendix N of a
+ *         with "cmp_<n>__" (eIds are unique in a collection): a Part 1
+ *         paper as its public edition (its non-public appendices
+ *         withheld, those carried on Part 2 lines also marked
+ *         in-part-2="true"), a Part 2 paper as its full edition. A line
+ *         carrying only appendix N of a
  *         paper has a <doc name="appendix">: identification as the
  *         paper's "appendix-N", <attachmentOf> naming the paper in
  *         references, <clerk:appendix number public file>title in

@@ -1115,6 +1115,17 @@ read_appendix(struct reader *r, const xmlNode *c)
 		ap.exempt[ap.nexempt++] = *q - '0';
 		q++;
 	}
+	/* left out of a public edition: named by nothing but its
+	 * paragraphs */
+	ap.withheld = get_bool(r, c, "clerk:appendix withheld", attr(r, c,
+	    "withheld"), false) || get_bool(r, c, "clerk:appendix in-part-2",
+	    attr(r, c, "in-part-2"), false);
+	if (ap.withheld) {
+		if (ap.public)
+			bad_value(r, c, "clerk:appendix public", "true");
+		ap.title = NULL;
+		ap.file = NULL;
+	}
 	void *slot;
 	m->appendices = append(r, m->appendices, m->nappendices,
 	    &r->cap.appendices, sizeof(*m->appendices), &slot);
@@ -1203,6 +1214,14 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 		bad_value(r, cp, "clerk:paper digest", digest);
 	else if (digest != NULL)
 		memcpy(p->digest, digest, 33);
+	/* the digest is its edition's: the one edition it gives */
+	memcpy(p->digest_public, p->digest, sizeof p->digest);
+	const char *edition = attr(r, cp, "edition");
+	p->edition_pos = at(cp);
+	if (edition != NULL && strcmp(edition, "full") == 0)
+		p->full_xml = true;
+	else if (edition != NULL && strcmp(edition, "public") != 0)
+		bad_value(r, cp, "clerk:paper edition", edition);
 
 	for (const xmlNode *c = cp->children; c != NULL; c = c->next) {
 		if (!element(r, c, cp))
@@ -1667,6 +1686,15 @@ akn_read(const char *path, const struct template_set *set, struct diags *d,
 		arena_free(a);
 		return NULL;
 	}
+	/* Whatever it says, an XML holding non-public matter (it was not
+	 * written so by clerk, or by an older clerk) gives only the full
+	 * edition. */
+	if (!p->meta.public)
+		p->full_xml = true;
+	for (size_t i = 0; i < p->meta.nappendices; i++)
+		if (!p->meta.appendices[i].public &&
+		    !p->meta.appendices[i].withheld)
+			p->full_xml = true;
 	check_notes(&r, p);
 	for (size_t i = 0; i < p->meta.nappendices; i++)
 		if (p->meta.appendices[i].doc != NULL)

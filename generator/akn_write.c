@@ -93,8 +93,10 @@ struct writer {
 				       on its own, "cmp_4__" in a pack */
 	const char *prefix;         /* of eIds in doc: base, or base and
 				       "att_2__" */
-	bool omit_nonpublic;        /* non-public appendices left out (a
-				       pack carries them apart) */
+	enum edition edition;       /* public: non-public appendices left
+				       out, listed without their titles */
+	bool routed;                /* a pack's Part 1 paper: those with a
+				       file are carried on Part 2 lines */
 	const struct node **notes;  /* by footnote number - 1: doc's
 				       definition, NULL once written */
 	size_t nnotes;
@@ -1035,11 +1037,31 @@ clerk_field(struct writer *w, xmlNodePtr parent, const char *name,
 }
 
 /* Is appendix ap written as an attachment of the paper: it has a file,
- * and is not left out as non-public? */
+ * and is not left out of the public edition as non-public? */
 static bool
 attached(const struct writer *w, const struct appendix *ap)
 {
-	return ap->doc != NULL && (ap->public || !w->omit_nonpublic);
+	return ap->doc != NULL && (ap->public || w->edition == EDITION_FULL);
+}
+
+/* Is appendix ap left out, not even named: non-public, in the public
+ * edition? */
+static bool
+withheld(const struct writer *w, const struct appendix *ap)
+{
+	return !ap->public && w->edition == EDITION_PUBLIC;
+}
+
+/* "3 5": n paragraphs of Schedule 12A as clerk:appendix holds them. */
+static const char *
+paragraph_list(struct writer *w, const int *x, size_t n)
+{
+	char buf[32] = "";
+	size_t len = 0;
+	for (size_t k = 0; k < n && k < 7; k++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%d",
+		    k > 0 ? " " : "", x[k]);
+	return arena_strdup(w->a, buf);
 }
 
 /* Everything of the front matter but the subject (docTitle), as
@@ -1058,7 +1080,12 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	set(w, cp, "template-named", m->template_id != NULL ? "true" : "false",
 	    nowhere);
 	set(w, cp, "public", m->public ? "true" : "false", nowhere);
-	set(w, cp, "digest", p->digest, nowhere);
+	/* the full edition when it holds anything non-public; else the
+	 * two editions are one */
+	bool full = w->edition == EDITION_FULL && paper_has_nonpublic(p);
+	set(w, cp, "edition", full ? "full" : "public", nowhere);
+	set(w, cp, "digest", w->edition == EDITION_FULL ? p->digest :
+	    p->digest_public, nowhere);
 
 	for (size_t i = 0; i < m->ncommittees; i++) {
 		const struct committee *c = &m->committees[i];
@@ -1086,27 +1113,30 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	int att = 0;
 	for (size_t i = 0; i < m->nappendices; i++) {
 		const struct appendix *ap = &m->appendices[i];
-		if (ap->doc != NULL && !attached(w, ap)) {
-			/* carried on a Part 2 line of a pack: not named
-			 * here, as the PDF's list does not name it */
-			xmlNodePtr x = add_clerk(w, cp, "appendix", NULL,
+		if (withheld(w, ap)) {
+			/* not named, as the PDF's list does not name it:
+			 * only its paragraphs, and whether a pack carries
+			 * it on a Part 2 line */
+			size_t nx;
+			const int *x = appendix_exempt(p, ap, &nx);
+			xmlNodePtr e = add_clerk(w, cp, "appendix", NULL,
 			    nowhere);
-			set(w, x, "public", "false", nowhere);
-			set(w, x, "in-part-2", "true", nowhere);
+			set(w, e, "public", "false", nowhere);
+			set(w, e, "withheld", "true", nowhere);
+			if (nx > 0)
+				set(w, e, "exempt-paragraphs",
+				    paragraph_list(w, x, nx), nowhere);
+			if (w->routed && ap->doc != NULL)
+				set(w, e, "in-part-2", "true", nowhere);
 			continue;
 		}
 		xmlNodePtr x = add_clerk(w, cp, "appendix", ap->title, ap->pos);
 		if (ap->file != NULL)
 			set(w, x, "file", ap->file, ap->pos);
 		set(w, x, "public", ap->public ? "true" : "false", nowhere);
-		if (ap->nexempt > 0) {
-			char buf[32] = "";
-			size_t n = 0;
-			for (size_t k = 0; k < ap->nexempt && k < 7; k++)
-				n += (size_t)snprintf(buf + n, sizeof buf - n,
-				    "%s%d", k > 0 ? " " : "", ap->exempt[k]);
-			set(w, x, "exempt-paragraphs", buf, nowhere);
-		}
+		if (ap->nexempt > 0)
+			set(w, x, "exempt-paragraphs", paragraph_list(w,
+			    ap->exempt, ap->nexempt), nowhere);
 		if (attached(w, ap))
 			set(w, x, "attachment", eid(w, arena_printf(w->a,
 			    "att_%d", ++att)), nowhere);
@@ -1168,6 +1198,10 @@ write_preface(struct writer *w, xmlNodePtr docnode)
 			add_text(w, x, m->report_of[i], pos);
 		}
 	}
+	/* the edition: what a reader may do with it */
+	add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docStatus"),
+	    w->edition == EDITION_FULL && paper_has_nonpublic(w->p) ?
+	    "Not for publication" : "Public", nowhere);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1239,18 +1273,18 @@ writer_init(struct writer *w, const struct paper *p, struct diags *d,
 }
 
 /* akn_paper_node, its eIds after base ("" for the paper on its own,
- * "cmp_4__" in a pack), its non-public appendices left out when
- * omit_nonpublic (their clerk:appendix kept, without attachment). */
+ * "cmp_4__" in a pack), of edition e; routed: a pack's Part 1 paper. */
 static xmlNodePtr
 paper_node(const struct paper *p, struct diags *d, xmlDocPtr xml,
-    const char *base, bool omit_nonpublic)
+    const char *base, enum edition e, bool routed)
 {
 	akn_init();
 	struct writer w;
 	xmlNodePtr docnode = xmlNewDocNode(xml, NULL, BAD_CAST "doc", NULL);
 	check(docnode);
 	writer_init(&w, p, d, xml, docnode, base);
-	w.omit_nonpublic = omit_nonpublic;
+	w.edition = e;
+	w.routed = routed;
 	const struct meta *m = &p->meta;
 	set(&w, docnode, "name", kind_name(m->kind), nowhere);
 
@@ -1281,9 +1315,10 @@ paper_node(const struct paper *p, struct diags *d, xmlDocPtr xml,
 }
 
 struct _xmlNode *
-akn_paper_node(const struct paper *p, struct diags *d, struct _xmlDoc *xml)
+akn_paper_node(const struct paper *p, enum edition e, struct diags *d,
+    struct _xmlDoc *xml)
 {
-	return paper_node(p, d, xml, "", false);
+	return paper_node(p, d, xml, "", e, false);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1337,15 +1372,21 @@ serialise(xmlDocPtr xml, const char *path, struct diags *d, char **out,
 }
 
 bool
-akn_write(const struct paper *p, struct diags *d, char **out, size_t *len)
+akn_write(const struct paper *p, enum edition e, struct diags *d, char **out,
+    size_t *len)
 {
 	akn_init();
 	size_t errors = diags_errors(d);
 	*out = NULL;
 	*len = 0;
+	struct diags *quiet = diags_new();
+	bool has = paper_edition_ok(p, e, quiet);
+	diags_free(quiet);
+	if (!has)
+		return false;
 	xmlNodePtr root;
 	xmlDocPtr xml = new_document(&root);
-	xmlAddChild(root, akn_paper_node(p, d, xml));
+	xmlAddChild(root, akn_paper_node(p, e, d, xml));
 	return serialise(xml, p->path, d, out, len) &&
 	    diags_errors(d) == errors;
 }
@@ -1815,8 +1856,11 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 		if (e->title != NULL)
 			add_text(&w, add_mixed(&w, x, "heading"), e->title,
 			    nowhere);
+		/* Part 1 papers as their public editions; in Part 2,
+		 * everything (the full pack only) */
 		xmlAddChild(x, e->appendix < 0 ? paper_node(e->paper, d, xml,
-		    base, e->omit_nonpublic) : appendix_node(e,
+		    base, e->part == 1 ? EDITION_PUBLIC : EDITION_FULL,
+		    true) : appendix_node(e,
 		    paper_component(&w, pk, k, e->paper), d, xml, base));
 	}
 	arena_free(w.a);

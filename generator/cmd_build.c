@@ -1,8 +1,11 @@
 /* cmd_build.c: "clerk build": papers into PDF files, or into Akoma Ntoso
- * XML (-f xml). A paper is Markdown (.md) or clerk's own XML (.xml); each
- * is read, checked and written on its own (one device and one arena per
- * paper); with -j N, N threads share the work. Messages of each paper are
- * kept and printed whole, in the order the files were given. */
+ * XML (-f xml), as their public editions, or with --full as their full
+ * editions, written to <stem>-full.pdf (.xml); a paper without a public
+ * edition (non-public) is an error without --full. A paper is Markdown
+ * (.md) or clerk's own XML (.xml); each is read, checked and written on
+ * its own (one device and one arena per paper); with -j N, N threads
+ * share the work. Messages of each paper are kept and printed whole, in
+ * the order the files were given. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +48,7 @@ struct batch {
 	const struct template_set *set; /* read-only */
 	const char *tpl_id;             /* -t, or NULL */
 	enum format format;
+	enum edition edition;           /* --full: the full edition */
 	struct pdf_options opt;
 	size_t printed;                 /* jobs whose messages are out */
 	bool progress;                  /* show progress on stderr */
@@ -127,7 +131,8 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 	 * under it, its glyphs were all "missing", and only the system error
 	 * is true. */
 	struct diags *ld = diags_new();
-	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld);
+	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld,
+	    b->edition);
 	if (pdf_dev_failed(dev)) {
 		diags_free(ld);
 		*syserr = xstrdup(pdf_dev_error(dev));
@@ -140,7 +145,7 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 		pdf_dev_free(dev);
 		return EXIT_INPUT;
 	}
-	switch (pdf_write(dev, p, l, &b->opt, d, out)) {
+	switch (pdf_write(dev, p, l, b->edition, &b->opt, d, out)) {
 	case PDF_OK:
 		break;
 	case PDF_INPUT:
@@ -158,12 +163,12 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 /* Writes p as an Akoma Ntoso document to out, whole or not at all. A
  * system error is put in *syserr (heap). */
 static int
-write_xml(const struct paper *p, const char *out, struct diags *d,
-    char **syserr)
+write_xml(const struct batch *b, const struct paper *p, const char *out,
+    struct diags *d, char **syserr)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	if (!akn_write(p, d, &buf, &len) || diags_errors(d) > 0) {
+	if (!akn_write(p, b->edition, d, &buf, &len) || diags_errors(d) > 0) {
 		free(buf);
 		return EXIT_INPUT;
 	}
@@ -201,8 +206,11 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 		status = EXIT_SYSTEM;
 	} else if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
 		status = EXIT_INPUT;
+	} else if (!paper_edition_ok(p, b->edition, d)) {
+		/* a non-public paper without --full: nothing written */
+		status = EXIT_INPUT;
 	} else if (b->format == FORMAT_XML) {
-		status = write_xml(p, j->out, d, &syserr);
+		status = write_xml(b, p, j->out, d, &syserr);
 	} else {
 		status = write_pdf(b, p, j->out, d, &syserr);
 	}
@@ -281,6 +289,7 @@ cmd_build(int argc, char **argv)
 {
 	const char *out_file = NULL, *out_dir = NULL, *tpl_id = NULL;
 	enum format format = FORMAT_PDF;
+	enum edition edition = EDITION_PUBLIC;
 	long njobs = 1;
 	int first = 1;
 	for (; first < argc; first++) {
@@ -291,6 +300,10 @@ cmd_build(int argc, char **argv)
 		}
 		if (a[0] != '-' || a[1] == '\0')
 			break;
+		if (strcmp(a, "--full") == 0) {
+			edition = EDITION_FULL;
+			continue;
+		}
 		if (strcmp(a, "--pdfa") == 0)
 			return cli_usage_error("build", "--pdfa (PDF/A-1b) is "
 			    "not in this version of clerk yet");
@@ -364,8 +377,11 @@ cmd_build(int argc, char **argv)
 	}
 
 	struct batch b = {.set = &set, .tpl_id = tpl_id, .format = format,
-	    .opt = opt, .njobs = (size_t)nfiles};
-	const char *ext = format == FORMAT_XML ? ".xml" : ".pdf";
+	    .edition = edition, .opt = opt, .njobs = (size_t)nfiles};
+	/* the full edition is never written where the public one goes */
+	const char *ext = format == FORMAT_XML ? (edition == EDITION_FULL ?
+	    "-full.xml" : ".xml") : edition == EDITION_FULL ? "-full.pdf" :
+	    ".pdf";
 	b.jobs = xcalloc(b.njobs, sizeof(*b.jobs));
 	for (size_t i = 0; i < b.njobs; i++) {
 		struct job *j = &b.jobs[i];

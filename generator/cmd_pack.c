@@ -94,8 +94,13 @@ run_job(struct job *j, struct devices *ds)
 	}
 	for (size_t i = 0; i < j->nentries; i++) {
 		struct pack_entry *e = j->entries[i];
+		/* A Part 1 paper as its public edition (its non-public
+		 * appendices in Part 2); Part 2 documents whole, their
+		 * pages marked (the full pack only holds them). */
 		struct layout_options o = {
-			.omit_nonpublic = e->omit_nonpublic,
+			.edition = e->part == 1 ? EDITION_PUBLIC :
+			    EDITION_FULL,
+			.routed = true,
 			.appendix = e->appendix,
 			.exempt = e->exempt,
 			.nexempt = e->nexempt,
@@ -310,6 +315,9 @@ prepare_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
 	char date[32] = "";
 	if (a->has_date)
 		date_long(a->date, date);
+	bool secret = false;
+	for (size_t i = pk->part2; i < pk->nentries; i++)
+		secret = secret || pack_holds(&pk->entries[i], kind);
 	pt->info = (struct pdf_info){
 		.path = a->path,
 		.title = arena_printf(ar, "%s, %s: %s", a->committee, date,
@@ -317,10 +325,12 @@ prepare_pdf(struct pack *pk, enum pack_kind kind, const struct template *t,
 		    "Non-Public Document Pack"),
 		.author = a->has_signatory && a->signatory.title != NULL ?
 		    a->signatory.title : a->committee,
-		.subject = arena_printf(ar, "Agenda and reports of the %s, %s",
-		    a->committee, date),
+		.subject = arena_printf(ar, "Agenda and reports of the %s, %s%s",
+		    a->committee, date, secret ? "; " PDF_NOT_FOR_PUBLICATION :
+		    ""),
 		.keywords = arena_printf(ar, "%s; %s", a->committee,
-		    kind == PACK_PUBLIC ? "Public" : "Non-Public"),
+		    kind == PACK_PUBLIC ? "Public" : secret ? "Non-Public; "
+		    PDF_NOT_FOR_PUBLICATION : "Non-Public"),
 		.creator = arena_printf(ar, "clerk %s (pack, template %s)",
 		    CLERK_VERSION, t->id),
 		.year = a->date.year, .month = a->date.month,

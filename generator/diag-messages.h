@@ -44,6 +44,7 @@ DIAG(D_NO_PURPOSE, DIAG_ERROR, "missing purpose for committee \"%s\": add \"purp
 DIAG(D_EXEMPT_RANGE, DIAG_ERROR, "exempt paragraph %s is not a paragraph of Part 1 of Schedule 12A: use 1 to 7")
 DIAG(D_EXEMPT_MISSING, DIAG_ERROR, "a non-public paper needs \"exempt_paragraphs\": the paragraphs (1 to 7) of Part 1 of Schedule 12A it relies on")
 DIAG(D_EXEMPT_ON_PUBLIC, DIAG_ERROR, "\"exempt_paragraphs\" is only for non-public papers and appendices: add \"public: false\" or remove it")
+DIAG(D_APPENDIX_PARAGRAPHS, DIAG_ERROR, "non-public appendix %zu of a public paper needs the paragraphs of Part 1 of Schedule 12A that exempt it: add \"exempt_paragraphs: [3]\" (its numbers) to its entry")
 DIAG(D_EXEMPT_REPEATED, DIAG_WARNING, "exempt paragraph %d is listed twice")
 DIAG(D_EMAIL, DIAG_WARNING, "\"%s\" does not look like an email address")
 DIAG(D_UNKNOWN_TEMPLATE, DIAG_ERROR, "unknown template \"%s\"%s; \"clerk templates\" lists them")
@@ -93,6 +94,11 @@ DIAG(D_QUOTES_TOO_MANY, DIAG_WARNING, "too many quotation marks in paragraphs to
 DIAG(D_IMAGES_TOO_MANY, DIAG_ERROR, "too many images and links in paragraphs to read in time (this one has %d images among %d brackets); break long paragraphs up")
 DIAG(D_MINUTES_NO_ITEMS, DIAG_ERROR, "minutes have no items: each item begins with a \"## \" heading")
 
+/* Editions: public and full (model.c, for clerk build) */
+DIAG(D_EDITION_NONPUBLIC, DIAG_ERROR, "this paper is not public, so it has no public edition: build its full edition, marked not for publication, with \"clerk build --full\"")
+DIAG(D_EDITION_FULL_XML, DIAG_ERROR, "this XML is the full edition of its paper, with non-public matter: rebuild it with \"clerk build --full\" (the public edition is built from the paper's Markdown)")
+DIAG(D_EDITION_PUBLIC_XML, DIAG_ERROR, "this XML is the public edition, from which non-public appendix %zu was left out: build the full edition from the paper's Markdown, or from its XML written with \"clerk build --full -f xml\"")
+
 /* Agendas (agenda.c) */
 DIAG(D_AGENDA_NO_ITEMS, DIAG_ERROR, "agenda has no items: write them as a numbered list (1. Apologies)")
 DIAG(D_AGENDA_HEADING, DIAG_ERROR, "heading \"%s\" is not a part of an agenda: its only headings are \"Part 1 - Public Agenda\" and \"Part 2 - Non-Public Agenda\"%s")
@@ -113,7 +119,6 @@ DIAG(D_AGENDA_PAPER_TWICE, DIAG_ERROR, "paper \"%s\" is already on the agenda at
 DIAG(D_AGENDA_PAPER_UNREADABLE, DIAG_ERROR, "paper \"%s\" cannot be read: %s")
 DIAG(D_AGENDA_PAPER_IS_AGENDA, DIAG_ERROR, "\"%s\" is an agenda, not a paper")
 DIAG(D_AGENDA_NONPUBLIC_IN_PART1, DIAG_ERROR, "non-public paper \"%s\" is in Part 1: move it under Part 2 - Non-Public Agenda")
-DIAG(D_PACK_APPENDIX_PARAGRAPHS, DIAG_ERROR, "non-public appendix %zu of a public paper goes to Part 2 of the pack, and the paragraphs of Schedule 12A that exempt it are needed: add \"exempt_paragraphs: [3]\" (its numbers) to its entry")
 DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other fonts or another page size than the pack's (%s): a pack is one document")
 DIAG(D_PACK_TOO_MANY_PAGES, DIAG_ERROR, "the papers of this agenda come to %d pages, more than a pack holds (%d): split the meeting's papers into supplementary packs")
 DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")

@@ -396,6 +396,7 @@ read_exempt(struct fm *f)
 		int b = yv_bool(&f->y, pub, "public");
 		public_ok = b >= 0;
 		m->public = b != 0;
+		m->public_pos = pub->key_pos;
 	}
 	if (v != NULL)
 		read_paragraphs(f, v, m->exempt, &m->nexempt);
@@ -512,6 +513,11 @@ read_appendices(struct fm *f, const struct ynode *v)
 			if (ap.public)
 				diag(f->d, f->p->path, x->key_pos,
 				    D_EXEMPT_ON_PUBLIC);
+		} else if (!ap.public && m->public) {
+			/* the public edition lists it by its paragraphs,
+			 * and a pack's Part 2 cites them */
+			diag(f->d, f->p->path, e->pos, D_APPENDIX_PARAGRAPHS,
+			    m->nappendices + 1);
 		}
 		if (ap.title != NULL)
 			m->appendices[m->nappendices++] = ap;

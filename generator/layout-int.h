@@ -155,6 +155,13 @@ struct note {
 	bool seen;                 /* its first reference is laid out */
 };
 
+/* The items of a non-public appendix in the full edition. */
+struct exempt_run {
+	size_t i0, i1;             /* its items in lay.main */
+	const int *exempt;         /* its paragraphs of Schedule 12A */
+	size_t nexempt;
+};
+
 /* The layout engine's state for one paper. */
 struct lay {
 	const struct paper *p;     /* the paper */
@@ -215,8 +222,13 @@ struct lay {
 	const struct layout_options *opt;
 	const int *exempt;         /* the exempt notice's paragraphs */
 	size_t nexempt;
+	struct exempt_run *exempt_runs; /* one per non-public appendix laid
+					   out, at most */
+	size_t nexempt_runs;
 	int page_first;            /* the number printed on the first page */
 	int page_total;            /* {pages} */
+	double stamp_w;            /* kept clear at the top right of the
+				      first page for the stamp; 0: none */
 
 	struct layout *out;
 	size_t cpages;
@@ -303,6 +315,8 @@ void layout_minutes_head(struct lay *L);
 void layout_contact(struct lay *L);
 void layout_furniture(struct lay *L);
 void layout_stamp(struct lay *L, const char *text);
+/* The width layout_stamp's box of text takes, with a gap before it. */
+double layout_stamp_width(struct lay *L, const char *text);
 /* Lines of plain text (newlines break them) at x in width w, aligned al,
  * as items of the main flow; the first owes before. together: the lines
  * kept on one page. dest >= 0: each line links to page dest (a BOX_LINK;

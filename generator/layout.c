@@ -734,18 +734,20 @@ key_sections(struct lay *L)
 		    PARA_AFTER * L->size);
 		mark(L, item, 0, def->heading, NULL);
 		for (size_t k = 0; k < n; k++) {
-			/* a non-public appendix carried in Part 2 of a
-			 * pack is not named here: the public pack holds
-			 * this paper */
-			bool away = apps && L->opt->omit_nonpublic &&
-			    !m->appendices[k].public &&
-			    m->appendices[k].doc != NULL;
-			const char *text = away ? arena_printf(L->a,
-			    "Appendix %zu \xe2\x80\x93 non-public, in Part 2 "
-			    "of the agenda", k + 1) : apps ? arena_printf(L->a,
-			    "Appendix %zu \xe2\x80\x93 %s", k + 1,
-			    m->appendices[k].title ? m->appendices[k].title :
-			    "") : m->background_papers[k];
+			/* the public edition does not name a non-public
+			 * appendix: a pack's Part 1 paper says where it
+			 * is carried, others why it is left out */
+			const struct appendix *ap = apps ?
+			    &m->appendices[k] : NULL;
+			bool away = ap != NULL && !ap->public &&
+			    L->opt->edition == EDITION_PUBLIC;
+			const char *text = !apps ? m->background_papers[k] :
+			    away && L->opt->routed && ap->doc != NULL ?
+			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 "
+			    "non-public, in Part 2 of the agenda", k + 1) :
+			    away ? appendix_listing(L->a, L->p, k) :
+			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
+			    k + 1, ap->title ? ap->title : "");
 			plain_para(L, text, st, L->x0, L->width, 0,
 			    k + 1 < n ? 0.3 * L->size : PARA_AFTER * L->size,
 			    false);
@@ -804,16 +806,59 @@ appendix(struct lay *L, size_t i, bool newpage)
 	L->doc = L->p;
 }
 
-/* Each appendix with a file, but the non-public ones when the options
- * leave them out. */
+/* Each appendix with a file, but the non-public ones in the public
+ * edition. In the full edition, the items of each non-public one are
+ * kept in L->exempt_runs, so that its pages are marked. */
 static void
 appendices(struct lay *L)
 {
 	const struct meta *m = &L->p->meta;
-	for (size_t i = 0; i < m->nappendices; i++)
-		if (m->appendices[i].doc != NULL &&
-		    (m->appendices[i].public || !L->opt->omit_nonpublic))
-			appendix(L, i, true);
+	for (size_t i = 0; i < m->nappendices; i++) {
+		const struct appendix *ap = &m->appendices[i];
+		if (ap->doc == NULL || (!ap->public &&
+		    L->opt->edition != EDITION_FULL))
+			continue;
+		size_t i0 = L->main.n;
+		appendix(L, i, true);
+		if (!ap->public && L->main.n > i0) {
+			struct exempt_run *r = &L->exempt_runs[L->nexempt_runs++];
+			r->i0 = i0;
+			r->i1 = L->main.n;
+			r->exempt = appendix_exempt(L->p, ap, &r->nexempt);
+		}
+	}
+}
+
+/* Marks the pages of the full edition that hold non-public matter: every
+ * page of a non-public paper or of an appendix laid out alone, else
+ * those of the runs of items of non-public appendices (each begins a
+ * page; the last runs on to the last page, where its footnotes may
+ * end). */
+static void
+mark_exempt_pages(struct lay *L)
+{
+	struct layout *o = L->out;
+	if (L->opt->edition != EDITION_FULL)
+		return;
+	if (!L->p->meta.public || L->opt->appendix >= 0) {
+		for (size_t pg = 0; pg < o->npages; pg++) {
+			o->pages[pg].exempt = L->exempt;
+			o->pages[pg].nexempt = L->nexempt;
+		}
+		return;
+	}
+	for (size_t k = 0; k < L->nexempt_runs; k++) {
+		const struct exempt_run *r = &L->exempt_runs[k];
+		if (r->i0 >= L->main.n)
+			continue;
+		size_t first = (size_t)L->ipage[r->i0];
+		size_t last = r->i1 >= L->main.n ? o->npages - 1 :
+		    (size_t)L->ipage[r->i1 - 1];
+		for (size_t pg = first; pg <= last && pg < o->npages; pg++) {
+			o->pages[pg].exempt = r->exempt;
+			o->pages[pg].nexempt = r->nexempt;
+		}
+	}
 }
 
 /* ---- Pages --------------------------------------------------------- */
@@ -1030,7 +1075,8 @@ struct lay *
 lay_new(const struct paper *p, const struct template *t,
     const struct metrics *m, struct diags *d)
 {
-	static const struct layout_options whole = {.appendix = -1};
+	static const struct layout_options whole = {
+		.edition = EDITION_PUBLIC, .appendix = -1};
 	struct lay *L = arena_alloc(p->arena, sizeof *L);
 	L->p = L->doc = p;
 	L->t = t;
@@ -1081,26 +1127,40 @@ lay_blocks(struct lay *L, const struct node *first, double x, double w)
 
 struct layout *
 layout_paper(const struct paper *p, const struct metrics *m,
-    struct diags *d)
+    struct diags *d, enum edition e)
 {
-	return layout_paper_with(p, m, d, NULL);
+	const struct layout_options o = {.edition = e, .appendix = -1};
+	return layout_paper_with(p, m, d, &o);
+}
+
+/* Whether p has edition e, without a word (paper_edition_ok says why). */
+static bool
+has_edition(const struct paper *p, enum edition e)
+{
+	struct diags *quiet = diags_new();
+	bool ok = paper_edition_ok(p, e, quiet);
+	diags_free(quiet);
+	return ok;
 }
 
 struct layout *
 layout_paper_with(const struct paper *p, const struct metrics *m,
     struct diags *d, const struct layout_options *o)
 {
-	static const struct layout_options whole = {.appendix = -1};
 	const struct template *t = p->tpl;
 	if (t == NULL)
 		return NULL; /* the paper was read with errors */
-	if (o == NULL)
-		o = &whole;
 	if (o->appendix >= 0 && ((size_t)o->appendix >= p->meta.nappendices ||
-	    p->meta.appendices[o->appendix].doc == NULL))
+	    p->meta.appendices[o->appendix].doc == NULL ||
+	    o->edition != EDITION_FULL))
 		return NULL; /* no such document */
+	if (o->appendix < 0 && !has_edition(p, o->edition))
+		return NULL; /* never a public edition of a non-public
+				paper */
 	struct lay *L = lay_new(p, t, m, d);
 	L->opt = o;
+	L->exempt_runs = arena_alloc(L->a, (p->meta.nappendices + 1) *
+	    sizeof *L->exempt_runs);
 	L->exempt = o->appendix >= 0 ? o->exempt : p->meta.exempt;
 	L->nexempt = o->appendix >= 0 ? o->nexempt : p->meta.nexempt;
 	L->hang = hang(L);
@@ -1125,6 +1185,7 @@ layout_paper_with(const struct paper *p, const struct metrics *m,
 	}
 
 	lay_finish(L);
+	mark_exempt_pages(L);
 	if (!o->defer_numbers)
 		layout_number(L->out, m, d, 1, (int)L->out->npages, NULL);
 	return L->out;
@@ -1143,6 +1204,7 @@ layout_number(struct layout *l, const struct metrics *m, struct diags *d,
 		l->pages[i].nboxes = l->pages[i].nbody;
 	L->page_first = first;
 	L->page_total = total;
+	L->stamp_w = stamp != NULL ? layout_stamp_width(L, stamp) : 0;
 	layout_furniture(L);
 	if (stamp != NULL && l->npages > 0)
 		layout_stamp(L, stamp);

@@ -13,6 +13,7 @@
 
 #include "assets.h"
 #include "diag.h"
+#include "model.h"
 
 struct arena;
 struct paper;
@@ -95,6 +96,12 @@ struct lpage {
 				   puts layouts one after another) */
 	const char *source;     /* the file of the document it shows, for
 				   messages; NULL: the layout's */
+	const int *exempt;      /* non-NULL: the page holds non-public
+				   matter (a full edition), exempt under
+				   these paragraphs of Schedule 12A: its
+				   running header carries the template's
+				   exempt notice */
+	size_t nexempt;
 };
 
 /* A bookmark: a section, an appendix. */
@@ -132,31 +139,40 @@ struct layout {
 				   layout_pad; NULL in a joined layout */
 };
 
-/* How layout_paper_with lays a paper out for a pack. */
+/* How layout_paper_with lays a paper out. */
 struct layout_options {
-	bool omit_nonpublic;    /* leave out the non-public appendices (a
-				   Part 1 paper: they go to Part 2) */
+	enum edition edition;   /* public: the non-public appendices left
+				   out, each listed as "Appendix N –
+				   non-public: exempt under paragraph 3 of
+				   Part 1 of Schedule 12A" (appendix_listing);
+				   full: everything, each page with
+				   non-public matter marked (lpage.exempt) */
+	bool routed;            /* a pack's Part 1 paper: in the public
+				   edition a non-public appendix with a file
+				   is listed as "non-public, in Part 2 of the
+				   agenda", where it is carried */
 	int appendix;           /* -1: the paper; k >= 0: only its appendix k
 				   (a non-public one, carried by a Part 2
-				   item): "Appendix N" and its title, the
-				   exempt notice with paragraphs exempt,
-				   its blocks */
+				   item; edition full): "Appendix N" and its
+				   title, the exempt notice with paragraphs
+				   exempt, its blocks */
 	const int *exempt;      /* for appendix >= 0 */
 	size_t nexempt;
 	bool defer_numbers;     /* no running header or footer yet: the
 				   caller numbers the pages (layout_number) */
 };
 
-/* Lays out the paper p, which must have been read without errors and
- * have a template, onto pages, in p's arena. Every character is set in a
- * font that has it, the fallback fonts standing in for the main ones; a
- * character that no font has is recorded in d (D_NO_GLYPH) at its
- * paragraph, and the layout is still returned. Returns NULL only when d
- * received an error. */
+/* Lays out edition e of the paper p, which must have been read without
+ * errors and have a template, onto pages, in p's arena. Every character
+ * is set in a font that has it, the fallback fonts standing in for the
+ * main ones; a character that no font has is recorded in d (D_NO_GLYPH)
+ * at its paragraph, and the layout is still returned. Returns NULL when d
+ * received an error, and, with nothing recorded, for an edition p does
+ * not have (paper_edition_ok: the caller says why first). */
 struct layout *layout_paper(const struct paper *p, const struct metrics *m,
-    struct diags *d);
+    struct diags *d, enum edition e);
 
-/* layout_paper with options o (NULL: as layout_paper). */
+/* layout_paper with options o. */
 struct layout *layout_paper_with(const struct paper *p,
     const struct metrics *m, struct diags *d,
     const struct layout_options *o);

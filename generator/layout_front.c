@@ -14,6 +14,9 @@ struct fill {
 	struct lay *L;
 	const struct committee *c; /* the row's committee, or NULL */
 	size_t page, pages;        /* running header and footer; 0 */
+	const int *exempt;         /* {exempt_paragraphs}: these, or when
+				      NULL the layout's (L->exempt) */
+	size_t nexempt;
 };
 
 static const char *
@@ -42,15 +45,15 @@ join(struct lay *L, const char *const *v, size_t n, const char *sep)
 	return s;
 }
 
-/* "3", "3 and 7", "3, 5 and 7". */
+/* "3", "3 and 7", "3, 5 and 7" for the n paragraphs x. */
 static const char *
-exempt_list(struct lay *L)
+exempt_list(struct lay *L, const int *x, size_t n)
 {
 	char buf[64] = "";
-	for (size_t i = 0; i < L->nexempt && i < 7; i++) {
+	for (size_t i = 0; i < n && i < 7; i++) {
 		char one[16];
 		snprintf(one, sizeof one, "%s%d", i == 0 ? "" :
-		    i + 1 == L->nexempt ? " and " : ", ", L->exempt[i]);
+		    i + 1 == n ? " and " : ", ", x[i]);
 		strcat(buf, one);
 	}
 	return arena_strdup(L->a, buf);
@@ -106,7 +109,8 @@ lookup_raw(void *ctx, const char *name)
 	if (strcmp(name, "venue") == 0)
 		return m->venue;
 	if (strcmp(name, "exempt_paragraphs") == 0)
-		return exempt_list(L);
+		return f->exempt != NULL ? exempt_list(L, f->exempt,
+		    f->nexempt) : exempt_list(L, L->exempt, L->nexempt);
 	if (f->page > 0 && strcmp(name, "page") == 0)
 		return arena_printf(L->a, "%zu", f->page);
 	if (f->page > 0 && strcmp(name, "pages") == 0)
@@ -180,7 +184,7 @@ layout_exempt(struct lay *L)
 	if ((L->p->meta.public && L->opt->appendix < 0) ||
 	    L->t->exempt_notice == NULL)
 		return;
-	struct fill f = {L, NULL, 0, 0};
+	struct fill f = {L, NULL, 0, 0, NULL, 0};
 	const char *text = template_expand(L->a, L->t->exempt_notice, lookup,
 	    &f, NULL);
 	struct style st = plain_style(L->size);
@@ -217,7 +221,7 @@ static void
 front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
     struct cell *cells, size_t *nrows)
 {
-	struct fill f = {L, c, 0, 0};
+	struct fill f = {L, c, 0, 0, NULL, 0};
 	struct tpl_fill fill = {0, 0};
 	const char *label = template_expand(L->a, r->label, lookup, &f, &fill);
 	const char *value = template_expand(L->a, r->value, lookup, &f, &fill);
@@ -316,7 +320,7 @@ void
 layout_contact(struct lay *L)
 {
 	const struct template *t = L->t;
-	struct fill f = {L, NULL, 0, 0};
+	struct fill f = {L, NULL, 0, 0, NULL, 0};
 	struct style reg = plain_style(L->size), bold = reg;
 	bold.bold = true;
 	bool first = true;
@@ -336,34 +340,61 @@ layout_contact(struct lay *L)
 	}
 }
 
-/* One line of running text centred on each page, baseline at y. */
+/* Running text centred on each page, its first baseline at y. The
+ * header (header true) of a page with non-public matter (lpage.exempt)
+ * is the template's exempt notice with the page's paragraphs, above the
+ * template's header; moved up when its lines would reach the text, and
+ * kept clear of the stamp on the first page (L->stamp_w). */
 static void
-running(struct lay *L, const char *tpl, double y)
+running(struct lay *L, const char *tpl, double y, bool header)
 {
-	if (tpl == NULL || *tpl == '\0')
-		return;
 	struct style st = plain_style(L->size * NOTE_SCALE);
 	struct layout *o = L->out;
+	double lead = LEADING * st.size;
 	L->pos = (struct pos){0, 0};
 	L->doc = L->p;
 	for (size_t pg = 0; pg < o->npages; pg++) {
+		const struct lpage *page = &o->pages[pg];
 		struct fill f = {L, NULL, (size_t)L->page_first + pg,
-		    (size_t)L->page_total};
-		const char *text = template_expand(L->a, tpl, lookup, &f, NULL);
+		    (size_t)L->page_total, page->exempt, page->nexempt};
+		const char *text = tpl != NULL && *tpl != '\0' ?
+		    template_expand(L->a, tpl, lookup, &f, NULL) : NULL;
+		if (header && page->exempt != NULL) {
+			const char *notice = template_expand(L->a,
+			    L->t->exempt_notice, lookup, &f, NULL);
+			text = text != NULL && *text != '\0' ?
+			    arena_printf(L->a, "%s\n%s", notice, text) : notice;
+		}
+		if (text == NULL || *text == '\0')
+			continue;
+		double x = L->x0, w = L->width;
+		if (header && pg == 0 && L->stamp_w > 0 &&
+		    L->stamp_w < 0.5 * L->width)
+			w -= L->stamp_w;
 		inl_reset(L);
 		inl_text(L, text, strlen(text), &st, true);
 		inl_close(L);
 		size_t w0 = 0, w1 = L->nwords;
-		fit_words(L, &w0, &w1, L->width);
-		size_t l0 = break_lines(L, w0, w1, L->width);
+		fit_words(L, &w0, &w1, w);
+		size_t l0 = break_lines(L, w0, w1, w);
+		double y0 = y;
+		if (header) {
+			double below = y0 - (double)(L->nlines - l0 - 1) *
+			    lead + L->m->descent[FONT_REGULAR] / 1000 *
+			    st.size;
+			double top = L->t->page_height - st.size;
+			if (below < L->ytop + 0.2 * st.size)
+				y0 += L->ytop + 0.2 * st.size - below;
+			if (y0 > top)
+				y0 = top;
+		}
 		size_t b0 = L->nboxes;
 		for (size_t i = l0; i < L->nlines; i++)
-			emit_line(L, &L->lines[i], L->x0, L->width,
-			    -(double)(i - l0) * LEADING * st.size,
-			    ALIGN_CENTRE);
+			emit_line(L, &L->lines[i], x, w,
+			    -(double)(i - l0) * lead, ALIGN_CENTRE);
 		for (size_t i = b0; i < L->nboxes; i++) {
 			struct box b = L->boxes[i].b;
-			b.y += y;
+			b.y += y0;
 			page_box(L, pg, &b);
 		}
 		L->nboxes = b0;
@@ -376,8 +407,16 @@ void
 layout_furniture(struct lay *L)
 {
 	const struct template *t = L->t;
-	running(L, t->header, t->page_height - t->margin_top / 2);
-	running(L, t->footer, t->margin_bottom / 2);
+	running(L, t->header, t->page_height - t->margin_top / 2, true);
+	running(L, t->footer, t->margin_bottom / 2, false);
+}
+
+double
+layout_stamp_width(struct lay *L, const char *text)
+{
+	struct style st = plain_style(L->size);
+	st.bold = true;
+	return text_width(L, text, &st) + 3 * FRONT_PAD;
 }
 
 /* text ("Agenda Item 4") in bold, in a ruled box at the top right of the

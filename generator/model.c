@@ -1,6 +1,7 @@
 /* model.c: helpers for the paper model (model.h). */
 #include "model.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -249,4 +250,68 @@ paper_purpose(const struct paper *p)
 			return PURPOSE_DECISION;
 	return p->meta.ncommittees ? p->meta.committees[0].purpose :
 	    PURPOSE_NONE;
+}
+
+bool
+paper_has_nonpublic(const struct paper *p)
+{
+	if (!p->meta.public)
+		return true;
+	for (size_t i = 0; i < p->meta.nappendices; i++)
+		if (!p->meta.appendices[i].public)
+			return true;
+	return false;
+}
+
+const int *
+appendix_exempt(const struct paper *p, const struct appendix *ap, size_t *n)
+{
+	if (ap->nexempt > 0) {
+		*n = ap->nexempt;
+		return ap->exempt;
+	}
+	*n = p->meta.nexempt;
+	return p->meta.exempt;
+}
+
+bool
+paper_edition_ok(const struct paper *p, enum edition e, struct diags *d)
+{
+	const struct meta *m = &p->meta;
+	switch (e) {
+	case EDITION_PUBLIC:
+		if (p->full_xml) {
+			diag(d, p->path, p->edition_pos, D_EDITION_FULL_XML);
+			return false;
+		}
+		if (!m->public) {
+			diag(d, p->path, m->public_pos, D_EDITION_NONPUBLIC);
+			return false;
+		}
+		return true;
+	case EDITION_FULL:
+		for (size_t i = 0; i < m->nappendices; i++)
+			if (m->appendices[i].withheld) {
+				diag(d, p->path, m->appendices[i].pos,
+				    D_EDITION_PUBLIC_XML, i + 1);
+				return false;
+			}
+		return true;
+	}
+	return false;
+}
+
+const char *
+appendix_listing(struct arena *a, const struct paper *p, size_t i)
+{
+	size_t n;
+	const int *x = appendix_exempt(p, &p->meta.appendices[i], &n);
+	char nums[64] = "";
+	size_t len = 0;
+	for (size_t k = 0; k < n && k < 7; k++)
+		len += (size_t)snprintf(nums + len, sizeof nums - len, "%s%d",
+		    k == 0 ? "" : k + 1 == n ? " and " : ", ", x[k]);
+	return arena_printf(a, "Appendix %zu \xe2\x80\x93 non-public: exempt "
+	    "under paragraph%s %s of Part 1 of Schedule 12A", i + 1,
+	    n == 1 ? "" : "s", nums);
 }

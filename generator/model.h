@@ -36,7 +36,7 @@ struct contact {
 };
 
 struct appendix {
-	const char *title;  /* "Appendix 1 – <title>" */
+	const char *title;  /* "Appendix 1 – <title>"; NULL when withheld */
 	const char *file;   /* as written, or NULL: listed only */
 	const char *path;   /* file resolved against the paper's folder */
 	bool public;        /* false: goes to Part 2 in a pack */
@@ -48,6 +48,9 @@ struct appendix {
 			       NULL) holding its blocks, its own footnotes;
 			       NULL when there is no file or it could not be
 			       read */
+	bool withheld;      /* non-public and left out of the public
+			       edition it was read from (clerk's XML):
+			       title, file and doc unknown */
 };
 
 /* A template-declared key's value (for the front sheet). */
@@ -68,6 +71,8 @@ struct meta {
 	size_t nreport_of;
 	const char *report_author;   /* or NULL */
 	bool public;                 /* default true */
+	struct pos public_pos;       /* where "public" is given (line 0:
+					not given) */
 	int exempt[7];               /* Schedule 12A paragraphs, ascending */
 	size_t nexempt;
 	const char *reference;       /* or NULL */
@@ -89,6 +94,41 @@ struct meta {
 	const char **in_attendance;
 	size_t nin_attendance;
 };
+
+/* Every output of a paper is an edition of it (PRODUCT.md, Editions).
+ * The public edition holds nothing non-public: a public paper's
+ * non-public appendices are listed without their titles and left out,
+ * and a non-public paper has none. The full edition holds everything,
+ * and each of its pages with non-public matter carries the template's
+ * exempt notice in its running header. */
+enum edition {
+	EDITION_PUBLIC,
+	EDITION_FULL,
+};
+
+/* Whether the full edition of p holds non-public matter (p is
+ * non-public, or has a non-public appendix, listed or with a file): when
+ * not, its two editions are one document. */
+bool paper_has_nonpublic(const struct paper *p);
+
+/* Whether p has edition e; when not, records why in d and returns
+ * false. A non-public paper has no public edition (D_EDITION_NONPUBLIC),
+ * nor has the XML of a full edition (D_EDITION_FULL_XML); the XML of a
+ * public edition that left appendices out has no full edition
+ * (D_EDITION_PUBLIC_XML). */
+bool paper_edition_ok(const struct paper *p, enum edition e,
+    struct diags *d);
+
+/* "Appendix 2 – non-public: exempt under paragraph 3 of Part 1 of
+ * Schedule 12A" ("paragraphs 3 and 5"): how the public edition lists
+ * appendix i of p (non-public), in arena a. */
+const char *appendix_listing(struct arena *a, const struct paper *p,
+    size_t i);
+
+/* The paragraphs of Schedule 12A that exempt appendix ap of p: its
+ * entry's, or else the paper's; *n of them, ascending. */
+const int *appendix_exempt(const struct paper *p, const struct appendix *ap,
+    size_t *n);
 
 enum node_type {
 	/* blocks */
@@ -195,11 +235,21 @@ struct paper {
 	size_t nsections;
 	char digest[33];            /* of the source text and the appendix
 				       files' (hex; paper.c), or as carried
-				       by clerk's XML: the PDF's /ID comes
-				       from it, so a paper rebuilt from its
-				       XML gives the same bytes */
+				       by clerk's XML: the full edition's
+				       PDF /ID comes from it, so a paper
+				       rebuilt from its XML gives the same
+				       bytes */
+	char digest_public[33];     /* the same without the non-public
+				       appendices' files: the public
+				       edition's (equal to digest when it
+				       has none) */
 	struct node *footnotes;     /* first N_FOOTNOTE_DEF (linked by next) */
 	size_t nfootnotes;
+	bool full_xml;              /* read from clerk's XML of a full
+				       edition, which holds non-public
+				       matter: it gives the full edition
+				       only */
+	struct pos edition_pos;     /* where that XML names its edition */
 };
 
 /* Tree helpers. */

@@ -22,13 +22,13 @@ purpose_at(const struct agenda *a, const struct paper *p)
 	return p->meta.committees[0].purpose;
 }
 
-/* Whether p has a non-public appendix with a file it could read. */
+/* Whether p has a non-public appendix (listed, or with a file that
+ * goes to Part 2). */
 static bool
-has_routed(const struct paper *p)
+has_nonpublic_appendix(const struct paper *p)
 {
 	for (size_t i = 0; p != NULL && i < p->meta.nappendices; i++)
-		if (!p->meta.appendices[i].public &&
-		    p->meta.appendices[i].doc != NULL)
+		if (!p->meta.appendices[i].public)
 			return true;
 	return false;
 }
@@ -52,7 +52,8 @@ entry_of(const struct agenda *a, struct pack_entry *e,
 		    sizeof e->exempt);
 		e->nexempt = it->paper->meta.nexempt;
 	}
-	if (it->paper != NULL && it->part == 1 && has_routed(it->paper))
+	if (it->paper != NULL && it->part == 1 &&
+	    has_nonpublic_appendix(it->paper))
 		e->omit_nonpublic = true;
 }
 
@@ -137,19 +138,12 @@ pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
 				    "%s \xe2\x80\x93 Non-Public Appendix %zu",
 				    src->title != NULL ? src->title : "",
 				    j + 1);
-				if (ap->nexempt > 0) {
-					memcpy(e->exempt, ap->exempt,
-					    sizeof e->exempt);
-					e->nexempt = ap->nexempt;
-				} else if (!p->meta.public) {
-					memcpy(e->exempt, p->meta.exempt,
-					    sizeof e->exempt);
-					e->nexempt = p->meta.nexempt;
-				} else {
-					diag(d, p->path, ap->pos,
-					    D_PACK_APPENDIX_PARAGRAPHS,
-					    j + 1);
-				}
+				/* a public paper's entry names them (the
+				 * paper was read without errors) */
+				size_t nx;
+				const int *x = appendix_exempt(p, ap, &nx);
+				memcpy(e->exempt, x, nx * sizeof *x);
+				e->nexempt = nx;
 			}
 		}
 		if (part2 == ne)

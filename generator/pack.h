@@ -13,9 +13,11 @@
  *   after it are numbered on): "<paper's subject> – Non-Public Appendix
  *   <N>", noted "To be read in conjunction with Item <n>."; the Part 1
  *   item is noted "NB – To be read in conjunction with the non-public
- *   appendix at Item <m>." Its exempt paragraphs are the paper's; a
- *   public paper names them in the appendix's entry (exempt_paragraphs),
- *   or the plan is refused with an error at the entry.
+ *   appendix at Item <m>." Its exempt paragraphs are its entry's
+ *   (exempt_paragraphs, which a public paper must give: reading the
+ *   paper reports it missing), else the paper's. A Part 1 paper is laid
+ *   out as its public edition: its non-public appendices, listed or with
+ *   a file, are listed without their titles and left out.
  * - Part 2 opens with the motion to exclude the public under section
  *   100A(4) of the Local Government Act 1972: the "Exclusion of the
  *   Public" item's own description when it has one, else clerk's text
@@ -72,8 +74,9 @@ struct pack_entry {
 	 * (>= 0). paper NULL: a standing or verbal item. */
 	const struct paper *paper;
 	int appendix;              /* -1: the paper; k: its appendix k */
-	bool omit_nonpublic;       /* the paper without its non-public
-				      appendices (they are carried in Part 2) */
+	bool omit_nonpublic;       /* a Part 1 paper with non-public
+				      appendices: its public edition (those
+				      with a file are carried in Part 2) */
 	enum purpose purpose;      /* of the paper for this committee, or
 				      PURPOSE_NONE */
 	int exempt[7];             /* Schedule 12A paragraphs of a Part 2
@@ -98,9 +101,9 @@ struct pack {
 				      the motion stands under its heading */
 };
 
-/* Plans the pack of agenda a (read without errors). Problems (a non-public
- * appendix of a public paper without paragraphs) are recorded in d.
- * Returns false when d received an error. Allocates in a's arena. */
+/* Plans the pack of agenda a (read without errors). Problems are
+ * recorded in d; returns false when d received an error. Allocates in a's
+ * arena. */
 bool pack_plan(const struct agenda *a, struct pack *pk, struct diags *d);
 
 /* Whether pack k holds e's document (e has one, and k is full or e is in

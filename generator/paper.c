@@ -194,15 +194,24 @@ paper_read_as(const char *path, const struct template_set *set,
 		guess_template(p, set, blocks);
 	structure_build(p, d, blocks);
 	read_appendices(p, d);
-	struct digest h;
+	/* Two digests: of everything (the full edition), and without the
+	 * non-public appendices' files (the public edition, which nothing
+	 * of theirs may change). */
+	struct digest h, hp;
 	digest_init(&h);
+	digest_init(&hp);
 	digest_add(&h, p->src->text, p->src->len);
+	digest_add(&hp, p->src->text, p->src->len);
 	for (size_t i = 0; i < p->meta.nappendices; i++) {
 		const struct paper *doc = p->meta.appendices[i].doc;
-		if (doc != NULL)
-			digest_add(&h, doc->src->text, doc->src->len);
+		if (doc == NULL)
+			continue;
+		digest_add(&h, doc->src->text, doc->src->len);
+		if (p->meta.appendices[i].public)
+			digest_add(&hp, doc->src->text, doc->src->len);
 	}
 	digest_hex(&h, p->digest);
+	digest_hex(&hp, p->digest_public);
 	return p;
 }
 

@@ -1250,13 +1250,17 @@ join(struct arena *a, const char *const *v, size_t n, const char *sep)
 	return s;
 }
 
-/* What paper p's PDF says about itself. */
+/* What edition e of paper p says about itself: the full edition of a
+ * paper with non-public matter, that it is not for publication (in its
+ * subject and keywords); the /ID from the edition's digest. */
 static struct pdf_info
-paper_info(const struct paper *p)
+paper_info(const struct paper *p, enum edition e)
 {
 	struct arena *a = p->arena;
 	const struct meta *m = &p->meta;
-	struct pdf_info info = {.path = p->path, .digest = p->digest};
+	bool secret = e == EDITION_FULL && paper_has_nonpublic(p);
+	struct pdf_info info = {.path = p->path, .digest = e == EDITION_FULL ?
+	    p->digest : p->digest_public};
 	char date[24];
 	info.title = m->subject;
 	if (m->kind == KIND_MINUTES && m->ncommittees > 0) {
@@ -1276,13 +1280,20 @@ paper_info(const struct paper *p)
 	}
 	if (m->ncommittees > 0)
 		info.subject = join(a, v, m->ncommittees, "; ");
+	if (secret)
+		info.subject = info.subject != NULL ? arena_printf(a,
+		    "%s; %s", info.subject, PDF_NOT_FOR_PUBLICATION) :
+		    PDF_NOT_FOR_PUBLICATION;
+	const char **k = arena_alloc(a, (m->ncommittees + 4) * sizeof(*k));
 	size_t n = 0;
 	for (size_t i = 0; i < m->ncommittees; i++)
-		v[n++] = m->committees[i].name;
-	v[n++] = m->public ? "Public" : "Non-Public";
+		k[n++] = m->committees[i].name;
+	k[n++] = secret ? "Non-Public" : "Public";
+	if (secret)
+		k[n++] = PDF_NOT_FOR_PUBLICATION;
 	if (m->reference != NULL)
-		v[n++] = m->reference;
-	info.keywords = join(a, v, n, "; ");
+		k[n++] = m->reference;
+	info.keywords = join(a, k, n, "; ");
 	info.salt = p->tpl != NULL ? p->tpl->id : "";
 	info.creator = arena_printf(a, "clerk %s (template %s)",
 	    CLERK_VERSION, p->tpl != NULL ? p->tpl->id : "none");
@@ -1303,9 +1314,10 @@ pdf_dev_output(const struct pdf_dev *dev, size_t *len)
 
 enum pdf_status
 pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
-    const struct pdf_options *opt, struct diags *d, const char *out_path)
+    enum edition e, const struct pdf_options *opt, struct diags *d,
+    const char *out_path)
 {
-	struct pdf_info info = paper_info(p);
+	struct pdf_info info = paper_info(p, e);
 	return pdf_write_doc(dev, l, &info, opt, d, out_path);
 }
 

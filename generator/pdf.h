@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "diag.h"
+#include "model.h"
 
 struct layout;
 struct metrics;
@@ -62,16 +63,21 @@ bool pdf_dev_failed(const struct pdf_dev *dev);
  * file: No such file or directory"), or NULL. Lives as long as dev. */
 const char *pdf_dev_error(const struct pdf_dev *dev);
 
-/* Paints layout l of paper p (read without errors, with its template)
- * into the device's document, with document info, outline, links, page
- * labels and a file identifier derived from the paper's text, and writes
+/* What the document info of a full edition holding non-public matter
+ * says, in its subject and keywords (a pack's too). */
+#define PDF_NOT_FOR_PUBLICATION "Not for publication"
+
+/* Paints layout l of edition e of paper p (read without errors, with its
+ * template; l laid out as that edition) into the device's document, with
+ * document info (pdf.c: paper_info), outline, links, page labels and a
+ * file identifier derived from the edition's digest, and writes
  * it whole to out_path (temporary file + rename: on failure nothing is
  * left and a previous file is untouched). Input problems are recorded in
  * d. The same paper, template and clerk give the same bytes. A device
  * paints one document: call this once. */
 enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
-    const struct layout *l, const struct pdf_options *opt, struct diags *d,
-    const char *out_path);
+    const struct layout *l, enum edition e, const struct pdf_options *opt,
+    struct diags *d, const char *out_path);
 
 /* Paints layout l (a paper's, or a pack's joined layout with its page
  * labels) with info into the device's document and writes it as
