@@ -209,12 +209,17 @@ fuzz_exercise(struct paper *p, struct diags *d, bool syserr,
 		fuzz_system_error(reader, NULL);
 	if (p != NULL && diags_errors(d) == 0) {
 		dump_paper(fuzz_null, p);
-		if (p->tpl != NULL)
-			(void)layout_paper(p, metrics_fixed(), d);
-		char *xml = NULL;
-		size_t len = 0;
-		(void)akn_write(p, d, &xml, &len);
-		free(xml);
+		/* both editions (the public one of a non-public
+		 * paper is refused without a word) */
+		for (int e = EDITION_PUBLIC; e <= EDITION_FULL; e++) {
+			if (p->tpl != NULL)
+				(void)layout_paper(p, metrics_fixed(), d,
+				    (enum edition)e);
+			char *xml = NULL;
+			size_t len = 0;
+			(void)akn_write(p, (enum edition)e, d, &xml, &len);
+			free(xml);
+		}
 	}
 	diags_flush(d, fuzz_null);
 	paper_free(p);

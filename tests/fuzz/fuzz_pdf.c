@@ -47,13 +47,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct pdf_dev *dev = pdf_dev_new(p->tpl);
 		if (pdf_dev_failed(dev))
 			fuzz_system_error("pdf_dev_new", pdf_dev_error(dev));
-		struct layout *l = layout_paper(p, pdf_dev_metrics(dev), d);
+		struct layout *l = layout_paper(p, pdf_dev_metrics(dev), d,
+		    EDITION_FULL);
 		if (pdf_dev_failed(dev))
 			fuzz_system_error("layout_paper", pdf_dev_error(dev));
 		if (l != NULL && diags_errors(d) == 0) {
 			struct pdf_options opt = {.has_epoch = true,
 			    .epoch = 0};
-			if (pdf_write(dev, p, l, &opt, d, out) == PDF_SYSTEM)
+			if (pdf_write(dev, p, l, EDITION_FULL, &opt, d, out) ==
+			    PDF_SYSTEM)
 				fuzz_system_error("pdf_write",
 				    pdf_dev_error(dev));
 		}

@@ -1,6 +1,6 @@
-/* layout-dump.c: lays out a paper with the fixed test metrics
- * (metrics_fixed) and prints its pages as text (layout_dump), for the
- * layout golden tests (tests/layout.sh).
+/* layout-dump.c: lays out the full edition of a paper (everything in
+ * it) with the fixed test metrics (metrics_fixed) and prints its pages as
+ * text (layout_dump), for the layout golden tests (tests/layout.sh).
  *   layout-dump FILE.md            the pages on stdout
  *   layout-dump --bench N FILE.md  lays it out N times more and prints the
  *                                  mean time of one layout on stderr
@@ -40,6 +40,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: layout-dump [--bench N] FILE.md\n");
 		return EXIT_USAGE;
 	}
+	const enum edition edition = EDITION_FULL;
 	struct template_set set;
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
@@ -61,7 +62,7 @@ main(int argc, char **argv)
 		templates_free(&set);
 		return EXIT_INPUT;
 	}
-	struct layout *l = layout_paper(p, metrics_fixed(), d);
+	struct layout *l = layout_paper(p, metrics_fixed(), d, edition);
 	diags_flush(d, stderr);
 	if (l != NULL)
 		layout_dump(stdout, l);
@@ -69,7 +70,8 @@ main(int argc, char **argv)
 		struct diags *quiet = diags_new();
 		double t0 = now();
 		for (long k = 0; k < bench; k++)
-			(void)layout_paper(p, metrics_fixed(), quiet);
+			(void)layout_paper(p, metrics_fixed(), quiet,
+			    edition);
 		double t = (now() - t0) / (double)bench;
 		fprintf(stderr, "layout: %.1f us per layout of %s\n", t * 1e6,
 		    argv[i]);

@@ -204,7 +204,8 @@ static char *
 write_xml(const struct paper *p, size_t *len)
 {
 	char *xml;
-	cr_assert(akn_write(p, d, &xml, len), "akn_write: %s", messages());
+	cr_assert(akn_write(p, EDITION_FULL, d, &xml, len), "akn_write: %s",
+	    messages());
 	cr_assert_eq(diags_pending(d), 0, "akn_write: %s", messages());
 	cr_assert(*len > 0 && xml != NULL);
 	return xml;
@@ -223,10 +224,12 @@ pdf_of(const struct paper *p, const char *path)
 {
 	struct pdf_dev *dev = pdf_dev_new(p->tpl);
 	cr_assert(dev != NULL && !pdf_dev_failed(dev), "pdf_dev_new");
-	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), d);
+	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), d,
+	    EDITION_FULL);
 	cr_assert(l != NULL, "layout: %s", messages());
 	struct pdf_options opt = {false, 0};
-	cr_assert_eq(pdf_write(dev, p, l, &opt, d, path), PDF_OK,
+	cr_assert_eq(pdf_write(dev, p, l, EDITION_FULL, &opt, d, path),
+	    PDF_OK,
 	    "pdf_write: %s %s", messages(), pdf_dev_error(dev));
 	pdf_dev_free(dev);
 	diags_flush(d, devnull);
@@ -393,6 +396,7 @@ put(const char *dir, const char *name, const char *text)
 	"    file: appendices/detail.md\n" \
 	"  - title: Listed only\n" \
 	"    public: false\n" \
+	"    exempt_paragraphs: [3]\n" \
 	"---\n"
 
 /* What the repository's papers lack: text with a newline of its own (an
@@ -476,7 +480,8 @@ Test(akn, characters_xml_cannot_hold)
 	struct paper *p = read_md(md);
 	char *xml;
 	size_t len;
-	cr_assert(akn_write(p, d, &xml, &len), "akn_write failed");
+	cr_assert(akn_write(p, EDITION_FULL, d, &xml, &len),
+	    "akn_write failed");
 	const char *m = messages();
 	cr_assert(strstr(m, "6:10: warning: character U+FFFF cannot be "
 	    "written in XML; it is replaced by U+FFFD") != NULL, "%s", m);

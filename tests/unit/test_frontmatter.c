@@ -180,7 +180,8 @@ Test(frontmatter, appendices)
 	    "    file: content/streets-walkways-2024-03-12/appendices/"
 	    "planting-locations.md\n"
 	    "  - title: Species\n"
-	    "    public: false\n"), "");
+	    "    public: false\n"
+	    "    exempt_paragraphs: [3]\n"), "");
 	cr_assert(result);
 	const struct meta *m = &paper.meta;
 	cr_assert_eq(m->nappendices, 2);
@@ -191,6 +192,27 @@ Test(frontmatter, appendices)
 	cr_assert_str_eq(m->appendices[1].title, "Species");
 	cr_assert_null(m->appendices[1].file);
 	cr_assert(!m->appendices[1].public);
+}
+
+/* A public paper's non-public appendix names its paragraphs: the public
+ * edition lists it by them. A non-public paper's stand for it. */
+Test(frontmatter, appendix_paragraphs_needed)
+{
+	cr_assert_str_eq(fm_read("committee: A\ndate: 2024-02-14\n"
+	    "purpose: decision\n" SUBJECT
+	    "appendices:\n"
+	    "  - title: Plans\n"
+	    "  - title: Species\n"
+	    "    public: false\n"), "9:5: error: non-public appendix 2 of a "
+	    "public paper needs the paragraphs of Part 1 of Schedule 12A "
+	    "that exempt it: add \"exempt_paragraphs: [3]\" (its numbers) to "
+	    "its entry\n");
+	cr_assert_str_eq(fm_read("committee: A\ndate: 2024-02-14\n"
+	    "purpose: decision\n" SUBJECT
+	    "public: false\nexempt_paragraphs: [5]\n"
+	    "appendices:\n"
+	    "  - title: Species\n"
+	    "    public: false\n"), "");
 }
 
 Test(frontmatter, minutes)

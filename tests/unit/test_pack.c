@@ -141,7 +141,8 @@ lay_pack(enum pack_kind kind, bool duplex)
 		struct pack_entry *e = &pk.entries[i];
 		if (e->paper == NULL)
 			continue;
-		struct layout_options o = {.omit_nonpublic = e->omit_nonpublic,
+		struct layout_options o = {.edition = e->part == 1 ?
+		    EDITION_PUBLIC : EDITION_FULL, .routed = true,
 		    .appendix = e->appendix, .exempt = e->exempt,
 		    .nexempt = e->nexempt, .defer_numbers = true};
 		e->layout = layout_paper_with(e->paper, m, d, &o);

@@ -379,7 +379,8 @@ Test(pack_xml, fixture_routed_appendix)
 	    "the title of the non-public appendix");
 	cr_assert(strstr(xml[PACK_PUBLIC], "contractor-rates.md") == NULL);
 	cr_assert(strstr(xml[PACK_PUBLIC], "<clerk:appendix public=\"false\" "
-	    "in-part-2=\"true\"/>") != NULL);
+	    "withheld=\"true\" exempt-paragraphs=\"3\" in-part-2=\"true\"/>")
+	    != NULL);
 
 	/* The appendix's component names its paper and links to it. */
 	cr_assert(strstr(xml[PACK_FULL], "<component eId=\"cmp_4\">") !=
@@ -418,14 +419,43 @@ Test(pack_xml, fixture_routed_appendix)
 Test(pack_xml, paper_alone_keeps_its_appendices)
 {
 	pack_of(FIXTURE "/agenda.md");
-	/* akn_write, for clerk build -f xml, is unchanged: the paper with
-	 * all its appendices, eIds without a component's prefix. */
+	/* akn_write of the full edition, for clerk build --full -f xml:
+	 * the paper with all its appendices, eIds without a component's
+	 * prefix. */
 	char *buf;
 	size_t n;
-	cr_assert(akn_write(pk.entries[1].paper, d, &buf, &n));
+	cr_assert(akn_write(pk.entries[1].paper, EDITION_FULL, d, &buf, &n));
 	cr_assert_eq(count(buf, "<attachment "), 2);
 	cr_assert(strstr(buf, "Greenway Haulage quoted") != NULL);
 	cr_assert(strstr(buf, "eId=\"att_2__fn_1\"") != NULL);
 	cr_assert(strstr(buf, "cmp_") == NULL);
+	free(buf);
+}
+
+Test(pack_xml, paper_alone_public_edition)
+{
+	pack_of(FIXTURE "/agenda.md");
+	/* akn_write of the public edition, for clerk build -f xml: the
+	 * public appendix attached, the non-public one named by nothing but
+	 * its paragraphs; the digest is not the full edition's. */
+	const struct paper *p = pk.entries[1].paper;
+	char *buf;
+	size_t n;
+	cr_assert(akn_write(p, EDITION_PUBLIC, d, &buf, &n));
+	cr_assert_eq(count(buf, "<attachment "), 1);
+	cr_assert(strstr(buf, "Greenway Haulage quoted") == NULL);
+	cr_assert(strstr(buf, "Contractor rates") == NULL);
+	cr_assert(strstr(buf, "contractor-rates.md") == NULL);
+	cr_assert(strstr(buf, "<clerk:appendix public=\"false\" "
+	    "withheld=\"true\" exempt-paragraphs=\"3\"/>") != NULL);
+	cr_assert(strstr(buf, "edition=\"public\"") != NULL);
+	cr_assert(strstr(buf, p->digest) == NULL);
+	cr_assert(strstr(buf, p->digest_public) != NULL);
+	cr_assert(strstr(buf, "<docStatus>Public</docStatus>") != NULL);
+	free(buf);
+	cr_assert(akn_write(p, EDITION_FULL, d, &buf, &n));
+	cr_assert(strstr(buf, "edition=\"full\"") != NULL);
+	cr_assert(strstr(buf, "<docStatus>Not for publication</docStatus>") !=
+	    NULL);
 	free(buf);
 }
