@@ -44,16 +44,25 @@ no_temp() {
 }
 
 # ---- every paper in content/ -------------------------------------------
+# the public papers' public editions, the non-public papers' full editions
+# (they have no other: tests/editions.sh)
 papers=$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
+# shellcheck disable=SC2086
+nonpublic=$(grep -l '^public: false' $papers)
 mkdir "$TMP/all"
 # shellcheck disable=SC2086
-run ./clerk build -O "$TMP/all" $papers
+run ./clerk build -O "$TMP/all" $(printf '%s\n' $papers | grep -vxF "$nonpublic")
 expect_rc "build content/" 0
 expect_empty "build content/: silent" "$TMP/err"
+# shellcheck disable=SC2086
+run ./clerk build --full -O "$TMP/all" $nonpublic
+expect_rc "build --full content/" 0
+expect_empty "build --full content/: silent" "$TMP/err"
 
 for paper in $papers; do
 	stem=$(basename "$paper" .md)
 	pdf=$TMP/all/$stem.pdf
+	printf '%s\n' "$nonpublic" | grep -qxF "$paper" && pdf=$TMP/all/$stem-full.pdf
 	if [ ! -s "$pdf" ]; then
 		fail "$stem: no PDF written"
 		continue
@@ -304,13 +313,14 @@ fi
 has_text "fallback character extracted" "$TMP/tick.pdf" "This report ✓ provides"
 
 cp -r tests/dump "$TMP/img"
-run ./clerk build -O "$TMP/img" "$TMP/img/features.md"
+# (a non-public paper: its full edition)
+run ./clerk build --full -O "$TMP/img" "$TMP/img/features.md"
 expect_rc "a paper with an image and links" 0
-if [ "$(pdfimages -list "$TMP/img/features.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)" -eq 1 ]; then pass; else
-	fail "the image embedded" "$(pdfimages -list "$TMP/img/features.pdf" 2>&1)"
+if [ "$(pdfimages -list "$TMP/img/features-full.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)" -eq 1 ]; then pass; else
+	fail "the image embedded" "$(pdfimages -list "$TMP/img/features-full.pdf" 2>&1)"
 fi
-if qpdf --check "$TMP/img/features.pdf" >/dev/null 2>&1; then pass; else fail "image paper: qpdf --check"; fi
-qpdf --qdf --object-streams=disable "$TMP/img/features.pdf" - 2>/dev/null | tr -d '\r' >"$TMP/qdf"
+if qpdf --check "$TMP/img/features-full.pdf" >/dev/null 2>&1; then pass; else fail "image paper: qpdf --check"; fi
+qpdf --qdf --object-streams=disable "$TMP/img/features-full.pdf" - 2>/dev/null | tr -d '\r' >"$TMP/qdf"
 if grep -aq '/URI (https://www.cityoflondon.gov.uk' "$TMP/qdf"; then pass; else fail "web link annotated"; fi
 if grep -aq '/XYZ' "$TMP/qdf" && grep -aq '/Subtype /Link' "$TMP/qdf"; then pass; else
 	fail "internal links and bookmarks have destinations"

@@ -67,67 +67,83 @@ done
 # ---- every paper: out, valid, back in, the same bytes ------------------
 # Each paper's folder is copied (appendix files, images) and its XML
 # written beside it there: images and appendices named in the XML resolve
-# from the XML's folder.
+# from the XML's folder. Each edition the paper has: the public one (not
+# of a non-public paper) and the full one (--full, <stem>-full.xml), each
+# giving back its own PDF (tests/editions.sh tells them apart).
 papers="$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort) $(ls tests/dump/*.md)"
 mkdir "$TMP/p" "$TMP/batch"
 n=0
 for paper in $papers; do
 	n=$((n + 1))
-	stem=$(basename "$paper" .md)
+	base=$(basename "$paper" .md)
 	copy=$TMP/p/$n
 	mkdir "$copy"
 	cp -R "$(dirname "$paper")/." "$copy/"
-	md=$copy/$stem.md
-	xml=$copy/$stem.xml
+	md=$copy/$base.md
+	editions="public full"
+	grep -q '^public: false' "$paper" && editions=full
+	for ed in $editions; do
+		full= stem=$base
+		[ "$ed" = full ] && full=--full stem=$base-full
+		xml=$copy/$stem.xml
 
-	run ./clerk build -f xml -O "$copy" "$md"
-	expect_rc "$stem: build -f xml" 0
-	expect_empty "$stem: build -f xml: silent" "$TMP/err"
-	expect_empty "$stem: build -f xml: nothing on stdout" "$TMP/out"
-	if [ ! -s "$xml" ]; then
-		fail "$stem: no XML written" "$(ls -A "$copy")"
-		continue
-	fi
-	pass
-	no_temp "$stem: build -f xml" "$copy"
-	valid "$stem" "$xml"
+		run ./clerk build $full -f xml -O "$copy" "$md"
+		expect_rc "$stem: build -f xml" 0
+		expect_empty "$stem: build -f xml: silent" "$TMP/err"
+		expect_empty "$stem: build -f xml: nothing on stdout" "$TMP/out"
+		if [ ! -s "$xml" ]; then
+			fail "$stem: no XML written" "$(ls -A "$copy")"
+			continue
+		fi
+		pass
+		no_temp "$stem: build -f xml" "$copy"
+		valid "$stem" "$xml"
 
-	run ./clerk build -f xml -o "$copy/$stem.2.xml" "$md"
-	same "$stem: two XML builds" "$xml" "$copy/$stem.2.xml"
+		run ./clerk build $full -f xml -o "$copy/$stem.2.xml" "$md"
+		same "$stem: two XML builds" "$xml" "$copy/$stem.2.xml"
 
-	run ./clerk check "$xml"
-	expect_rc "$stem: check the XML" 0
-	expect_empty "$stem: check the XML: silent" "$TMP/err"
-	expect_empty "$stem: check the XML: nothing on stdout" "$TMP/out"
+		run ./clerk check "$xml"
+		expect_rc "$stem: check the XML" 0
+		expect_empty "$stem: check the XML: silent" "$TMP/err"
+		expect_empty "$stem: check the XML: nothing on stdout" "$TMP/out"
 
-	run ./clerk build -o "$TMP/p/$stem.md.pdf" "$md"
-	expect_rc "$stem: PDF from the Markdown" 0
-	run ./clerk build -o "$TMP/p/$stem.xml.pdf" "$xml"
-	expect_rc "$stem: PDF from the XML" 0
-	expect_empty "$stem: PDF from the XML: silent" "$TMP/err"
-	same "$stem: PDF from the XML and from the Markdown" "$TMP/p/$stem.md.pdf" "$TMP/p/$stem.xml.pdf"
+		run ./clerk build $full -o "$TMP/p/$stem.md.pdf" "$md"
+		expect_rc "$stem: PDF from the Markdown" 0
+		run ./clerk build $full -o "$TMP/p/$stem.xml.pdf" "$xml"
+		expect_rc "$stem: PDF from the XML" 0
+		expect_empty "$stem: PDF from the XML: silent" "$TMP/err"
+		same "$stem: PDF from the XML and from the Markdown" "$TMP/p/$stem.md.pdf" "$TMP/p/$stem.xml.pdf"
 
-	# XML in, XML out: the same document again.
-	run ./clerk build -f xml -o "$copy/$stem.3.xml" "$xml"
-	expect_rc "$stem: XML from the XML" 0
-	same "$stem: XML from the XML" "$xml" "$copy/$stem.3.xml"
-	no_temp "$stem: all builds" "$copy"
+		# XML in, XML out: the same document again.
+		run ./clerk build $full -f xml -o "$copy/$stem.3.xml" "$xml"
+		expect_rc "$stem: XML from the XML" 0
+		same "$stem: XML from the XML" "$xml" "$copy/$stem.3.xml"
+		no_temp "$stem: all builds" "$copy"
 
-	case $paper in
-	content/*) cp "$xml" "$TMP/batch/$stem.want" ;;
-	esac
-	case $stem in
-	serious-organised-crime-board) seed_xml=$xml seed_pdf=$TMP/p/$stem.md.pdf ;;
-	minutes-2024-01-16) min_xml=$xml min_pdf=$TMP/p/$stem.md.pdf ;;
-	esac
+		case $paper in
+		content/*) [ "$ed" = public ] || grep -q '^public: false' "$paper" &&
+		    cp "$xml" "$TMP/batch/$stem.want" ;;
+		esac
+		case $stem in
+		serious-organised-crime-board) seed_xml=$xml seed_pdf=$TMP/p/$stem.md.pdf ;;
+		minutes-2024-01-16) min_xml=$xml min_pdf=$TMP/p/$stem.md.pdf ;;
+		esac
+	done
 done
 
 # A batch of every content paper with -j 3 (in their own folders): the
-# same bytes as alone.
+# same bytes as alone (public editions; the non-public papers' full ones).
+content_papers=$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
+# shellcheck disable=SC2086
+content_nonpublic=$(grep -l '^public: false' $content_papers)
 # shellcheck disable=SC2046
-run ./clerk build -f xml -j 3 -O "$TMP/batch" $(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
+run ./clerk build -f xml -j 3 -O "$TMP/batch" $(printf '%s\n' $content_papers | grep -vxF "$content_nonpublic")
 expect_rc "-j 3 -f xml: content/" 0
 expect_empty "-j 3 -f xml: silent" "$TMP/err"
+# shellcheck disable=SC2086
+run ./clerk build --full -f xml -j 3 -O "$TMP/batch" $content_nonpublic
+expect_rc "-j 3 --full -f xml: content/" 0
+expect_empty "-j 3 --full -f xml: silent" "$TMP/err"
 for want in "$TMP"/batch/*.want; do
 	same "-j 3 -f xml: $(basename "$want" .want) as alone" "$want" "${want%.want}.xml"
 done

@@ -4,7 +4,9 @@
 # measured down from the top of the page) against two rules:
 #   - every word lies inside the page less its margins (margin, in points),
 #     give or take tol; words wholly in the bottom margin are the running
-#     footer and are exempt;
+#     footer and are exempt, and words wholly in the top margin the
+#     running header (the exempt notice of a full edition), which must
+#     still keep within the side margins;
 #   - no two words of a page overlap by more than tol in both directions.
 # Usage: awk -v margin=56.69 -v tol=0.5 -f bbox.awk FILE
 # Prints one line per problem and exits 1 when there is any.
@@ -52,6 +54,9 @@ BEGIN {
 	w[n] = t
 	if (y0[n] >= height - margin - tol)
 		next # the footer
+	if (y1[n] <= margin + tol && x0[n] >= margin - tol &&
+	    x1[n] <= width - margin + tol)
+		next # the header
 	if (x0[n] < margin - tol || x1[n] > width - margin + tol ||
 	    y0[n] < margin - tol || y1[n] > height - margin + tol) {
 		printf "page %d: \"%s\" (%.2f,%.2f)-(%.2f,%.2f) is outside the margins\n", page, t, x0[n], y0[n], x1[n], y1[n]
