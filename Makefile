@@ -66,12 +66,15 @@ $(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
 $(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(LIBS)
 
-# The demo: every example paper in content/ built into output/, and every
-# meeting's agenda made into its public and full packs (duplex), in
-# output/<meeting>/.
+# The demo: every example paper in content/ built into output/ (the public
+# edition of each public paper, and the full edition, <stem>-full.pdf, of
+# each paper with anything non-public), and every meeting's agenda made
+# into its public and full packs (duplex), in output/<meeting>/.
+DEMO_PAPERS = $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 demo: clerk
 	@mkdir -p output
-	./clerk build -O output $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
+	./clerk build -O output $$(grep -L '^public: false' $(DEMO_PAPERS))
+	./clerk build --full -O output $$(grep -l 'public: false' $(DEMO_PAPERS))
 	@for a in $$(find content -name agenda.md | sort); do \
 	    m=output/$$(basename $$(dirname $$a)); mkdir -p $$m; \
 	    echo "./clerk pack --duplex -j 2 -O $$m $$a"; \
@@ -94,6 +97,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
+	./tests/editions.sh
 	./tests/patho.sh
 	./tests/files.sh
 	./tests/fuzz-regress.sh
