@@ -17,15 +17,18 @@ static const struct {
 	const char *help;
 } commands[] = {
 	{"build", "clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] "
-	    "[-j N] FILE...",
+	    "[-j N] [--full] FILE...",
 	    "Typesets papers and minutes (.md) as PDF, after the checks of\n"
 	    "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml).\n"
 	    "An .xml file that clerk wrote is read back in: it gives the same\n"
-	    "PDF as its .md. A paper with errors is reported and not written;\n"
-	    "warnings are reported and the file is still written. Files appear\n"
-	    "whole or not at all: a failed build leaves the previous file as\n"
-	    "it was. The same paper, template and clerk give the same bytes;\n"
-	    "SOURCE_DATE_EPOCH, when set, dates the documents.\n"
+	    "PDF as its .md. What is written is the public edition: a\n"
+	    "non-public appendix is listed by its paragraphs of Schedule 12A,\n"
+	    "not by its title, and left out; a non-public paper has no public\n"
+	    "edition and needs --full. A paper with errors is reported and not\n"
+	    "written; warnings are reported and the file is still written.\n"
+	    "Files appear whole or not at all: a failed build leaves the\n"
+	    "previous file as it was. The same paper, template and clerk give\n"
+	    "the same bytes; SOURCE_DATE_EPOCH, when set, dates the documents.\n"
 	    "\n"
 	    "  -f pdf|xml    the output format (default: pdf)\n"
 	    "  -o FILE       the output file (one paper only)\n"
@@ -33,7 +36,10 @@ static const struct {
 	    "                (default: output/, created when missing)\n"
 	    "  -t TEMPLATE   the template, instead of the paper's own\n"
 	    "                (not with .xml files, which name their own)\n"
-	    "  -j N          build N papers at a time (1 to 64; default 1)\n"},
+	    "  -j N          build N papers at a time (1 to 64; default 1)\n"
+	    "  --full        the full edition, non-public matter included and\n"
+	    "                marked not for publication, to <stem>-full.pdf\n"
+	    "                (.xml) unless -o names the file\n"},
 	{"pack", "clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md",
 	    "Builds a meeting's committee packs from its agenda: the front\n"
 	    "sheet and agenda with each item's page range, then every paper\n"
@@ -74,7 +80,8 @@ static const char overview[] =
     "\n"
     "Usage:\n"
     "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
-    "FILE...\n"
+    "[--full]\n"
+    "              FILE...\n"
     "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
     "  clerk check [--dump] FILE...\n"
     "  clerk new [-t TEMPLATE] FILE.md\n"
