@@ -235,7 +235,11 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 		const struct pack_entry *e = &pk->entries[i];
 		if (!pack_holds(e, kind))
 			continue;
-		digest_add(&h, e->paper->digest, strlen(e->paper->digest));
+		/* a Part 1 paper is its public edition: nothing of its
+		 * non-public appendices may change the public pack */
+		const char *dg = e->part == 1 ? e->paper->digest_public :
+		    e->paper->digest;
+		digest_add(&h, dg, strlen(dg));
 		char tag[32];
 		int n = snprintf(tag, sizeof tag, "%d/%d", e->appendix,
 		    e->omit_nonpublic);

@@ -176,6 +176,7 @@ dump_paper(FILE *fp, const struct paper *p)
 			quote(fp, ap->file);
 		}
 		fputs(ap->public ? "" : " non-public", fp);
+		fputs(ap->withheld ? " withheld" : "", fp);
 		for (size_t k = 0; k < ap->nexempt; k++)
 			fprintf(fp, "%s%d", k ? "," : " exempt=", ap->exempt[k]);
 		fputc('\n', fp);

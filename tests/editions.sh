@@ -216,6 +216,10 @@ else
 	fail "a public paper without non-public appendices: its two editions differ"
 fi
 
+# clerk help build names --full
+run ./clerk help build
+expect_out "help build: --full" '^  --full  '
+
 # -o names the file of either edition
 run ./clerk build --full -o "$TMP/named.pdf" "$DIR/report.md"
 expect_rc "build --full -o" 0
@@ -344,6 +348,16 @@ while [ "$i" -le "$n" ]; do
 	i=$((i + 1))
 done
 [ "$seen" -ge 2 ] && pass || fail "full pack: fewer than two pages with non-public text ($seen)"
+# nothing in the public pack depends on a non-public appendix either
+mkdir "$TMP/pack2"
+run ./clerk pack -O "$TMP/pack2" "$TMP/changed/agenda.md"
+expect_rc "pack of the changed meeting" 0
+if cmp -s "$ppub" "$TMP/pack2/agenda-public.pdf"; then pass; else
+	fail "the public pack changes with a non-public appendix's text"
+fi
+if cmp -s "$pfull" "$TMP/pack2/agenda-full.pdf"; then
+	fail "the full pack does not change with a non-public appendix's text"
+else pass; fi
 run ./clerk pack -f xml -O "$TMP/packx" "$DIR/agenda.md"
 expect_rc "pack -f xml" 0
 absent "public XML pack" "$TMP/packx/agenda-public.xml" "$CANARY"
