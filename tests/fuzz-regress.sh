@@ -9,11 +9,13 @@
 # abort, a hang (more than $FUZZ_REGRESS_SECS s, default 120) or a system
 # error (3) for a file that is there. Status 1 must come with an error at
 # the file (file:line:col, file:line or file:) and leave no output; status
-# 0 must have written the output. build -f xml ends as check does; a PDF
-# build may also refuse what check passed (a character no font has), never
-# the reverse. The inputs are copied into a folder holding the images and
-# appendix files that the fuzzers' working folder holds
-# (tests/fuzz/fuzz_common.h). A reproducer as libFuzzer names it
+# 0 must have written the output. Each build is of the full edition
+# (--full), which every paper read from Markdown has (the public edition
+# of a non-public paper is refused: tests/editions.sh). build -f xml ends
+# as check does; a PDF build may also refuse what check passed (a
+# character no font has), never the reverse. The inputs are copied into
+# a folder holding the images and appendix files that the fuzzers' working
+# folder holds (tests/fuzz/fuzz_common.h). A reproducer as libFuzzer names it
 # (crash-<sha1>, no suffix) is read as .md, or as .xml in fuzz_xml/.
 # tests/fuzz/regressions/README.md says what each input is.
 . "$(dirname "$0")/lib.sh"
@@ -110,7 +112,7 @@ for dir in fuzz_frontmatter fuzz_paper fuzz_pdf fuzz_xml; do
 			# The XML rebuilt from XML must not overwrite its input.
 			out=$TMP/o/$stem.$fmt
 			rm -f "$out"
-			clerk build -f "$fmt" -o "$out" "$in"
+			clerk build --full -f "$fmt" -o "$out" "$in"
 			ended "$name: build -f $fmt" "$in" "$out"
 			# A PDF build may find more (a character no font
 			# has) than check; it may never find less.

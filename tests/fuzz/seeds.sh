@@ -6,8 +6,8 @@
 #   fuzz_frontmatter, fuzz_paper, fuzz_pdf: every .md of content/,
 #     tests/bad/, tests/dump/, tests/layout/ and tests/pack/;
 #   fuzz_xml: those papers of content/, tests/dump/ and tests/layout/
-#     written by "clerk build -f xml", and tests/xml/*.xml (hostile and
-#     foreign XML);
+#     written by "clerk build --full -f xml", and tests/xml/*.xml
+#     (hostile and foreign XML);
 #   each: its regressions, tests/fuzz/regressions/<target>/.
 # The XML is written by $CLERK, default ./clerk (make fuzz uses
 # build/fuzz/clerk); without it only tests/xml/ seeds fuzz_xml.
@@ -50,7 +50,8 @@ if [ -x "$CLERK" ]; then
 	for p in $papers; do
 		n=$((n + 1))
 		mkdir -p "$xml/$n"
-		"$CLERK" build -f xml -O "$xml/$n" "$p" >/dev/null 2>&1 || true
+		# the full edition: everything a paper holds
+		"$CLERK" build --full -f xml -O "$xml/$n" "$p" >/dev/null 2>&1 || true
 	done
 else
 	echo "seeds.sh: $CLERK is missing: no XML of papers" >&2
