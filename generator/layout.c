@@ -713,6 +713,20 @@ section(struct lay *L, const struct section *s, bool *main_done)
 	blocks(L, s->first, &c);
 }
 
+/* In the full edition, keeps the items made since item i0, which hold
+ * non-public appendix ap (its entry in the list, or its text), in
+ * L->exempt_runs, so that their pages are marked. */
+static void
+exempt_run(struct lay *L, size_t i0, const struct appendix *ap)
+{
+	if (L->opt->edition != EDITION_FULL || L->main.n == i0)
+		return;
+	struct exempt_run *r = &L->exempt_runs[L->nexempt_runs++];
+	r->i0 = i0;
+	r->i1 = L->main.n;
+	r->exempt = appendix_exempt(L->p, ap, &r->nexempt);
+}
+
 /* The sections made from front matter keys, in the template's order. */
 static void
 key_sections(struct lay *L)
@@ -748,9 +762,12 @@ key_sections(struct lay *L)
 			    away ? appendix_listing(L->a, L->p, k) :
 			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
 			    k + 1, ap->title ? ap->title : "");
+			size_t i0 = L->main.n;
 			plain_para(L, text, st, L->x0, L->width, 0,
 			    k + 1 < n ? 0.3 * L->size : PARA_AFTER * L->size,
 			    false);
+			if (ap != NULL && !ap->public)
+				exempt_run(L, i0, ap); /* its title */
 		}
 	}
 }
@@ -807,8 +824,7 @@ appendix(struct lay *L, size_t i, bool newpage)
 }
 
 /* Each appendix with a file, but the non-public ones in the public
- * edition. In the full edition, the items of each non-public one are
- * kept in L->exempt_runs, so that its pages are marked. */
+ * edition. */
 static void
 appendices(struct lay *L)
 {
@@ -820,44 +836,56 @@ appendices(struct lay *L)
 			continue;
 		size_t i0 = L->main.n;
 		appendix(L, i, true);
-		if (!ap->public && L->main.n > i0) {
-			struct exempt_run *r = &L->exempt_runs[L->nexempt_runs++];
-			r->i0 = i0;
-			r->i1 = L->main.n;
-			r->exempt = appendix_exempt(L->p, ap, &r->nexempt);
-		}
+		if (!ap->public)
+			exempt_run(L, i0, ap);
 	}
 }
 
-/* Marks the pages of the full edition that hold non-public matter: every
- * page of a non-public paper or of an appendix laid out alone, else
- * those of the runs of items of non-public appendices (each begins a
- * page; the last runs on to the last page, where its footnotes may
- * end). */
+/* Adds the n paragraphs x to those of page pg (in the arena; ascending,
+ * each once). */
+static void
+page_exempt(struct lay *L, size_t pg, const int *x, size_t n)
+{
+	struct lpage *page = &L->out->pages[pg];
+	bool seen[8] = {false};
+	for (size_t i = 0; i < page->nexempt; i++)
+		seen[page->exempt[i]] = true;
+	for (size_t i = 0; i < n; i++)
+		if (x[i] >= 1 && x[i] <= 7)
+			seen[x[i]] = true;
+	int *out = arena_alloc(L->a, 7 * sizeof *out);
+	size_t k = 0;
+	for (int p = 1; p <= 7; p++)
+		if (seen[p])
+			out[k++] = p;
+	page->exempt = out;
+	page->nexempt = k;
+}
+
+/* Marks the pages of the full edition that hold non-public matter, with
+ * the paragraphs that exempt what is on each: every page of a non-public
+ * paper or of an appendix laid out alone, and the pages of the runs of
+ * items of non-public appendices (their entries in the list, their text:
+ * the last run of a paper's items goes on to its last page, where its
+ * footnotes may end). */
 static void
 mark_exempt_pages(struct lay *L)
 {
 	struct layout *o = L->out;
 	if (L->opt->edition != EDITION_FULL)
 		return;
-	if (!L->p->meta.public || L->opt->appendix >= 0) {
-		for (size_t pg = 0; pg < o->npages; pg++) {
-			o->pages[pg].exempt = L->exempt;
-			o->pages[pg].nexempt = L->nexempt;
-		}
-		return;
-	}
+	if (!L->p->meta.public || L->opt->appendix >= 0)
+		for (size_t pg = 0; pg < o->npages; pg++)
+			page_exempt(L, pg, L->exempt, L->nexempt);
 	for (size_t k = 0; k < L->nexempt_runs; k++) {
 		const struct exempt_run *r = &L->exempt_runs[k];
-		if (r->i0 >= L->main.n)
+		if (r->i0 >= L->main.n || o->npages == 0)
 			continue;
 		size_t first = (size_t)L->ipage[r->i0];
 		size_t last = r->i1 >= L->main.n ? o->npages - 1 :
 		    (size_t)L->ipage[r->i1 - 1];
-		for (size_t pg = first; pg <= last && pg < o->npages; pg++) {
-			o->pages[pg].exempt = r->exempt;
-			o->pages[pg].nexempt = r->nexempt;
-		}
+		for (size_t pg = first; pg <= last && pg < o->npages; pg++)
+			page_exempt(L, pg, r->exempt, r->nexempt);
 	}
 }
 
@@ -1159,7 +1187,7 @@ layout_paper_with(const struct paper *p, const struct metrics *m,
 				paper */
 	struct lay *L = lay_new(p, t, m, d);
 	L->opt = o;
-	L->exempt_runs = arena_alloc(L->a, (p->meta.nappendices + 1) *
+	L->exempt_runs = arena_alloc(L->a, (2 * p->meta.nappendices + 1) *
 	    sizeof *L->exempt_runs);
 	L->exempt = o->appendix >= 0 ? o->exempt : p->meta.exempt;
 	L->nexempt = o->appendix >= 0 ? o->nexempt : p->meta.nexempt;

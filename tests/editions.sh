@@ -173,8 +173,10 @@ case $(info "$full" Subject) in
 "Finance Committee, 15 January 2019; Not for publication") pass ;;
 *) fail "full PDF: Subject" "$(info "$full" Subject)" ;;
 esac
-# The pages of Appendix 2 (from its heading to the end: Appendix 3 has no
-# file) carry the notice in their header, and only they.
+# The pages with non-public matter carry the notice in their header, and
+# only they: the page listing the non-public appendices by their titles,
+# and those of Appendix 2 (from its heading to the end: Appendix 3 has no
+# file), two or more; every one of them holds the canary.
 n=$(pages "$full")
 first=0
 i=1
@@ -189,14 +191,21 @@ if [ "$first" -gt 1 ] && [ "$((n - first))" -ge 1 ]; then pass; else
 	fail "full PDF: Appendix 2 should start after page 1 and run over two pages or more (from $first of $n)"
 fi
 i=1
+public_pages=0
 while [ "$i" -le "$n" ]; do
 	h=$(header "$full" "$i")
 	if [ "$i" -ge "$first" ]; then
 		case $h in
 		"$NOTICE 3 of Part 1 of Schedule 12A of the Local Government"*) pass ;;
-		*) fail "full PDF: page $i (non-public) has no exempt notice in its header" "$h" ;;
+		*) fail "full PDF: page $i (Appendix 2) has no exempt notice in its header" "$h" ;;
+		esac
+	elif page_has "$full" "$i" "$CANARY"; then
+		case $h in
+		"$NOTICE 3 and 5 of Part 1 of Schedule 12A of the Local"*) pass ;;
+		*) fail "full PDF: page $i (the titles of Appendices 2 and 3) has no exempt notice in its header" "$h" ;;
 		esac
 	else
+		public_pages=$((public_pages + 1))
 		case $h in
 		*"NOT FOR PUBLICATION"*) fail "full PDF: page $i (public) carries the exempt notice" ;;
 		*) pass ;;
@@ -204,6 +213,7 @@ while [ "$i" -le "$n" ]; do
 	fi
 	i=$((i + 1))
 done
+[ "$public_pages" -ge 1 ] && pass || fail "full PDF: no page without non-public matter"
 
 # A paper with nothing non-public: its full edition is its public one.
 seed=content/safer-city-2018-05-31/serious-organised-crime-board.md

@@ -684,3 +684,106 @@ Test(layout, linear_in_the_paper_and_wide_numbers)
 		}
 	cr_assert(last);
 }
+
+/* Whether the n bytes at t hold s. */
+static bool
+bytes_hold(const char *t, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(t + i, s, k) == 0)
+			return true;
+	return false;
+}
+
+/* Whether any text box of l, or any bookmark, holds s. */
+static bool
+holds(const struct layout *l, const char *s)
+{
+	for (size_t i = 0; i < l->npages; i++)
+		for (size_t j = 0; j < l->pages[i].nboxes; j++) {
+			const struct box *b = &l->pages[i].boxes[j];
+			if (b->type == BOX_TEXT && bytes_hold(b->text, b->len,
+			    s))
+				return true;
+		}
+	for (size_t i = 0; i < l->noutline; i++)
+		if (strstr(l->outline[i].title, s) != NULL)
+			return true;
+	return false;
+}
+
+/* The first box of the running header of page i (after nbody), or NULL. */
+static const struct box *
+header_box(const struct layout *l, size_t i)
+{
+	const struct lpage *pg = &l->pages[i];
+	for (size_t j = pg->nbody; j < pg->nboxes; j++)
+		if (pg->boxes[j].type == BOX_TEXT && pg->boxes[j].y > YTOP)
+			return &pg->boxes[j];
+	return NULL;
+}
+
+/* The public edition leaves the non-public appendices out and lists them
+ * by their paragraphs; the full edition holds them, and marks their pages
+ * (and only those) with the exempt notice in the header. */
+Test(layout, editions)
+{
+	const struct paper *p = read_paper("tests/editions/report.md");
+	struct layout *pub = layout_paper(p, metrics_fixed(), d,
+	    EDITION_PUBLIC);
+	cr_assert(pub != NULL);
+	cr_assert(!holds(pub, "Zorbalanx"));
+	cr_assert(holds(pub, "Appendix 1 \xe2\x80\x93 Site plans"));
+	cr_assert(holds(pub, "non-public: exempt under paragraph 3 of Part 1"));
+	for (size_t i = 0; i < pub->npages; i++) {
+		cr_assert_null(pub->pages[i].exempt);
+		cr_assert(header_box(pub, i) == NULL);
+	}
+
+	struct layout *full = layout_paper(p, metrics_fixed(), d,
+	    EDITION_FULL);
+	cr_assert(full != NULL);
+	cr_assert(holds(full, "Zorbalanx"));
+	/* a page is marked when, and only when, it holds non-public
+	 * matter (every such text has the canary): the list naming the
+	 * appendices (paragraphs 3 and 5), Appendix 2's pages (3) */
+	size_t marked = 0, unmarked = 0;
+	for (size_t i = 0; i < full->npages; i++) {
+		const struct box *h = header_box(full, i);
+		bool secret = false;
+		for (size_t j = 0; j < full->pages[i].nbody; j++) {
+			const struct box *b = &full->pages[i].boxes[j];
+			if (b->type == BOX_TEXT && bytes_hold(b->text, b->len,
+			    "Zorbalanx"))
+				secret = true;
+		}
+		if (full->pages[i].exempt == NULL) {
+			cr_assert(!secret, "page %zu: non-public, unmarked",
+			    i + 1);
+			cr_assert(h == NULL);
+			unmarked++;
+			continue;
+		}
+		cr_assert(secret, "page %zu: marked, but public", i + 1);
+		marked++;
+		size_t n = full->pages[i].nexempt;
+		const int *x = full->pages[i].exempt;
+		cr_assert((n == 1 && x[0] == 3) || (n == 2 && x[0] == 3 &&
+		    x[1] == 5), "page %zu", i + 1);
+		cr_assert(h != NULL && h->len > 20 && memcmp(h->text,
+		    "NOT FOR PUBLICATION", 19) == 0, "page %zu", i + 1);
+	}
+	cr_assert_geq(marked, 3);
+	cr_assert_geq(unmarked, 1); /* Appendix 1's page at least */
+
+	/* a non-public paper: no public edition, every page marked */
+	p = read_paper("tests/editions/secret.md");
+	cr_assert_null(layout_paper(p, metrics_fixed(), d, EDITION_PUBLIC));
+	cr_assert_eq(diags_pending(d), 0);
+	full = layout_paper(p, metrics_fixed(), d, EDITION_FULL);
+	cr_assert(full != NULL);
+	for (size_t i = 0; i < full->npages; i++)
+		cr_assert(full->pages[i].exempt != NULL &&
+		    header_box(full, i) != NULL);
+}
