@@ -306,6 +306,9 @@ appendix_listing(struct arena *a, const struct paper *p, size_t i)
 {
 	size_t n;
 	const int *x = appendix_exempt(p, &p->meta.appendices[i], &n);
+	if (n == 0) /* only from XML that clerk did not write so */
+		return arena_printf(a, "Appendix %zu \xe2\x80\x93 non-public",
+		    i + 1);
 	char nums[64] = "";
 	size_t len = 0;
 	for (size_t k = 0; k < n && k < 7; k++)
