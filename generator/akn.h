@@ -140,7 +140,12 @@ bool akn_write_pack(const struct pack *pk, enum pack_kind k,
  * folder its file was in, below the XML's), so an archive keeps the
  * images beside the XML as they were beside the Markdown.
  * Cross-references are resolved and images checked as
- * paper_read does. */
+ * paper_read does. The paper is of the edition the XML holds: from a
+ * full edition's (or any XML with non-public matter), p->full_xml, so
+ * that it gives the full edition only; from a public edition's, its
+ * non-public appendices withheld (ap->withheld, no title), so that it
+ * gives the public edition only; its digest serves that edition
+ * (digest and digest_public are the one carried). */
 struct paper *akn_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error);
 
