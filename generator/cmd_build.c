@@ -140,11 +140,8 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 		pdf_dev_free(dev);
 		return EXIT_INPUT;
 	}
-	switch (pdf_write(dev, p, l, &b->opt, d, out)) {
+	switch (pdf_write(dev, p, l, &b->opt, out)) {
 	case PDF_OK:
-		break;
-	case PDF_INPUT:
-		status = EXIT_INPUT;
 		break;
 	case PDF_SYSTEM:
 		*syserr = xstrdup(pdf_dev_error(dev));

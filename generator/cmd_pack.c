@@ -266,7 +266,6 @@ struct painting {
 	const struct template *t;
 	const struct pdf_options *opt;
 	char *out;                 /* heap */
-	struct diags *d;           /* its messages (image problems) */
 	int status;
 	char *syserr;              /* heap, or NULL */
 	struct pdf_dev *dev;       /* holding the painted bytes */
@@ -341,11 +340,9 @@ paint_one(void *ctx, size_t i, size_t worker)
 	(void)worker;
 	struct pdf_dev *dev = pt->dev = pdf_dev_new(pt->t);
 	enum pdf_status st = pdf_write_doc(dev, pt->joined, &pt->info,
-	    pt->opt, pt->d, NULL);
+	    pt->opt, NULL);
 	pt->status = EXIT_OK;
-	if (st == PDF_INPUT) {
-		pt->status = EXIT_INPUT;
-	} else if (st == PDF_SYSTEM) {
+	if (st == PDF_SYSTEM) {
 		pt->syserr = xstrdup(pdf_dev_error(dev));
 		pt->status = EXIT_SYSTEM;
 	}
@@ -517,7 +514,6 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		pts[k].out = output_name(dir, a->path, pack_suffix(kinds[k]),
 		    ".pdf");
 		pts[k].opt = opt;
-		pts[k].d = diags_new();
 		if (apart)
 			number_pages(pk, kinds[k], m, d, totals[k]);
 		if (!prepare_pdf(pk, kinds[k], t, m, duplex, d, &pts[k]))
@@ -557,10 +553,6 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		pdf_dev_free(pts[k].dev);
 	}
 	for (size_t k = 0; k < 2; k++) {
-		if (pts[k].d != NULL) {
-			diags_move(d, pts[k].d);
-			diags_free(pts[k].d);
-		}
 		if (pts[k].syserr != NULL)
 			fprintf(stderr, "%s\n", pts[k].syserr);
 		if (pts[k].joined != NULL)

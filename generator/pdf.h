@@ -19,10 +19,11 @@ struct pdf_dev;
 
 enum pdf_status {
 	PDF_OK,     /* the file was written */
-	PDF_INPUT,  /* an input problem (an image that cannot be drawn) was
-		       recorded in the diagnostics; nothing written */
-	PDF_SYSTEM, /* a system error (a font file that cannot be read, I/O,
-		       libharu); pdf_dev_error says what; nothing written */
+	PDF_SYSTEM, /* a system error (a font file that cannot be read, an
+		       image file that cannot be read or changed since the
+		       paper was read, I/O, libharu); pdf_dev_error says
+		       what; nothing written. Input problems were all found
+		       when the paper was read. */
 };
 
 /* How pdf_write dates the document. */
@@ -33,7 +34,7 @@ struct pdf_options {
 
 /* What a document says about itself (its info dictionary and /ID). */
 struct pdf_info {
-	const char *path;      /* its source, for messages about images */
+	const char *path;      /* its source, for messages */
 	const char *title, *author, *subject, *keywords; /* NULL: none */
 	const char *creator;   /* "clerk 0.1.0 (template col-2023)" */
 	int year, month, day;  /* its date when there is no
@@ -66,21 +67,21 @@ const char *pdf_dev_error(const struct pdf_dev *dev);
  * into the device's document, with document info, outline, links, page
  * labels and a file identifier derived from the paper's text, and writes
  * it whole to out_path (temporary file + rename: on failure nothing is
- * left and a previous file is untouched). Input problems are recorded in
- * d. The same paper, template and clerk give the same bytes. A device
- * paints one document: call this once. */
+ * left and a previous file is untouched). Only a system error can stop
+ * it: the paper's images were checked whole when it was read. The same
+ * paper, template and clerk give the same bytes. A device paints one
+ * document: call this once. */
 enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
-    const struct layout *l, const struct pdf_options *opt, struct diags *d,
+    const struct layout *l, const struct pdf_options *opt,
     const char *out_path);
 
 /* Paints layout l (a paper's, or a pack's joined layout with its page
  * labels) with info into the device's document and writes it as
  * pdf_write does. The same layout and info give the same bytes. Call once
- * per device. Image problems are recorded in d under the path of the
- * page's document (lpage.source) or info->path. */
+ * per device. */
 enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
     const struct pdf_info *info, const struct pdf_options *opt,
-    struct diags *d, const char *out_path);
+    const char *out_path);
 
 /* After pdf_write_doc with out_path NULL (which writes nothing): the
  * document's bytes, *len of them, owned by dev. */

@@ -226,7 +226,7 @@ pdf_of(const struct paper *p, const char *path)
 	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), d);
 	cr_assert(l != NULL, "layout: %s", messages());
 	struct pdf_options opt = {false, 0};
-	cr_assert_eq(pdf_write(dev, p, l, &opt, d, path), PDF_OK,
+	cr_assert_eq(pdf_write(dev, p, l, &opt, path), PDF_OK,
 	    "pdf_write: %s %s", messages(), pdf_dev_error(dev));
 	pdf_dev_free(dev);
 	diags_flush(d, devnull);

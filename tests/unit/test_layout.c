@@ -537,31 +537,6 @@ Test(layout, outline_of_sections_and_appendix)
 	cr_assert(!main_report && appendix);
 }
 
-Test(layout, image_sizes_from_headers)
-{
-	double w = 0, h = 0;
-	cr_assert(image_size("tests/layout/img/bars.png", IMAGE_PNG, &w, &h));
-	cr_assert_float_eq(w, 640, E);
-	cr_assert_float_eq(h, 360, E);
-	/* a JPEG: SOI, an APP0 segment, then SOF0 with 300 x 200 */
-	static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00,
-	    0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
-	    0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0xC8, 0x01, 0x2C, 0x01, 0x01,
-	    0x11, 0x00, 0xFF, 0xD9};
-	char jp[160];
-	snprintf(jp, sizeof jp, "%s/x.jpg", dir);
-	FILE *fp = fopen(jp, "wb");
-	fwrite(jpeg, 1, sizeof jpeg, fp);
-	fclose(fp);
-	cr_assert_eq(image_sniff(jp), IMAGE_JPEG);
-	cr_assert(image_size(jp, IMAGE_JPEG, &w, &h));
-	cr_assert_float_eq(w, 300, E);
-	cr_assert_float_eq(h, 200, E);
-	cr_assert(!image_size("tests/unit/fixtures/images/not-really.png",
-	    IMAGE_PNG, &w, &h));
-	cr_assert(!image_size("/nonexistent.png", IMAGE_PNG, &w, &h));
-}
-
 Test(layout, image_scaled_to_the_width_with_caption)
 {
 	struct layout *l = lay_file("tests/layout/long-table.md");
