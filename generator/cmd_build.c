@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
+#include "glyphs.h"
 #include "jobs.h"
 #include "layout.h"
 #include "output.h"
@@ -110,8 +111,9 @@ read_paper(const char *path, const struct template_set *set,
 	return paper_read_as(path, set, tpl_id, d, system_error);
 }
 
-/* Lays p out and writes it as PDF to out. A system error is put in
- * *syserr (heap). */
+/* Checks that p's fonts have its characters (glyphs.h) and, when p has
+ * no error, lays it out and writes it as PDF to out. A system error is put
+ * in *syserr (heap). */
 static int
 write_pdf(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
@@ -123,11 +125,15 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 		pdf_dev_free(dev);
 		return EXIT_SYSTEM;
 	}
-	/* The layout's messages are kept apart: when the device failed
-	 * under it, its glyphs were all "missing", and only the system error
-	 * is true. */
+	/* The messages of the glyph check and the layout are kept apart:
+	 * when the device failed under them, their glyphs were all
+	 * "missing", and only the system error is true. */
 	struct diags *ld = diags_new();
-	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld);
+	glyphs_check(p, pdf_dev_metrics(dev), ld);
+	struct layout *l = NULL;
+	if (diags_errors(d) == 0 && diags_errors(ld) == 0 &&
+	    !pdf_dev_failed(dev))
+		l = layout_paper(p, pdf_dev_metrics(dev), ld);
 	if (pdf_dev_failed(dev)) {
 		diags_free(ld);
 		*syserr = xstrdup(pdf_dev_error(dev));
@@ -196,10 +202,11 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	if (system_error) {
 		syserr = system_message(j->in, "cannot read", errno);
 		status = EXIT_SYSTEM;
-	} else if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
+	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
 	} else if (b->format == FORMAT_XML) {
-		status = write_xml(p, j->out, d, &syserr);
+		status = diags_errors(d) > 0 ? EXIT_INPUT :
+		    write_xml(p, j->out, d, &syserr);
 	} else {
 		status = write_pdf(b, p, j->out, d, &syserr);
 	}

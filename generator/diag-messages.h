@@ -140,7 +140,7 @@ DIAG(D_TEMPLATE_NAME, DIAG_ERROR, "%s \"%s\" may hold only %s")
 DIAG(D_TEMPLATE_KEY_RESERVED, DIAG_ERROR, "\"%s\" is already a front matter key or placeholder of every paper: choose another name")
 DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
 
-/* Typesetting (layout.c, pdf.c) */
+/* Typesetting (glyphs.c, layout.c) */
 DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
 DIAG(D_TOO_MANY_PAGES, DIAG_ERROR, "the paper runs past %d pages here, more than clerk sets: split it into several papers")
 

@@ -1217,3 +1217,39 @@ pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 	}
 	return PDF_OK;
 }
+
+/* ---- a device per template --------------------------------------------- */
+
+const struct metrics *
+pdf_devices_metrics(struct pdf_devices *ds, const struct template *t,
+    const char **why)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		if (ds->t[i] == t) {
+			*why = pdf_dev_error(ds->dev[i]);
+			return pdf_dev_failed(ds->dev[i]) ? NULL :
+			    pdf_dev_metrics(ds->dev[i]);
+		}
+	struct pdf_dev *dev = pdf_dev_new(t);
+	ds->t = xrealloc(ds->t, (ds->n + 1) * sizeof *ds->t);
+	ds->dev = xrealloc(ds->dev, (ds->n + 1) * sizeof *ds->dev);
+	ds->t[ds->n] = t;
+	ds->dev[ds->n++] = dev;
+	if (pdf_dev_failed(dev)) {
+		*why = pdf_dev_error(dev);
+		return NULL;
+	}
+	return pdf_dev_metrics(dev);
+}
+
+void
+pdf_devices_free(struct pdf_devices *ds)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		pdf_dev_free(ds->dev[i]);
+	free(ds->t);
+	free(ds->dev);
+	ds->t = NULL;
+	ds->dev = NULL;
+	ds->n = 0;
+}

@@ -7,6 +7,7 @@
 #define CLERK_PDF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 
@@ -88,5 +89,22 @@ enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 const void *pdf_dev_output(const struct pdf_dev *dev, size_t *len);
 
 void pdf_dev_free(struct pdf_dev *dev);
+
+/* Measuring devices, one per template, each made when first asked for:
+ * for checking or laying out many papers that share a few templates.
+ * Start from {0}; used by one thread. */
+struct pdf_devices {
+	const struct template **t;  /* heap */
+	struct pdf_dev **dev;       /* heap */
+	size_t n;
+};
+
+/* The metrics of the device for template t in ds; NULL when its fonts
+ * cannot be read, or could not while it measured (*why then points at
+ * the device's message, which lives as long as ds). */
+const struct metrics *pdf_devices_metrics(struct pdf_devices *ds,
+    const struct template *t, const char **why);
+
+void pdf_devices_free(struct pdf_devices *ds);
 
 #endif
