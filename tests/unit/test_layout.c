@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "diag.h"
+#include "glyphs.h"
 #include "layout.h"
 #include "model.h"
 #include "paper.h"
@@ -447,6 +448,30 @@ Test(layout, no_glyph_reported_once_and_left_out)
 				cr_assert(memcmp(b->text + k, "\xf0\x9f", 2)
 				    != 0);
 	}
+}
+
+Test(layout, glyphs_checked_where_typed_before_layout)
+{
+	FILE *fp = fopen(path, "w");
+	cr_assert(fp != NULL);
+	fputs(FRONT "## Background\n\nA face \xf0\x9f\x98\x80 and **another "
+	    "\xf0\x9f\x98\x80**, \xe2\x9c\x93 in the fallback.\n\n"
+	    "## Current Situation\n\n`code \xf0\x9f\x98\x81`\n", fp);
+	fclose(fp);
+	const struct paper *p = read_paper(path);
+	glyphs_check(p, metrics_fixed(), d);
+	cr_assert_eq(diags_pending(d), 3);
+	const char *msg = " is in none of the template's fonts; remove it or "
+	    "write it another way";
+	char want[3][160];
+	snprintf(want[0], sizeof want[0], "16:8: error: character U+1F600 "
+	    "(\xf0\x9f\x98\x80)%s", msg);
+	snprintf(want[1], sizeof want[1], "16:24: error: character U+1F600 "
+	    "(\xf0\x9f\x98\x80)%s", msg);
+	snprintf(want[2], sizeof want[2], "20:7: error: character U+1F601 "
+	    "(\xf0\x9f\x98\x81)%s", msg);
+	for (int i = 0; i < 3; i++)
+		cr_assert_str_eq(diags_text(d, (size_t)i), want[i]);
 }
 
 Test(layout, fallback_font_for_missing_characters)
