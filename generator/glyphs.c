@@ -1,8 +1,9 @@
 /* glyphs.c: the characters a paper prints, looked up in its template's
  * fonts when the paper has been read. Each character no font has is
  * reported at the place it was typed: the text of a node is found in the
- * file from the node's position on, and the front matter's values in the
- * front matter, each place taken once. */
+ * file from the node's position on (within a window, so that text the
+ * file does not hold as such, an entity, costs little), and the front
+ * matter's values in the front matter, each place taken once. */
 #include "glyphs.h"
 
 #include <stdint.h>
@@ -18,10 +19,10 @@
 #include "source.h"
 #include "text.h"
 
-/* A set of numbers (code points, offsets) + 1, open addressing. */
+/* A map from code points to two sizes, open addressing. */
 struct set {
-	uint64_t *keys;   /* 0: empty; else the number + 1 */
-	unsigned char *val;
+	uint64_t *keys;   /* 0: empty; else the code point + 1 */
+	size_t *val, *val2;
 	size_t n, cap;
 };
 
@@ -34,25 +35,28 @@ set_slot(const struct set *s, uint64_t key)
 	return h;
 }
 
-/* The slot of number k in s, added (with value 0) when absent; *added
- * says whether it was. */
+/* The slot of key k in s, added (with value 0) when absent; *added says
+ * whether it was. */
 static size_t
 set_put(struct set *s, uint64_t k, bool *added)
 {
 	uint64_t key = k + 1;
 	if (2 * (s->n + 1) > s->cap) {
-		struct set t = {NULL, NULL, 0, s->cap ? 2 * s->cap : 64};
+		struct set t = {NULL, NULL, NULL, 0, s->cap ? 2 * s->cap : 64};
 		t.keys = xcalloc(t.cap, sizeof *t.keys);
-		t.val = xcalloc(t.cap, 1);
+		t.val = xcalloc(t.cap, sizeof *t.val);
+		t.val2 = xcalloc(t.cap, sizeof *t.val2);
 		for (size_t i = 0; i < s->cap; i++)
 			if (s->keys[i] != 0) {
 				size_t h = set_slot(&t, s->keys[i]);
 				t.keys[h] = s->keys[i];
 				t.val[h] = s->val[i];
+				t.val2[h] = s->val2[i];
 				t.n++;
 			}
 		free(s->keys);
 		free(s->val);
+		free(s->val2);
 		*s = t;
 	}
 	size_t h = set_slot(s, key);
@@ -69,6 +73,7 @@ set_free(struct set *s)
 {
 	free(s->keys);
 	free(s->val);
+	free(s->val2);
 }
 
 struct gl {
@@ -79,7 +84,11 @@ struct gl {
 	const char *path;          /* the document being read */
 	const struct source *src;  /* its text, or NULL (read from XML):
 				      messages go to the nodes' places */
-	struct set taken;          /* offsets in src already reported */
+	size_t last_off;           /* the offset in src last reported at */
+	struct pos last;           /* its position (line 0: none) */
+	struct set next;           /* per code point, the offset in src
+				      after its place last reported (val)
+				      and where that search began (val2) */
 };
 
 /* Has any of the fonts character cp? The faces the text of a paper uses
@@ -123,9 +132,49 @@ pos_offset(const struct source *src, struct pos p)
 	return off;
 }
 
+/* The first of the n bytes u in the len bytes at s, or NULL. */
+static const char *
+find(const char *s, size_t len, const char *u, size_t n)
+{
+	const char *end = s + len;
+	while ((size_t)(end - s) >= n) {
+		const char *c = memchr(s, u[0], (size_t)(end - s) - n + 1);
+		if (c == NULL)
+			return NULL;
+		if (memcmp(c, u, n) == 0)
+			return c;
+		s = c + 1;
+	}
+	return NULL;
+}
+
+/* The position of offset off in the document's source, counted on from
+ * the place reported last when off is further on that line. */
+static struct pos
+place(struct gl *g, size_t off)
+{
+	const struct source *src = g->src;
+	struct pos p;
+	if (g->last.line > 0 && g->last_off <= off &&
+	    ((size_t)g->last.line == src->nlines ||
+	    off < src->lines[g->last.line])) {
+		p.line = g->last.line;
+		p.col = g->last.col + (int)utf8_count(src->text + g->last_off,
+		    off - g->last_off);
+	} else {
+		p = source_pos(src, off);
+	}
+	g->last = p;
+	g->last_off = off;
+	return p;
+}
+
 /* Reports character cp (its UTF-8 u, n bytes) at its first place in the
- * document's source from offset from on (to offset end) not yet reported,
- * else at fallback. */
+ * document's source from offset from on (before offset end), else at
+ * fallback. A search from where the last one for cp began, or from
+ * before, goes on past the place that one found: so repeated characters
+ * of a text, and texts found from one place (the inlines of a block, the
+ * values of the front matter), take their places in turn. */
 static void
 report(struct gl *g, uint32_t cp, const char *u, size_t n, size_t from,
     size_t end, struct pos fallback)
@@ -133,15 +182,22 @@ report(struct gl *g, uint32_t cp, const char *u, size_t n, size_t from,
 	const struct source *src = g->src;
 	struct pos at = fallback;
 	if (src != NULL) {
-		for (size_t off = from; off + n <= end; off++) {
-			if (memcmp(src->text + off, u, n) != 0)
-				continue;
-			bool added;
-			set_put(&g->taken, off, &added);
-			if (added) {
-				at = source_pos(src, off);
-				break;
-			}
+		bool added;
+		size_t h = set_put(&g->next, cp, &added);
+		size_t off = from;
+		if (!added && g->next.val2[h] <= from && g->next.val[h] > from)
+			off = g->next.val[h];
+		if (end > src->len)
+			end = src->len;
+		const char *hit = NULL;
+		if (off + n <= end)
+			hit = find(src->text + off, end - off, u, n);
+		g->next.val2[h] = from;
+		g->next.val[h] = end; /* none up to end */
+		if (hit != NULL) {
+			off = (size_t)(hit - src->text);
+			at = place(g, off);
+			g->next.val[h] = off + n;
 		}
 	}
 	char buf[5];
@@ -177,6 +233,10 @@ check_text(struct gl *g, const char *s, size_t n, size_t from, size_t end,
 	}
 }
 
+/* How far past a node's own length its text is looked for in the file
+ * (bytes): its markup, from the start of its block. */
+#define WINDOW 4096
+
 /* The text of the blocks from first on (and of their siblings), each
  * node's found from its position (or its nearest ancestor's) on. */
 static void
@@ -195,8 +255,10 @@ check_blocks(struct gl *g, const struct node *first)
 				at = at->parent;
 			size_t from = src != NULL ? pos_offset(src, at->pos) :
 			    0;
-			check_text(g, n->text, strlen(n->text), from, end,
-			    at->pos);
+			size_t len = strlen(n->text);
+			size_t until = from + WINDOW + 4 * len;
+			check_text(g, n->text, len, from,
+			    until < end ? until : end, at->pos);
 		}
 }
 
@@ -204,9 +266,10 @@ check_blocks(struct gl *g, const struct node *first)
 static void
 begin_doc(struct gl *g, const char *path, const struct source *src)
 {
-	struct set none = {NULL, NULL, 0, 0};
-	set_free(&g->taken);
-	g->taken = none;
+	struct set none = {NULL, NULL, NULL, 0, 0};
+	set_free(&g->next);
+	g->next = none;
+	g->last = (struct pos){0, 0};
 	g->path = path;
 	g->src = src;
 }
@@ -297,7 +360,7 @@ glyphs_check(const struct paper *p, const struct metrics *m,
 		if (p->meta.appendices[i].doc != NULL)
 			check_doc(&g, p->meta.appendices[i].doc, false);
 	set_free(&g.chars);
-	set_free(&g.taken);
+	set_free(&g.next);
 }
 
 bool
@@ -357,7 +420,7 @@ check_agenda_text(const struct agenda *a, const struct metrics *m,
 	for (size_t i = 0; i < a->nitems; i++)
 		check_item(&g, &a->items[i]);
 	set_free(&g.chars);
-	set_free(&g.taken);
+	set_free(&g.next);
 }
 
 bool
