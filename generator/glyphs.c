@@ -84,6 +84,9 @@ struct gl {
 	const char *path;          /* the document being read */
 	const struct source *src;  /* its text, or NULL (read from XML):
 				      messages go to the nodes' places */
+	struct pos asked;          /* the position last turned into an
+				      offset (pos_offset) */
+	size_t asked_off;          /* that offset */
 	size_t last_off;           /* the offset in src last reported at */
 	struct pos last;           /* its position (line 0: none) */
 	struct set next;           /* per code point, the offset in src
@@ -114,21 +117,29 @@ covered(struct gl *g, uint32_t cp)
 	return g->chars.val[h] == 1;
 }
 
-/* The byte offset in src of position p (a line and a column counted in
- * characters), or src->len when it is past the end. */
+/* The byte offset in the document's source of position p (a line and a
+ * column counted in characters), or its length when p is past the end.
+ * Counted on from the position asked last when p is further on its line. */
 static size_t
-pos_offset(const struct source *src, struct pos p)
+pos_offset(struct gl *g, struct pos p)
 {
+	const struct source *src = g->src;
 	if (p.line < 1 || (size_t)p.line > src->nlines)
 		return p.line < 1 ? 0 : src->len;
 	size_t off = src->lines[p.line - 1];
-	for (int c = 1; c < p.col && off < src->len &&
-	    src->text[off] != '\n'; c++) {
+	int c = 1;
+	if (g->asked.line == p.line && g->asked.col <= p.col) {
+		off = g->asked_off;
+		c = g->asked.col;
+	}
+	for (; c < p.col && off < src->len && src->text[off] != '\n'; c++) {
 		off++;
 		while (off < src->len &&
 		    ((unsigned char)src->text[off] & 0xC0) == 0x80)
 			off++;
 	}
+	g->asked = (struct pos){p.line, c};
+	g->asked_off = off;
 	return off;
 }
 
@@ -206,6 +217,30 @@ report(struct gl *g, uint32_t cp, const char *u, size_t n, size_t from,
 	diag(g->d, g->path, at, D_NO_GLYPH, (unsigned)cp, buf);
 }
 
+/* Has some font each character of the n bytes of text s? */
+static bool
+clean(struct gl *g, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c <= 0x20 || c == 0x7F) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = utf8_decode((const unsigned char *)s + i, n - i,
+		    &cp);
+		if (len == 0) {
+			i++;
+			continue;
+		}
+		if (!covered(g, cp))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
 /* Checks the n bytes of text s, found in the document's source between
  * offsets from and end (at fallback when not found there). The
  * characters the layout does not set (spaces, line ends, controls) are
@@ -253,9 +288,11 @@ check_blocks(struct gl *g, const struct node *first)
 			const struct node *at = n;
 			while (at->pos.line < 1 && at->parent != NULL)
 				at = at->parent;
-			size_t from = src != NULL ? pos_offset(src, at->pos) :
-			    0;
 			size_t len = strlen(n->text);
+			if (clean(g, n->text, len))
+				continue; /* where it is need not be found */
+			size_t from = src != NULL ? pos_offset(g, at->pos) :
+			    0;
 			size_t until = from + WINDOW + 4 * len;
 			check_text(g, n->text, len, from,
 			    until < end ? until : end, at->pos);
@@ -270,6 +307,7 @@ begin_doc(struct gl *g, const char *path, const struct source *src)
 	set_free(&g->next);
 	g->next = none;
 	g->last = (struct pos){0, 0};
+	g->asked = (struct pos){0, 0};
 	g->path = path;
 	g->src = src;
 }
@@ -281,7 +319,9 @@ check_line(struct gl *g, const char *s, struct pos p)
 	if (s == NULL)
 		return;
 	const struct source *src = g->src;
-	check_text(g, s, strlen(s), src != NULL ? pos_offset(src, p) : 0,
+	if (clean(g, s, strlen(s)))
+		return;
+	check_text(g, s, strlen(s), src != NULL ? pos_offset(g, p) : 0,
 	    src != NULL ? src->len : 0, p);
 }
 
