@@ -205,8 +205,19 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
 	} else if (b->format == FORMAT_XML) {
-		status = diags_errors(d) > 0 ? EXIT_INPUT :
-		    write_xml(p, j->out, d, &syserr);
+		/* Not a font is needed, but what cannot be typeset is not
+		 * archived: the XML is rebuilt into a PDF. */
+		struct pdf_devices ds = {0};
+		const char *why = NULL;
+		if (!glyphs_check_fonts(p, &ds, d, &why)) {
+			syserr = xstrdup(why != NULL ? why : "clerk: error: "
+			    "the fonts cannot be read");
+			status = EXIT_SYSTEM;
+		} else {
+			status = diags_errors(d) > 0 ? EXIT_INPUT :
+			    write_xml(p, j->out, d, &syserr);
+		}
+		pdf_devices_free(&ds);
 	} else {
 		status = write_pdf(b, p, j->out, d, &syserr);
 	}

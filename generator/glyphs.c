@@ -342,7 +342,7 @@ check_doc(struct gl *g, const struct paper *doc, bool headings)
 static void
 check_value(struct gl *g, const char *s)
 {
-	if (s == NULL)
+	if (s == NULL || clean(g, s, strlen(s)))
 		return;
 	const struct source *src = g->src;
 	bool front = src != NULL && src->has_front;
@@ -350,6 +350,16 @@ check_value(struct gl *g, const char *s)
 	size_t end = front ? src->front_off + src->front_len : 0;
 	struct pos fallback = front ? (struct pos){src->front_line + 1, 0} :
 	    (struct pos){0, 0};
+	/* A character written as an escape ("\U0001F600") is not in the
+	 * file as such: it is reported at the value, found by the text
+	 * before it. */
+	size_t k = 0;
+	while (s[k] != '\0' && (unsigned char)s[k] < 0x80 && k < 32)
+		k++;
+	const char *at = front && k >= 3 ? find(src->text + from, end - from,
+	    s, k) : NULL;
+	if (at != NULL)
+		fallback = source_pos(src, (size_t)(at - src->text));
 	check_text(g, s, strlen(s), from, end, fallback);
 }
 
