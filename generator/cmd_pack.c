@@ -652,7 +652,7 @@ cmd_pack(int argc, char **argv)
 	 * them. */
 	struct pdf_devices fonts = {0};
 	const char *why = NULL;
-	bool fonts_ok = xml || glyphs_check_agenda(a, &set, &fonts, d,
+	bool fonts_ok = glyphs_check_agenda(a, &set, &fonts, d,
 	    &why);
 	if (!fonts_ok) {
 		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
