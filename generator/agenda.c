@@ -635,21 +635,12 @@ read_papers(struct reader *r, size_t njobs)
 	}
 }
 
-/* An image in an agenda's text: found beside the agenda, PNG or JPEG, with
- * a description, as in papers. */
+/* An image in an agenda's text: found beside the agenda, a PNG or JPEG
+ * that clerk can draw, with a description, as in papers. */
 static void
 check_image(struct reader *r, struct node *img)
 {
-	const char *url = img->u.link.url, *path;
-	enum asset_status s = asset_resolve(r->a, r->ag->dir, url, &path);
-	if (s != ASSET_OK)
-		asset_report(r->d, r->ag->path, img->pos, s, url);
-	else if (image_sniff(path) == IMAGE_UNKNOWN)
-		diag(r->d, r->ag->path, img->pos, D_IMAGE_FORMAT, url);
-	else
-		img->u.link.path = path;
-	if (text_blank(node_text(r->a, img)))
-		diag(r->d, r->ag->path, img->pos, D_IMAGE_NO_ALT, url);
+	asset_check_image(r->a, r->d, r->ag->path, r->ag->dir, img);
 }
 
 /* The links of an item's title: the paper (read), or errors. Returns

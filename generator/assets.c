@@ -1,18 +1,14 @@
 /* assets.c: files a paper names, resolved against the paper's folder and
- * kept inside its folder tree, and images sniffed for their type. */
+ * kept inside its folder tree, and images read whole (image.c). */
 /* realpath() is X/Open. */
 #define _XOPEN_SOURCE 700
 
 #include "assets.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "arena.h"
 #include "model.h"
@@ -155,94 +151,6 @@ asset_resolve(struct arena *a, const char *dir, const char *name,
 	return s;
 }
 
-enum image_type
-image_sniff(const char *path)
-{
-	unsigned char b[8];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return IMAGE_UNKNOWN;
-	ssize_t n;
-	do
-		n = read(fd, b, sizeof b);
-	while (n < 0 && errno == EINTR);
-	close(fd);
-	if (n == 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return IMAGE_PNG;
-	if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-		return IMAGE_JPEG;
-	return IMAGE_UNKNOWN;
-}
-
-/* The size in a JPEG file's first SOFn segment, reading segment by
- * segment from just after the SOI marker. */
-static bool
-jpeg_size(FILE *f, unsigned long *w, unsigned long *h)
-{
-	for (;;) {
-		int c = getc(f);
-		if (c != 0xFF)
-			return false;
-		while ((c = getc(f)) == 0xFF)
-			;
-		if (c == EOF || c == 0xD9 || c == 0xDA)
-			return false;
-		if (c == 0x01 || (c >= 0xD0 && c <= 0xD8))
-			continue; /* markers without a length */
-		unsigned char b[7];
-		if (fread(b, 1, 2, f) != 2)
-			return false;
-		unsigned long len = (unsigned long)b[0] << 8 | b[1];
-		if (len < 2)
-			return false;
-		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 &&
-		    c != 0xCC) {
-			if (len < 7 || fread(b, 1, 5, f) != 5)
-				return false;
-			*h = (unsigned long)b[1] << 8 | b[2];
-			*w = (unsigned long)b[3] << 8 | b[4];
-			return true;
-		}
-		if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
-			return false;
-	}
-}
-
-bool
-image_size(const char *path, enum image_type t, double *w_px, double *h_px)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return false;
-	unsigned long w = 0, h = 0;
-	unsigned char b[24];
-	bool ok = false;
-	switch (t) {
-	case IMAGE_PNG:
-		ok = fread(b, 1, 24, f) == 24 && memcmp(b + 12, "IHDR", 4) == 0;
-		if (ok) {
-			w = (unsigned long)b[16] << 24 | (unsigned long)b[17] <<
-			    16 | (unsigned long)b[18] << 8 | b[19];
-			h = (unsigned long)b[20] << 24 | (unsigned long)b[21] <<
-			    16 | (unsigned long)b[22] << 8 | b[23];
-		}
-		break;
-	case IMAGE_JPEG:
-		ok = fread(b, 1, 2, f) == 2 && b[0] == 0xFF && b[1] == 0xD8 &&
-		    jpeg_size(f, &w, &h);
-		break;
-	case IMAGE_UNKNOWN:
-		break;
-	}
-	fclose(f);
-	errno = 0;
-	if (!ok || w == 0 || h == 0)
-		return false;
-	*w_px = (double)w;
-	*h_px = (double)h;
-	return true;
-}
-
 void
 asset_report(struct diags *d, const char *file, struct pos pos,
     enum asset_status s, const char *name)
@@ -277,22 +185,63 @@ blank(const char *s)
 	return true;
 }
 
+/* The diagnostic for image url that image_inspect refused. */
 static void
-check_image(struct paper *p, struct diags *d, struct node *img)
+image_report(struct diags *d, const char *file, struct pos pos,
+    const char *url, enum image_problem pr, const char *detail,
+    const struct image_info *info)
+{
+	switch (pr) {
+	case IMAGE_FINE:
+		break;
+	case IMAGE_UNREADABLE:
+		diag(d, file, pos, D_IMAGE_UNREADABLE, url, detail);
+		break;
+	case IMAGE_NOT_IMAGE:
+		diag(d, file, pos, D_IMAGE_FORMAT, url);
+		break;
+	case IMAGE_DAMAGED:
+		diag(d, file, pos, D_IMAGE_DAMAGED, url, detail);
+		break;
+	case IMAGE_JPEG_CODING:
+		diag(d, file, pos, D_IMAGE_JPEG_CODING, url, detail);
+		break;
+	case IMAGE_CMYK:
+		diag(d, file, pos, D_IMAGE_CMYK, url);
+		break;
+	case IMAGE_TOO_LARGE:
+		diag(d, file, pos, D_IMAGE_TOO_LARGE, url,
+		    (int)info->width, (int)info->height);
+		break;
+	}
+}
+
+void
+asset_check_image(struct arena *a, struct diags *d, const char *file,
+    const char *dir, struct node *img)
 {
 	const char *url = img->u.link.url ? img->u.link.url : "";
 	const char *path = NULL;
-	enum asset_status s = asset_resolve(p->arena, p->dir, url, &path);
-	if (s != ASSET_OK)
-		asset_report(d, p->path, img->pos, s, url);
-	else if (image_sniff(path) == IMAGE_UNKNOWN)
-		diag(d, p->path, img->pos, D_IMAGE_FORMAT, url);
-	else
-		img->u.link.path = path;
-	if (blank(node_text(p->arena, img)))
-		diag(d, p->path, img->pos, D_IMAGE_NO_ALT, url);
+	enum asset_status s = asset_resolve(a, dir, url, &path);
+	if (s != ASSET_OK) {
+		asset_report(d, file, img->pos, s, url);
+	} else {
+		struct image_info info;
+		char detail[160];
+		enum image_problem pr = image_inspect(path, &info, detail,
+		    sizeof detail);
+		if (pr == IMAGE_FINE) {
+			struct image_info *keep = arena_alloc(a, sizeof *keep);
+			*keep = info;
+			img->u.link.path = path;
+			img->u.link.image = keep;
+		} else {
+			image_report(d, file, img->pos, url, pr, detail, &info);
+		}
+	}
+	if (blank(node_text(a, img)))
+		diag(d, file, img->pos, D_IMAGE_NO_ALT, url);
 }
-
 
 static void
 check_blocks(struct paper *p, struct diags *d, struct node *first)
@@ -300,7 +249,8 @@ check_blocks(struct paper *p, struct diags *d, struct node *first)
 	for (struct node *top = first; top != NULL; top = top->next)
 		for (struct node *n = top; n != NULL; n = node_walk_next(n, top))
 			if (n->type == N_IMAGE)
-				check_image(p, d, n);
+				asset_check_image(p->arena, d, p->path,
+				    p->dir, n);
 }
 
 void

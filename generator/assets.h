@@ -1,13 +1,15 @@
 /* assets.h: files a paper names (images, appendix files): resolved against
- * the paper's folder, never outside its folder tree, and sniffed for type. */
+ * the paper's folder, never outside its folder tree; images read whole. */
 #ifndef CLERK_ASSETS_H
 #define CLERK_ASSETS_H
 
 #include <stdbool.h>
 
 #include "diag.h"
+#include "image.h"
 
 struct arena;
+struct node;
 struct paper;
 
 enum asset_status {
@@ -19,28 +21,20 @@ enum asset_status {
 	ASSET_REMOTE,   /* a URL */
 };
 
-enum image_type {
-	IMAGE_UNKNOWN,
-	IMAGE_PNG,
-	IMAGE_JPEG,
-};
-
 /* Resolves name (as written in the paper) against dir. On ASSET_OK *path
  * is the file's path (in the arena) for opening. */
 enum asset_status asset_resolve(struct arena *a, const char *dir,
     const char *name, const char **path);
 
-/* The type of the image file at path, by its first bytes. */
-enum image_type image_sniff(const char *path);
+/* Checks the image img (an N_IMAGE) of the document at file, whose
+ * folder is dir: its path, its description, and the file read whole
+ * (image.h). Every problem is recorded in d at img's position, naming the
+ * file as written. For a good file sets u.link.path and u.link.image (in
+ * arena a), from which the layout sets it without reading the file. */
+void asset_check_image(struct arena *a, struct diags *d, const char *file,
+    const char *dir, struct node *img);
 
-/* The width and height in pixels of the image file at path, of type t,
- * from its header (PNG IHDR, JPEG SOFn). Returns false when the file
- * cannot be read (errno set) or its header gives no size (errno 0). */
-bool image_size(const char *path, enum image_type t, double *w_px,
-    double *h_px);
-
-/* Checks every N_IMAGE of the paper: records D_IMAGE_*, D_PATH_* in d and
- * sets u.link.path of the good ones. */
+/* asset_check_image for every N_IMAGE of the paper. */
 void assets_check_images(struct paper *p, struct diags *d);
 
 /* Records the diagnostic for a bad status (D_PATH_ABSOLUTE ...). */

@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
+#include "glyphs.h"
 #include "jobs.h"
 #include "layout.h"
 #include "output.h"
@@ -114,8 +115,9 @@ read_paper(const char *path, const struct template_set *set,
 	return paper_read_as(path, set, tpl_id, d, system_error);
 }
 
-/* Lays p out and writes it as PDF to out. A system error is put in
- * *syserr (heap). */
+/* Checks that p's fonts have its characters (glyphs.h) and, when p has
+ * no error, lays it out and writes it as PDF to out. A system error is put
+ * in *syserr (heap). */
 static int
 write_pdf(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
@@ -127,12 +129,16 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 		pdf_dev_free(dev);
 		return EXIT_SYSTEM;
 	}
-	/* The layout's messages are kept apart: when the device failed
-	 * under it, its glyphs were all "missing", and only the system error
-	 * is true. */
+	/* The messages of the glyph check and the layout are kept apart:
+	 * when the device failed under them, their glyphs were all
+	 * "missing", and only the system error is true. */
 	struct diags *ld = diags_new();
-	struct layout *l = layout_paper(p, pdf_dev_metrics(dev), ld,
-	    b->edition);
+	glyphs_check(p, pdf_dev_metrics(dev), ld);
+	struct layout *l = NULL;
+	if (diags_errors(d) == 0 && diags_errors(ld) == 0 &&
+	    !pdf_dev_failed(dev))
+		l = layout_paper(p, pdf_dev_metrics(dev), ld,
+		    b->edition);
 	if (pdf_dev_failed(dev)) {
 		diags_free(ld);
 		*syserr = xstrdup(pdf_dev_error(dev));
@@ -145,11 +151,8 @@ write_pdf(const struct batch *b, const struct paper *p, const char *out,
 		pdf_dev_free(dev);
 		return EXIT_INPUT;
 	}
-	switch (pdf_write(dev, p, l, b->edition, &b->opt, d, out)) {
+	switch (pdf_write(dev, p, l, b->edition, &b->opt, out)) {
 	case PDF_OK:
-		break;
-	case PDF_INPUT:
-		status = EXIT_INPUT;
 		break;
 	case PDF_SYSTEM:
 		*syserr = xstrdup(pdf_dev_error(dev));
@@ -204,13 +207,26 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	if (system_error) {
 		syserr = system_message(j->in, "cannot read", errno);
 		status = EXIT_SYSTEM;
-	} else if (p == NULL || diags_errors(d) > 0 || p->tpl == NULL) {
+	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
 	} else if (!paper_edition_ok(p, b->edition, d)) {
 		/* a non-public paper without --full: nothing written */
 		status = EXIT_INPUT;
 	} else if (b->format == FORMAT_XML) {
-		status = write_xml(b, p, j->out, d, &syserr);
+		/* Not a font is needed, but what cannot be typeset is not
+		 * archived: the XML is rebuilt into a PDF. */
+		struct pdf_devices ds = {0};
+		const char *why = NULL;
+		if (!glyphs_check_fonts(p, &ds, d, &why)) {
+			syserr = xstrdup(why != NULL ? why : "clerk: error: "
+			    "the fonts cannot be read");
+			status = EXIT_SYSTEM;
+		} else {
+			status = diags_errors(d) > 0 ? EXIT_INPUT :
+			    write_xml(b, p, j->out, d,
+			    &syserr);
+		}
+		pdf_devices_free(&ds);
 	} else {
 		status = write_pdf(b, p, j->out, d, &syserr);
 	}

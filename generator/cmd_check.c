@@ -10,9 +10,29 @@
 #include "cli.h"
 #include "diag.h"
 #include "dump.h"
+#include "glyphs.h"
 #include "pack.h"
 #include "paper.h"
+#include "pdf.h"
 #include "template.h"
+
+/* The fonts of the templates used so far, and whether one could not be
+ * read. */
+struct fonts {
+	struct pdf_devices ds;
+	bool failed;
+};
+
+/* Records that the fonts could not be read (ok false): said once. */
+static bool
+fonts_ok(struct fonts *f, bool ok, const char *why)
+{
+	if (!ok && !f->failed)
+		fprintf(stderr, "%s\n", why != NULL ? why :
+		    "clerk: error: the fonts cannot be read");
+	f->failed |= !ok;
+	return ok;
+}
 
 static bool
 has_suffix(const char *s, const char *suffix)
@@ -36,7 +56,7 @@ read_paper(const char *path, const struct template_set *set,
  * the agenda when nothing had an error. Returns the exit status. */
 static int
 check_agenda(const char *path, const struct template_set *set,
-    struct diags *d, bool dump)
+    struct fonts *f, struct diags *d, bool dump)
 {
 	size_t errors = diags_errors(d);
 	bool system_error;
@@ -46,16 +66,21 @@ check_agenda(const char *path, const struct template_set *set,
 		    strerror(errno));
 		return EXIT_SYSTEM;
 	}
+	/* Its own and its papers' characters in their fonts, as pack checks
+	 * them. */
+	const char *why = NULL;
+	bool fonts = fonts_ok(f, glyphs_check_agenda(a, set, &f->ds, d,
+	    &why), why);
 	/* What only the pack's plan finds (a routed appendix without its
 	 * paragraphs) is a problem of the agenda too. */
 	struct pack pk;
 	if (a != NULL && diags_errors(d) == errors)
 		pack_plan(a, &pk, d);
 	diags_flush(d, stderr);
-	int status = EXIT_OK;
+	int status = fonts ? EXIT_OK : EXIT_SYSTEM;
 	if (diags_errors(d) > errors)
-		status = EXIT_INPUT;
-	else if (dump && a != NULL)
+		status = exit_worst(status, EXIT_INPUT);
+	else if (dump && a != NULL && fonts)
 		agenda_dump(stdout, a);
 	agenda_free(a);
 	return status;
@@ -89,6 +114,7 @@ cmd_check(int argc, char **argv)
 		return status;
 
 	struct diags *d = diags_new();
+	struct fonts f = {{0}, false};
 	for (int i = first; i < argc; i++) {
 		const char *path = argv[i];
 		size_t errors = diags_errors(d);
@@ -99,8 +125,8 @@ cmd_check(int argc, char **argv)
 			continue;
 		}
 		if (has_suffix(path, ".md") && agenda_detect(path)) {
-			status = exit_worst(status, check_agenda(path, &set, d,
-			    dump));
+			status = exit_worst(status, check_agenda(path, &set, &f,
+			    d, dump));
 			continue;
 		}
 		bool system_error;
@@ -111,6 +137,10 @@ cmd_check(int argc, char **argv)
 			status = exit_worst(status, EXIT_SYSTEM);
 			continue;
 		}
+		/* Its characters in its fonts, as build checks them. */
+		const char *why = NULL;
+		if (!fonts_ok(&f, glyphs_check_fonts(p, &f.ds, d, &why), why))
+			status = exit_worst(status, EXIT_SYSTEM);
 		diags_flush(d, stderr);
 		if (diags_errors(d) > errors)
 			status = exit_worst(status, EXIT_INPUT);
@@ -118,6 +148,7 @@ cmd_check(int argc, char **argv)
 			dump_paper(stdout, p);
 		paper_free(p);
 	}
+	pdf_devices_free(&f.ds);
 	diags_free(d);
 	templates_free(&set);
 	return status;

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "diag.h"
+#include "glyphs.h"
 #include "jobs.h"
 #include "layout.h"
 #include "output.h"
@@ -37,56 +38,13 @@ struct job {
 	char *syserr;              /* a font could not be read: why (heap) */
 };
 
-/* A measuring device per template, kept by one worker (the pack's papers
- * share its fonts, so in practice one or two). */
-struct devices {
-	const struct template **t;  /* heap */
-	struct pdf_dev **dev;       /* heap */
-	size_t n;
-};
-
-/* The metrics of a device for template t, kept in ds; NULL when its fonts
- * cannot be read (*why then points at the device's message). */
-static const struct metrics *
-metrics_for(struct devices *ds, const struct template *t, const char **why)
-{
-	for (size_t i = 0; i < ds->n; i++)
-		if (ds->t[i] == t) {
-			*why = pdf_dev_error(ds->dev[i]);
-			return pdf_dev_failed(ds->dev[i]) ? NULL :
-			    pdf_dev_metrics(ds->dev[i]);
-		}
-	struct pdf_dev *dev = pdf_dev_new(t);
-	ds->t = xrealloc(ds->t, (ds->n + 1) * sizeof *ds->t);
-	ds->dev = xrealloc(ds->dev, (ds->n + 1) * sizeof *ds->dev);
-	ds->t[ds->n] = t;
-	ds->dev[ds->n++] = dev;
-	if (pdf_dev_failed(dev)) {
-		*why = pdf_dev_error(dev);
-		return NULL;
-	}
-	return pdf_dev_metrics(dev);
-}
-
-static void
-devices_free(struct devices *ds)
-{
-	for (size_t i = 0; i < ds->n; i++)
-		pdf_dev_free(ds->dev[i]);
-	free(ds->t);
-	free(ds->dev);
-	ds->t = NULL;
-	ds->dev = NULL;
-	ds->n = 0;
-}
-
 /* Lays out every document of job j, pages not yet numbered. */
 static void
-run_job(struct job *j, struct devices *ds)
+run_job(struct job *j, struct pdf_devices *ds)
 {
 	const struct paper *p = j->paper;
 	const char *why = NULL;
-	const struct metrics *m = metrics_for(ds, p->tpl, &why);
+	const struct metrics *m = pdf_devices_metrics(ds, p->tpl, &why);
 	if (m == NULL) {
 		j->syserr = xstrdup(why != NULL ? why : "clerk: error: the "
 		    "fonts cannot be read");
@@ -114,7 +72,7 @@ run_job(struct job *j, struct devices *ds)
  * worker. */
 struct layouts {
 	struct job *jobs;
-	struct devices *ds;        /* [worker] */
+	struct pdf_devices *ds;    /* [worker] */
 	bool tty;
 };
 
@@ -275,7 +233,6 @@ struct painting {
 	const struct template *t;
 	const struct pdf_options *opt;
 	char *out;                 /* heap */
-	struct diags *d;           /* its messages (image problems) */
 	int status;
 	char *syserr;              /* heap, or NULL */
 	struct pdf_dev *dev;       /* holding the painted bytes */
@@ -355,11 +312,9 @@ paint_one(void *ctx, size_t i, size_t worker)
 	(void)worker;
 	struct pdf_dev *dev = pt->dev = pdf_dev_new(pt->t);
 	enum pdf_status st = pdf_write_doc(dev, pt->joined, &pt->info,
-	    pt->opt, pt->d, NULL);
+	    pt->opt, NULL);
 	pt->status = EXIT_OK;
-	if (st == PDF_INPUT) {
-		pt->status = EXIT_INPUT;
-	} else if (st == PDF_SYSTEM) {
+	if (st == PDF_SYSTEM) {
 		pt->syserr = xstrdup(pdf_dev_error(dev));
 		pt->status = EXIT_SYSTEM;
 	}
@@ -406,11 +361,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 {
 	const struct agenda *a = pk->agenda;
 	struct arena *ar = a->arena;
-	bool nearest;
-	const struct template *t = a->has_date ? template_select(set,
-	    KIND_REPORT, a->date, &nearest) : NULL;
-	if (t == NULL)
-		t = template_latest(set, KIND_REPORT);
+	const struct template *t = pack_template(a, set);
 	if (t == NULL) {
 		fprintf(stderr, "%s: error: no report template to set the "
 		    "agenda with\n", a->path);
@@ -452,9 +403,9 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 	    .ds = xcalloc(nworkers ? nworkers : 1, sizeof *w.ds)};
 	jobs_run(njob, (size_t)njobs, layout_one, layout_progress, &w);
 	for (size_t i = 0; i < nworkers; i++)
-		devices_free(&w.ds[i]);
+		pdf_devices_free(&w.ds[i]);
 	free(w.ds);
-	struct devices main_ds = {0};
+	struct pdf_devices main_ds = {0};
 	int status = EXIT_OK;
 	progress(tty, NULL, 0, 0, NULL);
 	for (size_t i = 0; i < njob; i++) {
@@ -470,7 +421,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 	for (size_t i = 0; i < njob; i++)
 		free(jobs[i].syserr);
 	if (syserr != NULL) {
-		devices_free(&main_ds);
+		pdf_devices_free(&main_ds);
 		return EXIT_SYSTEM;
 	}
 	for (size_t i = 0; i < pk->nentries; i++)
@@ -479,16 +430,16 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 			diag(d, pk->entries[i].paper->path, (struct pos){0, 0},
 			    D_PACK_SYSTEM, "the paper could not be laid out");
 	if (diags_errors(d) > 0) {
-		devices_free(&main_ds);
+		pdf_devices_free(&main_ds);
 		return EXIT_INPUT;
 	}
 
 	const char *why = NULL;
-	const struct metrics *m = metrics_for(&main_ds, t, &why);
+	const struct metrics *m = pdf_devices_metrics(&main_ds, t, &why);
 	if (m == NULL) {
 		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
 		    "the fonts cannot be read");
-		devices_free(&main_ds);
+		pdf_devices_free(&main_ds);
 		return EXIT_SYSTEM;
 	}
 
@@ -508,7 +459,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 	if (total_full > CLERK_MAX_PACK_PAGES) {
 		diag(d, a->path, (struct pos){0, 0}, D_PACK_TOO_MANY_PAGES,
 		    total_full, CLERK_MAX_PACK_PAGES);
-		devices_free(&main_ds);
+		pdf_devices_free(&main_ds);
 		return EXIT_INPUT;
 	}
 	for (size_t i = 0; i < pk->nentries; i++)
@@ -531,7 +482,6 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		pts[k].out = output_name(dir, a->path, pack_suffix(kinds[k]),
 		    ".pdf");
 		pts[k].opt = opt;
-		pts[k].d = diags_new();
 		if (apart)
 			number_pages(pk, kinds[k], m, d, totals[k]);
 		if (!prepare_pdf(pk, kinds[k], t, m, duplex, d, &pts[k]))
@@ -571,10 +521,6 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		pdf_dev_free(pts[k].dev);
 	}
 	for (size_t k = 0; k < 2; k++) {
-		if (pts[k].d != NULL) {
-			diags_move(d, pts[k].d);
-			diags_free(pts[k].d);
-		}
 		if (pts[k].syserr != NULL)
 			fprintf(stderr, "%s\n", pts[k].syserr);
 		if (pts[k].joined != NULL)
@@ -583,7 +529,7 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		free(pts[k].out);
 	}
 	progress(tty, NULL, 0, 0, NULL);
-	devices_free(&main_ds);
+	pdf_devices_free(&main_ds);
 	return status;
 }
 
@@ -716,8 +662,21 @@ cmd_pack(int argc, char **argv)
 		status = EXIT_SYSTEM;
 		goto done;
 	}
+	/* Its own and its papers' characters in their fonts, as check finds
+	 * them. */
+	struct pdf_devices fonts = {0};
+	const char *why = NULL;
+	bool fonts_ok = glyphs_check_agenda(a, &set, &fonts, d,
+	    &why);
+	if (!fonts_ok) {
+		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
+		    "the fonts cannot be read");
+		status = EXIT_SYSTEM;
+	}
+	pdf_devices_free(&fonts);
 	struct pack pk;
-	if (a == NULL || diags_errors(d) > 0 || !pack_plan(a, &pk, d)) {
+	if (!fonts_ok || a == NULL || diags_errors(d) > 0 ||
+	    !pack_plan(a, &pk, d)) {
 		status = exit_worst(status, EXIT_INPUT);
 		goto done;
 	}

@@ -82,6 +82,11 @@ DIAG(D_LABEL_NOT_PARAGRAPH, DIAG_ERROR, "label \"%s\" must begin a paragraph")
 DIAG(D_XREF_UNKNOWN, DIAG_ERROR, "no paragraph has the label \"%s\"%s")
 DIAG(D_IMAGE_REMOTE, DIAG_ERROR, "image \"%s\" is a web address: save the image beside the paper and give its file name")
 DIAG(D_IMAGE_FORMAT, DIAG_ERROR, "image \"%s\" is not a PNG or JPEG file")
+DIAG(D_IMAGE_UNREADABLE, DIAG_ERROR, "image \"%s\" cannot be read: %s")
+DIAG(D_IMAGE_DAMAGED, DIAG_ERROR, "image \"%s\" is damaged or cut short (%s): save it again from the program that made it")
+DIAG(D_IMAGE_JPEG_CODING, DIAG_ERROR, "image \"%s\" uses %s JPEG coding, which a PDF cannot hold: save it as a baseline JPEG (8-bit) or as PNG")
+DIAG(D_IMAGE_CMYK, DIAG_ERROR, "image \"%s\" is a CMYK JPEG: convert it to RGB and save it again")
+DIAG(D_IMAGE_TOO_LARGE, DIAG_ERROR, "image \"%s\" is %d x %d pixels, more than clerk takes: make it smaller")
 DIAG(D_IMAGE_NO_ALT, DIAG_WARNING, "image \"%s\" has no description: write one between the brackets for readers who cannot see it")
 DIAG(D_RAW_HTML, DIAG_WARNING, "raw HTML is ignored: write it in Markdown")
 DIAG(D_FOOTNOTE_UNDEFINED, DIAG_ERROR, "footnote \"[^%s]\" has no text: add a line \"[^%s]: ...\"")
@@ -140,9 +145,8 @@ DIAG(D_TEMPLATE_NAME, DIAG_ERROR, "%s \"%s\" may hold only %s")
 DIAG(D_TEMPLATE_KEY_RESERVED, DIAG_ERROR, "\"%s\" is already a front matter key or placeholder of every paper: choose another name")
 DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
 
-/* Typesetting (layout.c, pdf.c) */
+/* Typesetting (glyphs.c, layout.c) */
 DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
-DIAG(D_IMAGE_UNREADABLE, DIAG_ERROR, "image \"%s\" cannot be read: %s")
 DIAG(D_TOO_MANY_PAGES, DIAG_ERROR, "the paper runs past %d pages here, more than clerk sets: split it into several papers")
 
 /* Akoma Ntoso XML (akn_write.c, akn_read.c) */

@@ -7,7 +7,6 @@
  * layout-int.h for the parts. */
 #include "layout.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -245,18 +244,10 @@ static void
 figure(struct lay *L, const struct node *img, const struct ctx *c)
 {
 	const char *path = img->u.link.path;
-	if (path == NULL)
-		return;
-	enum image_type t = image_sniff(path);
-	double wpx = 0, hpx = 0;
-	errno = 0;
-	if (t == IMAGE_UNKNOWN || !image_size(path, t, &wpx, &hpx)) {
-		diag(L->d, L->doc->path, img->pos, D_IMAGE_UNREADABLE,
-		    img->u.link.url, errno != 0 ? strerror(errno) :
-		    "its width and height cannot be found");
-		return;
-	}
-	double w = wpx * 0.75, h = hpx * 0.75;
+	const struct image_info *info = img->u.link.image;
+	if (path == NULL || info == NULL)
+		return; /* reading reported it */
+	double w = info->width * 0.75, h = info->height * 0.75;
 	double s = 1, maxh = 0.5 * (L->ytop - L->ybot);
 	if (w * s > c->w)
 		s = c->w / w;
@@ -271,7 +262,7 @@ figure(struct lay *L, const struct node *img, const struct ctx *c)
 	b->b.w = w;
 	b->b.h = h;
 	b->b.path = path;
-	b->b.image = t;
+	b->b.image = info->type;
 	b->b.alt = alt;
 	struct item *it = item_end(L, h, 0.3 * c->size,
 	    -L->m->ascent[FONT_REGULAR] / 1000 * c->size);

@@ -72,8 +72,6 @@ missing_first(struct lay *L, uint32_t cp)
 	return true;
 }
 
-/* The font that sets cp in style st: the face wanted, else its fallback.
- * Returns false, reporting cp once per paper, when no font has it. */
 /* Where to report a character no font has: the node being set, or for
  * text from the front matter (which has no node), the character's first
  * place in the front matter of the file. */
@@ -92,6 +90,9 @@ glyph_pos(const struct lay *L, const char *utf8)
 	return L->pos;
 }
 
+/* The font that sets cp in style st: the face wanted, else its fallback,
+ * else any font that has it. Returns false, reporting cp once per paper,
+ * when no font has it. */
 static bool
 pick(struct lay *L, uint32_t cp, const struct style *st, enum font *f)
 {
@@ -101,6 +102,14 @@ pick(struct lay *L, uint32_t cp, const struct style *st, enum font *f)
 	*f = st->bold ? FONT_FALLBACK_BOLD : FONT_FALLBACK;
 	if (has(L, *f, cp))
 		return true;
+	/* Any font that has it: reading took a character that one of the
+	 * fonts has (glyphs.h). */
+	for (int g = 0; g < FONT__COUNT; g++)
+		if (has(L, (enum font)g, cp)) {
+			*f = (enum font)g;
+			return true;
+		}
+	/* Reading has reported it: this is only a safety net. */
 	if (missing_first(L, cp)) {
 		char buf[5];
 		buf[utf8_encode(cp, buf)] = '\0';

@@ -14,6 +14,7 @@
 #include "text.h"
 
 struct arena;
+struct image_info;
 struct source;
 
 enum purpose {
@@ -186,6 +187,9 @@ struct node {
 			const char *url;  /* as written */
 			const char *title;
 			const char *path; /* N_IMAGE: resolved file */
+			const struct image_info *image; /* N_IMAGE: what
+					     the file holds (assets.c);
+					     set with path */
 		} link;
 		struct {
 			const char *label;          /* "costs" */

@@ -6,6 +6,7 @@
 #include "agenda.h"
 #include "arena.h"
 #include "pack.h"
+#include "template.h"
 #include "text.h"
 
 /* The paper's purpose at this committee: the purpose of the committee it
@@ -223,4 +224,13 @@ const char *
 pack_suffix(enum pack_kind k)
 {
 	return k == PACK_PUBLIC ? "-public" : "-full";
+}
+
+const struct template *
+pack_template(const struct agenda *a, const struct template_set *set)
+{
+	bool nearest;
+	const struct template *t = a->has_date ? template_select(set,
+	    KIND_REPORT, a->date, &nearest) : NULL;
+	return t != NULL ? t : template_latest(set, KIND_REPORT);
 }

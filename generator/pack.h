@@ -116,4 +116,12 @@ const char *pack_paragraphs(struct arena *a, const struct pack_entry *e);
 /* "-public" or "-full". */
 const char *pack_suffix(enum pack_kind k);
 
+struct template_set;
+
+/* The template whose page and fonts set agenda a's front sheet and
+ * agenda: the report template in force on its date, else the nearest,
+ * else the newest; NULL when set has no report template. */
+const struct template *pack_template(const struct agenda *a,
+    const struct template_set *set);
+
 #endif

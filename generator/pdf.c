@@ -20,9 +20,9 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <png.h>
 
 #include "arena.h"
+#include "image.h"
 #include "layout.h"
 #include "model.h"
 #include "output.h"
@@ -73,7 +73,7 @@ struct pdf_dev {
 					the page's stream (paint_page), heap */
 	size_t cslen, cscap;
 	HPDF_Page *pages;            /* the document's pages, heap */
-	unsigned char *pixels;       /* an image being loaded, heap */
+	struct image_pixels px;      /* a PNG being loaded, heap */
 	unsigned char *out;          /* the saved file, heap */
 	size_t outlen;
 
@@ -82,8 +82,6 @@ struct pdf_dev {
 	enum activity act;           /* what libharu was doing */
 	const char *what;            /* the file it was working on */
 	HPDF_STATUS code, detail;    /* the last libharu error */
-	const char *page_source;     /* the document of the page being
-					painted, for messages */
 	char why[256];               /* why the image dev->what cannot be
 					drawn, or "" (see the libharu code) */
 	bool failed;                 /* a system error happened */
@@ -146,6 +144,19 @@ record_libharu_error(struct pdf_dev *dev)
 			    (unsigned)dev->detail);
 		break;
 	case ACT_IMAGE:
+		/* The file was read whole with the paper: it changed since,
+		 * or cannot be read now. */
+		if (dev->why[0] != '\0')
+			set_failure(dev, "%s: error: cannot read image: %s",
+			    dev->what, dev->why);
+		else if (dev->code == HPDF_FILE_OPEN_ERROR)
+			set_failure(dev, "%s: error: cannot read image: %s",
+			    dev->what, errstr((int)dev->detail, eb,
+			    sizeof eb));
+		else
+			set_failure(dev, "%s: error: cannot read image: it "
+			    "changed after clerk checked it", dev->what);
+		break;
 	case ACT_NONE:
 		set_failure(dev, "clerk: error: the PDF library failed "
 		    "(libharu error 0x%04X, detail %u)", (unsigned)dev->code,
@@ -565,7 +576,7 @@ pdf_dev_free(struct pdf_dev *dev)
 	HPDF_Free(dev->pdf);
 	free(dev->images);
 	free(dev->pages);
-	free(dev->pixels);
+	image_pixels_free(&dev->px);
 	free(dev->buf);
 	free(dev->cs);
 	free(dev->out);
@@ -594,162 +605,32 @@ cstr(struct pdf_dev *dev, const char *s, size_t n)
 	return dev->buf;
 }
 
-/* clerk's limit on the decoded size of one image (samples, bytes). */
-#define MAX_IMAGE_BYTES (256u * 1024u * 1024u)
-
-/* A PNG file read into the document. libharu's own PNG reader lets
- * libpng abort the process on a damaged file (its error callback returns)
- * and mishandles 16-bit files, so libpng's simplified API decodes it here
- * into 8-bit gray or RGB samples and an alpha plane, which libharu takes
- * as raw images (Flate-compressed), the alpha as a soft mask. Returns
- * NULL with the reason in why when the file cannot be decoded; libharu
- * errors longjmp. */
+/* A PNG file read into the document: decoded by image.c into 8-bit gray
+ * or RGB samples and an alpha plane, which libharu takes as raw images
+ * (Flate-compressed), the alpha as a soft mask (libharu's own PNG reader
+ * lets libpng abort the process on a damaged file and mishandles 16-bit
+ * files). Returns NULL with the reason in why when the file cannot be
+ * decoded; libharu errors longjmp. */
 static HPDF_Image
 load_png(struct pdf_dev *dev, const char *path, char *why, size_t whylen)
 {
-	png_image pi;
-	memset(&pi, 0, sizeof pi);
-	pi.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&pi, path)) {
-		snprintf(why, whylen, "not a valid PNG file (%s)", pi.message);
+	struct image_pixels px;
+	if (!image_png_decode(path, &px, why, whylen))
 		return NULL;
-	}
-	bool color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
-	bool alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
-	pi.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) :
-	    (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
-	size_t ch = PNG_IMAGE_PIXEL_CHANNELS(pi.format);
-	size_t w = pi.width, h = pi.height;
-	if (w == 0 || h == 0 || w > MAX_IMAGE_BYTES / ch / h) {
-		png_image_free(&pi);
-		snprintf(why, whylen, "it is larger than clerk takes "
-		    "(%zu x %zu pixels)", w, h);
-		return NULL;
-	}
-	unsigned char *px = xmalloc(w * h * ch);
-	if (!png_image_finish_read(&pi, NULL, px, 0, NULL)) {
-		snprintf(why, whylen, "not a valid PNG file (%s)", pi.message);
-		png_image_free(&pi);
-		free(px);
-		return NULL;
-	}
-	/* Samples and alpha apart; an alpha that is opaque everywhere is
-	 * left out. */
-	size_t cc = color ? 3 : 1, n = w * h;
-	bool translucent = false;
-	if (alpha) {
-		unsigned char *a = xmalloc(n);
-		for (size_t i = 0; i < n; i++) {
-			a[i] = px[i * ch + cc];
-			translucent |= a[i] != 255;
-			for (size_t c = 0; c < cc; c++)
-				px[i * cc + c] = px[i * ch + c];
-		}
-		if (translucent)
-			memcpy(px + n * cc, a, n); /* after the samples */
-		free(a);
-	}
 	/* px is kept with the device until the image is in the document, so
 	 * that a longjmp from libharu does not lose it. */
-	free(dev->pixels);
-	dev->pixels = px;
-	HPDF_Image img = HPDF_LoadRawImageFromMem(dev->pdf, px, (HPDF_UINT)w,
-	    (HPDF_UINT)h, color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
-	if (translucent) {
-		HPDF_Image mask = HPDF_LoadRawImageFromMem(dev->pdf,
-		    px + n * cc, (HPDF_UINT)w, (HPDF_UINT)h,
-		    HPDF_CS_DEVICE_GRAY, 8);
+	image_pixels_free(&dev->px);
+	dev->px = px;
+	HPDF_Image img = HPDF_LoadRawImageFromMem(dev->pdf, px.samples,
+	    px.width, px.height, px.color ? HPDF_CS_DEVICE_RGB :
+	    HPDF_CS_DEVICE_GRAY, 8);
+	if (px.alpha != NULL) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(dev->pdf, px.alpha,
+		    px.width, px.height, HPDF_CS_DEVICE_GRAY, 8);
 		HPDF_Image_AddSMask(img, mask);
 	}
-	free(dev->pixels);
-	dev->pixels = NULL;
+	image_pixels_free(&dev->px);
 	return img;
-}
-
-/* Checks what libharu does not of the JPEG file at path, which it embeds
- * as it is (DCTDecode): the markers and segment lengths up to the first
- * scan, a frame PDF can hold (baseline or progressive, 8 bits, 1, 3 or 4
- * components, a size) and the end-of-image marker. The compressed data
- * itself is not decoded. Returns false with the reason in why. */
-static bool
-jpeg_check(const char *path, char *why, size_t whylen)
-{
-	unsigned char b[16];
-	char eb[128];
-	bool ok = false, frame = false;
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
-		snprintf(why, whylen, "%s", errstr(errno, eb, sizeof eb));
-		return false;
-	}
-	if (fseek(fp, 0, SEEK_END) != 0)
-		goto io;
-	long size = ftell(fp);
-	if (size < 4 || fseek(fp, 0, SEEK_SET) != 0)
-		goto io;
-	if (fread(b, 1, 2, fp) != 2 || b[0] != 0xFF || b[1] != 0xD8)
-		goto bad;
-	for (;;) {
-		int c = getc(fp);
-		if (c != 0xFF)
-			goto bad;
-		while ((c = getc(fp)) == 0xFF)
-			;
-		if (c == EOF)
-			goto bad;
-		if (c == 0x01 || (c >= 0xD0 && c <= 0xD7))
-			continue; /* markers without a segment */
-		if (fread(b, 1, 2, fp) != 2)
-			goto bad;
-		long len = (long)be16(b);
-		if (len < 2 || ftell(fp) - 2 + len > size)
-			goto bad;
-		if (c >= 0xC0 && c <= 0xCF && c != 0xC4 && c != 0xC8 &&
-		    c != 0xCC) {
-			if (c != 0xC0 && c != 0xC1 && c != 0xC2) {
-				snprintf(why, whylen, "its JPEG coding (SOF%d) "
-				    "cannot go into a PDF; save it as a "
-				    "baseline JPEG", c - 0xC0);
-				goto out;
-			}
-			if (len < 8 || fread(b, 1, 6, fp) != 6)
-				goto bad;
-			if (b[0] != 8 || be16(b + 1) == 0 || be16(b + 3) == 0 ||
-			    (b[5] != 1 && b[5] != 3 && b[5] != 4))
-				goto bad;
-			frame = true;
-			len -= 6;
-		} else if (c == 0xDA) {
-			if (!frame)
-				goto bad;
-			break;
-		} else if (c == 0xD9) {
-			goto bad;
-		}
-		if (fseek(fp, len - 2, SEEK_CUR) != 0)
-			goto io;
-	}
-	/* The end-of-image marker, perhaps followed by a little padding. */
-	long tail = size < 64 ? size : 64;
-	if (fseek(fp, size - tail, SEEK_SET) != 0)
-		goto io;
-	unsigned char t[64];
-	if (fread(t, 1, (size_t)tail, fp) != (size_t)tail)
-		goto io;
-	for (long i = tail - 2; i >= 0 && !ok; i--)
-		ok = t[i] == 0xFF && t[i + 1] == 0xD9;
-	if (!ok)
-		snprintf(why, whylen, "the JPEG file is cut short");
-	goto out;
-io:
-	snprintf(why, whylen, "%s", errstr(errno ? errno : EIO, eb,
-	    sizeof eb));
-	goto out;
-bad:
-	snprintf(why, whylen, "not a valid JPEG file");
-out:
-	fclose(fp);
-	return ok;
 }
 
 /* The image of box b, loaded once per document. When the file cannot be
@@ -775,11 +656,11 @@ image_get(struct pdf_dev *dev, const struct box *b)
 		img = load_png(dev, b->path, dev->why, sizeof dev->why);
 		break;
 	case IMAGE_JPEG:
-		if (jpeg_check(b->path, dev->why, sizeof dev->why))
-			img = HPDF_LoadJpegImageFromFile(dev->pdf, b->path);
+		/* checked whole when the paper was read (image.c) */
+		img = HPDF_LoadJpegImageFromFile(dev->pdf, b->path);
 		break;
 	case IMAGE_UNKNOWN:
-		/* assets.c lets no other kind through */
+		/* reading lets no other kind through */
 		snprintf(dev->why, sizeof dev->why, "it is not a PNG or JPEG "
 		    "file");
 		break;
@@ -1195,11 +1076,8 @@ paint(struct pdf_dev *dev, const struct layout *l,
 		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
 		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
 	}
-	for (size_t i = 0; i < l->npages; i++) {
-		dev->page_source = l->pages[i].source != NULL ?
-		    l->pages[i].source : info->path;
+	for (size_t i = 0; i < l->npages; i++)
 		paint_page(dev, pages, l->npages, i, &l->pages[i]);
-	}
 	paint_outline(dev, pages, l->npages, l);
 	if (l->npages > 0 && l->nlabels == 0)
 		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
@@ -1314,17 +1192,16 @@ pdf_dev_output(const struct pdf_dev *dev, size_t *len)
 
 enum pdf_status
 pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
-    enum edition e, const struct pdf_options *opt, struct diags *d,
-    const char *out_path)
+    enum edition e, const struct pdf_options *opt, const char *out_path)
 {
 	struct pdf_info info = paper_info(p, e);
-	return pdf_write_doc(dev, l, &info, opt, d, out_path);
+	return pdf_write_doc(dev, l, &info, opt, out_path);
 }
 
 enum pdf_status
 pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
     const struct pdf_info *info, const struct pdf_options *opt,
-    struct diags *d, const char *out_path)
+    const char *out_path)
 {
 	jmp_buf jb;
 	if (dev->failed)
@@ -1332,17 +1209,6 @@ pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 	dev->jb = &jb;
 	if (setjmp(jb) != 0) {
 		dev->jb = NULL;
-		if (dev->act == ACT_IMAGE) {
-			char eb[128];
-			const char *why = dev->why[0] != '\0' ? dev->why :
-			    dev->code == HPDF_FILE_OPEN_ERROR ?
-			    errstr((int)dev->detail, eb, sizeof eb) :
-			    "it is not a JPEG image that clerk can embed";
-			diag(d, dev->page_source != NULL ? dev->page_source :
-			    info->path, (struct pos){0, 0},
-			    D_IMAGE_UNREADABLE, dev->what, why);
-			return PDF_INPUT;
-		}
 		record_libharu_error(dev);
 		return PDF_SYSTEM;
 	}
@@ -1361,4 +1227,40 @@ pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 		return PDF_SYSTEM;
 	}
 	return PDF_OK;
+}
+
+/* ---- a device per template --------------------------------------------- */
+
+const struct metrics *
+pdf_devices_metrics(struct pdf_devices *ds, const struct template *t,
+    const char **why)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		if (ds->t[i] == t) {
+			*why = pdf_dev_error(ds->dev[i]);
+			return pdf_dev_failed(ds->dev[i]) ? NULL :
+			    pdf_dev_metrics(ds->dev[i]);
+		}
+	struct pdf_dev *dev = pdf_dev_new(t);
+	ds->t = xrealloc(ds->t, (ds->n + 1) * sizeof *ds->t);
+	ds->dev = xrealloc(ds->dev, (ds->n + 1) * sizeof *ds->dev);
+	ds->t[ds->n] = t;
+	ds->dev[ds->n++] = dev;
+	if (pdf_dev_failed(dev)) {
+		*why = pdf_dev_error(dev);
+		return NULL;
+	}
+	return pdf_dev_metrics(dev);
+}
+
+void
+pdf_devices_free(struct pdf_devices *ds)
+{
+	for (size_t i = 0; i < ds->n; i++)
+		pdf_dev_free(ds->dev[i]);
+	free(ds->t);
+	free(ds->dev);
+	ds->t = NULL;
+	ds->dev = NULL;
+	ds->n = 0;
 }

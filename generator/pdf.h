@@ -7,6 +7,7 @@
 #define CLERK_PDF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "model.h"
@@ -20,10 +21,11 @@ struct pdf_dev;
 
 enum pdf_status {
 	PDF_OK,     /* the file was written */
-	PDF_INPUT,  /* an input problem (an image that cannot be drawn) was
-		       recorded in the diagnostics; nothing written */
-	PDF_SYSTEM, /* a system error (a font file that cannot be read, I/O,
-		       libharu); pdf_dev_error says what; nothing written */
+	PDF_SYSTEM, /* a system error (a font file that cannot be read, an
+		       image file that cannot be read or changed since the
+		       paper was read, I/O, libharu); pdf_dev_error says
+		       what; nothing written. Input problems were all found
+		       when the paper was read. */
 };
 
 /* How pdf_write dates the document. */
@@ -34,7 +36,7 @@ struct pdf_options {
 
 /* What a document says about itself (its info dictionary and /ID). */
 struct pdf_info {
-	const char *path;      /* its source, for messages about images */
+	const char *path;      /* its source, for messages */
 	const char *title, *author, *subject, *keywords; /* NULL: none */
 	const char *creator;   /* "clerk 0.1.0 (template col-2023)" */
 	int year, month, day;  /* its date when there is no
@@ -72,26 +74,43 @@ const char *pdf_dev_error(const struct pdf_dev *dev);
  * document info (pdf.c: paper_info), outline, links, page labels and a
  * file identifier derived from the edition's digest, and writes
  * it whole to out_path (temporary file + rename: on failure nothing is
- * left and a previous file is untouched). Input problems are recorded in
- * d. The same paper, template and clerk give the same bytes. A device
- * paints one document: call this once. */
+ * left and a previous file is untouched). Only a system error can stop
+ * it: the paper's images were checked whole when it was read. The same
+ * paper, template and clerk give the same bytes. A device paints one
+ * document: call this once. */
 enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
     const struct layout *l, enum edition e, const struct pdf_options *opt,
-    struct diags *d, const char *out_path);
+    const char *out_path);
 
 /* Paints layout l (a paper's, or a pack's joined layout with its page
  * labels) with info into the device's document and writes it as
  * pdf_write does. The same layout and info give the same bytes. Call once
- * per device. Image problems are recorded in d under the path of the
- * page's document (lpage.source) or info->path. */
+ * per device. */
 enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
     const struct pdf_info *info, const struct pdf_options *opt,
-    struct diags *d, const char *out_path);
+    const char *out_path);
 
 /* After pdf_write_doc with out_path NULL (which writes nothing): the
  * document's bytes, *len of them, owned by dev. */
 const void *pdf_dev_output(const struct pdf_dev *dev, size_t *len);
 
 void pdf_dev_free(struct pdf_dev *dev);
+
+/* Measuring devices, one per template, each made when first asked for:
+ * for checking or laying out many papers that share a few templates.
+ * Start from {0}; used by one thread. */
+struct pdf_devices {
+	const struct template **t;  /* heap */
+	struct pdf_dev **dev;       /* heap */
+	size_t n;
+};
+
+/* The metrics of the device for template t in ds; NULL when its fonts
+ * cannot be read, or could not while it measured (*why then points at
+ * the device's message, which lives as long as ds). */
+const struct metrics *pdf_devices_metrics(struct pdf_devices *ds,
+    const struct template *t, const char **why);
+
+void pdf_devices_free(struct pdf_devices *ds);
 
 #endif

@@ -162,22 +162,29 @@ same "default: output/<stem>.pdf from the XML" "$seed_pdf" "$TMP/cwd/output/seri
 
 # ---- text XML cannot hold ------------------------------------------------
 # The Markdown reader refuses such characters in the text, but YAML escapes
-# in the front matter give them: U+FFFF and U+0001 are replaced by U+FFFD,
+# in the front matter give them: U+0001 and U+0002 are replaced by U+FFFD,
 # each with a warning where it was typed; the XML is still written, valid.
-sed 's/^subject: .*/subject: "Budget \\uFFFF update \\x01 two"/' "$seed" >"$TMP/char.md"
+sed 's/^subject: .*/subject: "Budget \\x02 update \\x01 two"/' "$seed" >"$TMP/char.md"
 line=$(grep -n '^subject:' "$TMP/char.md" | cut -d: -f1)
 run ./clerk build -f xml -O "$TMP" "$TMP/char.md"
-expect_rc "U+FFFF and U+0001: written" 0
-expect_err "U+FFFF: a warning on its line" "char.md:$line:[0-9]+: warning: character U\\+FFFF cannot be written in XML"
+expect_rc "U+0002 and U+0001: written" 0
+expect_err "U+0002: a warning on its line" "char.md:$line:[0-9]+: warning: character U\\+0002 cannot be written in XML"
 expect_err "U+0001: a warning on its line" "char.md:$line:[0-9]+: warning: character U\\+0001 cannot be written in XML"
 if [ -s "$TMP/char.xml" ]; then
-	valid "U+FFFF and U+0001 replaced" "$TMP/char.xml"
+	valid "U+0002 and U+0001 replaced" "$TMP/char.xml"
 	if grep -q 'Budget � update � two' "$TMP/char.xml"; then pass; else
 		fail "U+FFFD in their places" "$(grep -n 'Budget' "$TMP/char.xml")"
 	fi
 else
-	fail "U+FFFF and U+0001: no XML written"
+	fail "U+0002 and U+0001: no XML written"
 fi
+# A character no font has (U+FFFF) cannot be typeset, so it is not archived
+# either: an error where it was typed, as "clerk check" says, and no XML.
+sed 's/^subject: .*/subject: "Budget \\uFFFF update"/' "$seed" >"$TMP/nofont.md"
+run ./clerk build -f xml -O "$TMP" "$TMP/nofont.md"
+expect_rc "U+FFFF: refused as XML" 1
+expect_err "U+FFFF: at its place" "nofont.md:$line:[0-9]+: error: character U\\+FFFF .* is in none of the template's fonts"
+[ ! -e "$TMP/nofont.xml" ] && pass || fail "U+FFFF: no XML written"
 
 # ---- hostile XML: refused quickly, nothing read, nothing written ---------
 host=$(cat /etc/hostname 2>/dev/null || hostname)

@@ -54,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (l != NULL && diags_errors(d) == 0) {
 			struct pdf_options opt = {.has_epoch = true,
 			    .epoch = 0};
-			if (pdf_write(dev, p, l, EDITION_FULL, &opt, d, out) ==
+			if (pdf_write(dev, p, l, EDITION_FULL, &opt, out) ==
 			    PDF_SYSTEM)
 				fuzz_system_error("pdf_write",
 				    pdf_dev_error(dev));

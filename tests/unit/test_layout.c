@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "diag.h"
+#include "glyphs.h"
 #include "layout.h"
 #include "model.h"
 #include "paper.h"
@@ -452,6 +453,30 @@ Test(layout, no_glyph_reported_once_and_left_out)
 	}
 }
 
+Test(layout, glyphs_checked_where_typed_before_layout)
+{
+	FILE *fp = fopen(path, "w");
+	cr_assert(fp != NULL);
+	fputs(FRONT "## Background\n\nA face \xf0\x9f\x98\x80 and **another "
+	    "\xf0\x9f\x98\x80**, \xe2\x9c\x93 in the fallback.\n\n"
+	    "## Current Situation\n\n`code \xf0\x9f\x98\x81`\n", fp);
+	fclose(fp);
+	const struct paper *p = read_paper(path);
+	glyphs_check(p, metrics_fixed(), d);
+	cr_assert_eq(diags_pending(d), 3);
+	const char *msg = " is in none of the template's fonts; remove it or "
+	    "write it another way";
+	char want[3][160];
+	snprintf(want[0], sizeof want[0], "16:8: error: character U+1F600 "
+	    "(\xf0\x9f\x98\x80)%s", msg);
+	snprintf(want[1], sizeof want[1], "16:24: error: character U+1F600 "
+	    "(\xf0\x9f\x98\x80)%s", msg);
+	snprintf(want[2], sizeof want[2], "20:7: error: character U+1F601 "
+	    "(\xf0\x9f\x98\x81)%s", msg);
+	for (int i = 0; i < 3; i++)
+		cr_assert_str_eq(diags_text(d, (size_t)i), want[i]);
+}
+
 Test(layout, fallback_font_for_missing_characters)
 {
 	struct layout *l = lay_body("Done \xe2\x9c\x93 and **bold "
@@ -538,31 +563,6 @@ Test(layout, outline_of_sections_and_appendix)
 		}
 	}
 	cr_assert(!main_report && appendix);
-}
-
-Test(layout, image_sizes_from_headers)
-{
-	double w = 0, h = 0;
-	cr_assert(image_size("tests/layout/img/bars.png", IMAGE_PNG, &w, &h));
-	cr_assert_float_eq(w, 640, E);
-	cr_assert_float_eq(h, 360, E);
-	/* a JPEG: SOI, an APP0 segment, then SOF0 with 300 x 200 */
-	static const unsigned char jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0x00,
-	    0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
-	    0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0xC8, 0x01, 0x2C, 0x01, 0x01,
-	    0x11, 0x00, 0xFF, 0xD9};
-	char jp[160];
-	snprintf(jp, sizeof jp, "%s/x.jpg", dir);
-	FILE *fp = fopen(jp, "wb");
-	fwrite(jpeg, 1, sizeof jpeg, fp);
-	fclose(fp);
-	cr_assert_eq(image_sniff(jp), IMAGE_JPEG);
-	cr_assert(image_size(jp, IMAGE_JPEG, &w, &h));
-	cr_assert_float_eq(w, 300, E);
-	cr_assert_float_eq(h, 200, E);
-	cr_assert(!image_size("tests/unit/fixtures/images/not-really.png",
-	    IMAGE_PNG, &w, &h));
-	cr_assert(!image_size("/nonexistent.png", IMAGE_PNG, &w, &h));
 }
 
 Test(layout, image_scaled_to_the_width_with_caption)
