@@ -433,7 +433,8 @@ static void
 read_heading(struct reader *r, const struct node *n)
 {
 	struct agenda *ag = r->ag;
-	const char *text = text_trim(r->a, node_text(r->a, n));
+	const char *text = text_trim(r->a, text_plain_spaces(r->a,
+	    node_text(r->a, n)));
 	if (*text == '\0')
 		return; /* D_EMPTY_HEADING is reported */
 	int k = part_of(text);

@@ -97,6 +97,8 @@ DIAG(D_TABLE_TOO_WIDE, DIAG_ERROR, "table row of more than %d cells: a table has
 DIAG(D_WORD_TOO_MANY, DIAG_ERROR, "more than %d '%s' in one word: separate them with spaces")
 DIAG(D_QUOTES_TOO_MANY, DIAG_WARNING, "too many quotation marks in paragraphs to make them curly in time (this one has %d); the paper's quotation marks and dashes are set as typed")
 DIAG(D_IMAGES_TOO_MANY, DIAG_ERROR, "too many images and links in paragraphs to read in time (this one has %d images among %d brackets); break long paragraphs up")
+DIAG(D_PASTED_BULLET, DIAG_WARNING, "this looks like a bullet pasted from a word processor: start the line with '- '")
+DIAG(D_INDENTED_CODE, DIAG_WARNING, "this text is indented by a tab or four spaces, so it is set as a code block, not as a numbered paragraph: remove the indent, or put it between two lines ``` if it is code")
 DIAG(D_MINUTES_NO_ITEMS, DIAG_ERROR, "minutes have no items: each item begins with a \"## \" heading")
 
 /* Editions: public and full (model.c, for clerk build) */

@@ -94,6 +94,12 @@ struct word {
 	double space;              /* the space after it, points (0: none) */
 	enum font space_font;
 	bool brk;                  /* a forced line break after it */
+	bool glue;                 /* the next word follows with no gap (a
+				      soft hyphen or zero-width space ends
+				      it): the gap is never stretched */
+	double hyphen;             /* > 0: a soft hyphen ends it, and a
+				      line ending here ends in a hyphen of
+				      this width, points */
 };
 
 /* A line as the breaker made it. */

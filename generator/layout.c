@@ -132,9 +132,11 @@ owe(struct lay *L, double space)
 		L->fl->pending = space;
 }
 
-/* An outline entry's title is cut to at most OUTLINE_MAX bytes, between
- * characters, ending in an ellipsis: a bookmark is no place for a heading
- * of pages, and the PDF library takes no string over 65,535 bytes. */
+/* An outline entry's title has its pasted spaces made spaces and its
+ * invisible characters left out (text_plain_spaces), and is cut to at
+ * most OUTLINE_MAX bytes, between characters, ending in an ellipsis: a
+ * bookmark is no place for a heading of pages, and the PDF library takes
+ * no string over 65,535 bytes. */
 enum { OUTLINE_MAX = 1024 };
 
 static void
@@ -143,6 +145,8 @@ mark(struct lay *L, size_t item, int level, const char *title,
 {
 	if (L->fl != &L->main)
 		return;
+	if (title != NULL) /* a bookmark holds no soft hyphen */
+		title = text_plain_spaces(L->a, title);
 	if (title != NULL && strlen(title) > OUTLINE_MAX) {
 		size_t k = OUTLINE_MAX - 3;
 		while (k > 0 && ((unsigned char)title[k] & 0xC0) == 0x80)

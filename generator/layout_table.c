@@ -146,12 +146,14 @@ layout_table(struct lay *L, const struct node *table, double x,
 			}
 			inl_close(L);
 			cl->w1 = L->nwords;
-			/* longest word, and the widest line unbroken */
+			/* longest word (with the hyphen it ends in when a
+			 * line breaks at its soft hyphen), and the widest
+			 * line unbroken */
 			double longest = 0, line = 0, widest = 0;
 			for (size_t i = cl->w0; i < cl->w1; i++) {
 				const struct word *w = &L->words[i];
-				if (w->w > longest)
-					longest = w->w;
+				if (w->w + w->hyphen > longest)
+					longest = w->w + w->hyphen;
 				line += w->w;
 				if (line > widest)
 					widest = line;

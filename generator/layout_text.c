@@ -235,22 +235,55 @@ add_char(struct lay *L, const char *s, size_t len, enum font f,
 void
 inl_space(struct lay *L, const struct style *st)
 {
+	struct word *w;
+	if (L->wopen) {
+		word_close(L);
+		w = &L->words[L->nwords - 1];
+	} else if (L->nwords > L->wbase && L->words[L->nwords - 1].glue &&
+	    !L->words[L->nwords - 1].brk) {
+		/* a soft hyphen or zero-width space before a space: the
+		 * space is the gap */
+		w = &L->words[L->nwords - 1];
+		w->glue = false;
+		w->hyphen = 0;
+	} else {
+		return;
+	}
+	w->space_font = face(st);
+	w->space = space_width(L, w->space_font, st->size);
+}
+
+/* A soft hyphen (hyphen true) or zero-width space inside a word: the word
+ * ends there with no gap after it, so that a line may end there; after a
+ * soft hyphen, a line that ends there ends in a hyphen, measured in the
+ * word's last font. At a word's start or after a gap, nothing. */
+static void
+inl_glue(struct lay *L, bool hyphen)
+{
 	if (!L->wopen)
 		return;
 	word_close(L);
 	struct word *w = &L->words[L->nwords - 1];
-	w->space_font = face(st);
-	w->space = space_width(L, w->space_font, st->size);
+	w->glue = true;
+	w->space = 0;
+	if (hyphen && w->f1 > w->f0) {
+		const struct frag *f = &L->frags[w->f1 - 1];
+		w->hyphen = measure(L, f->font, "-", 1, f->size);
+	}
 }
 
 void
 inl_break(struct lay *L)
 {
 	word_close(L);
-	if (L->nwords > L->wbase && !L->words[L->nwords - 1].brk)
-		L->words[L->nwords - 1].brk = true;
-	else
+	if (L->nwords > L->wbase && !L->words[L->nwords - 1].brk) {
+		struct word *w = &L->words[L->nwords - 1];
+		w->brk = true;
+		w->glue = false;
+		w->hyphen = 0;
+	} else {
 		word_push(L)->brk = true;
+	}
 }
 
 void
@@ -297,6 +330,16 @@ inl_text(struct lay *L, const char *s, size_t n, const struct style *st,
 		    &cp);
 		if (len == 0) { /* not in a checked paper */
 			i++;
+			continue;
+		}
+		if (cp == 0xAD || cp == 0x200B) {
+			inl_glue(L, cp == 0xAD);
+			i += len;
+			continue;
+		}
+		if (invisible_len(s + i, n - i) > 0) { /* U+2060, U+FEFF */
+			L->nomerge = true;
+			i += len;
 			continue;
 		}
 		enum font f;
@@ -454,10 +497,12 @@ runs(struct lay *L, const char *s, const struct style *st, bool emit,
 			if (len == 0)
 				len = 1;
 			enum font g;
-			if (!pick(L, cp, st, &g)) {
+			if (invisible_len(s + j, n - j) > 0 || !pick(L, cp,
+			    st, &g)) {
 				if (have)
 					break;
-				start = j += len; /* left out */
+				start = j += len; /* left out: invisible,
+						     or in no font */
 				continue;
 			}
 			if (have && g != f)
@@ -587,6 +632,8 @@ fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 		w->space = wd.space;
 		w->space_font = wd.space_font;
 		w->brk = wd.brk;
+		w->glue = wd.glue;
+		w->hyphen = wd.hyphen;
 	}
 	*w0 = start;
 	*w1 = L->nwords;
@@ -594,14 +641,16 @@ fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 }
 
 /* Breaks the words [w0, w1) into lines no wider than width, first fit,
- * appending them to L->lines. Returns the index of the first. */
+ * appending them to L->lines. Returns the index of the first. A line may
+ * end after a word that ends in a soft hyphen only where it fits with the
+ * hyphen it then ends in. */
 size_t
 break_lines(struct lay *L, size_t w0, size_t w1, double width)
 {
 	size_t first = L->nlines;
 	for (size_t i = w0; i < w1;) {
-		size_t j = i;
-		double cw = 0;
+		size_t j = i, end = 0; /* end: the last fitting line's end */
+		double cw = 0, end_w = 0;
 		for (;;) {
 			const struct word *w = &L->words[j];
 			double nw = j == i ? w->w : cw + L->words[j - 1].space +
@@ -610,17 +659,23 @@ break_lines(struct lay *L, size_t w0, size_t w1, double width)
 				break;
 			cw = nw;
 			j++;
-			if (w->brk || j == w1)
+			bool stop = w->brk || j == w1;
+			double lw = stop ? cw : cw + w->hyphen;
+			if (end == 0 || lw <= width + EPS) {
+				end = j;
+				end_w = lw;
+			}
+			if (stop)
 				break;
 		}
 		L->lines = lay_grow(L, L->lines, &L->clines, L->nlines + 1,
 		    sizeof *L->lines);
 		struct line *ln = &L->lines[L->nlines++];
 		ln->w0 = i;
-		ln->w1 = j;
-		ln->w = cw;
-		ln->last = j == w1 || L->words[j - 1].brk;
-		i = j;
+		ln->w1 = end;
+		ln->w = end_w;
+		ln->last = end == w1 || L->words[end - 1].brk;
+		i = end;
 	}
 	return first;
 }
@@ -706,6 +761,41 @@ join(struct lay *L, const char *a, size_t na, const char *sep,
 	return t;
 }
 
+/* The hyphen that ends a line broken at a soft hyphen, after frag f (the
+ * word's last) at cx: added to the text box open (index open, or -1)
+ * when f is its last text, else a box of its own; the link, underline
+ * and strike-through of f run on under it (deco: those three). Returns
+ * the x after it. */
+static double
+soft_hyphen(struct lay *L, const struct frag *f, size_t open, double cx,
+    double base, struct deco *deco[3])
+{
+	double hw = measure(L, f->font, "-", 1, f->size);
+	struct box *ob = open != (size_t)-1 ? &L->boxes[open].b : NULL;
+	if (ob != NULL && ob->font == f->font && ob->size == f->size &&
+	    ob->y == base + f->rise && ob->len + 1 <= BOX_MAX_BYTES) {
+		ob->text = join(L, ob->text, ob->len, "", "-", 1);
+		ob->len += 1;
+		ob->w += hw;
+	} else {
+		struct rbox *b = box_add(L, BOX_TEXT);
+		b->b.x = cx;
+		b->b.y = base + f->rise;
+		b->b.w = hw;
+		b->b.font = f->font;
+		b->b.size = f->size;
+		b->b.text = "-";
+		b->b.len = 1;
+	}
+	if (deco[0]->on)
+		deco[0]->x1 = cx + hw;
+	if (deco[1]->on)
+		deco[1]->x1 = cx + hw;
+	if (deco[2]->on)
+		deco[2]->x1 = cx + hw;
+	return cx + hw;
+}
+
 /* Sets line ln with its left edge at x in a measure of width, baseline at
  * base (relative to the item's top), aligned as al. Frags that follow
  * each other in the same font and size make one text box (sharing the
@@ -716,7 +806,9 @@ void
 emit_line(struct lay *L, const struct line *ln, double x, double width,
     double base, enum align al)
 {
-	size_t nsp = ln->w1 - ln->w0 > 0 ? ln->w1 - ln->w0 - 1 : 0;
+	size_t nsp = 0; /* gaps that stretch */
+	for (size_t wi = ln->w0; wi + 1 < ln->w1; wi++)
+		nsp += !L->words[wi].glue;
 	double extra = 0, off = 0;
 	switch (al) {
 	case ALIGN_LEFT:
@@ -800,12 +892,16 @@ emit_line(struct lay *L, const struct line *ln, double x, double width,
 			}
 			cx += f->w;
 		}
+		if (wi + 1 == ln->w1 && w->hyphen > 0 && !ln->last &&
+		    w->f1 > w->f0)
+			cx = soft_hyphen(L, &L->frags[w->f1 - 1], open, cx,
+			    base, (struct deco *[]){&link, &under, &strike});
 		if (w->f1 > w->f0) {
-			after_space = true;
+			after_space = !w->glue;
 			space = w->space;
 			space_font = w->space_font;
 		}
-		cx += w->space + extra;
+		cx += w->glue ? 0 : w->space + extra;
 	}
 	flush_link(L, &link, base);
 	flush_under(L, &under, base);

@@ -348,6 +348,86 @@ check_inlines(struct conv *c, struct node *blk)
 	}
 }
 
+/* The length of a bullet that a word processor leaves when its list is
+ * pasted as text (•, ◦, ▪, · or –, then a tab or a space) at s, or 0. */
+static size_t
+pasted_bullet(const char *s, size_t n)
+{
+	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x97\xa6",
+	    "\xe2\x96\xaa", "\xc2\xb7", "\xe2\x80\x93"};
+	for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++) {
+		size_t l = strlen(bullets[i]);
+		if (n > l && memcmp(s, bullets[i], l) == 0 &&
+		    (s[l] == ' ' || s[l] == '\t'))
+			return l;
+	}
+	return 0;
+}
+
+/* Lines of a paragraph that begin with a pasted bullet: each is a
+ * warning at its bullet, and each after the first line begins a line of
+ * its own (its soft break made a hard one), set as typed, rather than
+ * running on from the line before. A line is taken to be one when both
+ * its source and its text begin with the bullet (not so "-- " made a dash
+ * by smart punctuation); an en dash only where the line before ends a
+ * sentence or clause or is itself a bullet, since a line may begin with
+ * a dash inside a sentence. */
+static void
+pasted_bullets(struct conv *c, struct node *para)
+{
+	int line = c->blk.first_line;
+	bool line_start = true, prev_bullet = false;
+	struct node *brk = NULL; /* the break that ended the line before */
+	for (struct node *k = para->first; k != NULL; k = k->next) {
+		if (line_start && k->type == N_TEXT &&
+		    pasted_bullet(k->text, strlen(k->text)) > 0 &&
+		    line <= c->blk.last_line) {
+			size_t len, at = 0;
+			const char *s = source_line(c->src, line, &len);
+			if (line == c->blk.first_line)
+				at = (size_t)c->blk.first_byte;
+			else
+				while (at < len && (s[at] == ' ' ||
+				    s[at] == '\t' || s[at] == '>'))
+					at++;
+			size_t bl = pasted_bullet(s + at, len - at);
+			bool dash = bl > 0 && memcmp(s + at, "\xe2\x80\x93", 3)
+			    == 0;
+			if (bl > 0 && dash && line > c->blk.first_line &&
+			    !prev_bullet) {
+				size_t pl;
+				const char *ps = source_line(c->src, line - 1,
+				    &pl);
+				while (pl > 0 && (ps[pl - 1] == ' ' ||
+				    ps[pl - 1] == '\t'))
+					pl--;
+				if (pl == 0 || strchr(".:;!?", ps[pl - 1]) ==
+				    NULL)
+					bl = 0;
+			}
+			prev_bullet = bl > 0;
+			if (bl > 0) {
+				struct colcache cc = {0};
+				diag(c->d, c->p->path,
+				    cached_pos(c->src, &cc, line, at),
+				    D_PASTED_BULLET);
+				if (brk != NULL && brk->type == N_SOFTBREAK)
+					brk->type = N_LINEBREAK;
+			}
+		} else if (line_start) {
+			prev_bullet = false;
+		}
+		line_start = false;
+		/* Every break in k's subtree ends a line of the source. */
+		for (struct node *n = k; n != NULL; n = node_walk_next(n, k))
+			if (n->type == N_SOFTBREAK || n->type == N_LINEBREAK) {
+				line++;
+				line_start = n == k;
+				brk = n;
+			}
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Conversion */
 
@@ -383,8 +463,10 @@ finish(struct conv *c, struct frame *f)
 	node_merge_texts(c->a, n);
 	if (f->kind != FR_BLOCK)
 		return;
-	if (n->type == N_PARAGRAPH)
+	if (n->type == N_PARAGRAPH) {
 		take_label(c, n);
+		pasted_bullets(c, n);
+	}
 	check_inlines(c, n);
 	if (n->type == N_SUBHEADING && blank(node_text(c->a, n))) {
 		diag(c->d, c->p->path, n->pos, D_EMPTY_HEADING);
@@ -529,6 +611,10 @@ enter(struct conv *c, cmark_node *cn)
 		const char *info = cmark_node_get_fence_info(cn);
 		n->u.code.info = info && *info ? arena_strdup(c->a, info) :
 		    NULL;
+		int flen, foff;
+		char fch;
+		n->u.code.indented = !cmark_node_get_fenced(cn, &flen, &foff,
+		    &fch);
 		break;
 	}
 	case CMARK_NODE_HTML_BLOCK:

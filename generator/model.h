@@ -182,6 +182,8 @@ struct node {
 		} heading;
 		struct {
 			const char *info; /* N_CODE_BLOCK: fence info */
+			bool indented;    /* N_CODE_BLOCK: made by indenting
+					     lines, not by a fence */
 		} code;
 		struct {
 			const char *url;  /* as written */

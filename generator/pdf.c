@@ -986,22 +986,40 @@ doc_date(const struct pdf_info *info, const struct pdf_options *opt)
 	return d;
 }
 
-/* An entry of the document info: s, or its first INFO_MAX bytes (cut
- * between characters) followed by an ellipsis, in scratch buf; libharu
- * takes no string over 65,535 bytes, and front matter can be longer. */
+/* An entry of the document info: s without its invisible characters
+ * (soft hyphens, zero-width spaces, byte-order marks: text.h), or its first
+ * INFO_MAX bytes of them (cut between characters) followed by an
+ * ellipsis, in scratch buf; libharu takes no string over 65,535 bytes,
+ * and front matter can be longer. */
 enum { INFO_MAX = 4096 };
 
 static const char *
 info_text(const char *s, char *buf)
 {
-	size_t n = strlen(s);
-	if (n <= INFO_MAX)
+	size_t n = strlen(s), o = 0;
+	bool invisible = false;
+	for (size_t i = 0; i < n && !invisible; i++)
+		invisible = invisible_len(s + i, n - i) > 0;
+	if (n <= INFO_MAX && !invisible)
 		return s;
-	n = INFO_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	memcpy(buf, s, n);
-	memcpy(buf + n, "\xe2\x80\xa6", 4);
+	for (size_t i = 0; i < n;) {
+		size_t l = invisible_len(s + i, n - i);
+		if (l > 0) {
+			i += l;
+			continue;
+		}
+		l = 1;
+		while (i + l < n && ((unsigned char)s[i + l] & 0xC0) == 0x80)
+			l++;
+		if (o + l > INFO_MAX) {
+			memcpy(buf + o, "\xe2\x80\xa6", 4);
+			return buf;
+		}
+		memcpy(buf + o, s + i, l);
+		o += l;
+		i += l;
+	}
+	buf[o] = '\0';
 	return buf;
 }
 

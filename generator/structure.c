@@ -159,7 +159,9 @@ static void
 report_heading(struct builder *b, struct node *n)
 {
 	const struct template *t = b->t;
-	const char *title = node_text(b->a, n);
+	const char *written = node_text(b->a, n);
+	/* compared and reported with pasted spaces as spaces */
+	const char *title = text_plain_spaces(b->a, written);
 	const struct tpl_section *def = template_section(t, title);
 	if (def == NULL) {
 		if (t->main_heading != NULL &&
@@ -220,7 +222,7 @@ report_heading(struct builder *b, struct node *n)
 			    s->heading, t->id);
 			break;
 		}
-	b->cur = section_new(b, def, title, n->pos);
+	b->cur = section_new(b, def, written, n->pos);
 }
 
 /* Missing sections are reported at the heading of the first present
@@ -293,7 +295,8 @@ check_subheadings(struct builder *b, struct section *sec)
 	for (struct node *n = sec->first; n != NULL; n = n->next) {
 		if (n->type != N_SUBHEADING || n->u.heading.level != 1)
 			continue;
-		const char *title = node_text(b->a, n);
+		const char *title = text_plain_spaces(b->a,
+		    node_text(b->a, n));
 		size_t k = 0;
 		while (k < ns && !name_equal(names[k], title))
 			k++;
@@ -487,6 +490,26 @@ number_paragraphs(struct builder *b)
 	}
 }
 
+/* An indented code block at the top of a numbered section is most likely
+ * prose whose lines were indented with a tab (as a word processor indents
+ * a paragraph's first line) after a blank line: CommonMark makes such
+ * lines code. A warning at its first line. */
+static void
+check_indented_code(struct builder *b)
+{
+	if (b->t->numbering == NUMBERING_NONE)
+		return;
+	for (struct section *sec = b->p->sections; sec; sec = sec->next) {
+		if (sec->def == NULL || !sec->def->numbered)
+			continue;
+		for (struct node *n = sec->first; n != NULL; n = n->next)
+			if (n->type == N_CODE_BLOCK && n->u.code.indented)
+				diag(b->d, b->p->path,
+				    (struct pos){n->pos.line, 1},
+				    D_INDENTED_CODE);
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Cross-references */
 
@@ -654,6 +677,7 @@ build_report(struct builder *b, struct node *blocks)
 		check_subheadings(b, s);
 	}
 	number_paragraphs(b);
+	check_indented_code(b);
 }
 
 /* Minutes: each heading of level 1 or 2 is an item, numbered in order. */

@@ -103,18 +103,79 @@ text_trim(struct arena *a, const char *s)
 	return arena_strndup(a, s, n);
 }
 
-/* Writes the folded form of s into out (room for strlen(s)+1). */
+size_t
+uspace_len(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t l = (unsigned char)s[0] < 0x80 ? 0 :
+	    utf8_decode((const unsigned char *)s, n, &cp);
+	if (l == 0)
+		return 0;
+	if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000)
+		return l;
+	return 0;
+}
+
+size_t
+invisible_len(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t l = (unsigned char)s[0] < 0x80 ? 0 :
+	    utf8_decode((const unsigned char *)s, n, &cp);
+	if (l == 0)
+		return 0;
+	if (cp == 0xAD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF)
+		return l;
+	return 0;
+}
+
+const char *
+text_plain_spaces(struct arena *a, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	while (i < n && uspace_len(s + i, n - i) == 0 &&
+	    invisible_len(s + i, n - i) == 0)
+		i++;
+	if (i == n)
+		return s;
+	char *out = arena_alloc(a, n + 1);
+	size_t o = 0;
+	for (i = 0; i < n;) {
+		size_t l;
+		if ((l = uspace_len(s + i, n - i)) > 0) {
+			out[o++] = ' ';
+			i += l;
+		} else if ((l = invisible_len(s + i, n - i)) > 0) {
+			i += l;
+		} else {
+			out[o++] = s[i++];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Writes the folded form of s into out (room for strlen(s)+1): a Unicode
+ * space takes at least two bytes and gives one. */
 static void
 fold_into(const char *s, char *out)
 {
-	size_t n = 0;
+	size_t n = 0, len = strlen(s), l = 0;
 	bool space = false;
-	while (*s == ' ' || *s == '\t')
-		s++;
+	const char *end = s + len;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == ' ' || c == '\t') {
+		if (c == ' ' || c == '\t' ||
+		    (l = uspace_len(s, (size_t)(end - s))) > 0) {
+			if (c >= 0x80)
+				s += l - 1;
 			space = true;
+			continue;
+		}
+		if ((l = invisible_len(s, (size_t)(end - s))) > 0) {
+			s += l - 1;
 			continue;
 		}
 		if (space && n > 0)

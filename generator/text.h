@@ -26,9 +26,26 @@ bool text_blank(const char *s);
 /* s without surrounding blanks and newlines, in the arena. */
 char *text_trim(struct arena *a, const char *s);
 
+/* Text pasted from a word processor. The byte length of the Unicode space
+ * (U+00A0 no-break space, U+1680, U+2000 to U+200A, U+2028, U+2029,
+ * U+202F, U+205F, U+3000) at s, n bytes available, or 0 when s holds none
+ * there. ASCII space and tab are not counted: callers test them first. */
+size_t uspace_len(const char *s, size_t n);
+
+/* The byte length of the invisible character at s (U+00AD soft hyphen,
+ * U+200B zero-width space, U+2060 word joiner, U+FEFF byte-order mark),
+ * or 0. Such characters print nothing where no line breaks at them. */
+size_t invisible_len(const char *s, size_t n);
+
+/* s with each Unicode space made one ASCII space and each invisible
+ * character left out, in the arena; s itself when it holds neither. */
+const char *text_plain_spaces(struct arena *a, const char *s);
+
 /* Compares two names ignoring ASCII case, surrounding blanks, runs of
  * blanks, and a final '.' or ':'. "Current  situation:" equals
- * "current situation". */
+ * "current situation". A Unicode space counts as a blank and an invisible
+ * character as nothing, so "Current<U+00A0>Position" equals "Current
+ * Position". */
 bool name_equal(const char *a, const char *b);
 
 /* The name folded as name_equal compares it, in the arena. */

@@ -3,6 +3,7 @@
 #include "yaml.h"
 
 #include <libfyaml.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -158,6 +159,17 @@ attach(struct reader *r, struct ynode *n)
 		keyset_add(r, f, n);
 }
 
+/* A key as the author meant it: each Unicode space that a word processor
+ * pasted (U+00A0 ...) read as a space and the key trimmed, so that
+ * "subject<U+00A0>" is subject and "report<U+00A0>of" is "report of",
+ * as if typed with a space. */
+static const char *
+plain_key(struct arena *a, const char *s)
+{
+	const char *t = text_plain_spaces(a, s);
+	return t == s ? s : text_trim(a, t);
+}
+
 /* A scalar in key position: checks for a duplicate and holds it. */
 static void
 take_key(struct reader *r, struct frame *f, const char *s, struct pos p)
@@ -246,7 +258,8 @@ scalar(struct reader *r, struct fy_event *e)
 	if (r->depth > 0) {
 		struct frame *f = &r->stack[r->depth - 1];
 		if (f->node->type == Y_MAPPING && f->want_key) {
-			take_key(r, f, arena_strndup(r->a, s, len), p);
+			take_key(r, f, plain_key(r->a,
+			    arena_strndup(r->a, s, len)), p);
 			return;
 		}
 		if (p.line == 0)
@@ -349,6 +362,52 @@ flow_too_deep(const char *t, size_t n, size_t *at)
 	return false;
 }
 
+/* A line "key:<U+00A0>value", as pasted from a word processor, is a
+ * key and its value, as if a space followed the colon (YAML separates
+ * them only by a space or tab). Returns a copy of the n bytes at t (heap)
+ * in which the Unicode spaces right after the colon of each line's key
+ * are made as many ASCII spaces as they had bytes, so that every offset
+ * stays where it was; NULL when there are none. The key is what a line
+ * begins with (after its indentation and any "- "), up to its first
+ * ':', when it opens no quoted or flow scalar and no comment. */
+static char *
+pasted_separators(const char *t, size_t n)
+{
+	char *copy = NULL;
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && t[e] != '\n')
+			e++;
+		size_t k = i;
+		for (;;) {
+			while (k < e && t[k] == ' ')
+				k++;
+			if (k + 1 < e && t[k] == '-' && t[k + 1] == ' ') {
+				k++;
+				continue;
+			}
+			break;
+		}
+		size_t c = k;
+		if (k < e && strchr("\"'#{[|>&*!%@`", t[k]) == NULL)
+			while (c < e && t[c] != ':' && t[c] != '#')
+				c++;
+		if (c > k && c < e && t[c] == ':') {
+			size_t at = c + 1, l;
+			while (at < e && (l = uspace_len(t + at, e - at)) > 0) {
+				if (copy == NULL) {
+					copy = xmalloc(n);
+					memcpy(copy, t, n);
+				}
+				memset(copy + at, ' ', l);
+				at += l;
+			}
+		}
+		i = e + 1;
+	}
+	return copy;
+}
+
 /* libfyaml's own messages: line and column are 1-based and count from the
  * start of the YAML text. */
 static void
@@ -396,7 +455,8 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 	struct fy_parser *p = fy_parser_create(&cfg);
 	if (p == NULL)
 		out_of_memory();
-	if (fy_parser_set_string(p, text, len) != 0)
+	char *unpasted = pasted_separators(text, len);
+	if (fy_parser_set_string(p, unpasted ? unpasted : text, len) != 0)
 		out_of_memory();
 
 	int documents = 0;
@@ -457,6 +517,7 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 	}
 	fy_parser_destroy(p);
 	fy_diag_destroy(fd);
+	free(unpasted);
 	if (failed)
 		return NULL;
 	return r.root;

@@ -29,7 +29,9 @@ struct ynode {
 	bool plain;           /* Y_SCALAR: unquoted (so "true" is a string
 				 only when quoted); false for block scalars */
 	bool null;            /* Y_SCALAR: an empty plain scalar or "~"/"null" */
-	const char *key;      /* in a mapping: this value's key */
+	const char *key;      /* in a mapping: this value's key, its
+				 Unicode spaces read as spaces and trimmed
+				 ("subject<U+00A0>" is "subject") */
 	struct pos key_pos;   /* in a mapping: where the key is */
 	struct ynode *first;  /* Y_SEQUENCE, Y_MAPPING: the first child */
 	struct ynode *next;   /* the next sibling */

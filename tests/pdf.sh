@@ -378,4 +378,54 @@ expect_rc "front-matter character no font has" 1
 expect_err "front-matter character at its line:col" "emoji-fm.md:5:17: error: character U\+1F600"
 [ ! -e "$TMP/emoji-fm.pdf" ] && pass || fail "no PDF written for it"
 
+# A soft hyphen (U+00AD) prints a hyphen only where a line breaks at it,
+# and nothing elsewhere; a zero-width space (U+200B) is a place to break
+# that prints nothing. One word of 100 "abc", a soft hyphen after each,
+# then one of 100 "xyz/", a zero-width space after each: every line but
+# the last of the first ends in "abc-", the rest hold "abc" and no
+# hyphen, and the text holds neither character.
+shy=$(printf '\302\255') zwsp=$(printf '\342\200\213') bom=$(printf '\357\273\277')
+awk -v shy="$shy" -v zwsp="$zwsp" '/^This report provides an update/ {
+	a = b = ""
+	for (i = 0; i < 100; i++) { a = a "abc" shy; b = b "xyz/" zwsp }
+	print a "\n\n" b "\n"
+} { print }' "$seed" >"$TMP/shy.md"
+run ./clerk build -o "$TMP/shy.pdf" "$TMP/shy.md"
+expect_rc "soft hyphens and zero-width spaces" 0
+text "$TMP/shy.pdf" | sed 's/^ *//; s/ *$//' >"$TMP/shy.txt"
+grep -E '^(abc)+-?$' "$TMP/shy.txt" >"$TMP/abc"
+grep -E '^(xyz/)+$' "$TMP/shy.txt" >"$TMP/xyz"
+if [ "$(wc -l <"$TMP/abc")" -ge 2 ] &&
+    [ "$(sed '$d' "$TMP/abc" | grep -cv -- '-$')" -eq 0 ] &&
+    [ "$(tail -n 1 "$TMP/abc" | grep -c -- '-')" -eq 0 ] &&
+    [ "$(tr -d '\n-' <"$TMP/abc")" = "$(printf 'abc%.0s' $(seq 100))" ]; then
+	pass
+else
+	fail "a hyphen at each line's end, none mid-line" "$(cat "$TMP/shy.txt")"
+fi
+if [ "$(wc -l <"$TMP/xyz")" -ge 2 ] &&
+    [ "$(tr -d '\n' <"$TMP/xyz")" = "$(printf 'xyz/%.0s' $(seq 100))" ]; then
+	pass
+else
+	fail "zero-width spaces break lines and print nothing" "$(cat "$TMP/shy.txt")"
+fi
+if grep -q -e "$shy" -e "$zwsp" "$TMP/shy.txt"; then
+	fail "no soft hyphen or zero-width space in the text" "$(cat "$TMP/shy.txt")"
+else
+	pass
+fi
+# Nor the title in the document info (with a byte-order mark), nor a
+# bookmark.
+awk -v shy="$shy" -v bom="$bom" '
+/^subject:/ { print "subject: Organ" shy "ised " bom "Crime"; next }
+/^## Background$/ { print "## Back" shy "ground"; next }
+{ print }' "$seed" >"$TMP/shy-title.md"
+run ./clerk build -o "$TMP/shy-title.pdf" "$TMP/shy-title.md"
+expect_rc "soft hyphen in the title and a heading" 0
+[ "$(info "$TMP/shy-title.pdf" Title)" = "Organised Crime" ] && pass ||
+	fail "title without soft hyphen or byte-order mark" "$(info "$TMP/shy-title.pdf" Title)"
+qpdf --json=2 --json-key=outlines "$TMP/shy-title.pdf" >"$TMP/shy.json" 2>/dev/null
+grep -q '"title": "Background"' "$TMP/shy.json" && pass ||
+	fail "bookmark without soft hyphen" "$(grep title "$TMP/shy.json")"
+
 finish

@@ -890,3 +890,84 @@ Test(body, asset_resolve_cases)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
 	cr_assert_eq(system(cmd), 0);
 }
+
+/* ------------------------------------------------------------------ */
+/* Text pasted from a word processor */
+
+Test(body, pasted_bullets_each_begin_a_line)
+{
+	cr_assert_str_eq(build("col-2018",
+	    "## Summary\n"                              /* 4 */
+	    "\n"
+	    "The options:\n"
+	    "\xe2\x80\xa2\tthe first;\n"                /* 7 */
+	    "\xe2\x80\xa2 the second.\n"
+	    "\n"
+	    "## Background\n"                           /* 10 */
+	    "\n"
+	    "The work went on\n"
+	    "\xe2\x80\x93 as asked \xe2\x80\x93 and is done.\n"
+	    "\n"
+	    "## Current Situation\n"
+	    "\n"
+	    "Done.\n"),
+	    "7:1: warning: this looks like a bullet pasted from a word "
+	    "processor: start the line with '- '\n"
+	    "8:1: warning: this looks like a bullet pasted from a word "
+	    "processor: start the line with '- '\n");
+	const struct node *p = section_at(0)->first;
+	static const enum node_type want[] = {N_TEXT, N_LINEBREAK, N_TEXT,
+	    N_LINEBREAK, N_TEXT};
+	const struct node *k = p->first;
+	for (size_t i = 0; i < 5; i++, k = k->next) {
+		cr_assert(k != NULL, "inline %zu missing", i);
+		cr_assert_eq(k->type, want[i], "inline %zu is %s", i,
+		    node_type_name(k->type));
+	}
+	cr_assert_null(k);
+	cr_assert_str_eq(p->last->text, "\xe2\x80\xa2 the second.");
+	/* a dash inside a sentence runs on */
+	cr_assert_eq(section_at(1)->first->first->next->type, N_SOFTBREAK);
+}
+
+Test(body, heading_with_pasted_spaces_names_its_section)
+{
+	cr_assert_str_eq(build("col-2018",
+	    "## Summary\xc2\xa0\n"
+	    "\n"
+	    "A summary.\n"
+	    "\n"
+	    "## Back\xc2\xadground\n"
+	    "\n"
+	    "The background.\n"
+	    "\n"
+	    "## Current\xe2\x80\x82Position\n"
+	    "\n"
+	    "Done.\n"), "");
+	cr_assert_str_eq(section_at(2)->def->heading, "Current Situation");
+	cr_assert_str_eq(section_at(2)->heading, "Current\xe2\x80\x82Position");
+}
+
+Test(body, paragraph_indented_by_a_tab_in_a_numbered_section)
+{
+	cr_assert_str_eq(build("col-2018",
+	    "## Summary\n"                              /* 4 */
+	    "\n"
+	    "\tIndented in the summary, which is not numbered.\n"
+	    "\n"
+	    "## Background\n"                           /* 8 */
+	    "\n"
+	    "The background.\n"
+	    "\n"
+	    "\tIndented by a tab.\n"                    /* 12 */
+	    "\n"
+	    "## Current Situation\n"
+	    "\n"
+	    "```\n"
+	    "fenced code\n"
+	    "```\n"),
+	    "12:1: warning: this text is indented by a tab or four spaces, so "
+	    "it is set as a code block, not as a numbered paragraph: remove "
+	    "the indent, or put it between two lines ``` if it is code\n");
+	cr_assert_str_eq(numbers(section_at(1)), "1 -");
+}

@@ -193,6 +193,7 @@ static const char *const goldens[] = {
 	"tests/layout/nested-lists.md", "tests/layout/footnotes.md",
 	"tests/layout/non-public.md", "tests/layout/unicode.md",
 	"tests/layout/minutes.md", "tests/layout/appendix.md",
+	"tests/layout/word-paste.md",
 	"tests/dump/features.md", "tests/dump/decimal.md",
 	"content/streets-walkways-2024-03-12/street-tree-programme.md",
 	"content/property-investment-2024-02-14/guildhall-yard-lease.md",
@@ -786,4 +787,106 @@ Test(layout, editions)
 	for (size_t i = 0; i < full->npages; i++)
 		cr_assert(full->pages[i].exempt != NULL &&
 		    header_box(full, i) != NULL);
+}
+
+/* ---- Text pasted from a word processor -------------------------------- */
+
+/* Fourteen words "abcd": 375 points with the fixed metrics, the
+ * numbered paragraph's measure being 445.89. */
+#define ABCD14 "abcd abcd abcd abcd abcd abcd abcd abcd abcd abcd abcd " \
+    "abcd abcd abcd"
+
+/* The first text box of page 1 whose text begins with s. */
+static const struct box *
+box_from(const struct layout *l, const char *s)
+{
+	for (size_t j = 0; j < l->pages[0].nboxes; j++)
+		if (has_prefix(&l->pages[0].boxes[j], s))
+			return &l->pages[0].boxes[j];
+	cr_assert_fail("no text box begins \"%s\"", s);
+	return NULL;
+}
+
+/* No text box of page 1 holds the bytes of s. */
+static void
+assert_nowhere(const struct layout *l, const char *s, const char *what)
+{
+	size_t n = strlen(s);
+	for (size_t j = 0; j < l->pages[0].nboxes; j++) {
+		const struct box *b = &l->pages[0].boxes[j];
+		if (b->type != BOX_TEXT)
+			continue;
+		for (size_t k = 0; k + n <= b->len; k++)
+			cr_assert(memcmp(b->text + k, s, n) != 0,
+			    "%s printed in \"%.*s\"", what, (int)b->len,
+			    b->text);
+	}
+}
+
+Test(layout, soft_hyphen_prints_a_hyphen_only_where_a_line_breaks)
+{
+	struct layout *l = lay_body(ABCD14 " extra\xc2\xadordinary end, a "
+	    "soft\xc2\xadhyphen mid-line.", "After.");
+	const struct box *a = box_from(l, "abcd abcd");
+	const struct box *b = box_from(l, "ordinary");
+	cr_assert(text_is(a, ABCD14 " extra-"), "\"%.*s\"", (int)a->len,
+	    a->text);
+	cr_assert(text_is(b, "ordinary end, a softhyphen mid-line."),
+	    "\"%.*s\"", (int)b->len, b->text);
+	cr_assert_float_eq(a->y - b->y, 14.4, E);
+	cr_assert_float_eq(a->w, (14 * 4 + 13 * 0.5 + 0.5 + 6) * 6, E);
+	assert_nowhere(l, "\xc2\xad", "U+00AD");
+	cr_assert_eq(diags_pending(d), 0);
+}
+
+Test(layout, soft_hyphen_breaks_only_where_its_hyphen_fits)
+{
+	/* abcdefghijk- would end at 447, past the measure; without its
+	 * hyphen it would fit */
+	struct layout *l = lay_body(ABCD14 " abcdefghijk\xc2\xadlm next.",
+	    "After.");
+	cr_assert(text_is(box_from(l, "abcd abcd"), ABCD14));
+	cr_assert(text_is(box_from(l, "abcdefghijklm"), "abcdefghijklm next."));
+	assert_inside(l, "soft hyphen");
+}
+
+Test(layout, zero_width_space_breaks_and_prints_nothing)
+{
+	struct layout *l = lay_body(ABCD14 " abcdefgh/\xe2\x80\x8bijklmnop "
+	    "end, and/\xe2\x80\x8bor.", "After.");
+	cr_assert(text_is(box_from(l, "abcd abcd"), ABCD14 " abcdefgh/"));
+	cr_assert(text_is(box_from(l, "ijklmnop"), "ijklmnop end, and/or."));
+	assert_nowhere(l, "\xe2\x80\x8b", "U+200B");
+}
+
+Test(layout, soft_hyphen_in_a_justified_line_is_no_gap)
+{
+	struct template *t = (struct template *)template_find(&set,
+	    "col-2018");
+	t->justify = true;
+	struct layout *l = lay_body("Words that fill a line or two and "
+	    "then some: a soft\xc2\xadhyphen and a zero\xe2\x80\x8bwidth space "
+	    "inside lines that are justified, and more words to make a "
+	    "third line.", "After.");
+	const struct box *b = box_from(l, "softhyphen");
+	cr_assert(text_is(b, "softhyphen"), "one word, no gap stretched");
+	cr_assert(text_is(box_from(l, "zerowidth"), "zerowidth"));
+	double right = 0;
+	for (size_t j = 0; j < l->pages[0].nboxes; j++) {
+		const struct box *o = &l->pages[0].boxes[j];
+		if (o->type == BOX_TEXT && fabs(o->y - b->y) < E &&
+		    o->x + o->w > right)
+			right = o->x + o->w;
+	}
+	cr_assert_float_eq(right, X1, E, "its line is justified");
+}
+
+Test(layout, byte_order_mark_and_word_joiner_print_nothing)
+{
+	struct layout *l = lay_body("A b\xef\xbb\xbfyte-order mark and a "
+	    "w\xe2\x81\xa0ord.", "After.");
+	cr_assert(text_is(box_from(l, "A b"), "A byte-order mark and a "
+	    "word."));
+	assert_nowhere(l, "\xef\xbb\xbf", "U+FEFF");
+	cr_assert_eq(diags_pending(d), 0);
 }
