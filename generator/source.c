@@ -337,6 +337,15 @@ text_blank_n(const char *s, size_t len)
 	return true;
 }
 
+static size_t
+spaces_n(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
 /* Is line n exactly the marker (trailing blanks allowed)? */
 static bool
 line_is(const struct source *src, int n, const char *marker)
@@ -421,7 +430,9 @@ report_unclosed(struct source *src, struct diags *d)
 			return;
 		}
 		after_blank = text_blank_n(s, len);
-		if (!after_blank)
+		/* '---' goes after the last key, before any comment (or
+		 * heading, "# Summary") that follows it */
+		if (!after_blank && s[spaces_n(s, len)] != '#')
 			last = n;
 	}
 	diag(d, src->path, (struct pos){1, 1}, D_FRONT_MATTER_UNCLOSED);

@@ -422,6 +422,48 @@ Test(frontmatter, yaml_advice)
 	}
 }
 
+/* Where the '---' that closes the front matter is missing: before the
+ * first line that cannot be front matter, or at a closing line mistyped. */
+static const char *
+split(const char *text)
+{
+	arena_free(paper.arena);
+	memset(&paper, 0, sizeof paper);
+	paper.arena = arena_new();
+	cr_assert_eq(source_from_memory(paper.arena, d, "t.md", text,
+	    strlen(text), &src), SOURCE_OK);
+	source_split(&src, d, true);
+	cr_assert(src.front_unclosed);
+	fixture_messages(out, sizeof out);
+	return out;
+}
+
+Test(frontmatter, unclosed)
+{
+	cr_assert_str_eq(split("---\ncommittee: A\ndate: 2018-05-31\n"
+	    "\n## Summary\n"), "4:1: error: front matter is not closed: add "
+	    "a line '---' here, where the front matter ends and the body "
+	    "begins\n");
+	/* "# Summary" right after the keys: a heading, not a comment */
+	cr_assert_str_eq(split("---\ncommittee: A\n# a note\ndate: 2018\n"
+	    "# Summary\nBudget.\n"), "5:1: error: front matter is not closed: "
+	    "add a line '---' here, where the front matter ends and the body "
+	    "begins\n");
+	cr_assert_str_eq(split("---\ncommittee: A\n\n1. Apologies\n"),
+	    "3:1: error: front matter is not closed: add a line '---' here, "
+	    "where the front matter ends and the body begins\n");
+	cr_assert_str_eq(split("---\ncommittee: A\n----\n\nText.\n"),
+	    "3:1: error: front matter is closed by a line of exactly three "
+	    "hyphens: write '---' here\n");
+	cr_assert_str_eq(split("---\ncommittee: A\n\xe2\x80\x94\nText.\n"),
+	    "3:1: error: front matter is closed by a line of exactly three "
+	    "hyphens: write '---' here\n");
+	/* no line of a body: the general message */
+	cr_assert_str_eq(split("---\ncommittee: A\ndate: 2018-05-31\n"),
+	    "1:1: error: front matter is not closed: add a line '---' after "
+	    "the last key\n");
+}
+
 /* What YAML reads as the author meant gets no advice. */
 Test(frontmatter, yaml_advice_not_given)
 {
