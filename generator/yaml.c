@@ -966,10 +966,14 @@ advise_quote(struct reader *r, const struct rawtext *t, const char *s,
 	}
 	/* "The "new" scheme": the whole value, in the other quotes. */
 	size_t end = open + trim_value(s + open, len - open);
-	if (close + 1 != t->ecol || end <= close + 1 || s[end - 1] != q)
+	if (close >= t->ecol || spaces(s, len, close + 1) != t->ecol ||
+	    end <= close + 1)
 		return false;
-	const char *fix = requote(r->a, s + open + 1, end - open - 2,
-	    q == '"' ? '\'' : '"');
+	/* The text inside the outer quotes, or all of it when the value does
+	 * not end with a quote ("Update" - Phase 2). */
+	const char *fix = s[end - 1] == q ?
+	    requote(r->a, s + open + 1, end - open - 2, q == '"' ? '\'' : '"') :
+	    requote(r->a, s + open, end - open, q == '"' ? '\'' : '"');
 	size_t from = spaces(s, len, 0);
 	if (from + 1 < len && s[from] == '-' && s[from + 1] == ' ')
 		from = spaces(s, len, from + 1);

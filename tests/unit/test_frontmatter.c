@@ -277,6 +277,10 @@ static const struct {
 	    "2:10: error: the ':' in this value makes YAML read another "
 	    "key: put the whole value in quotes: subject: 'Update: "
 	    "\"May\"'\n"},
+	{"appendices:\n  - title: Appendix A: Map\n    file: map.md\n",
+	    "3:12: error: the ':' in this value makes YAML read another "
+	    "key: put the whole value in quotes: title: \"Appendix A: "
+	    "Map\"\n"},
 	{"committee: A\nsubject: Test paper\n report_of: The Town "
 	    "Clerk\n",
 	    "4:2: error: \"report_of\" is not lined up with \"subject\" "
@@ -297,6 +301,10 @@ static const struct {
 	{"appendices:\n  - title: Map\n  file: map.md\n",
 	    "4:3: error: \"file\" is not lined up with \"title\" on line "
 	    "3: start it in column 5, as that key\n"},
+	{"committees:\n  - name: Planning\n    date: 2024-03-12\n    "
+	    "purpose: decision\n  - name: Finance\n  date: 2024-03-20\n",
+	    "7:3: error: \"date\" is not lined up with \"name\" on line "
+	    "6: start it in column 5, as that key\n"},
 	{"contact:\n\tname: Jo Bloggs\n",
 	    "3:1: error: a tab is used to indent this line: indent with "
 	    "spaces\n"},
@@ -321,6 +329,9 @@ static const struct {
 	{"committee:A\ndate:2018-05-31\npurpose:information\n",
 	    "2:11: error: a key needs a space after its ':': write "
 	    "committee: A\n"},
+	{"contact:\n  - name: Jo\n    email:jo@x.org\n",
+	    "4:11: error: a key needs a space after its ':': write "
+	    "email: jo@x.org\n"},
 	{"time: 11:00\ndate:2018-05-31\n",
 	    "3:6: error: a key needs a space after its ':': write date: "
 	    "2018-05-31\n"},
@@ -344,6 +355,14 @@ static const struct {
 	    "2:10: error: the value in quotes ends at the second \"'\", "
 	    "and more text follows: if the quotes are part of the text, "
 	    "write subject: \"it's fine\"\n"},
+	{"subject: \"Update\" - Phase 2\nreport_of: X\n",
+	    "2:10: error: the value in quotes ends at the second '\"', "
+	    "and more text follows: if the quotes are part of the text, "
+	    "write subject: '\"Update\" - Phase 2'\n"},
+	{"subject: 'Members' allowances\nreport_of: X\n",
+	    "2:10: error: the value in quotes ends at the second \"'\", "
+	    "and more text follows: if the quotes are part of the text, "
+	    "write subject: \"'Members' allowances\"\n"},
 	{"background_papers: Report of 2017\n  - Report to Committee\n",
 	    "2:20: error: \"background_papers\" has text here and a '- ' "
 	    "list below it (line 3): a key holds text or a list, not "
@@ -378,6 +397,10 @@ static const struct {
 	    "Plan\n",
 	    "5:5: error: this '- ' item is not lined up with the item on "
 	    "line 3: put its '-' in column 3\n"},
+	{"committees:\n- name: Planning\n  date: 2024-03-12\n - name: "
+	    "Finance\n",
+	    "5:2: error: this '- ' item is not lined up with the item on "
+	    "line 3: put its '-' in column 1\n"},
 	{"subject:\nTest paper\nreport_of: The Town Clerk\n",
 	    "3:1: error: the value of \"subject\" (line 2) must be on "
 	    "the key's line: write subject: Test paper\n"},
