@@ -3,7 +3,6 @@
 #include "yaml.h"
 
 #include <libfyaml.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -257,7 +256,8 @@ static bool
 scalar_mistake(struct reader *r, struct fy_event *e, const struct frame *f,
     struct pos p)
 {
-	if (f->flow || e->scalar.value == NULL)
+	if (f->flow || e->scalar.value == NULL ||
+	    (f->node->type == Y_MAPPING && (f->key == NULL || f->skip_value)))
 		return false;
 	const char *path = r->src->path;
 	if (f->node->type == Y_MAPPING && f->key_pos.line > 0 &&
