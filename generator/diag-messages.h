@@ -28,6 +28,7 @@ DIAG(D_YAML_QUOTE_TEXT_AFTER, DIAG_ERROR, "the value in quotes ends at the secon
 DIAG(D_YAML_KEY_INDENT, DIAG_ERROR, "\"%s\" is not lined up with \"%s\" on line %d: start it in column %d, as that key")
 DIAG(D_YAML_ITEM_INDENT, DIAG_ERROR, "this '- ' item is not lined up with the item on line %d: put its '-' in column %d")
 DIAG(D_YAML_LIST_UNDER_TEXT, DIAG_ERROR, "\"%s\" has text here and a '- ' list below it (line %d): a key holds text or a list, not both; make this text an item of the list, or remove the list")
+DIAG(D_YAML_TEXT_NOT_INDENTED, DIAG_ERROR, "this line has no ': ', so it is not a key: if it is more of the value of \"%s\" (line %d), indent it more than \"%s\"")
 DIAG(D_YAML_VALUE_NEXT_LINE, DIAG_ERROR, "the value of \"%s\" (line %d) must be on the key's line: write %s: %s")
 DIAG(D_YAML_FLOW_UNCLOSED, DIAG_ERROR, "this %s is not closed: add %s at its end, or put the whole value in quotes if the %s is part of the text")
 DIAG(D_YAML_VALUE_START, DIAG_ERROR, "a key or value cannot begin with %s: put it in quotes")

@@ -459,6 +459,7 @@ enum finding {
 	F_ITEM_INDENT,
 	F_LIST_UNDER_TEXT,
 	F_VALUE_NEXT_LINE,
+	F_TEXT_NOT_INDENTED,
 	F_NO_SPACE,
 	F_FLOW_OPEN,
 };
@@ -751,6 +752,17 @@ key(struct advice *v, int line, size_t c, const char *t, size_t k)
 		v->n--;
 		l = top(v);
 	}
+	if (l == NULL && was_popped) {
+		/* the first keys indented, this one at the margin: the
+		 * message is at the last of those */
+		v->ref = (struct level){.key = t, .klen = k, .line = line,
+		    .ind = c};
+		found(v, F_KEY_INDENT, line, c);
+		v->line = popped.line;
+		v->col = popped.ind;
+		v->c = popped.klen;
+		return false;
+	}
 	if (l != NULL && !l->seq && l->ind == c) {
 		l->line = line;
 	} else if (l == NULL || (v->open && c > l->ind)) {
@@ -759,8 +771,11 @@ key(struct advice *v, int line, size_t c, const char *t, size_t k)
 	} else {
 		if (was_popped && c < popped.ind)
 			v->ref = popped;
-		else if (!l->seq && c > l->ind && l->vcol > 0)
-			v->ref = *l;
+		else if (!l->seq && c > l->ind)
+			v->ref = *l; /* under a key that cannot hold it */
+		else if (l->seq && c > l->ind && l->vcol > 0 && v->n >= 2 &&
+		    !v->lv[v->n - 2].seq)
+			v->ref = v->lv[v->n - 2]; /* the key of the list */
 		else {
 			found(v, F_UNKNOWN, line, c);
 			return false;
@@ -799,6 +814,12 @@ text(struct advice *v, int line, const char *s, size_t len, size_t c)
 	}
 	if (l != NULL && !v->open && l->plain && c > l->ind)
 		return; /* more of the text above */
+	if (l != NULL && !v->open && l->plain && !l->seq &&
+	    key_len(s + c, len - c) == 0 && memchr(s + c, ':', len - c) == NULL) {
+		v->ref = *l;
+		found(v, F_TEXT_NOT_INDENTED, line, c);
+		return;
+	}
 	found(v, F_UNKNOWN, line, c);
 }
 
@@ -1076,6 +1097,13 @@ advise_lines(struct reader *r, const struct rawtext *t, struct advice *v)
 		    trim_value(v->s + v->c, v->len - v->c)));
 		return true;
 	}
+	case F_TEXT_NOT_INDENTED:
+		if (!near)
+			return false;
+		diag(r->d, path, p, D_YAML_TEXT_NOT_INDENTED,
+		    arena_strndup(r->a, v->ref.key, v->ref.klen), v->ref.line,
+		    arena_strndup(r->a, v->ref.key, v->ref.klen));
+		return true;
 	case F_NO_SPACE: {
 		if (!near)
 			return false;

@@ -305,6 +305,17 @@ static const struct {
 	    "purpose: decision\n  - name: Finance\n  date: 2024-03-20\n",
 	    "7:3: error: \"date\" is not lined up with \"name\" on line "
 	    "6: start it in column 5, as that key\n"},
+	{" committee: A\ndate: 2018-05-31\n",
+	    "2:2: error: \"committee\" is not lined up with \"date\" on "
+	    "line 3: start it in column 1, as that key\n"},
+	{"report_of:\n  - City Surveyor\n report_author: Lighting "
+	    "Engineer\nreference: ENV-SW-2024-14\n",
+	    "4:2: error: \"report_author\" is not lined up with "
+	    "\"report_of\" on line 2: start it in column 1, as that key\n"},
+	{"members:\n  - Alderman for Bridge\n  - Common Councilman "
+	    "for Portsoken\n    officers:\n  - Town Clerk\n",
+	    "5:5: error: \"officers\" is not lined up with \"members\" "
+	    "on line 2: start it in column 1, as that key\n"},
 	{"contact:\n\tname: Jo Bloggs\n",
 	    "3:1: error: a tab is used to indent this line: indent with "
 	    "spaces\n"},
@@ -410,6 +421,16 @@ static const struct {
 	{"contact:\n  name:\n  Jo Bloggs\n  email: x\n",
 	    "4:3: error: the value of \"name\" (line 3) must be on the "
 	    "key's line: write name: Jo Bloggs\n"},
+	{"report_of: City Surveyor\nreport_author: Principal "
+	    "Surveyor, City\nSurveyor's Department\npublic: false\n",
+	    "4:1: error: this line has no ': ', so it is not a key: if "
+	    "it is more of the value of \"report_author\" (line 3), "
+	    "indent it more than \"report_author\"\n"},
+	{"contact:\n  title: Principal Surveyor\n  phone 020 7606 "
+	    "3030\n",
+	    "4:3: error: this line has no ': ', so it is not a key: if "
+	    "it is more of the value of \"title\" (line 3), indent it "
+	    "more than \"title\"\n"},
 	{"subject: [Test paper\nreport_of: X\n",
 	    "2:10: error: this '[' is not closed: add ']' at its end, or "
 	    "put the whole value in quotes if the '[' is part of the "
@@ -421,10 +442,11 @@ static const struct {
 	{"subject: `Test`\n",
 	    "2:10: error: a key or value cannot begin with '`': put it "
 	    "in quotes\n"},
-	{" committee: A\ndate: 2018-05-31\n",
-	    "3:1: error: this line cannot be read as YAML (invalid "
-	    "mapping in plain multiline): check its indentation, the "
-	    "space after each ':' and its quotes\n"},
+	{"report_of: X\n{report_author: Governance Officer\n"
+	    "reference: TC\n",
+	    "3:1: error: this line cannot be read as YAML (could not "
+	    "find expected ':'): check its indentation, the space after "
+	    "each ':' and its quotes\n"},
 	{"subject: \"Test paper\ncontinued\"\nreport_of: X\n",
 	    "2:10: error: this line cannot be read as YAML (wrongly "
 	    "indented double-quoted scalar): check its indentation, the "
