@@ -770,7 +770,10 @@ key(struct advice *v, int line, size_t c, const char *t, size_t k)
 			return false;
 	} else {
 		if (was_popped && c < popped.ind)
-			v->ref = popped;
+			/* between two keys: the nearer, the one above if as
+			 * near */
+			v->ref = !l->seq && c - l->ind < popped.ind - c ? *l :
+			    popped;
 		else if (!l->seq && c > l->ind)
 			v->ref = *l; /* under a key that cannot hold it */
 		else if (l->seq && c > l->ind && l->vcol > 0 && v->n >= 2 &&

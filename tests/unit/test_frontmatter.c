@@ -316,6 +316,9 @@ static const struct {
 	    "for Portsoken\n    officers:\n  - Town Clerk\n",
 	    "5:5: error: \"officers\" is not lined up with \"members\" "
 	    "on line 2: start it in column 1, as that key\n"},
+	{"appendices:\n  - title: Map\n    file: map.md\n contact: x\n",
+	    "5:2: error: \"contact\" is not lined up with \"appendices\" "
+	    "on line 2: start it in column 1, as that key\n"},
 	{"contact:\n\tname: Jo Bloggs\n",
 	    "3:1: error: a tab is used to indent this line: indent with "
 	    "spaces\n"},
