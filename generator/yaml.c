@@ -464,6 +464,7 @@ enum finding {
 	F_FLOW_OPEN,
 };
 
+/* Levels the advice follows; deeper YAML gets the generic message. */
 enum { ADVICE_LEVELS = 64 };
 
 struct advice {
