@@ -327,6 +327,25 @@ source_pos_line(const struct source *src, int line, int bytecol)
 	return (struct pos){line, 1 + (int)utf8_count(s, bc)};
 }
 
+/* Is s (len bytes) only spaces and tabs? */
+static bool
+text_blank_n(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static size_t
+spaces_n(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
 /* Is line n exactly the marker (trailing blanks allowed)? */
 static bool
 line_is(const struct source *src, int n, const char *marker)
@@ -339,6 +358,84 @@ line_is(const struct source *src, int n, const char *marker)
 		if (s[i] != ' ' && s[i] != '\t')
 			return false;
 	return true;
+}
+
+/* Is line s (len bytes) made of hyphens or dashes, but not "---": a closing
+ * line mistyped ("--", "----", or the dash a word processor makes of
+ * "---")? */
+static bool
+dashes_not_closer(const char *s, size_t len)
+{
+	int hyphens = 0, dashes = 0;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == '-') {
+			hyphens++, i++;
+		} else if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+		} else if (len - i >= 3 && memcmp(s + i, "\xE2\x80", 2) == 0 &&
+		    (s[i + 2] == '\x93' || s[i + 2] == '\x94')) {
+			dashes++, i += 3; /* U+2013, U+2014 */
+		} else {
+			return false;
+		}
+	}
+	if (len > 0 && s[0] != '-' && dashes == 0)
+		return false;
+	return dashes > 0 ? true : hyphens >= 2 && !(hyphens == 3 &&
+	    len >= 3 && memcmp(s, "---", 3) == 0);
+}
+
+/* Could line s (len bytes) be front matter: blank, indented, a "- " item,
+ * a comment, or a key ("name: ...")? */
+static bool
+looks_like_yaml(const char *s, size_t len, bool after_blank)
+{
+	if (len == 0 || s[0] == ' ' || s[0] == '\t' || text_blank_n(s, len))
+		return true;
+	if (s[0] == '-')
+		return len == 1 || s[1] == ' ';
+	if (s[0] == '#') {
+		/* a comment, unless it is a Markdown heading: "## ..." or,
+		 * after a blank line, "# ..." */
+		return !(len >= 2 && (s[1] == '#' ||
+		    (s[1] == ' ' && after_blank)));
+	}
+	if (strchr("\"'[{>|", s[0]) != NULL)
+		return false;
+	for (size_t i = 1; i < len; i++)
+		if (s[i] == ':' && (i + 1 == len || s[i + 1] == ' '))
+			return true;
+	return false;
+}
+
+/* The front matter opened on line 1 is not closed: says where '---' goes,
+ * at the first line that cannot be front matter, or at a mistyped closing
+ * line. */
+static void
+report_unclosed(struct source *src, struct diags *d)
+{
+	int last = 1;          /* the last line of front matter seen */
+	bool after_blank = false;
+	for (int n = 2; (size_t)n <= src->nlines; n++) {
+		size_t len;
+		const char *s = source_line(src, n, &len);
+		if (dashes_not_closer(s, len)) {
+			diag(d, src->path, (struct pos){n, 1},
+			    D_FRONT_MATTER_CLOSER);
+			return;
+		}
+		if (!looks_like_yaml(s, len, after_blank)) {
+			diag(d, src->path, (struct pos){last + 1, 1},
+			    D_FRONT_MATTER_END);
+			return;
+		}
+		after_blank = text_blank_n(s, len);
+		/* '---' goes after the last key, before any comment (or
+		 * heading, "# Summary") that follows it */
+		if (!after_blank && s[spaces_n(s, len)] != '#')
+			last = n;
+	}
+	diag(d, src->path, (struct pos){1, 1}, D_FRONT_MATTER_UNCLOSED);
 }
 
 void
@@ -366,7 +463,7 @@ source_split(struct source *src, struct diags *d, bool required)
 			return;
 		}
 	}
-	diag(d, src->path, (struct pos){1, 1}, D_FRONT_MATTER_UNCLOSED);
+	report_unclosed(src, d);
 	src->front_unclosed = true;
 	src->body_off = src->len;
 	src->body_line = (int)src->nlines + 1;

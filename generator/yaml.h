@@ -41,8 +41,13 @@ struct ynode {
 /* Parses the YAML in the front-matter slice of src (or, when whole is true,
  * the whole text of src) into a tree in the arena. Every syntax problem,
  * duplicate key, alias, tag and excess depth is recorded in d with its
- * position in the file. Returns the root (NULL when the document is empty
- * or unusable). An empty document gives NULL without a message. */
+ * position in the file; a syntax error is told as the mistake it most
+ * likely is (a value holding ": ", a line not lined up, a tab, an unclosed
+ * quote ...), at the place to mend, once. YAML that reads without error
+ * but not as any author means (a "- " item taken as more text of the value
+ * above, "key:value" as the whole document) is reported too. Returns the
+ * root (NULL when the document is empty or unusable, as after any of
+ * those). An empty document gives NULL without a message. */
 struct ynode *yaml_parse(struct arena *a, struct diags *d,
     const struct source *src, bool whole);
 

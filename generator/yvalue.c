@@ -28,9 +28,37 @@ yv_item_pos(const struct ynode *c, const struct ynode *list)
 	return c->pos.line > 0 ? yv_pos(c) : list->pos;
 }
 
+/* v is text with ": " in it that YAML read as a key and its value
+ * ("- Report: May 2018"): says to quote it, and returns true. */
+static bool
+colon_in_text(const struct yread *y, const struct ynode *v)
+{
+	const struct ynode *c = v->first;
+	if (v->type != Y_MAPPING || v->count != 1 || c->type != Y_SCALAR ||
+	    !c->plain || c->null || v->pos.line != c->pos.line)
+		return false;
+	const char *text = arena_printf(y->a, "%s: %s", c->key, c->str);
+	bool single = strchr(text, '"') != NULL || strchr(text, '\\') != NULL;
+	char q = single ? '\'' : '"';
+	size_t n = strlen(text), o = 0;
+	char *fix = arena_alloc(y->a, 2 * n + 3);
+	fix[o++] = q;
+	for (size_t i = 0; i < n; i++) {
+		if (single && text[i] == '\'')
+			fix[o++] = '\'';
+		fix[o++] = text[i];
+	}
+	fix[o++] = q;
+	fix[o] = '\0';
+	diag(y->d, y->path, v->pos, D_COLON_IN_TEXT, fix);
+	return true;
+}
+
 const char *
 yv_text(const struct yread *y, const struct ynode *v, const char *key)
 {
+	if (colon_in_text(y, v))
+		return NULL;
 	if (v->type != Y_SCALAR) {
 		diag(y->d, y->path, v->pos, D_WRONG_TYPE, key, "text");
 		return NULL;

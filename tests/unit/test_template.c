@@ -316,6 +316,13 @@ static struct bad bad_cases[] = {
 	    "values"},
 	{"sections-type", "3:11: error: \"sections\" must be a list"},
 	{"empty", "error: a template must be a mapping of keys to values"},
+	{"yaml-colon", "2:7: error: the ':' in this value makes YAML read "
+	    "another key: put the whole value in quotes: name: \"City of "
+	    "London committee report: 2024 edition\""},
+	{"yaml-tab", "4:1: error: a tab is used to indent this line: indent "
+	    "with spaces"},
+	{"yaml-indent", "5:4: error: \"margins\" is not lined up with "
+	    "\"size\" on line 4: start it in column 3, as that key"},
 };
 
 ParameterizedTestParameters(template_bad, one_message)
