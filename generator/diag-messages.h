@@ -72,6 +72,7 @@ DIAG(D_SUBHEADING_MISSING, DIAG_ERROR, "missing sub-heading \"%s\" in \"%s\" (te
 DIAG(D_SUBHEADING_REPEATED, DIAG_ERROR, "sub-heading \"%s\" is given twice (first at line %d)")
 DIAG(D_SUBHEADING_EMPTY, DIAG_ERROR, "sub-heading \"%s\" has no text: write \"None.\" if it does not apply")
 DIAG(D_SUBHEADING_ORDER, DIAG_ERROR, "sub-heading \"%s\" must come before \"%s\" (template %s)")
+DIAG(D_SUBHEADING_LEVEL, DIAG_ERROR, "heading \"%s\" is a sub-heading of \"%s\": write it as \"### %s\"")
 DIAG(D_EMPTY_HEADING, DIAG_ERROR, "empty heading")
 DIAG(D_TYPED_NUMBER, DIAG_WARNING, "paragraph typed as %d is numbered %s: clerk numbers paragraphs itself, so the typed numbers can go")
 DIAG(D_LABEL_SYNTAX, DIAG_ERROR, "label \"%s\" may hold only letters, digits, '-' and '_'")

@@ -32,6 +32,8 @@ struct builder {
 	bool *misspelt;           /* per template section: an unknown
 				     heading's "did you mean" named it, so
 				     it is not reported missing as well */
+	bool *named;              /* per template section: a heading of the
+				     body names it as spelt (build_report) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -154,6 +156,77 @@ heading_prefix(const char *title, const char *const *cands)
 	return best;
 }
 
+/* Opens the section def at a heading (title as written): reported when
+ * the template puts it before a section already written. Reported once,
+ * at the section written too late, naming the first section written before
+ * it that the template puts after it. */
+static void
+open_section(struct builder *b, const struct tpl_section *def,
+    const char *title, struct pos pos)
+{
+	const struct template *t = b->t;
+	for (struct section *s = b->p->sections; s != NULL; s = s->next)
+		if (section_index(t, s->def) > section_index(t, def)) {
+			diag(b->d, b->p->path, pos, D_SECTION_ORDER, title,
+			    s->heading, t->id);
+			break;
+		}
+	b->cur = section_new(b, def, title, pos);
+}
+
+/* Is def already a section of the paper, or named by a heading still to
+ * come? */
+static bool
+section_taken(const struct builder *b, const struct tpl_section *def)
+{
+	if (b->named != NULL && b->named[section_index(b->t, def)])
+		return true;
+	for (const struct section *s = b->p->sections; s != NULL; s = s->next)
+		if (s->def == def)
+			return true;
+	return false;
+}
+
+/* A heading of level 1 or 2 that names a sub-heading the current section
+ * allows ("## Financial implications" inside the implications): one
+ * error, and the heading is taken as that sub-heading, so that nothing
+ * else is reported about it. A near miss of the name counts when the
+ * heading is near no section. Returns false when it names none. */
+static bool
+subheading_too_high(struct builder *b, struct node *n, const char *title,
+    bool near_section)
+{
+	const struct section *cur = b->cur;
+	if (cur == NULL || cur->def == NULL || cur->def->nsubheadings == 0)
+		return false;
+	const struct tpl_section *def = cur->def;
+	const char **names = arena_alloc(b->a,
+	    (def->nsubheadings + 1) * sizeof(*names));
+	const char *meant = NULL;
+	for (size_t i = 0; i < def->nsubheadings; i++) {
+		names[i] = def->subheadings[i].heading;
+		if (name_equal(names[i], title))
+			meant = names[i];
+	}
+	if (meant == NULL && !near_section)
+		meant = closest(title, names);
+	if (meant == NULL)
+		return false;
+	diag(b->d, b->p->path, n->pos, D_SUBHEADING_LEVEL, title,
+	    cur->heading, meant);
+	if (!name_equal(meant, title)) {
+		/* Checked as the sub-heading it was said to be. */
+		while (n->first != NULL)
+			node_remove(n->first);
+		struct node *text = node_new(b->a, N_TEXT, n->pos);
+		text->text = meant;
+		node_append(n, text);
+	}
+	n->u.heading.level = 1;
+	place(b, n);
+	return true;
+}
+
 /* A heading of level 1 or 2 in a report. */
 static void
 report_heading(struct builder *b, struct node *n)
@@ -172,16 +245,16 @@ report_heading(struct builder *b, struct node *n)
 			place(b, n);
 			return;
 		}
-		/* Its blocks stay in the current section, so that they are
-		 * still checked. */
 		b->heading_seen = true;
 		const char *near = closest(title, candidates(b));
+		if (subheading_too_high(b, n, title, near != NULL))
+			return;
 		if (near == NULL)
 			near = heading_prefix(title, candidates(b));
 		const char *hint;
+		const struct tpl_section *meant = NULL;
 		if (near != NULL) {
-			const struct tpl_section *meant =
-			    template_section(t, near);
+			meant = template_section(t, near);
 			if (b->misspelt == NULL)
 				b->misspelt = arena_alloc(b->a,
 				    t->nsections + 1);
@@ -195,6 +268,15 @@ report_heading(struct builder *b, struct node *n)
 		}
 		diag(b->d, b->p->path, n->pos, D_UNKNOWN_SECTION, title, t->id,
 		    hint);
+		/* The message says which section was meant: its blocks are
+		 * that section's, so that nothing follows from the spelling
+		 * (labels, numbers, the section missing). Else they stay in
+		 * the current section, still checked. */
+		if (meant != NULL && meant->from_key == NULL &&
+		    !section_taken(b, meant))
+			open_section(b, meant, title, n->pos);
+		else if (meant != NULL && meant->from_key != NULL)
+			b->cur = NULL; /* as the list under it would be */
 		return;
 	}
 	b->heading_seen = true;
@@ -211,16 +293,7 @@ report_heading(struct builder *b, struct node *n)
 			b->cur = s;
 			return;
 		}
-	/* Out of order: reported once, at the section written too late,
-	 * naming the first section written before it that the template
-	 * puts after it. */
-	for (struct section *s = b->p->sections; s != NULL; s = s->next)
-		if (section_index(t, s->def) > section_index(t, def)) {
-			diag(b->d, b->p->path, n->pos, D_SECTION_ORDER, title,
-			    s->heading, t->id);
-			break;
-		}
-	b->cur = section_new(b, def, title, n->pos);
+	open_section(b, def, title, n->pos);
 }
 
 /* Missing sections are reported at the heading of the first present
@@ -624,6 +697,15 @@ static void
 build_report(struct builder *b, struct node *blocks)
 {
 	const struct template *t = b->t;
+	b->named = arena_alloc(b->a, t->nsections + 1);
+	for (struct node *n = blocks; n != NULL; n = n->next) {
+		if (n->type != N_SUBHEADING || n->u.heading.level > 2)
+			continue;
+		const struct tpl_section *def =
+		    template_section(t, node_text(b->a, n));
+		if (def != NULL)
+			b->named[section_index(t, def)] = true;
+	}
 	for (struct node *n = blocks, *next; n != NULL; n = next) {
 		next = n->next;
 		n->next = n->prev = n->parent = NULL;
