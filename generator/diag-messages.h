@@ -59,6 +59,8 @@ DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown
 DIAG(D_TOO_MANY_APPENDICES, DIAG_ERROR, "more than %d appendices: put the rest together, or make them papers of their own")
 
 /* The body (markdown.c, structure.c, assets.c) */
+DIAG(D_BODY_NOT_CHECKED, DIAG_WARNING, "the body was not checked against a template, as the front matter could not be read: mend it, then check again")
+DIAG(D_TEMPLATE_GUESSED, DIAG_WARNING, "no meeting date could be read to choose the template by, so the body was checked against \"%s\", the template its headings fit best: mend the date, or add \"template: %s\"")
 DIAG(D_TEXT_BEFORE_SECTION, DIAG_ERROR, "text before the first section: begin the body with the heading \"%s\"")
 DIAG(D_UNKNOWN_SECTION, DIAG_ERROR, "heading \"%s\" names no section of template %s%s")
 DIAG(D_MISSING_SECTION, DIAG_ERROR, "missing required section \"%s\" (template %s)")

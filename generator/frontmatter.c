@@ -750,11 +750,13 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 
 	if (root != NULL && root->type != Y_MAPPING) {
 		diag(d, p->path, root->pos, D_NOT_MAPPING, "front matter");
+		p->front_unread = true;
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return false;
 	}
 	if (root == NULL && !yv_front_blank(p->src)) {
 		/* The YAML could not be parsed: its error is enough. */
+		p->front_unread = true;
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return diags_errors(d) == errors;
 	}

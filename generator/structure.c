@@ -809,7 +809,8 @@ check_link(struct builder *b, void *ctx, struct node *n)
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
-	struct builder b = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
+	struct builder b = {.p = p, .d = d, .a = p->arena,
+	    .t = p->front_unread ? NULL : p->tpl};
 	if (b.t == NULL) {
 		for (struct node *n = blocks, *next; n != NULL; n = next) {
 			next = n->next;
