@@ -46,6 +46,7 @@ DIAG(D_EXEMPT_MISSING, DIAG_ERROR, "a non-public paper needs \"exempt_paragraphs
 DIAG(D_EXEMPT_ON_PUBLIC, DIAG_ERROR, "\"exempt_paragraphs\" is only for non-public papers and appendices: add \"public: false\" or remove it")
 DIAG(D_EXEMPT_REPEATED, DIAG_WARNING, "exempt paragraph %d is listed twice")
 DIAG(D_EMAIL, DIAG_WARNING, "\"%s\" does not look like an email address")
+DIAG(D_PLACEHOLDER, DIAG_WARNING, "placeholder text from \"clerk new\" left here: replace it with the paper's own")
 DIAG(D_UNKNOWN_TEMPLATE, DIAG_ERROR, "unknown template \"%s\"%s; \"clerk templates\" lists them")
 DIAG(D_TEMPLATE_KIND, DIAG_ERROR, "template \"%s\" is for %s, not %s")
 DIAG(D_TEMPLATE_NEAREST, DIAG_WARNING, "no %s template was in force on %s; using \"%s\" (in force %s)")

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "model.h"
+#include "placeholder.h"
 #include "source.h"
 #include "template.h"
 #include "text.h"
@@ -726,6 +727,20 @@ check_root_keys(struct fm *f, const struct ynode *root)
 	}
 }
 
+/* Every value under n that "clerk new" wrote for the author to replace:
+ * a warning at each. */
+static void
+check_placeholders(struct fm *f, const struct ynode *n)
+{
+	if (n->type == Y_SCALAR) {
+		if (n->str != NULL && placeholder_value(n->str))
+			diag(f->d, f->p->path, n->pos, D_PLACEHOLDER);
+		return;
+	}
+	for (const struct ynode *c = n->first; c != NULL; c = c->next)
+		check_placeholders(f, c);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -816,6 +831,8 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 		m->in_attendance = yv_list(&f.y, v, "in_attendance", false,
 		    false, &m->nin_attendance, &ok);
 
+	if (root != NULL)
+		check_placeholders(&f, root);
 	if (f.kind == KIND_REPORT) {
 		required(&f, K_SUBJECT);
 		required(&f, K_REPORT_OF);

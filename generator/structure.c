@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "model.h"
+#include "placeholder.h"
 #include "source.h"
 
 struct builder {
@@ -806,6 +807,15 @@ check_link(struct builder *b, void *ctx, struct node *n)
 		    node_text(b->a, n));
 }
 
+/* A paragraph that "clerk new" wrote for the author to replace. */
+static void
+check_placeholder(struct builder *b, void *ctx, struct node *n)
+{
+	(void)ctx;
+	if (n->type == N_PARAGRAPH && placeholder_text(node_text(b->a, n)))
+		diag(b->d, b->p->path, n->pos, D_PLACEHOLDER);
+}
+
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
@@ -824,6 +834,7 @@ structure_build(struct paper *p, struct diags *d, struct node *blocks)
 	}
 	resolve_references(&b);
 	walk_paper(&b, check_link, NULL, NULL);
+	walk_paper(&b, check_placeholder, NULL, NULL);
 	assets_check_images(p, d);
 	check_loose_images(&b);
 }
