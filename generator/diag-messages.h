@@ -89,6 +89,7 @@ DIAG(D_IMAGE_NO_ALT, DIAG_WARNING, "image \"%s\" has no description: write one b
 DIAG(D_RAW_HTML, DIAG_WARNING, "raw HTML is ignored: write it in Markdown")
 DIAG(D_FOOTNOTE_UNDEFINED, DIAG_ERROR, "footnote \"[^%s]\" has no text: add a line \"[^%s]: ...\"")
 DIAG(D_LINK_NO_ADDRESS, DIAG_WARNING, "link \"%s\" has no address: it is set as plain text")
+DIAG(D_LINK_LOCAL, DIAG_WARNING, "link to \"%s\" is not a web address, and no reader of the PDF can follow it: an appendix belongs under \"appendices:\" in the front matter; for any other document, give its address (https://...)")
 DIAG(D_EMPTY_LINK, DIAG_WARNING, "link to \"%s\" has no text")
 DIAG(D_NESTING_TOO_DEEP, DIAG_ERROR, "blocks nested deeper than %d levels")
 DIAG(D_TABLE_TOO_WIDE, DIAG_ERROR, "table row of more than %d cells: a table has at most %d columns; split it into narrower tables")

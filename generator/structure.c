@@ -793,18 +793,38 @@ check_loose_images(struct builder *b)
 	b->p->footnotes = notes;
 }
 
-/* A link with no text, or with no address, is most likely a slip. */
+/* Does url begin with a scheme ("https:", "mailto:")? A single letter
+ * before the colon is a Windows drive ("C:\"), not a scheme. */
+static bool
+has_scheme(const char *url)
+{
+	const char *p = url;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return false;
+	for (p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
+	    p++)
+		;
+	return *p == ':' && p - url > 1;
+}
+
+/* A link with no text, or with no address, is most likely a slip; so is
+ * one to a file beside the paper ("appendix.md"), which no reader of the
+ * PDF can follow. */
 static void
 check_link(struct builder *b, void *ctx, struct node *n)
 {
 	(void)ctx;
 	if (n->type != N_LINK)
 		return;
+	const char *url = n->u.link.url;
 	if (n->first == NULL)
-		diag(b->d, b->p->path, n->pos, D_EMPTY_LINK, n->u.link.url);
-	else if (n->u.link.url == NULL || *n->u.link.url == '\0')
+		diag(b->d, b->p->path, n->pos, D_EMPTY_LINK, url);
+	else if (url == NULL || *url == '\0')
 		diag(b->d, b->p->path, n->pos, D_LINK_NO_ADDRESS,
 		    node_text(b->a, n));
+	else if (!has_scheme(url) && strncmp(url, "//", 2) != 0)
+		diag(b->d, b->p->path, n->pos, D_LINK_LOCAL, url);
 }
 
 /* A paragraph that "clerk new" wrote for the author to replace. */
