@@ -531,7 +531,8 @@ read_paper(struct reader *r, struct agenda_item *it)
 		return;
 	}
 	if (s != ASSET_OK) {
-		asset_report(r->d, ag->path, it->link_pos, s, it->link);
+		asset_report(r->a, r->d, ag->path, it->link_pos, s, ag->dir,
+		    it->link);
 		return;
 	}
 	it->paper_path = path;
@@ -643,7 +644,8 @@ check_image(struct reader *r, struct node *img)
 	const char *url = img->u.link.url, *path;
 	enum asset_status s = asset_resolve(r->a, r->ag->dir, url, &path);
 	if (s != ASSET_OK)
-		asset_report(r->d, r->ag->path, img->pos, s, url);
+		asset_report(r->a, r->d, r->ag->path, img->pos, s,
+		    r->ag->dir, url);
 	else if (image_sniff(path) == IMAGE_UNKNOWN)
 		diag(r->d, r->ag->path, img->pos, D_IMAGE_FORMAT, url);
 	else

@@ -53,7 +53,7 @@ DIAG(D_TEMPLATE_NEAREST, DIAG_WARNING, "no %s template was in force on %s; using
 DIAG(D_TEMPLATE_NONE, DIAG_ERROR, "no template for %s is installed")
 DIAG(D_PATH_ABSOLUTE, DIAG_ERROR, "\"%s\" is an absolute path: give a path relative to the paper")
 DIAG(D_PATH_ESCAPES, DIAG_ERROR, "\"%s\" leads outside the paper's folder: keep it beside the paper or below")
-DIAG(D_PATH_MISSING, DIAG_ERROR, "\"%s\" not found")
+DIAG(D_PATH_MISSING, DIAG_ERROR, "\"%s\" not found%s")
 DIAG(D_PATH_NOT_FILE, DIAG_ERROR, "\"%s\" is not a regular file")
 DIAG(D_APPENDIX_UNREADABLE, DIAG_ERROR, "appendix file \"%s\" cannot be read: %s")
 DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown (.md)")

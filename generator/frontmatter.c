@@ -500,8 +500,8 @@ read_appendices(struct fm *f, const struct ynode *v)
 				enum asset_status s = asset_resolve(f->a,
 				    f->p->dir, ap.file, &ap.path);
 				if (s != ASSET_OK) {
-					asset_report(f->d, f->p->path, x->pos,
-					    s, ap.file);
+					asset_report(f->a, f->d, f->p->path,
+					    x->pos, s, f->p->dir, ap.file);
 					ap.path = NULL;
 				}
 			}

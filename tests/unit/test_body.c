@@ -890,3 +890,38 @@ Test(body, asset_resolve_cases)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
 	cr_assert_eq(system(cmd), 0);
 }
+
+/* A file not found is given the nearest file beside it, part by part of
+ * its path; nothing when no part is near. */
+Test(body, missing_file_did_you_mean)
+{
+	char tmp[] = "/tmp/clerk-body-XXXXXX";
+	cr_assert(mkdtemp(tmp) != NULL);
+	char p[128];
+	snprintf(p, sizeof p, "%s/maps", tmp);
+	cr_assert_eq(mkdir(p, 0700), 0);
+	snprintf(p, sizeof p, "%s/maps/ward plan.png", tmp);
+	write_file(p, "x", 1);
+	snprintf(p, sizeof p, "%s/maps/2019", tmp);
+	cr_assert_eq(mkdir(p, 0700), 0); /* a folder is no file to suggest */
+	snprintf(p, sizeof p, "%s/budget.md", tmp);
+	write_file(p, "x", 1);
+
+	struct arena *a = arena_new();
+	struct pos at = {3, 7};
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "budjet.md");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "map/ward%20plan.png");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "maps/2018");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "minutes.md");
+	cr_assert_str_eq(fixture_messages(out, sizeof out),
+	    "3:7: error: \"budjet.md\" not found (did you mean \"budget.md\"?)\n"
+	    "3:7: error: \"map/ward%20plan.png\" not found (did you mean "
+	    "\"maps/ward plan.png\"?)\n"
+	    "3:7: error: \"maps/2018\" not found\n"
+	    "3:7: error: \"minutes.md\" not found\n");
+	arena_free(a);
+
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	cr_assert_eq(system(cmd), 0);
+}
