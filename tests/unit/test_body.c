@@ -645,7 +645,10 @@ Test(body, footnotes)
 	    "\n"
 	    "Also \\[^escaped] and `[^code]`.\n");
 	cr_assert_str_eq(out, "4:49: error: footnote \"[^none]\" has no "
-	    "text: add a line \"[^none]: ...\"\n");
+	    "text: add a line \"[^none]: ...\"\n"
+	    "10:1: warning: footnote \"[^unused]\" is never referred to, so "
+	    "its text is left out: write \"[^unused]\" where the note "
+	    "belongs, or remove it\n");
 	struct node *r = b->first->next;
 	cr_assert_eq(r->type, N_FOOTNOTE_REF);
 	cr_assert_eq(r->u.footnote.number, 1);
