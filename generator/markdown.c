@@ -330,13 +330,34 @@ lines_add(struct lines *l, int first, int last)
 	l->n++;
 }
 
+static int
+range_cmp(const void *x, const void *y)
+{
+	const int *a = x, *b = y;
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* Is line in one of the ranges of l, sorted by lines_sort? The ranges
+ * are blocks, so they do not overlap. */
 static bool
 lines_have(const struct lines *l, int line)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->r[i][0] <= line && line <= l->r[i][1])
-			return true;
-	return false;
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) { /* the first range that starts after line */
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->r[mid][0] <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && l->r[lo - 1][1] >= line;
+}
+
+static void
+lines_sort(struct lines *l)
+{
+	if (l->n > 1)
+		qsort(l->r, l->n, sizeof(*l->r), range_cmp);
 }
 
 /* A footnote definition as written: "[^label]:" at the start of a line,
@@ -385,20 +406,39 @@ find_note_defs(struct conv *c, size_t *n)
 	return defs;
 }
 
+static int
+def_cmp(const void *x, const void *y)
+{
+	const struct note_def *a = *(struct note_def *const *)x;
+	const struct note_def *b = *(struct note_def *const *)y;
+	int c = strcasecmp(a->label, b->label);
+	if (c != 0)
+		return c;
+	return a->pos.line < b->pos.line ? -1 : a->pos.line > b->pos.line;
+}
+
+/* Beyond this many pairs of undefined references and definitions, no
+ * "did you mean" is looked for: each costs an edit distance. */
+enum { NOTE_PAIRS = 1000000 };
+
 /* Footnotes, once the whole body is read: each reference without a
- * definition (with the definition it most likely meant), and each
- * definition that nothing refers to. */
+ * definition (with the definition it most likely meant), each definition
+ * that nothing refers to, and each second definition of a label (cmark
+ * matches labels regardless of case). */
 static void
 check_notes(struct conv *c)
 {
+	lines_sort(&c->code);
+	lines_sort(&c->kept);
 	size_t n;
 	struct note_def *defs = find_note_defs(c, &n);
 	const char **labels = arena_alloc(c->a, (n + 1) * sizeof(*labels));
 	for (size_t i = 0; i < n; i++)
 		labels[i] = defs[i].label;
+	bool suggest = n > 0 && c->nundefined <= NOTE_PAIRS / n;
 	for (size_t i = 0; i < c->nundefined; i++) {
 		const struct note_ref *r = &c->undefined[i];
-		const char *near = closest(r->label, labels);
+		const char *near = suggest ? closest(r->label, labels) : NULL;
 		const char *hint = arena_printf(c->a, ": add a line "
 		    "\"[^%s]: ...\"", r->label);
 		for (size_t j = 0; near != NULL && j < n; j++)
@@ -410,20 +450,33 @@ check_notes(struct conv *c)
 		diag(c->d, c->p->path, r->pos, D_FOOTNOTE_UNDEFINED, r->label,
 		    hint);
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (defs[i].kept || defs[i].meant)
-			continue;
-		size_t j = 0;
-		while (j < n && !(j != i && (defs[j].kept || j < i) &&
-		    strcasecmp(defs[j].label, defs[i].label) == 0))
-			j++;
-		if (j < n)
-			diag(c->d, c->p->path, defs[i].pos, D_FOOTNOTE_REPEATED,
-			    defs[i].label, defs[j].pos.line);
-		else
-			diag(c->d, c->p->path, defs[i].pos, D_FOOTNOTE_UNUSED,
-			    defs[i].label, defs[i].label);
+	/* The definitions grouped by label; the one cmark kept, else the
+	 * first, is the label's. */
+	struct note_def **by = xmalloc((n + 1) * sizeof(*by));
+	for (size_t i = 0; i < n; i++)
+		by[i] = &defs[i];
+	if (n > 1)
+		qsort(by, n, sizeof(*by), def_cmp);
+	for (size_t i = 0, e; i < n; i = e) {
+		const struct note_def *own = by[i];
+		for (e = i; e < n && strcasecmp(by[e]->label, by[i]->label) == 0;
+		    e++)
+			if (by[e]->kept)
+				own = by[e];
+		for (size_t k = i; k < e; k++) {
+			const struct note_def *x = by[k];
+			if (x->kept || x->meant)
+				continue;
+			if (x == own)
+				diag(c->d, c->p->path, x->pos,
+				    D_FOOTNOTE_UNUSED, x->label, x->label);
+			else
+				diag(c->d, c->p->path, x->pos,
+				    D_FOOTNOTE_REPEATED, x->label,
+				    own->pos.line);
+		}
 	}
+	free(by);
 	free(defs);
 }
 
