@@ -827,12 +827,15 @@ check_link(struct builder *b, void *ctx, struct node *n)
 		diag(b->d, b->p->path, n->pos, D_LINK_LOCAL, url);
 }
 
-/* A paragraph that "clerk new" wrote for the author to replace. */
+/* A paragraph that "clerk new" wrote for the author to replace: its
+ * first text (each placeholder is one line, without markup) begins with
+ * a placeholder. */
 static void
 check_placeholder(struct builder *b, void *ctx, struct node *n)
 {
 	(void)ctx;
-	if (n->type == N_PARAGRAPH && placeholder_text(node_text(b->a, n)))
+	if (n->type == N_PARAGRAPH && n->first != NULL &&
+	    n->first->type == N_TEXT && placeholder_text(n->first->text))
 		diag(b->d, b->p->path, n->pos, D_PLACEHOLDER);
 }
 
