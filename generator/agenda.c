@@ -532,7 +532,8 @@ read_paper(struct reader *r, struct agenda_item *it)
 		return;
 	}
 	if (s != ASSET_OK) {
-		asset_report(r->d, ag->path, it->link_pos, s, it->link);
+		asset_report(r->a, r->d, ag->path, it->link_pos, s, ag->dir,
+		    it->link);
 		return;
 	}
 	it->paper_path = path;

@@ -6,6 +6,7 @@
 #include "assets.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -151,9 +152,88 @@ asset_resolve(struct arena *a, const char *dir, const char *name,
 	return s;
 }
 
+static int
+name_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The entries of folder dir that are folders (want_dir) or regular
+ * files, hidden ones aside, sorted, NULL-terminated, in the arena; NULL
+ * when the folder cannot be read. */
+static const char **
+folder_entries(struct arena *a, const char *dir, bool want_dir)
+{
+	DIR *dp = opendir(dir);
+	if (dp == NULL)
+		return NULL;
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		const char *full = arena_printf(a, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(full, &st) != 0 ||
+		    (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)))
+			continue;
+		if (n + 1 >= cap) {
+			size_t c = cap ? 2 * cap : 32;
+			names = arena_grow(a, names, n, c, sizeof(*names));
+			cap = c;
+		}
+		names[n++] = arena_strdup(a, e->d_name);
+	}
+	closedir(dp);
+	if (names == NULL)
+		names = arena_alloc(a, sizeof(*names));
+	qsort(names, n, sizeof(*names), name_cmp);
+	names[n] = NULL;
+	return names;
+}
+
+/* " (did you mean \"x\"?)" for name (a relative path not found in dir):
+ * each part of the path that does not exist replaced by the nearest
+ * folder or file beside it; "" when some part has none near. */
+static const char *
+suggest(struct arena *a, const char *dir, const char *name)
+{
+	const char *decoded = percent_decode(a, name);
+	if (decoded != NULL)
+		name = decoded;
+	const char *cur = dir, *out = "";
+	bool changed = false;
+	for (const char *s = name; *s != '\0';) {
+		const char *e = strchr(s, '/');
+		size_t len = e != NULL ? (size_t)(e - s) : strlen(s);
+		const char *part = arena_strndup(a, s, len);
+		bool last = e == NULL || e[1] == '\0';
+		const char *full = arena_printf(a, "%s/%s", cur, part);
+		struct stat st;
+		if (len > 0 && strcmp(part, ".") != 0 &&
+		    strcmp(part, "..") != 0 && stat(full, &st) != 0) {
+			const char **names = folder_entries(a, cur, !last);
+			const char *near = names ? closest(part, names) : NULL;
+			if (near == NULL)
+				return "";
+			part = near;
+			full = arena_printf(a, "%s/%s", cur, part);
+			changed = true;
+		}
+		out = *out ? arena_printf(a, "%s/%s", out, part) : part;
+		cur = full;
+		s += len;
+		if (*s == '/')
+			s++;
+	}
+	return changed ? arena_printf(a, " (did you mean \"%s\"?)", out) :
+	    "";
+}
+
 void
-asset_report(struct diags *d, const char *file, struct pos pos,
-    enum asset_status s, const char *name)
+asset_report(struct arena *a, struct diags *d, const char *file,
+    struct pos pos, enum asset_status s, const char *dir, const char *name)
 {
 	switch (s) {
 	case ASSET_OK:
@@ -165,7 +245,9 @@ asset_report(struct diags *d, const char *file, struct pos pos,
 		diag(d, file, pos, D_PATH_ESCAPES, name);
 		break;
 	case ASSET_MISSING:
-		diag(d, file, pos, D_PATH_MISSING, name);
+		diag(d, file, pos, D_PATH_MISSING, name,
+		    suggest(a, dir == NULL || *dir == '\0' ? "." : dir,
+		    name));
 		break;
 	case ASSET_NOT_FILE:
 		diag(d, file, pos, D_PATH_NOT_FILE, name);
@@ -224,7 +306,7 @@ asset_check_image(struct arena *a, struct diags *d, const char *file,
 	const char *path = NULL;
 	enum asset_status s = asset_resolve(a, dir, url, &path);
 	if (s != ASSET_OK) {
-		asset_report(d, file, img->pos, s, url);
+		asset_report(a, d, file, img->pos, s, dir, url);
 	} else {
 		struct image_info info;
 		char detail[160];

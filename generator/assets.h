@@ -37,8 +37,10 @@ void asset_check_image(struct arena *a, struct diags *d, const char *file,
 /* asset_check_image for every N_IMAGE of the paper. */
 void assets_check_images(struct paper *p, struct diags *d);
 
-/* Records the diagnostic for a bad status (D_PATH_ABSOLUTE ...). */
-void asset_report(struct diags *d, const char *file, struct pos pos,
-    enum asset_status s, const char *name);
+/* Records the diagnostic for a bad status (D_PATH_ABSOLUTE ...) of name
+ * as resolved against dir; a file not found gets a "did you mean" from
+ * the files beside it (made in arena a). */
+void asset_report(struct arena *a, struct diags *d, const char *file,
+    struct pos pos, enum asset_status s, const char *dir, const char *name);
 
 #endif

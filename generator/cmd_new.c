@@ -1,5 +1,6 @@
 /* cmd_new.c: "clerk new": a skeleton paper for a template, with every
- * required section, that passes "clerk check" as it is. */
+ * required section, that passes "clerk check" as it is, with a warning at
+ * each placeholder (placeholder.h) until the author replaces it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "output.h"
+#include "placeholder.h"
 #include "template.h"
 
 /* A growing text buffer on the heap. */
@@ -57,18 +59,18 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 {
 	put(b, "---\n");
 	put3(b, "template: ", t->id, "\n");
-	put(b, "committee: Name of the Committee\n");
+	put(b, "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
 	put(b, "purpose: decision\n"
-	    "subject: Title of the report\n"
-	    "report_of: Title of the Chief Officer\n"
-	    "report_author: Name, Job Title\n");
+	    "subject: " PH_SUBJECT "\n"
+	    "report_of: " PH_REPORT_OF "\n"
+	    "report_author: " PH_AUTHOR "\n");
 	for (size_t i = 0; i < t->nkeys; i++)
 		if (t->keys[i].required) {
 			const char *v = "\"\"";
 			switch (t->keys[i].type) {
 			case KEY_STRING:
-				v = "Value";
+				v = PH_VALUE;
 				break;
 			case KEY_DATE:
 				v = date;
@@ -80,7 +82,7 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 				v = "true";
 				break;
 			case KEY_LIST:
-				v = "[Value]";
+				v = "[" PH_VALUE "]";
 				break;
 			}
 			char line[256];
@@ -89,10 +91,10 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 			put(b, line);
 		}
 	put(b, "contact:\n"
-	    "  name: Name\n"
-	    "  title: Job Title\n"
-	    "  phone: 020 7332 0000\n"
-	    "  email: name@example.org\n"
+	    "  name: " PH_NAME "\n"
+	    "  title: " PH_JOB_TITLE "\n"
+	    "  phone: " PH_PHONE "\n"
+	    "  email: " PH_EMAIL "\n"
 	    "---\n");
 	bool numbered_hint = false;
 	for (size_t i = 0; i < t->nsections; i++) {
@@ -102,7 +104,7 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 		put3(b, "\n## ", s->heading, "\n\n");
 		if (s->required == REQUIRED_DECISION) {
 			put(b, "Members are asked to:\n\n"
-			    "- approve the proposals in this report.\n");
+			    "- " PH_RECOMMEND "\n");
 		} else if (s->nsubheadings > 0) {
 			bool any = false;
 			for (size_t j = 0; j < s->nsubheadings; j++) {
@@ -113,16 +115,13 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 				any = true;
 			}
 			if (!any)
-				put(b, "Write this section here.\n");
+				put(b, PH_SECTION "\n");
 		} else if (s->numbered && !numbered_hint) {
-			put(b, "{#first} Write each paragraph as a paragraph; "
-			    "clerk numbers them.\n\n"
-			    "A label at the start of a paragraph, as in the one "
-			    "above, lets you refer to it: see paragraph "
-			    "[](#first).\n");
+			put(b, "{#first} " PH_PARAGRAPHS "\n\n"
+			    PH_LABEL ": see paragraph [](#first).\n");
 			numbered_hint = true;
 		} else {
-			put(b, "Write this section here.\n");
+			put(b, PH_SECTION "\n");
 		}
 	}
 }
@@ -132,17 +131,17 @@ minutes_skeleton(struct buf *b, const struct template *t, const char *date)
 {
 	put(b, "---\n");
 	put3(b, "kind: minutes\ntemplate: ", t->id, "\n");
-	put(b, "committee: Name of the Committee\n");
+	put(b, "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
 	put(b, "time: 11.00 am\n"
-	    "venue: Committee Room\n"
+	    "venue: " PH_VENUE "\n"
 	    "present:\n"
-	    "  - Name (Chairman)\n"
-	    "  - Name (Deputy Chairman)\n"
+	    "  - " PH_CHAIRMAN "\n"
+	    "  - " PH_DEPUTY "\n"
 	    "officers:\n"
-	    "  - Name, Town Clerk's Department\n"
+	    "  - " PH_OFFICER "\n"
 	    "---\n"
-	    "\n## Apologies\n\nApologies were received from Name.\n"
+	    "\n## Apologies\n\n" PH_APOLOGIES "\n"
 	    "\n## Declarations\n\nThere were no declarations.\n"
 	    "\n## Minutes\n\nRESOLVED – That the public minutes of the "
 	    "previous meeting be approved as a correct record.\n");

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "model.h"
+#include "placeholder.h"
 #include "source.h"
 #include "template.h"
 #include "text.h"
@@ -500,8 +501,8 @@ read_appendices(struct fm *f, const struct ynode *v)
 				enum asset_status s = asset_resolve(f->a,
 				    f->p->dir, ap.file, &ap.path);
 				if (s != ASSET_OK) {
-					asset_report(f->d, f->p->path, x->pos,
-					    s, ap.file);
+					asset_report(f->a, f->d, f->p->path,
+					    x->pos, s, f->p->dir, ap.file);
 					ap.path = NULL;
 				}
 			}
@@ -732,6 +733,20 @@ check_root_keys(struct fm *f, const struct ynode *root)
 	}
 }
 
+/* Every value under n that "clerk new" wrote for the author to replace:
+ * a warning at each. */
+static void
+check_placeholders(struct fm *f, const struct ynode *n)
+{
+	if (n->type == Y_SCALAR) {
+		if (n->str != NULL && placeholder_value(n->str))
+			diag(f->d, f->p->path, n->pos, D_PLACEHOLDER);
+		return;
+	}
+	for (const struct ynode *c = n->first; c != NULL; c = c->next)
+		check_placeholders(f, c);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -756,11 +771,13 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 
 	if (root != NULL && root->type != Y_MAPPING) {
 		diag(d, p->path, root->pos, D_NOT_MAPPING, "front matter");
+		p->front_unread = true;
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return false;
 	}
 	if (root == NULL && !yv_front_blank(p->src)) {
 		/* The YAML could not be parsed: its error is enough. */
+		p->front_unread = true;
 		p->tpl_guessed = true, p->tpl = newest(set, KIND_REPORT);
 		return diags_errors(d) == errors;
 	}
@@ -820,6 +837,8 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 		m->in_attendance = yv_list(&f.y, v, "in_attendance", false,
 		    false, &m->nin_attendance, &ok);
 
+	if (root != NULL)
+		check_placeholders(&f, root);
 	if (f.kind == KIND_REPORT) {
 		required(&f, K_SUBJECT);
 		required(&f, K_REPORT_OF);

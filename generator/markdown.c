@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <threads.h>
 
 #include "arena.h"
@@ -74,6 +75,19 @@ struct block {
 	bool html_reported;       /* one D_RAW_HTML per block is enough */
 };
 
+/* Ranges of lines of the file, heap. */
+struct lines {
+	int (*r)[2];  /* first and last line of each */
+	size_t n, cap;
+};
+
+/* A footnote reference without a definition, reported once the
+ * definitions are known (to say which was meant). */
+struct note_ref {
+	const char *label;
+	struct pos pos;
+};
+
 struct conv {
 	struct paper *p;
 	struct arena *a;
@@ -88,6 +102,11 @@ struct conv {
 	struct colcache cols;     /* for the positions cmark gives */
 	struct node *last_note;   /* the last footnote definition */
 	int notes;                /* footnote definitions seen */
+	struct lines code;        /* lines of code blocks */
+	struct lines kept;        /* first lines of the footnote definitions
+				     cmark kept (those referred to) */
+	struct note_ref *undefined; /* "[^x]" without a definition, heap */
+	size_t nundefined, capundefined;
 };
 
 /* ------------------------------------------------------------------ */
@@ -288,11 +307,177 @@ check_undefined_notes(struct conv *c, const char *s)
 		if (block_find(c, MARK_FOOTNOTE, m, (size_t)(e - m + 1),
 		    &where, &before) && before == '\\')
 			continue; /* written "\[^x]": meant as text */
-		const char *label = arena_strndup(c->a, m + 2,
-		    (size_t)(e - m - 2));
-		diag(c->d, c->p->path, where, D_FOOTNOTE_UNDEFINED, label,
-		    label);
+		if (c->nundefined == c->capundefined) {
+			c->capundefined = c->capundefined ?
+			    2 * c->capundefined : 8;
+			c->undefined = xrealloc(c->undefined, c->capundefined *
+			    sizeof(*c->undefined));
+		}
+		c->undefined[c->nundefined++] = (struct note_ref){
+		    arena_strndup(c->a, m + 2, (size_t)(e - m - 2)), where};
 	}
+}
+
+static void
+lines_add(struct lines *l, int first, int last)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->r = xrealloc(l->r, l->cap * sizeof(*l->r));
+	}
+	l->r[l->n][0] = first;
+	l->r[l->n][1] = last;
+	l->n++;
+}
+
+static int
+range_cmp(const void *x, const void *y)
+{
+	const int *a = x, *b = y;
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* Is line in one of the ranges of l, sorted by lines_sort? The ranges
+ * are blocks, so they do not overlap. */
+static bool
+lines_have(const struct lines *l, int line)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) { /* the first range that starts after line */
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->r[mid][0] <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && l->r[lo - 1][1] >= line;
+}
+
+static void
+lines_sort(struct lines *l)
+{
+	if (l->n > 1)
+		qsort(l->r, l->n, sizeof(*l->r), range_cmp);
+}
+
+/* A footnote definition as written: "[^label]:" at the start of a line,
+ * after indentation and the marks of block quotes. */
+struct note_def {
+	const char *label;
+	struct pos pos;
+	bool kept;      /* cmark kept it: it is referred to */
+	bool meant;     /* a "did you mean" named it */
+};
+
+/* The footnote definitions written in the body, outside code blocks, in
+ * order (heap; *n set). cmark drops the definitions nothing refers to,
+ * without their labels, so they are found in the source. */
+static struct note_def *
+find_note_defs(struct conv *c, size_t *n)
+{
+	struct note_def *defs = NULL;
+	size_t cap = 0;
+	struct colcache cc = {0};
+	*n = 0;
+	for (int line = c->src->body_line; line <= (int)c->src->nlines;
+	    line++) {
+		size_t len, i = 0;
+		const char *s = source_line(c->src, line, &len);
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+			i++;
+		if (len - i < 5 || s[i] != '[' || s[i + 1] != '^')
+			continue;
+		size_t e = i + 2;
+		while (e < len && s[e] != ']' && s[e] != '[' && s[e] != ' ' &&
+		    s[e] != '\t' && e - i < MAX_MARKER)
+			e++;
+		if (e == i + 2 || e + 1 >= len || s[e] != ']' ||
+		    s[e + 1] != ':' || lines_have(&c->code, line))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			defs = xrealloc(defs, cap * sizeof(*defs));
+		}
+		defs[(*n)++] = (struct note_def){
+		    arena_strndup(c->a, s + i + 2, e - i - 2),
+		    cached_pos(c->src, &cc, line, i),
+		    lines_have(&c->kept, line), false};
+	}
+	return defs;
+}
+
+static int
+def_cmp(const void *x, const void *y)
+{
+	const struct note_def *a = *(struct note_def *const *)x;
+	const struct note_def *b = *(struct note_def *const *)y;
+	int c = strcasecmp(a->label, b->label);
+	if (c != 0)
+		return c;
+	return a->pos.line < b->pos.line ? -1 : a->pos.line > b->pos.line;
+}
+
+/* Beyond this many pairs of undefined references and definitions, no
+ * "did you mean" is looked for: each costs an edit distance. */
+enum { NOTE_PAIRS = 1000000 };
+
+/* Footnotes, once the whole body is read: each reference without a
+ * definition (with the definition it most likely meant), each definition
+ * that nothing refers to, and each second definition of a label (cmark
+ * matches labels regardless of case). */
+static void
+check_notes(struct conv *c)
+{
+	lines_sort(&c->code);
+	lines_sort(&c->kept);
+	size_t n;
+	struct note_def *defs = find_note_defs(c, &n);
+	const char **labels = arena_alloc(c->a, (n + 1) * sizeof(*labels));
+	for (size_t i = 0; i < n; i++)
+		labels[i] = defs[i].label;
+	bool suggest = n > 0 && c->nundefined <= NOTE_PAIRS / n;
+	for (size_t i = 0; i < c->nundefined; i++) {
+		const struct note_ref *r = &c->undefined[i];
+		const char *near = suggest ? closest(r->label, labels) : NULL;
+		const char *hint = arena_printf(c->a, ": add a line "
+		    "\"[^%s]: ...\"", r->label);
+		for (size_t j = 0; near != NULL && j < n; j++)
+			if (labels[j] == near) {
+				defs[j].meant = true;
+				hint = arena_printf(c->a, " (did you mean "
+				    "\"[^%s]\"?)", near);
+			}
+		diag(c->d, c->p->path, r->pos, D_FOOTNOTE_UNDEFINED, r->label,
+		    hint);
+	}
+	/* The definitions grouped by label; the one cmark kept, else the
+	 * first, is the label's. */
+	struct note_def **by = xmalloc((n + 1) * sizeof(*by));
+	for (size_t i = 0; i < n; i++)
+		by[i] = &defs[i];
+	if (n > 1)
+		qsort(by, n, sizeof(*by), def_cmp);
+	for (size_t i = 0, e; i < n; i = e) {
+		const struct note_def *own = by[i];
+		for (e = i; e < n && strcasecmp(by[e]->label, by[i]->label) == 0;
+		    e++)
+			if (by[e]->kept)
+				own = by[e];
+		for (size_t k = i; k < e; k++) {
+			const struct note_def *x = by[k];
+			if (x->kept || x->meant)
+				continue;
+			if (x == own)
+				diag(c->d, c->p->path, x->pos,
+				    D_FOOTNOTE_UNUSED, x->label, x->label);
+			else
+				diag(c->d, c->p->path, x->pos,
+				    D_FOOTNOTE_REPEATED, x->label,
+				    own->pos.line);
+		}
+	}
+	free(by);
+	free(defs);
 }
 
 /* Walks the inlines of a finished leaf block in source order: stray
@@ -607,6 +792,8 @@ enter(struct conv *c, cmark_node *cn)
 		break;
 	case CMARK_NODE_CODE_BLOCK: {
 		n = add(c, cn, N_CODE_BLOCK);
+		lines_add(&c->code, cm_line(c, cmark_node_get_start_line(cn)),
+		    cm_line(c, cmark_node_get_end_line(cn)));
 		n->text = literal(c, cn);
 		const char *info = cmark_node_get_fence_info(cn);
 		n->u.code.info = info && *info ? arena_strdup(c->a, info) :
@@ -639,6 +826,7 @@ enter(struct conv *c, cmark_node *cn)
 		 * the order of their first reference: the Nth is note N. */
 		n = node_new(c->a, N_FOOTNOTE_DEF, cm_pos(c, cn, c->blk.pos));
 		n->u.footnote.number = ++c->notes;
+		lines_add(&c->kept, n->pos.line, n->pos.line);
 		push(c, cn, n, FR_OTHER);
 		break;
 	case CMARK_NODE_TEXT:
@@ -1193,6 +1381,10 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	cmark_parser_free(parser);
 	mtx_unlock(&parse_lock);
 	free(c.stack);
+	check_notes(&c);
+	free(c.code.r);
+	free(c.kept.r);
+	free(c.undefined);
 
 	node_merge_texts(p->arena, root);
 	for (struct node *n = root->first; n != NULL; n = n->next)

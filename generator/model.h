@@ -237,6 +237,10 @@ struct paper {
 	bool tpl_guessed;           /* the front matter did not say which
 				       (no date): paper.c takes the template
 				       the headings fit best */
+	bool front_unread;          /* the front matter could not be read
+				       (missing, not closed, not YAML, not
+				       a mapping): the body is not checked
+				       against any template */
 	struct section *sections;   /* in order */
 	size_t nsections;
 	char digest[33];            /* of the source text and the appendix

@@ -58,6 +58,17 @@ guess_template(struct paper *p, const struct template_set *set,
 	}
 }
 
+/* The first line of the body (the file's last line when the body is
+ * empty). */
+static struct pos
+body_pos(const struct source *src)
+{
+	int line = src->body_line;
+	if (line > (int)src->nlines)
+		line = (int)src->nlines;
+	return (struct pos){line > 0 ? line : 1, 1};
+}
+
 /* Reads the file of each appendix that names one, as a document of its
  * own (its folder for images, its path in messages), into ap->doc. Front
  * matter is optional in an appendix file and its keys are not used; its
@@ -177,22 +188,34 @@ paper_read_as(const char *path, const struct template_set *set,
 			set_template_key(a, root, template_id);
 		frontmatter_read(p, d, root, set);
 	} else {
-		/* D_NO_FRONT_MATTER is recorded: check the body against the
-		 * newest report template rather than report every key. */
+		/* D_NO_FRONT_MATTER is recorded; a template is still named,
+		 * for what follows, but the body is not checked against it. */
 		p->meta.public = true;
 		p->tpl = template_latest(set, KIND_REPORT);
 		p->tpl_guessed = true;
+		p->front_unread = true;
 	}
 	if (p->src->front_unclosed) {
 		/* Where the body begins is unknown: checking it would only
 		 * report sections missing. */
+		p->front_unread = true;
+		diag(d, p->path, (struct pos){1, 1}, D_BODY_NOT_CHECKED);
 		return p;
 	}
+	if (p->front_unread)
+		diag(d, p->path, body_pos(p->src), D_BODY_NOT_CHECKED);
 
 	struct node *blocks = markdown_parse(p, d, p->src);
-	if (p->tpl_guessed)
+	bool guessed = p->tpl_guessed && !p->front_unread &&
+	    p->tpl != NULL && p->tpl->kind == KIND_REPORT;
+	if (guessed)
 		guess_template(p, set, blocks);
+	size_t errors = diags_errors(d);
 	structure_build(p, d, blocks);
+	if (guessed && diags_errors(d) > errors)
+		/* Said once, for the messages that name the template. */
+		diag(d, p->path, (struct pos){p->src->front_end_line, 1},
+		    D_TEMPLATE_GUESSED, p->tpl->id, p->tpl->id);
 	read_appendices(p, d);
 	/* Two digests: of everything (the full edition), and without the
 	 * non-public appendices' files (the public edition, which nothing

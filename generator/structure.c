@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "assets.h"
 #include "model.h"
+#include "placeholder.h"
 #include "source.h"
 
 struct builder {
@@ -32,6 +33,8 @@ struct builder {
 	bool *misspelt;           /* per template section: an unknown
 				     heading's "did you mean" named it, so
 				     it is not reported missing as well */
+	bool *named;              /* per template section: a heading of the
+				     body names it as spelt (build_report) */
 };
 
 /* ------------------------------------------------------------------ */
@@ -154,6 +157,78 @@ heading_prefix(const char *title, const char *const *cands)
 	return best;
 }
 
+/* Opens the section def at a heading (title as compared, written as the
+ * author typed it, which the section keeps): reported when
+ * the template puts it before a section already written. Reported once,
+ * at the section written too late, naming the first section written before
+ * it that the template puts after it. */
+static void
+open_section(struct builder *b, const struct tpl_section *def,
+    const char *title, const char *written, struct pos pos)
+{
+	const struct template *t = b->t;
+	for (struct section *s = b->p->sections; s != NULL; s = s->next)
+		if (section_index(t, s->def) > section_index(t, def)) {
+			diag(b->d, b->p->path, pos, D_SECTION_ORDER, title,
+			    s->heading, t->id);
+			break;
+		}
+	b->cur = section_new(b, def, written, pos);
+}
+
+/* Is def already a section of the paper, or named by a heading still to
+ * come? */
+static bool
+section_taken(const struct builder *b, const struct tpl_section *def)
+{
+	if (b->named != NULL && b->named[section_index(b->t, def)])
+		return true;
+	for (const struct section *s = b->p->sections; s != NULL; s = s->next)
+		if (s->def == def)
+			return true;
+	return false;
+}
+
+/* A heading of level 1 or 2 that names a sub-heading the current section
+ * allows ("## Financial implications" inside the implications): one
+ * error, and the heading is taken as that sub-heading, so that nothing
+ * else is reported about it. A near miss of the name counts when the
+ * heading is near no section. Returns false when it names none. */
+static bool
+subheading_too_high(struct builder *b, struct node *n, const char *title,
+    bool near_section)
+{
+	const struct section *cur = b->cur;
+	if (cur == NULL || cur->def == NULL || cur->def->nsubheadings == 0)
+		return false;
+	const struct tpl_section *def = cur->def;
+	const char **names = arena_alloc(b->a,
+	    (def->nsubheadings + 1) * sizeof(*names));
+	const char *meant = NULL;
+	for (size_t i = 0; i < def->nsubheadings; i++) {
+		names[i] = def->subheadings[i].heading;
+		if (name_equal(names[i], title))
+			meant = names[i];
+	}
+	if (meant == NULL && !near_section)
+		meant = closest(title, names);
+	if (meant == NULL)
+		return false;
+	diag(b->d, b->p->path, n->pos, D_SUBHEADING_LEVEL, title,
+	    cur->heading, meant);
+	if (!name_equal(meant, title)) {
+		/* Checked as the sub-heading it was said to be. */
+		while (n->first != NULL)
+			node_remove(n->first);
+		struct node *text = node_new(b->a, N_TEXT, n->pos);
+		text->text = meant;
+		node_append(n, text);
+	}
+	n->u.heading.level = 1;
+	place(b, n);
+	return true;
+}
+
 /* A heading of level 1 or 2 in a report. */
 static void
 report_heading(struct builder *b, struct node *n)
@@ -174,16 +249,16 @@ report_heading(struct builder *b, struct node *n)
 			place(b, n);
 			return;
 		}
-		/* Its blocks stay in the current section, so that they are
-		 * still checked. */
 		b->heading_seen = true;
 		const char *near = closest(title, candidates(b));
+		if (subheading_too_high(b, n, title, near != NULL))
+			return;
 		if (near == NULL)
 			near = heading_prefix(title, candidates(b));
 		const char *hint;
+		const struct tpl_section *meant = NULL;
 		if (near != NULL) {
-			const struct tpl_section *meant =
-			    template_section(t, near);
+			meant = template_section(t, near);
 			if (b->misspelt == NULL)
 				b->misspelt = arena_alloc(b->a,
 				    t->nsections + 1);
@@ -197,6 +272,15 @@ report_heading(struct builder *b, struct node *n)
 		}
 		diag(b->d, b->p->path, n->pos, D_UNKNOWN_SECTION, title, t->id,
 		    hint);
+		/* The message says which section was meant: its blocks are
+		 * that section's, so that nothing follows from the spelling
+		 * (labels, numbers, the section missing). Else they stay in
+		 * the current section, still checked. */
+		if (meant != NULL && meant->from_key == NULL &&
+		    !section_taken(b, meant))
+			open_section(b, meant, title, written, n->pos);
+		else if (meant != NULL && meant->from_key != NULL)
+			b->cur = NULL; /* as the list under it would be */
 		return;
 	}
 	b->heading_seen = true;
@@ -213,16 +297,7 @@ report_heading(struct builder *b, struct node *n)
 			b->cur = s;
 			return;
 		}
-	/* Out of order: reported once, at the section written too late,
-	 * naming the first section written before it that the template
-	 * puts after it. */
-	for (struct section *s = b->p->sections; s != NULL; s = s->next)
-		if (section_index(t, s->def) > section_index(t, def)) {
-			diag(b->d, b->p->path, n->pos, D_SECTION_ORDER, title,
-			    s->heading, t->id);
-			break;
-		}
-	b->cur = section_new(b, def, written, n->pos);
+	open_section(b, def, title, written, n->pos);
 }
 
 /* Missing sections are reported at the heading of the first present
@@ -647,6 +722,15 @@ static void
 build_report(struct builder *b, struct node *blocks)
 {
 	const struct template *t = b->t;
+	b->named = arena_alloc(b->a, t->nsections + 1);
+	for (struct node *n = blocks; n != NULL; n = n->next) {
+		if (n->type != N_SUBHEADING || n->u.heading.level > 2)
+			continue;
+		const struct tpl_section *def =
+		    template_section(t, node_text(b->a, n));
+		if (def != NULL)
+			b->named[section_index(t, def)] = true;
+	}
 	for (struct node *n = blocks, *next; n != NULL; n = next) {
 		next = n->next;
 		n->next = n->prev = n->parent = NULL;
@@ -734,24 +818,57 @@ check_loose_images(struct builder *b)
 	b->p->footnotes = notes;
 }
 
-/* A link with no text, or with no address, is most likely a slip. */
+/* Does url begin with a scheme ("https:", "mailto:")? A single letter
+ * before the colon is a Windows drive ("C:\"), not a scheme. */
+static bool
+has_scheme(const char *url)
+{
+	const char *p = url;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return false;
+	for (p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
+	    p++)
+		;
+	return *p == ':' && p - url > 1;
+}
+
+/* A link with no text, or with no address, is most likely a slip; so is
+ * one to a file beside the paper ("appendix.md"), which no reader of the
+ * PDF can follow. */
 static void
 check_link(struct builder *b, void *ctx, struct node *n)
 {
 	(void)ctx;
 	if (n->type != N_LINK)
 		return;
+	const char *url = n->u.link.url;
 	if (n->first == NULL)
-		diag(b->d, b->p->path, n->pos, D_EMPTY_LINK, n->u.link.url);
-	else if (n->u.link.url == NULL || *n->u.link.url == '\0')
+		diag(b->d, b->p->path, n->pos, D_EMPTY_LINK, url);
+	else if (url == NULL || *url == '\0')
 		diag(b->d, b->p->path, n->pos, D_LINK_NO_ADDRESS,
 		    node_text(b->a, n));
+	else if (!has_scheme(url) && strncmp(url, "//", 2) != 0)
+		diag(b->d, b->p->path, n->pos, D_LINK_LOCAL, url);
+}
+
+/* A paragraph that "clerk new" wrote for the author to replace: its
+ * first text (each placeholder is one line, without markup) begins with
+ * a placeholder. */
+static void
+check_placeholder(struct builder *b, void *ctx, struct node *n)
+{
+	(void)ctx;
+	if (n->type == N_PARAGRAPH && n->first != NULL &&
+	    n->first->type == N_TEXT && placeholder_text(n->first->text))
+		diag(b->d, b->p->path, n->pos, D_PLACEHOLDER);
 }
 
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
-	struct builder b = {.p = p, .d = d, .a = p->arena, .t = p->tpl};
+	struct builder b = {.p = p, .d = d, .a = p->arena,
+	    .t = p->front_unread ? NULL : p->tpl};
 	if (b.t == NULL) {
 		for (struct node *n = blocks, *next; n != NULL; n = next) {
 			next = n->next;
@@ -765,6 +882,7 @@ structure_build(struct paper *p, struct diags *d, struct node *blocks)
 	}
 	resolve_references(&b);
 	walk_paper(&b, check_link, NULL, NULL);
+	walk_paper(&b, check_placeholder, NULL, NULL);
 	assets_check_images(p, d);
 	check_loose_images(&b);
 }

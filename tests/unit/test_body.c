@@ -645,7 +645,10 @@ Test(body, footnotes)
 	    "\n"
 	    "Also \\[^escaped] and `[^code]`.\n");
 	cr_assert_str_eq(out, "4:49: error: footnote \"[^none]\" has no "
-	    "text: add a line \"[^none]: ...\"\n");
+	    "text: add a line \"[^none]: ...\"\n"
+	    "10:1: warning: footnote \"[^unused]\" is never referred to, so "
+	    "its text is left out: write \"[^unused]\" where the note "
+	    "belongs, or remove it\n");
 	struct node *r = b->first->next;
 	cr_assert_eq(r->type, N_FOOTNOTE_REF);
 	cr_assert_eq(r->u.footnote.number, 1);
@@ -970,4 +973,39 @@ Test(body, paragraph_indented_by_a_tab_in_a_numbered_section)
 	    "it is set as a code block, not as a numbered paragraph: remove "
 	    "the indent, or put it between two lines ``` if it is code\n");
 	cr_assert_str_eq(numbers(section_at(1)), "1 -");
+}
+
+/* A file not found is given the nearest file beside it, part by part of
+ * its path; nothing when no part is near. */
+Test(body, missing_file_did_you_mean)
+{
+	char tmp[] = "/tmp/clerk-body-XXXXXX";
+	cr_assert(mkdtemp(tmp) != NULL);
+	char p[128];
+	snprintf(p, sizeof p, "%s/maps", tmp);
+	cr_assert_eq(mkdir(p, 0700), 0);
+	snprintf(p, sizeof p, "%s/maps/ward plan.png", tmp);
+	write_file(p, "x", 1);
+	snprintf(p, sizeof p, "%s/maps/2019", tmp);
+	cr_assert_eq(mkdir(p, 0700), 0); /* a folder is no file to suggest */
+	snprintf(p, sizeof p, "%s/budget.md", tmp);
+	write_file(p, "x", 1);
+
+	struct arena *a = arena_new();
+	struct pos at = {3, 7};
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "budjet.md");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "map/ward%20plan.png");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "maps/2018");
+	asset_report(a, d, "t.md", at, ASSET_MISSING, tmp, "minutes.md");
+	cr_assert_str_eq(fixture_messages(out, sizeof out),
+	    "3:7: error: \"budjet.md\" not found (did you mean \"budget.md\"?)\n"
+	    "3:7: error: \"map/ward%20plan.png\" not found (did you mean "
+	    "\"maps/ward plan.png\"?)\n"
+	    "3:7: error: \"maps/2018\" not found\n"
+	    "3:7: error: \"minutes.md\" not found\n");
+	arena_free(a);
+
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	cr_assert_eq(system(cmd), 0);
 }
