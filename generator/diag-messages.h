@@ -118,6 +118,9 @@ DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other
 DIAG(D_PACK_TOO_MANY_PAGES, DIAG_ERROR, "the papers of this agenda come to %d pages, more than a pack holds (%d): split the meeting's papers into supplementary packs")
 DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")
 DIAG(D_AGENDA_PUBLIC_IN_PART2, DIAG_WARNING, "public paper \"%s\" is in Part 2: move it under Part 1 - Public Agenda, or mark it \"public: false\"")
+DIAG(D_AGENDA_PAPER_DATE, DIAG_WARNING, "paper \"%s\" is for the meeting of %s, not this one of %s: correct its \"date\", or link it from that meeting's agenda")
+DIAG(D_AGENDA_PAPER_COMMITTEE, DIAG_WARNING, "paper \"%s\" goes to %s, not to %s: add this committee to its \"committees\", or link it from that committee's agenda")
+DIAG(D_AGENDA_PAPER_MEETING, DIAG_WARNING, "paper \"%s\" goes to %s on %s, not to this meeting (%s on %s): correct its \"committee\" and \"date\", or link it from that meeting's agenda")
 
 /* Templates (template.c) */
 DIAG(D_TEMPLATE_ID, DIAG_ERROR, "template id \"%s\" must be lower case letters, digits and '-'")

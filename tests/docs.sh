@@ -7,6 +7,18 @@ sed -n '/^\.\\" BEGIN DIAGNOSTICS/,/^\.\\" END DIAGNOSTICS/p' man/clerk-paper.5 
 if diff -u "$TMP/want" "$TMP/have" >"$TMP/diff"; then pass; else
 	fail "clerk-paper(5) lists other diagnostics than the code: run scripts/diag-list --update" "$(cat "$TMP/diff")"
 fi
+# No printf conversion reaches the manual: every one is "..." there.
+sed -n '/^\.\\" BEGIN DIAGNOSTICS/,/^\.\\" END DIAGNOSTICS/p' man/clerk-paper.5 |
+    grep -E '%[-+ #0-9.*]*(hh|h|ll|l|j|z|t|L)?[diouxXeEfFgGaAcsp]' >"$TMP/conv"
+[ ! -s "$TMP/conv" ] && pass || fail "clerk-paper(5) prints printf conversions" "$(cat "$TMP/conv")"
+cat >"$TMP/messages.h" <<'EOF'
+/* Every conversion (test.c) */
+DIAG(D_T, DIAG_ERROR, "a %zu b %ld c %c d %u e %x f %.*s g 100%% h %s%s i U+%04X j %-5d k %lu l %d")
+EOF
+DIAG_MESSAGES=$TMP/messages.h scripts/diag-list >"$TMP/list"
+if grep -qxF '.It error: a ... b ... c ... d ... e ... f ... g 100% h ... i U+... j ... k ... l ...' "$TMP/list"; then pass; else
+	fail "scripts/diag-list leaves conversions" "$(cat "$TMP/list")"
+fi
 for m in man/clerk.1 man/clerk-paper.5; do
 	if command -v groff >/dev/null; then
 		groff -mandoc -ww -z -Tutf8 "$m" >"$TMP/groff" 2>&1

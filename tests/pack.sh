@@ -237,6 +237,23 @@ no_leak "fixture" "$pub" "$full" "$FIXTURE/kennels-lease.md"
 no_leak "fixture appendix" "$pub" "$full" \
     "$FIXTURE/appendices/supplier-quotations.md"
 
+# ---- Papers for another meeting: a warning at each item, packs written --
+cp -R "$FIXTURE" "$TMP/moved"
+sed 's/^date: 2025-06-10$/date: 2025-06-17/' "$FIXTURE/agenda.md" >"$TMP/moved/agenda.md"
+mkdir -p "$TMP/moved-out"
+run ./clerk pack -O "$TMP/moved-out" "$TMP/moved/agenda.md"
+expect_rc "papers for another date" 0
+expect_err "another date: the report" \
+    '/moved/agenda\.md:30:1: warning: paper "air-quality\.md" is for the meeting of 10 June 2025, not this one of 17 June 2025'
+expect_err "another date: the Part 2 report" \
+    '/moved/agenda\.md:39:1: warning: paper "kennels-lease\.md" is for the meeting of 10 June 2025'
+if [ "$(grep -c warning "$TMP/err")" -eq 2 ]; then pass; else
+	fail "another date: minutes of an earlier meeting are not warned about" "$(cat "$TMP/err")"
+fi
+if [ -s "$TMP/moved-out/agenda-public.pdf" ] && [ -s "$TMP/moved-out/agenda-full.pdf" ]; then pass; else
+	fail "another date: the packs are not written" "$(ls "$TMP/moved-out")"
+fi
+
 # ---- Errors ------------------------------------------------------------
 # every problem of every paper in one run, and nothing written
 out=$TMP/bad
