@@ -77,7 +77,8 @@ bool akn_write(const struct paper *p, struct diags *d, char **out,
  *         holding every line of the plan in order as an <hcontainer
  *         name="item"> (a sub-item: name="subitem", inside its item),
  *         eId cmp_agenda__item_<n>: num, heading (the title), then in
- *         <intro> (<content> when nothing follows) the agenda's blocks,
+ *         <intro> (<content> when nothing follows) the agenda's blocks
+ *         (or clerk's description of minutes, <p class="description">),
  *         <p class="note"> (clerk's note), <p class="purpose"> with
  *         docPurpose, and on a Part 2 line with a document <p
  *         class="exempt">Non-public – exempt under paragraph ...</p>

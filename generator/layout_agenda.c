@@ -242,6 +242,8 @@ entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
 		keep(L);
 		L->main.pending = 0.3 * L->size;
 		lay_blocks(L, e->description, x, w);
+	} else if (e->lead != NULL) {
+		text(L, e->lead, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);
 	}
 	if (e->note != NULL)
 		text(L, e->note, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);

@@ -16,6 +16,11 @@
  *   appendix at Item <m>." Its exempt paragraphs are the paper's; a
  *   public paper names them in the appendix's entry (exempt_paragraphs),
  *   or the plan is refused with an error at the entry.
+ * - A minutes item without a description of its own gets clerk's, from
+ *   the minutes' own committee and date: "To agree the public minutes of
+ *   the meeting held on 16 January 2024." ("non-public minutes" for
+ *   non-public ones; "To note the public minutes of the meeting of the
+ *   <committee> held on ..." for another committee's).
  * - Part 2 opens with the motion to exclude the public under section
  *   100A(4) of the Local Government Act 1972: the "Exclusion of the
  *   Public" item's own description when it has one, else clerk's text
@@ -64,6 +69,11 @@ struct pack_entry {
 	const char *title;         /* as written (the paper's subject when the
 				      link has no text) */
 	const struct node *description; /* the agenda's blocks, or NULL */
+	const char *lead;          /* clerk's words when the agenda gives the
+				      item no description, or NULL: for
+				      minutes, "To agree the public minutes
+				      of the meeting held on 16 January
+				      2024." */
 	const char *note;          /* clerk's line under the description, or
 				      NULL: "To be read in conjunction with
 				      Item 4." or "NB – To be read ..." */

@@ -161,6 +161,19 @@ lay_pack(enum pack_kind kind, bool duplex)
 	return l;
 }
 
+Test(pack, minutes_item_says_which_meeting)
+{
+	cr_assert_null(entry("2a")->description);
+	cr_assert_str_eq(entry("2a")->lead, "To agree the public minutes of "
+	    "the meeting held on 8 April 2025.");
+	cr_assert_null(entry("3")->lead, "a report has no words of clerk's");
+	struct layout *l = lay_pack(PACK_PUBLIC, false);
+	char *text = all_text(l);
+	cr_assert(strstr(text, "To agree the public minutes of the meeting "
+	    "held on 8 April 2025.") != NULL, "%s", text);
+	free(text);
+}
+
 Test(pack, pages_numbered_on_and_stamped)
 {
 	lay_pack(PACK_FULL, true);
