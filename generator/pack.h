@@ -27,7 +27,8 @@
  *   (PACK_MOTION); an agenda with Part 2 items and no such item gets the
  *   motion unnumbered under the Part 2 heading. The motion is followed by
  *   the table of each Part 2 line with a document and its paragraphs of
- *   Schedule 12A.
+ *   Schedule 12A, kept whole on one page when it fits in one, and its
+ *   header repeated atop each page it runs on to when not.
  * - The public pack holds every line, but the documents of Part 1 only: a
  *   Part 2 line is listed by its title, "Non-public" and its paragraphs.
  *   The full pack holds every document. Part 1 lines come before Part 2
@@ -45,12 +46,13 @@ struct agenda;
 struct agenda_item;
 struct layout;
 
-/* clerk's words of the motion, when the agenda gives none. */
+/* clerk's words of the motion, when the agenda gives none; "Part 1 of
+ * Schedule 12A" as each Part 2 line says it. */
 #define PACK_MOTION "MOTION \xe2\x80\x93 That under Section 100A(4) of the " \
 	"Local Government Act 1972, the public be excluded from the meeting " \
 	"for the following items on the grounds that they involve the " \
-	"likely disclosure of exempt information as defined in Part I of " \
-	"Schedule 12A of the Local Government Act."
+	"likely disclosure of exempt information as defined in Part 1 of " \
+	"Schedule 12A to the Local Government Act 1972."
 
 /* clerk's limit on the pages of one pack (the PDF library holds at most
  * 32,767 pages in a document; the agenda's are below the rest). */
