@@ -25,6 +25,25 @@ for m in man/clerk.1 man/clerk-paper.5; do
 		[ ! -s "$TMP/groff" ] && pass || fail "$m renders with warnings" "$(cat "$TMP/groff")"
 	fi
 done
+# The example agenda of clerk-paper(5), beside the papers it links, passes
+# check and makes a pack.
+mkdir "$TMP/meeting"
+cp content/streets-walkways-2024-03-12/*.md "$TMP/meeting/"
+cp -R content/streets-walkways-2024-03-12/appendices "$TMP/meeting/"
+sed -n '/^\.Ss Example agenda$/,/^\.Ed$/p' man/clerk-paper.5 |
+    sed '1,/^\.Bd /d; $d' >"$TMP/meeting/agenda.md"
+if grep -q '^kind: agenda$' "$TMP/meeting/agenda.md" && grep -q '^8\. ' "$TMP/meeting/agenda.md"; then pass; else
+	fail "clerk-paper(5) has no whole example agenda under \"Example agenda\"" "$(head -5 "$TMP/meeting/agenda.md")"
+fi
+./clerk check "$TMP/meeting/agenda.md" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ ! -s "$TMP/err" ] && pass || fail "the example agenda of clerk-paper(5) does not pass check (exit $rc)" "$(cat "$TMP/err")"
+./clerk pack -O "$TMP/meeting" "$TMP/meeting/agenda.md" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" -eq 0 ] && [ -s "$TMP/meeting/agenda-public.pdf" ] && pass || fail "the example agenda of clerk-paper(5) makes no pack (exit $rc)" "$(cat "$TMP/err")"
+if pdftotext "$TMP/meeting/agenda-public.pdf" - 2>/dev/null | tr '\n' ' ' | grep -q 'To agree the public minutes of the meeting held on 16 January 2024\.'; then pass; else
+	fail "the example agenda's pack does not say what the manual says of item 3a"
+fi
 for k in kind template committees committee date purpose subject report_of report_author public exempt_paragraphs reference contact appendices background_papers time venue present officers in_attendance; do
 	grep -q "$k" man/clerk-paper.5 && pass || fail "clerk-paper(5) does not describe key $k"
 done
