@@ -118,8 +118,8 @@ bool akn_write_pack(const struct pack *pk, enum pack_kind k,
  * NULL or a paper with errors in d for bad input). The XML is read
  * safely: no DTD, no entities substituted, nothing loaded from outside,
  * at most CLERK_MAX_XML_SIZE. A document clerk cannot rebuild from (not
- * Akoma Ntoso, another tool's, no clerk block, an unknown template)
- * gets a precise error with its line.
+ * Akoma Ntoso, another tool's, no clerk block, an unknown template, a
+ * pack clerk wrote) gets a precise error with its line.
  * The paper is the one its Markdown gave (the same model dump but for
  * its path and positions, the same digest, so the same PDF), with these
  * differences: positions are the XML's lines (column 0: the whole line);
