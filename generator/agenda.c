@@ -584,11 +584,11 @@ count_to_read(const struct agenda_item *items, size_t n,
 	return k;
 }
 
-/* A report goes to this meeting: one of its committees is the agenda's,
- * on the agenda's date; else a warning at the item saying what differs
- * (the committee, the date, or both, as the paper's committee nearest the
- * agenda's gives them). Minutes are of an earlier meeting, often of
- * another body, and are not compared. */
+/* A report (read without errors) goes to this meeting: one of its
+ * committees is the agenda's, on the agenda's date; else a warning at the
+ * item saying what differs (the committee, the date, or both, as the
+ * paper's committee nearest the agenda's gives them). Minutes are of an
+ * earlier meeting, often of another body, and are not compared. */
 static void
 check_meeting(struct reader *r, const struct agenda_item *it)
 {
@@ -657,6 +657,7 @@ read_papers(struct reader *r, size_t njobs)
 			    D_AGENDA_PAPER_IS_AGENDA, it->link);
 			continue;
 		}
+		bool paper_ok = diags_errors(rd.d[i]) == 0;
 		diags_move(r->pd, rd.d[i]);
 		diags_free(rd.d[i]);
 		if (rd.system_error[i]) {
@@ -675,7 +676,8 @@ read_papers(struct reader *r, size_t njobs)
 		    m->kind != KIND_MINUTES)
 			diag(r->d, ag->path, it->pos,
 			    D_AGENDA_PUBLIC_IN_PART2, it->link);
-		check_meeting(r, it);
+		if (paper_ok)
+			check_meeting(r, it);
 	}
 }
 
