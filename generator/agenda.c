@@ -586,6 +586,49 @@ count_to_read(const struct agenda_item *items, size_t n,
 	return k;
 }
 
+/* A report (read without errors) goes to this meeting: one of its
+ * committees is the agenda's, on the agenda's date; else a warning at the
+ * item saying what differs (the committee, the date, or both, as the
+ * paper's committee nearest the agenda's gives them). Minutes are of an
+ * earlier meeting, often of another body, and are not compared. */
+static void
+check_meeting(struct reader *r, const struct agenda_item *it)
+{
+	const struct agenda *ag = r->ag;
+	const struct meta *m = &it->paper->meta;
+	if (m->kind == KIND_MINUTES || ag->committee == NULL ||
+	    !ag->has_date || m->ncommittees == 0)
+		return;
+	const struct committee *same_name = NULL, *same_date = NULL;
+	for (size_t i = 0; i < m->ncommittees; i++) {
+		const struct committee *c = &m->committees[i];
+		bool name = c->name != NULL &&
+		    name_equal(c->name, ag->committee);
+		bool date = date_cmp(c->date, ag->date) == 0;
+		if (name && date)
+			return;
+		if (name && same_name == NULL)
+			same_name = c;
+		if (date && same_date == NULL)
+			same_date = c;
+	}
+	char want[32], have[32];
+	date_long(ag->date, want);
+	if (same_name != NULL) {
+		date_long(same_name->date, have);
+		diag(r->d, ag->path, it->pos, D_AGENDA_PAPER_DATE, it->link,
+		    have, want);
+	} else if (same_date != NULL) {
+		diag(r->d, ag->path, it->pos, D_AGENDA_PAPER_COMMITTEE,
+		    it->link, same_date->name, ag->committee);
+	} else {
+		const struct committee *c = &m->committees[0];
+		date_long(c->date, have);
+		diag(r->d, ag->path, it->pos, D_AGENDA_PAPER_MEETING,
+		    it->link, c->name, have, ag->committee, want);
+	}
+}
+
 /* Reads every paper the body linked, in agenda order for the messages
  * (each paper's to r->pd), and applies the rules of the parts. */
 static void
@@ -616,6 +659,7 @@ read_papers(struct reader *r, size_t njobs)
 			    D_AGENDA_PAPER_IS_AGENDA, it->link);
 			continue;
 		}
+		bool paper_ok = diags_errors(rd.d[i]) == 0;
 		diags_move(r->pd, rd.d[i]);
 		diags_free(rd.d[i]);
 		if (rd.system_error[i]) {
@@ -634,6 +678,8 @@ read_papers(struct reader *r, size_t njobs)
 		    m->kind != KIND_MINUTES)
 			diag(r->d, ag->path, it->pos,
 			    D_AGENDA_PUBLIC_IN_PART2, it->link);
+		if (paper_ok)
+			check_meeting(r, it);
 	}
 }
 

@@ -57,7 +57,10 @@
  * - Items without a paper are standing or verbal items.
  * - A non-public paper (public: false, minutes included) in Part 1 is an
  *   error; a public report in Part 2 is a warning (minutes are not
- *   warned about); a part heading without items is a warning; an agenda
+ *   warned about); a report none of whose committees is the agenda's
+ *   committee on the agenda's date is a warning at its item, saying what
+ *   differs (minutes, of an earlier meeting, are not compared); a part
+ *   heading without items is a warning; an agenda
  *   without items is an error; text outside the items is an error.
  */
 #ifndef CLERK_AGENDA_H

@@ -87,7 +87,8 @@ bool akn_write(const struct paper *p, enum edition e, struct diags *d,
  *         holding every line of the plan in order as an <hcontainer
  *         name="item"> (a sub-item: name="subitem", inside its item),
  *         eId cmp_agenda__item_<n>: num, heading (the title), then in
- *         <intro> (<content> when nothing follows) the agenda's blocks,
+ *         <intro> (<content> when nothing follows) the agenda's blocks
+ *         (or clerk's description of minutes, <p class="description">),
  *         <p class="note"> (clerk's note), <p class="purpose"> with
  *         docPurpose, and on a Part 2 line with a document <p
  *         class="exempt">Non-public – exempt under paragraph ...</p>
@@ -127,8 +128,8 @@ bool akn_write_pack(const struct pack *pk, enum pack_kind k,
  * NULL or a paper with errors in d for bad input). The XML is read
  * safely: no DTD, no entities substituted, nothing loaded from outside,
  * at most CLERK_MAX_XML_SIZE. A document clerk cannot rebuild from (not
- * Akoma Ntoso, another tool's, no clerk block, an unknown template)
- * gets a precise error with its line.
+ * Akoma Ntoso, another tool's, no clerk block, an unknown template, a
+ * pack clerk wrote) gets a precise error with its line.
  * The paper is the one its Markdown gave (the same model dump but for
  * its path and positions, the same digest, so the same PDF), with these
  * differences: positions are the XML's lines (column 0: the whole line);

@@ -1276,15 +1276,16 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 	return true;
 }
 
-/* clerk's block in meta: <proprietary source="#clerk"><clerk:paper>. */
+/* clerk's block name in meta: <proprietary source="#clerk"><clerk:name>
+ * ("paper"; a pack's: "pack"). */
 static const xmlNode *
-find_clerk_paper(const xmlNode *meta)
+find_clerk_block(const xmlNode *meta, const char *name)
 {
 	for (const xmlNode *c = meta->children; c != NULL; c = c->next) {
 		if (!akn(c, "proprietary"))
 			continue;
 		for (const xmlNode *k = c->children; k != NULL; k = k->next)
-			if (clerk(k, "paper"))
+			if (clerk(k, name))
 				return k;
 	}
 	return NULL;
@@ -1516,13 +1517,21 @@ read_doc(struct reader *r, const xmlNode *root)
 {
 	struct paper *p = r->p;
 	const xmlNode *doc = first_element(root);
+	/* A pack clerk wrote: said so, and what to check instead. */
+	if (akn(doc, "documentCollection") &&
+	    akn(first_element(doc), "meta") &&
+	    find_clerk_block(first_element(doc), "pack") != NULL) {
+		diag(r->d, r->path, at(doc), D_XML_PACK);
+		return false;
+	}
 	if (!akn(doc, "doc")) {
 		diag(r->d, r->path, at(doc != NULL ? doc : root),
 		    D_XML_NOT_CLERK, "<doc name=\"report\"> (or \"minutes\")");
 		return false;
 	}
 	const xmlNode *meta = first_element(doc);
-	const xmlNode *cp = akn(meta, "meta") ? find_clerk_paper(meta) : NULL;
+	const xmlNode *cp = akn(meta, "meta") ? find_clerk_block(meta,
+	    "paper") : NULL;
 	if (cp == NULL) {
 		diag(r->d, r->path, at(akn(meta, "meta") ? meta : doc),
 		    D_XML_NOT_CLERK, "<clerk:paper> (namespace " CLERK_NS

@@ -1577,11 +1577,11 @@ component_id(struct writer *w, const struct pack_entry *e)
 /* Line i of the pack as an <hcontainer name="item"> (a sub-item: name
  * "subitem") of the agenda in parent, with the sub-items after it inside
  * it: num, heading (the title), then in <intro> (<content> when nothing
- * follows) its description, clerk's note, purpose, and, on a Part 2 line
- * with a document, "Non-public" with its paragraphs; the motion's item
- * has the motion. A document pack k holds is linked by a <componentRef>
- * to its component. Returns the index of the line after it and its
- * sub-items. */
+ * follows) its description (or clerk's), clerk's note, purpose, and, on
+ * a Part 2 line with a document, "Non-public" with its paragraphs; the
+ * motion's item has the motion. A document pack k holds is linked by a
+ * <componentRef> to its component. Returns the index of the line after it
+ * and its sub-items. */
 static size_t
 write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
     size_t i, enum pack_kind k)
@@ -1605,14 +1605,16 @@ write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
 
 	bool held = pack_holds(e, k);
 	bool exempt = e->part == 2 && e->paper != NULL;
-	if (e->description != NULL || e->note != NULL || e->exclusion ||
-	    e->purpose != PURPOSE_NONE || exempt) {
+	if (e->description != NULL || e->lead != NULL || e->note != NULL ||
+	    e->exclusion || e->purpose != PURPOSE_NONE || exempt) {
 		xmlNodePtr b = add(w, x, held || end > i + 1 ? "intro" :
 		    "content");
 		if (e->exclusion)
 			write_motion(w, b, pk, e->description);
-		else
+		else if (e->description != NULL)
 			write_blocks(w, b, e->description, false);
+		else if (e->lead != NULL)
+			add_para(w, b, "description", e->lead, nowhere);
 		if (e->note != NULL)
 			add_para(w, b, "note", e->note, nowhere);
 		if (e->purpose != PURPOSE_NONE)

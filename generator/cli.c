@@ -68,9 +68,11 @@ static const struct {
 	    "Writes a skeleton paper for a template, with every required\n"
 	    "section present, that passes clerk check. Never overwrites.\n"
 	    "\n"
-	    "  -t TEMPLATE   template id (default: the newest report template)\n"},
+	    "  -t TEMPLATE   template id (default: the newest report template)\n"
+	    "  -t agenda     an agenda skeleton instead, for clerk pack\n"},
 	{"templates", "clerk templates [TEMPLATE]",
-	    "Lists the installed templates; with an id, shows its sections.\n"},
+	    "Lists the installed templates, and \"agenda\" (clerk new -t\n"
+	    "agenda); with an id, shows its sections.\n"},
 };
 
 static const char overview[] =
@@ -84,7 +86,7 @@ static const char overview[] =
     "              FILE...\n"
     "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
     "  clerk check [--dump] FILE...\n"
-    "  clerk new [-t TEMPLATE] FILE.md\n"
+    "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
     "  clerk templates [TEMPLATE]\n"
     "  clerk help COMMAND\n"
     "  clerk --help | --version\n"

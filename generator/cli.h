@@ -28,6 +28,10 @@ int cli_load_templates(struct template_set *set);
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The -t of "clerk new" that writes an agenda, not a paper; "clerk
+ * templates" lists it beside the templates, which cannot take its name. */
+#define NEW_AGENDA "agenda"
+
 /* The most jobs -j takes. */
 #define CLI_MAX_JOBS 64
 

@@ -1,6 +1,7 @@
 /* cmd_new.c: "clerk new": a skeleton paper for a template, with every
- * required section, that passes "clerk check" as it is, with a warning at
- * each placeholder (placeholder.h) until the author replaces it. */
+ * required section, or with "-t agenda" a skeleton agenda, that passes
+ * "clerk check" as it is, with a warning at each placeholder
+ * (placeholder.h) until the author replaces it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,91 @@ minutes_skeleton(struct buf *b, const struct template *t, const char *date)
 	    "previous meeting be approved as a correct record.\n");
 }
 
+/* Writes b to file, never over a file that exists, and frees it. Returns
+ * status, or the exit status of the failure (said on stderr). */
+static int
+write_new(const char *file, struct buf *b, int status)
+{
+	if (!output_write(file, b->s, b->len, true)) {
+		int e = errno;
+		if (e == EEXIST)
+			fprintf(stderr, "%s: error: file exists; clerk new "
+			    "does not overwrite it\n", file);
+		else
+			fprintf(stderr, "%s: error: cannot write: %s\n", file,
+			    strerror(e));
+		free(b->s);
+		return e == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
+	}
+	free(b->s);
+	return status;
+}
+
+/* An agenda (agenda.h), for "-t agenda": every key of its front matter
+ * with a placeholder value, both parts, the standing items, a sub-item, an
+ * item for a report saying how to link it, and the Exclusion of the
+ * Public (clerk's motion, as the item has no description). It passes
+ * "clerk check" and builds a pack as it is: it links no paper. */
+static void
+agenda_skeleton(struct buf *b, const char *date)
+{
+	put(b, "---\n"
+	    "kind: agenda\n"
+	    "committee: Name of the Committee\n");
+	put3(b, "date: ", date, "\n");
+	put(b, "time: 11.00 am\n"
+	    "venue: Committee Room\n"
+	    "members:\n"
+	    "  - Name (Chairman)\n"
+	    "  - Name (Deputy Chairman)\n"
+	    "  - Name\n"
+	    "enquiries:\n"
+	    "  name: Name, Job Title\n"
+	    "  phone: 020 7332 0000\n"
+	    "  email: name@example.org\n"
+	    "signatory:\n"
+	    "  name: Name\n"
+	    "  title: Town Clerk and Chief Executive\n"
+	    "notes:\n"
+	    "  - A note for the front sheet.\n"
+	    "---\n"
+	    "\n"
+	    "## Part 1 - Public Agenda\n"
+	    "\n"
+	    "1. Apologies\n"
+	    "\n"
+	    "2. Members' Declarations under the Code of Conduct in respect of\n"
+	    "   items on the agenda\n"
+	    "\n"
+	    "3. Minutes\n"
+	    "\n"
+	    "   1. Minutes of the previous meeting\n"
+	    "\n"
+	    "      Link the minutes from the title, as `[](minutes.md)`:\n"
+	    "      clerk then says which meeting's they are.\n"
+	    "\n"
+	    "4. Title of a report\n"
+	    "\n"
+	    "   Report of the Title of the Chief Officer. Link a paper from\n"
+	    "   its item's title, as `[Title](report.md)`, or `[](report.md)`\n"
+	    "   for the paper's subject.\n"
+	    "\n"
+	    "5. Questions on matters relating to the work of the Committee\n"
+	    "\n"
+	    "6. Any other business that the Chairman considers urgent\n"
+	    "\n"
+	    "7. Exclusion of the Public\n"
+	    "\n"
+	    "## Part 2 - Non-Public Agenda\n"
+	    "\n"
+	    "8. Non-public questions on matters relating to the work of the\n"
+	    "   Committee\n"
+	    "\n"
+	    "9. Any other business that the Chairman considers urgent and\n"
+	    "   which the Committee agrees should be considered whilst the\n"
+	    "   public are excluded\n");
+}
+
 int
 cmd_new(int argc, char **argv)
 {
@@ -175,8 +261,17 @@ cmd_new(int argc, char **argv)
 	if (n < 4 || strcmp(file + n - 3, ".md") != 0)
 		return cli_usage_error("new", "the file must end in .md");
 
+	char date[16];
+	today(date);
+	struct buf b = {0};
+	int status = EXIT_OK;
+	if (tid != NULL && strcmp(tid, NEW_AGENDA) == 0) {
+		agenda_skeleton(&b, date);
+		return write_new(file, &b, status);
+	}
+
 	struct template_set set;
-	int status = cli_load_templates(&set);
+	status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
 		return status;
 	const struct template *t = tid ? template_find(&set, tid) :
@@ -191,24 +286,10 @@ cmd_new(int argc, char **argv)
 		templates_free(&set);
 		return EXIT_USAGE;
 	}
-	char date[16];
-	today(date);
-	struct buf b = {0};
 	if (t->kind == KIND_MINUTES)
 		minutes_skeleton(&b, t, date);
 	else
 		report_skeleton(&b, t, date);
 	templates_free(&set);
-	if (!output_write(file, b.s, b.len, true)) {
-		if (errno == EEXIST)
-			fprintf(stderr, "%s: error: file exists; clerk new "
-			    "does not overwrite it\n", file);
-		else
-			fprintf(stderr, "%s: error: cannot write: %s\n", file,
-			    strerror(errno));
-		free(b.s);
-		return errno == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
-	}
-	free(b.s);
-	return status;
+	return write_new(file, &b, status);
 }

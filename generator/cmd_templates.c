@@ -1,5 +1,6 @@
 /* cmd_templates.c: "clerk templates": what templates there are, and what
- * one of them asks of a paper. */
+ * one of them asks of a paper; and "agenda", the skeleton "clerk new -t
+ * agenda" writes (a name no template may take). */
 #include <stdio.h>
 #include <string.h>
 
@@ -87,7 +88,20 @@ cmd_templates(int argc, char **argv)
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
 		return status;
-	if (argc == 2) {
+	if (argc == 2 && strcmp(argv[1], NEW_AGENDA) == 0) {
+		printf("%s: a committee meeting's agenda, for clerk pack\n"
+		    "  skeleton: clerk new -t %s AGENDA.md\n"
+		    "  keys: kind, committee, date, time, venue, members "
+		    "(required but kind);\n"
+		    "        enquiries {name, phone, email}, signatory {name, "
+		    "title}, notes\n"
+		    "  ## Part 1 - Public Agenda\n"
+		    "  ## Part 2 - Non-Public Agenda\n"
+		    "  items: one numbered list under each part; a paper is "
+		    "linked from its item's title\n"
+		    "  see AGENDAS in clerk-paper(5)\n", NEW_AGENDA,
+		    NEW_AGENDA);
+	} else if (argc == 2) {
 		const struct template *t = template_find(&set, argv[1]);
 		if (t == NULL) {
 			fprintf(stderr, "clerk: error: unknown template "
@@ -104,6 +118,8 @@ cmd_templates(int argc, char **argv)
 			printf("%-18s %-8s %-26s %s\n", t->id,
 			    kind_name(t->kind), p, t->name);
 		}
+		printf("%-18s %-8s %-26s %s\n", NEW_AGENDA, "agenda", "-",
+		    "Committee agenda (clerk new -t agenda)");
 	}
 	templates_free(&set);
 	return status;

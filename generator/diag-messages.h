@@ -152,6 +152,9 @@ DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other
 DIAG(D_PACK_TOO_MANY_PAGES, DIAG_ERROR, "the papers of this agenda come to %d pages, more than a pack holds (%d): split the meeting's papers into supplementary packs")
 DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")
 DIAG(D_AGENDA_PUBLIC_IN_PART2, DIAG_WARNING, "public paper \"%s\" is in Part 2: move it under Part 1 - Public Agenda, or mark it \"public: false\"")
+DIAG(D_AGENDA_PAPER_DATE, DIAG_WARNING, "paper \"%s\" is for the meeting of %s, not this one of %s: correct its \"date\", or link it from that meeting's agenda")
+DIAG(D_AGENDA_PAPER_COMMITTEE, DIAG_WARNING, "paper \"%s\" goes to %s, not to %s: add this committee to its \"committees\", or link it from that committee's agenda")
+DIAG(D_AGENDA_PAPER_MEETING, DIAG_WARNING, "paper \"%s\" goes to %s on %s, not to this meeting (%s on %s): correct its \"committee\" and \"date\", or link it from that meeting's agenda")
 
 /* Templates (template.c) */
 DIAG(D_TEMPLATE_ID, DIAG_ERROR, "template id \"%s\" must be lower case letters, digits and '-'")
@@ -181,6 +184,7 @@ DIAG(D_XML_TOO_BIG, DIAG_ERROR, "XML file is larger than %s")
 DIAG(D_XML_NOT_AKN, DIAG_ERROR, "not an Akoma Ntoso document: the root element is <%s>")
 DIAG(D_XML_NAMESPACE, DIAG_ERROR, "<%s> is in the namespace \"%s\", not that of Akoma Ntoso 3.0 (http://docs.oasis-open.org/legaldocml/ns/akn/3.0)")
 DIAG(D_XML_NOT_CLERK, DIAG_ERROR, "this Akoma Ntoso document was not written by clerk: %s is missing, so clerk cannot rebuild the paper from it")
+DIAG(D_XML_PACK, DIAG_ERROR, "this is a committee pack that clerk pack wrote (<documentCollection name=\"pack\">), not a paper: clerk reads back the XML of one paper (clerk build -f xml); to check a pack, check the agenda it was made from (clerk check AGENDA.md)")
 DIAG(D_XML_MISSING, DIAG_ERROR, "<%s> is missing from <%s>")
 DIAG(D_XML_UNEXPECTED, DIAG_ERROR, "unexpected <%s> in <%s>")
 DIAG(D_XML_BAD_VALUE, DIAG_ERROR, "<%s> has a bad value \"%s\"")

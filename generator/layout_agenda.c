@@ -176,7 +176,10 @@ part_heading(struct lay *L, const char *s)
 }
 
 /* The motion (the item's description, or clerk's words) and the table of
- * Part 2 items and their paragraphs, at x in width w. */
+ * Part 2 items and their paragraphs, at x in width w. The table's header
+ * keeps with its rows, which keep with each other: the table moves whole
+ * to the next page when it does not fit at the foot of one; a table longer
+ * than a page runs on with its header repeated atop each page. */
 static void
 motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
     double x, double w)
@@ -198,15 +201,19 @@ motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 	double col = 0.4 * w;
 	set_marker(L, "Item No.", b, x);
 	text(L, "Paragraph No.", b, x + col, w - col, gap, ALIGN_LEFT, true);
+	size_t hdr = L->main.n - 1; /* the header: one line */
 	for (size_t i = pk->part2; i < pk->nentries; i++) {
 		const struct pack_entry *r = &pk->entries[i];
 		if (r->paper == NULL)
 			continue;
 		const char *pars = pack_paragraphs(L->a, r);
 		set_marker(L, r->number, reg, x);
-		text(L, *pars ? pars : "\xe2\x80\x93", reg, x + col, w - col,
-		    0, ALIGN_LEFT, false);
+		size_t first = text(L, *pars ? pars : "\xe2\x80\x93", reg,
+		    x + col, w - col, 0, ALIGN_LEFT, true);
+		for (size_t k = first; k < L->main.n; k++)
+			L->main.items[k].header = hdr + 1;
 	}
+	L->main.items[L->main.n - 1].keep = false; /* the table ends */
 	L->main.pending = gap;
 }
 
@@ -242,6 +249,8 @@ entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
 		keep(L);
 		L->main.pending = 0.3 * L->size;
 		lay_blocks(L, e->description, x, w);
+	} else if (e->lead != NULL) {
+		text(L, e->lead, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);
 	}
 	if (e->note != NULL)
 		text(L, e->note, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);

@@ -34,6 +34,26 @@ has_nonpublic_appendix(const struct paper *p)
 	return false;
 }
 
+/* clerk's description of an item linking minutes p that the agenda does
+ * not describe: which meeting's minutes they are (pack.h). */
+static const char *
+minutes_lead(const struct agenda *a, const struct paper *p)
+{
+	const struct meta *m = &p->meta;
+	if (m->kind != KIND_MINUTES || m->ncommittees == 0)
+		return NULL;
+	const struct committee *c = &m->committees[0];
+	char held[32];
+	date_long(c->date, held);
+	const char *which = m->public ? "public" : "non-public";
+	if (c->name != NULL && a->committee != NULL &&
+	    !name_equal(c->name, a->committee))
+		return arena_printf(a->arena, "To note the %s minutes of the "
+		    "meeting of the %s held on %s.", which, c->name, held);
+	return arena_printf(a->arena, "To agree the %s minutes of the "
+	    "meeting held on %s.", which, held);
+}
+
 static void
 entry_of(const struct agenda *a, struct pack_entry *e,
     const struct agenda_item *it, int level)
@@ -43,6 +63,8 @@ entry_of(const struct agenda *a, struct pack_entry *e,
 	e->part = it->part;
 	e->title = agenda_item_title(it);
 	e->description = it->description;
+	if (it->description == NULL && it->paper != NULL)
+		e->lead = minutes_lead(a, it->paper);
 	e->item = it;
 	e->paper = it->paper;
 	e->appendix = -1;

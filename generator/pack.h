@@ -18,13 +18,19 @@
  *   paper reports it missing), else the paper's. A Part 1 paper is laid
  *   out as its public edition: its non-public appendices, listed or with
  *   a file, are listed without their titles and left out.
+ * - A minutes item without a description of its own gets clerk's, from
+ *   the minutes' own committee and date: "To agree the public minutes of
+ *   the meeting held on 16 January 2024." ("non-public minutes" for
+ *   non-public ones; "To note the public minutes of the meeting of the
+ *   <committee> held on ..." for another committee's).
  * - Part 2 opens with the motion to exclude the public under section
  *   100A(4) of the Local Government Act 1972: the "Exclusion of the
  *   Public" item's own description when it has one, else clerk's text
  *   (PACK_MOTION); an agenda with Part 2 items and no such item gets the
  *   motion unnumbered under the Part 2 heading. The motion is followed by
  *   the table of each Part 2 line with a document and its paragraphs of
- *   Schedule 12A.
+ *   Schedule 12A, kept whole on one page when it fits in one, and its
+ *   header repeated atop each page it runs on to when not.
  * - The public pack holds every line, but the documents of Part 1 only: a
  *   Part 2 line is listed by its title, "Non-public" and its paragraphs.
  *   The full pack holds every document. Part 1 lines come before Part 2
@@ -42,12 +48,13 @@ struct agenda;
 struct agenda_item;
 struct layout;
 
-/* clerk's words of the motion, when the agenda gives none. */
+/* clerk's words of the motion, when the agenda gives none; "Part 1 of
+ * Schedule 12A" as each Part 2 line says it. */
 #define PACK_MOTION "MOTION \xe2\x80\x93 That under Section 100A(4) of the " \
 	"Local Government Act 1972, the public be excluded from the meeting " \
 	"for the following items on the grounds that they involve the " \
-	"likely disclosure of exempt information as defined in Part I of " \
-	"Schedule 12A of the Local Government Act."
+	"likely disclosure of exempt information as defined in Part 1 of " \
+	"Schedule 12A to the Local Government Act 1972."
 
 /* clerk's limit on the pages of one pack (the PDF library holds at most
  * 32,767 pages in a document; the agenda's are below the rest). */
@@ -66,6 +73,11 @@ struct pack_entry {
 	const char *title;         /* as written (the paper's subject when the
 				      link has no text) */
 	const struct node *description; /* the agenda's blocks, or NULL */
+	const char *lead;          /* clerk's words when the agenda gives the
+				      item no description, or NULL: for
+				      minutes, "To agree the public minutes
+				      of the meeting held on 16 January
+				      2024." */
 	const char *note;          /* clerk's line under the description, or
 				      NULL: "To be read in conjunction with
 				      Item 4." or "NB – To be read ..." */

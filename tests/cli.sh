@@ -98,6 +98,31 @@ for t in $(./clerk templates | awk '{print $1}'); do
 	grep -v -- "$ph" "$TMP/err" >"$TMP/other"
 	expect_empty "skeleton of $t: no other message" "$TMP/other"
 done
+# clerk new -t agenda: an agenda skeleton that check accepts and pack builds
+run ./clerk new -t agenda "$TMP/agenda.md"
+expect_rc "new -t agenda" 0
+for want in '^kind: agenda$' '^committee: ' '^date: [0-9]{4}-[0-9]{2}-[0-9]{2}$' \
+    '^time: ' '^venue: ' '^members:$' '^enquiries:$' '^signatory:$' '^notes:$' \
+    '^## Part 1 - Public Agenda$' '^## Part 2 - Non-Public Agenda$' \
+    '^1\. Apologies$' '^   1\. ' '^[0-9]+\. Exclusion of the Public$'; do
+	grep -Eq -- "$want" "$TMP/agenda.md" && pass || fail "agenda skeleton lacks /$want/"
+done
+run ./clerk check "$TMP/agenda.md"
+expect_rc "agenda skeleton passes check" 0
+expect_empty "agenda skeleton: no warnings" "$TMP/err"
+mkdir "$TMP/agenda-pack"
+run ./clerk pack -O "$TMP/agenda-pack" "$TMP/agenda.md"
+expect_rc "agenda skeleton makes a pack" 0
+[ -s "$TMP/agenda-pack/agenda-full.pdf" ] && pass || fail "agenda skeleton: no pack"
+run ./clerk new -t agenda "$TMP/agenda.md"
+expect_rc "new -t agenda refuses to overwrite" 1
+run ./clerk templates
+expect_out "templates lists the agenda skeleton" '^agenda +agenda '
+run ./clerk templates agenda
+expect_rc "templates agenda" 0
+expect_out "templates agenda names the command" 'clerk new -t agenda'
+run ./clerk help new
+expect_out "help new names -t agenda" '-t agenda'
 run ./clerk new "$TMP/default.md"
 expect_rc "new with the default template" 0
 echo "keep me" >"$TMP/keep.md"

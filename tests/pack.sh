@@ -234,8 +234,48 @@ for want in 'MOTION – That under Section 100A\(4\)' '5 3, 5 6 3' \
 	fi
 done
 no_leak "fixture" "$pub" "$full" "$FIXTURE/kennels-lease.md"
+# minutes the agenda does not describe: clerk says which meeting's, from
+# the minutes' own date, in both packs
+for f in "$full" "$pub"; do
+	if flat "$f" | grep -q 'a) MINUTES To agree the public minutes of the meeting held on 8 April 2025\. (Page'; then pass; else
+		fail "$f: the minutes item does not say which meeting's"
+	fi
+done
+# public, non-public and another committee's minutes
+cp -R tests/bad-agenda/papers "$TMP/minutes-papers"
+mkdir -p "$TMP/minutes"
+mv "$TMP/minutes-papers" "$TMP/minutes/papers"
+sed '/^      To agree the public minutes/d; /^      To note the draft minutes/d' \
+    tests/bad-agenda/meeting.md >"$TMP/minutes/agenda.md"
+run ./clerk pack -O "$TMP/minutes" "$TMP/minutes/agenda.md"
+expect_rc "minutes pack" 0
+flat "$TMP/minutes/agenda-full.pdf" >"$TMP/full.txt"
+for want in 'a\) MINUTES To agree the public minutes of the meeting held on 9 July 2019\.' \
+    'b\) PORT HEALTH SUB-COMMITTEE To note the public minutes of the meeting of the Port Health Sub-Committee held on 23 July 2019\.' \
+    'NON-PUBLIC MINUTES To agree the non-public minutes of the meeting held on 9 July 2019\.'; do
+	if grep -Eq -- "$want" "$TMP/full.txt"; then pass; else
+		fail "minutes pack lacks /$want/"
+	fi
+done
 no_leak "fixture appendix" "$pub" "$full" \
     "$FIXTURE/appendices/supplier-quotations.md"
+
+# ---- Papers for another meeting: a warning at each item, packs written --
+cp -R "$FIXTURE" "$TMP/moved"
+sed 's/^date: 2025-06-10$/date: 2025-06-17/' "$FIXTURE/agenda.md" >"$TMP/moved/agenda.md"
+mkdir -p "$TMP/moved-out"
+run ./clerk pack -O "$TMP/moved-out" "$TMP/moved/agenda.md"
+expect_rc "papers for another date" 0
+expect_err "another date: the report" \
+    '/moved/agenda\.md:28:1: warning: paper "air-quality\.md" is for the meeting of 10 June 2025, not this one of 17 June 2025'
+expect_err "another date: the Part 2 report" \
+    '/moved/agenda\.md:37:1: warning: paper "kennels-lease\.md" is for the meeting of 10 June 2025'
+if [ "$(grep -c warning "$TMP/err")" -eq 2 ]; then pass; else
+	fail "another date: minutes of an earlier meeting are not warned about" "$(cat "$TMP/err")"
+fi
+if [ -s "$TMP/moved-out/agenda-public.pdf" ] && [ -s "$TMP/moved-out/agenda-full.pdf" ]; then pass; else
+	fail "another date: the packs are not written" "$(ls "$TMP/moved-out")"
+fi
 
 # ---- Errors ------------------------------------------------------------
 # every problem of every paper in one run, and nothing written
@@ -303,6 +343,10 @@ if grep -q 'Thameside' "$out/agenda-full.xml"; then pass; else
 	fail "the full XML pack lacks the non-public appendix"
 fi
 needles "$MEETING/highway-maintenance-contract.md" >"$TMP/needles"
+run ./clerk pack -f xml -O "$out" "$FIXTURE/agenda.md"
+if grep -q '<p class="description">To agree the public minutes of the meeting held on 8 April 2025\.</p>' "$out/agenda-public.xml"; then pass; else
+	fail "the XML pack's minutes item does not say which meeting's"
+fi
 if grep -F -q -f "$TMP/needles" "$out/agenda-public.xml"; then
 	fail "the public XML pack holds text of the non-public paper"
 else pass; fi

@@ -303,6 +303,17 @@ check_bad "another tool's Akoma Ntoso" tests/xml/foreign.xml \
     '^tests/xml/foreign.xml:[0-9]+:([0-9]+:)? error: this Akoma Ntoso document was not written by clerk: .+ is missing'
 check_bad "another tool's proprietary block" tests/xml/foreign-proprietary.xml \
     '^tests/xml/foreign-proprietary.xml:[0-9]+:([0-9]+:)? error: this Akoma Ntoso document was not written by clerk: .+ is missing'
+# A pack clerk wrote is named as one, never "not written by clerk".
+mkdir -p "$TMP/packxml"
+./clerk pack -f xml -O "$TMP/packxml" tests/pack/meeting/agenda.md 2>"$TMP/err" ||
+    fail "pack -f xml of tests/pack/meeting" "$(cat "$TMP/err")"
+for k in public full; do
+	check_bad "a pack's XML ($k)" "$TMP/packxml/agenda-$k.xml" \
+	    "^$TMP/packxml/agenda-$k.xml:3: error: this is a committee pack that clerk pack wrote \\(<documentCollection name=\"pack\">\\), not a paper: .*clerk check AGENDA\\.md"
+	if grep -q 'not written by clerk' "$TMP/err"; then
+		fail "a pack's XML ($k) is said not to be clerk's" "$(cat "$TMP/err")"
+	else pass; fi
+done
 check_bad "not Akoma Ntoso" tests/xml/not-akn.xml \
     '^tests/xml/not-akn.xml:3:([0-9]+:)? error: not an Akoma Ntoso document: the root element is <rss>'
 check_bad "Akoma Ntoso 2.0" tests/xml/akn-2.xml \

@@ -68,14 +68,16 @@ put(const char *name, const char *text)
 
 static const char public_paper[] =
     "---\ncommittee: Streets and Walkways Sub-Committee\n"
-    "date: 2018-05-31\npurpose: information\nsubject: Bridge Works\n"
-    "report_of: City Surveyor\n---\n\n## Summary\n\nS.\n\n"
+    "date: 2024-03-12\npurpose: information\nsubject: Bridge Works\n"
+    "report_of: City Surveyor\ntemplate: col-2018\n---\n\n"
+    "## Summary\n\nS.\n\n"
     "## Background\n\nB.\n\n## Current Situation\n\nC.\n";
 
 static const char secret_paper[] =
     "---\ncommittee: Streets and Walkways Sub-Committee\n"
-    "date: 2018-05-31\npurpose: information\nsubject: Contract Award\n"
+    "date: 2024-03-12\npurpose: information\nsubject: Contract Award\n"
     "report_of: City Surveyor\npublic: false\nexempt_paragraphs: [3]\n"
+    "template: col-2018\n"
     "---\n\n## Summary\n\nS.\n\n"
     "## Background\n\nB.\n\n## Current Situation\n\nC.\n";
 

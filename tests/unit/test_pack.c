@@ -162,6 +162,19 @@ lay_pack(enum pack_kind kind, bool duplex)
 	return l;
 }
 
+Test(pack, minutes_item_says_which_meeting)
+{
+	cr_assert_null(entry("2a")->description);
+	cr_assert_str_eq(entry("2a")->lead, "To agree the public minutes of "
+	    "the meeting held on 8 April 2025.");
+	cr_assert_null(entry("3")->lead, "a report has no words of clerk's");
+	struct layout *l = lay_pack(PACK_PUBLIC, false);
+	char *text = all_text(l);
+	cr_assert(strstr(text, "To agree the public minutes of the meeting "
+	    "held on 8 April 2025.") != NULL, "%s", text);
+	free(text);
+}
+
 Test(pack, pages_numbered_on_and_stamped)
 {
 	lay_pack(PACK_FULL, true);
@@ -262,6 +275,112 @@ Test(pack, public_agenda_withholds_part_2_pages)
 	cr_assert(strstr(text, pages) == NULL, "the public agenda gives "
 	    "pages of a document it does not hold");
 	cr_assert(strstr(text, "Non-public") != NULL);
+	free(text);
+}
+
+/* The pages of agenda l on which a text box reads s at x (x < 0: any x),
+ * as a bit set; *x_out (when not NULL) the x of the first. */
+static unsigned long
+pages_of(const struct layout *l, const char *s, double x, double *x_out)
+{
+	unsigned long on = 0;
+	for (size_t p = 0; p < l->npages && p < 64; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const struct box *b = &l->pages[p].boxes[i];
+			if (!text_is(b, s) || (x >= 0 && fabs(b->x - x) > 0.01))
+				continue;
+			if (x_out != NULL && on == 0)
+				*x_out = b->x;
+			on |= 1ul << p;
+		}
+	return on;
+}
+
+/* n notes for the front sheet, pushing the agenda down the pages. */
+static void
+set_notes(size_t n)
+{
+	static const char *notes[80];
+	cr_assert_leq(n, 80);
+	for (size_t i = 0; i < n; i++)
+		notes[i] = "A note of the front sheet.";
+	ag->notes = notes;
+	ag->nnotes = n;
+}
+
+Test(pack, part_2_table_kept_with_its_header)
+{
+	lay_pack(PACK_FULL, false);
+	const struct metrics *m = metrics_fixed();
+	const struct template *t = template_latest(&set, KIND_REPORT);
+	int moved = 0; /* times the table began a page */
+	for (size_t n = 0; n <= 80; n++) {
+		set_notes(n);
+		struct layout *l = layout_agenda(&pk, PACK_FULL, t, m, d);
+		cr_assert(l != NULL);
+		double x = -1;
+		unsigned long head = pages_of(l, "Paragraph No.", -1, NULL);
+		unsigned long row1 = pages_of(l, "3, 5", -1, &x);
+		unsigned long row2 = pages_of(l, "3", x, NULL);
+		cr_assert(head != 0 && row1 != 0 && row2 != 0, "%zu notes: "
+		    "the table is not all there", n);
+		cr_assert(head == row1 && head == row2, "%zu notes: the "
+		    "table's header is on pages %#lx, its rows on %#lx and "
+		    "%#lx", n, head, row1, row2);
+		if (head > 1 && pages_of(l, "Item No.", -1, NULL) == head)
+			moved++;
+	}
+	cr_assert_gt(moved, 0, "the notes never pushed the table over a page");
+}
+
+Test(pack, long_part_2_table_repeats_its_header)
+{
+	lay_pack(PACK_FULL, false);
+	/* 120 Part 2 lines like line 5: a table longer than a page */
+	size_t extra = 120, n = pk.part2 + extra;
+	struct pack_entry *es = calloc(n, sizeof *es);
+	memcpy(es, pk.entries, pk.part2 * sizeof *es);
+	const struct pack_entry *five = entry("5");
+	static char numbers[120][8];
+	for (size_t i = 0; i < extra; i++) {
+		es[pk.part2 + i] = *five;
+		snprintf(numbers[i], sizeof numbers[i], "%zu", 5 + i);
+		es[pk.part2 + i].number = numbers[i];
+	}
+	struct pack big = pk;
+	big.entries = es;
+	big.nentries = n;
+	struct layout *l = layout_agenda(&big, PACK_FULL,
+	    template_latest(&set, KIND_REPORT), metrics_fixed(), d);
+	cr_assert(l != NULL);
+	unsigned long rows = pages_of(l, "3, 5", -1, NULL);
+	unsigned long head = pages_of(l, "Paragraph No.", -1, NULL);
+	cr_assert(rows & (rows - 1), "the table is on one page");
+	cr_assert_eq(rows & ~head, 0, "pages %#lx hold rows without the "
+	    "header (on %#lx)", rows, head);
+	/* and the header stands above the rows on each page */
+	for (size_t p = 0; p < l->npages; p++) {
+		double top = -1, row_top = -1;
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const struct box *b = &l->pages[p].boxes[i];
+			if (text_is(b, "Paragraph No.") && b->y > top)
+				top = b->y;
+			if (text_is(b, "3, 5") && b->y > row_top)
+				row_top = b->y;
+		}
+		if (row_top >= 0)
+			cr_assert_gt(top, row_top, "page %zu", p + 1);
+	}
+	free(es);
+}
+
+Test(pack, motion_says_part_1_of_schedule_12a)
+{
+	char *text = all_text(lay_pack(PACK_FULL, false));
+	cr_assert(strstr(text, "Part I ") == NULL);
+	cr_assert(strstr(text, "as defined in Part 1 of Schedule 12A to the "
+	    "Local Government Act 1972.") != NULL, "%s", text);
+	cr_assert(strstr(text, "of Part 1 of Schedule 12A") != NULL);
 	free(text);
 }
 
