@@ -98,6 +98,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/files.sh
 	./tests/fuzz-regress.sh
 	./tests/corpus.sh
+	./tests/archives.sh
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
 # (objects in build/san). Every report, leaks included, is logged to

@@ -47,6 +47,8 @@ struct batch {
 	enum format format;
 	struct pdf_options opt;
 	size_t printed;                 /* jobs whose messages are out */
+	size_t written, failed;         /* of the jobs printed: outputs
+					   written, inputs not built */
 	bool progress;                  /* show progress on stderr */
 	int status;                     /* the worst so far */
 };
@@ -258,6 +260,7 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
 			    j->in);
 			b->status = exit_worst(b->status, EXIT_INPUT);
+			b->failed++;
 			continue;
 		}
 		if (j->loglen > 0)
@@ -265,6 +268,10 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 		free(j->log);
 		j->log = NULL;
 		b->status = exit_worst(b->status, j->status);
+		if (j->status == EXIT_OK)
+			b->written++;
+		else
+			b->failed++;
 	}
 	if (b->progress && b->printed < n) {
 		/* Short enough not to wrap, or \r cannot erase it. */
@@ -400,6 +407,7 @@ cmd_build(int argc, char **argv)
 
 	b.progress = b.njobs > 1 && isatty(STDERR_FILENO);
 	b.status = status;
+	double start = cli_seconds();
 	if (b.progress) {
 		size_t len = strlen(b.jobs[0].in);
 		fprintf(stderr, "[1/%zu] %s%s", b.njobs, len > 50 ? "..." : "",
@@ -408,7 +416,9 @@ cmd_build(int argc, char **argv)
 	}
 	jobs_run(b.njobs, (size_t)njobs, batch_job, batch_done, &b);
 	if (b.progress) {
-		fputs("\r\033[K", stderr);
+		/* A batch on a terminal ends with what it did. */
+		fprintf(stderr, "\r\033[Kclerk: %zu written, %zu with errors, "
+		    "in %.1f s\n", b.written, b.failed, cli_seconds() - start);
 		fflush(stderr);
 	}
 	status = b.status;
