@@ -163,6 +163,12 @@ static int
 write_xml(const struct paper *p, const char *out, struct diags *d,
     char **syserr)
 {
+	/* The XML records the SHA-256 of the template and font files. */
+	const char *failed;
+	if (template_digests(p->tpl, &failed) == NULL && failed != NULL) {
+		*syserr = system_message(failed, "cannot read", errno);
+		return EXIT_SYSTEM;
+	}
 	char *buf = NULL;
 	size_t len = 0;
 	if (!akn_write(p, d, &buf, &len) || diags_errors(d) > 0) {

@@ -586,6 +586,19 @@ pack_xml(const struct pack *pk, struct diags *d, const char *dir)
 	char *bytes[2] = {NULL, NULL};
 	size_t len[2] = {0, 0};
 	int status = EXIT_OK;
+	/* The XML records the SHA-256 of the template and font files. */
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const char *failed;
+		const struct paper *p = pk->entries[i].paper;
+		if (p != NULL && p->tpl != NULL &&
+		    template_digests(p->tpl, &failed) == NULL &&
+		    failed != NULL) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot read: %s\n", failed,
+			    cli_errstr(errno, eb, sizeof eb));
+			return EXIT_SYSTEM;
+		}
+	}
 	for (size_t k = 0; k < 2; k++)
 		if (!akn_write_pack(pk, kinds[k], d, &bytes[k], &len[k]))
 			status = EXIT_INPUT;
