@@ -88,4 +88,104 @@ expect_tty "the summary of a pack with errors" \
 run ./clerk pack -O "$TMP/p" "$MEETING/agenda.md"
 expect_empty "pack off a terminal prints nothing" "$TMP/err"
 
+# ---- the template and fonts an Akoma Ntoso file was made with -------------
+mkdir -p "$TMP/x"
+run ./clerk build -f xml -O "$TMP/x" "$seed" "$MEETING/street-tree-programme.md"
+expect_rc "XML written" 0
+xml=$TMP/x/serious-organised-crime-board.xml
+xml2=$TMP/x/street-tree-programme.xml
+# recorded NAME FILE ATTR: the value of ATTR="..." on the line of FILE
+# that NAME matches.
+recorded() {
+	grep -E "$1" "$2" | head -n 1 | sed -n "s/.* $3=\"\([^\"]*\)\".*/\1/p"
+}
+sum=$(sha256sum templates/col-2018.yaml | cut -d' ' -f1)
+if [ "$(recorded '<clerk:paper ' "$xml" template-sha256)" = "$sum" ]; then pass; else
+	fail "the template file's SHA-256 is recorded" "$(grep '<clerk:paper ' "$xml")"
+fi
+n=0
+for face in body-regular body-bold body-italic body-bold-italic mono-regular \
+    mono-bold mono-italic mono-bold-italic fallback-regular fallback-bold \
+    fallback-italic fallback-bold-italic; do
+	file=$(recorded "face=\"$face\"" "$xml" file)
+	path=$(find /usr/share/fonts -name "$file" | head -n 1)
+	if [ -n "$path" ] && [ "$(recorded "face=\"$face\"" "$xml" sha256)" = \
+	    "$(sha256sum "$path" | cut -d' ' -f1)" ]; then
+		n=$((n + 1))
+	fi
+done
+if [ "$n" -eq 12 ]; then pass; else
+	fail "each face's font file and its SHA-256 are recorded ($n of 12)" \
+	    "$(grep 'clerk:font' "$xml")"
+fi
+run ./clerk build -O "$TMP/x" "$xml"
+expect_rc "rebuilt with the same files" 0
+expect_empty "rebuilt with the same files: no message" "$TMP/err"
+run ./clerk check "$xml"
+expect_empty "checked with the same files: no message" "$TMP/err"
+
+# the template file changed (a comment added)
+cp -r templates "$TMP/tpl"
+echo '# a comment' >>"$TMP/tpl/col-2018.yaml"
+line=$(grep -n '<clerk:paper ' "$xml" | cut -d: -f1)
+changed='changed since this file was written: the PDF may not be byte-identical to the archived one'
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk build -o "$TMP/x/t.pdf" "$xml"
+expect_rc "a changed template: still built" 0
+expect_err "a changed template: named, at <clerk:paper>" \
+    "^$xml:$line: warning: template col-2018 $changed"
+if [ "$(wc -l <"$TMP/err")" -eq 1 ] && [ -s "$TMP/x/t.pdf" ]; then pass; else
+	fail "a changed template: one warning, the PDF written" "$(cat "$TMP/err")"
+fi
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk check "$xml"
+expect_rc "check, a changed template" 0
+expect_err "check warns as build does" \
+    "^$xml:$line: warning: template col-2018 $changed"
+echo '# a comment' >>"$TMP/tpl/col-2023.yaml"
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk build -j 2 -O "$TMP/x" "$xml" "$xml2"
+if [ "$(grep -c 'warning: template col-20[0-9]* changed' "$TMP/err")" -eq 2 ] &&
+    [ "$(wc -l <"$TMP/err")" -eq 2 ]; then
+	pass
+else
+	fail "a batch: one warning per paper" "$(cat "$TMP/err")"
+fi
+# written by an earlier clerk, without digests: nothing to compare
+grep -v 'clerk:font ' "$xml" | sed 's/ template-sha256="[0-9a-f]*"//' >"$TMP/x/old.xml"
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk build -O "$TMP/x" "$TMP/x/old.xml"
+expect_rc "an XML without digests" 0
+expect_empty "an XML without digests: no message" "$TMP/err"
+sed 's/template-sha256="[0-9a-f]*"/template-sha256="abc"/' "$xml" >"$TMP/x/bad.xml"
+run ./clerk check "$TMP/x/bad.xml"
+expect_rc "a bad digest" 1
+expect_err "a bad digest" "bad.xml:$line: error: <clerk:paper template-sha256> has a bad value \"abc\""
+
+# a font file changed: a template whose body font is a file of its own
+rm -rf "$TMP/tpl" && cp -r templates "$TMP/tpl"
+cp /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf "$TMP/tpl/body.ttf"
+sed 's/^fonts:$/fonts:\n  body: {regular: body.ttf}/' templates/col-2018.yaml >"$TMP/tpl/col-2018.yaml"
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk build -f xml -O "$TMP/x" "$seed"
+expect_rc "XML with a font of the template's" 0
+line=$(grep -n 'face="body-regular" file="body.ttf"' "$xml" | cut -d: -f1)
+printf '\0\0\0\0' >>"$TMP/tpl/body.ttf"
+run env CLERK_TEMPLATES="$TMP/tpl" ./clerk build -o "$TMP/x/f.pdf" "$xml"
+expect_rc "a changed font: still built" 0
+expect_err "a changed font: named, at its <clerk:font>" \
+    "^$xml:$line: warning: font body.ttf $changed"
+if [ "$(wc -l <"$TMP/err")" -eq 1 ]; then pass; else
+	fail "a changed font: one warning" "$(cat "$TMP/err")"
+fi
+# a font file that cannot be read (reading /proc/self/mem fails): XML
+# cannot record it, a system error, nothing written
+mkdir -p "$TMP/tpl2" "$TMP/none"
+for t in templates/*.yaml; do
+	sed 's|^fonts:$|fonts:\n  mono: {bold: /proc/self/mem}|' "$t" >"$TMP/tpl2/${t##*/}"
+done
+run env CLERK_TEMPLATES="$TMP/tpl2" ./clerk build -f xml -O "$TMP/none" "$seed"
+expect_rc "an unreadable font file, build -f xml" 3
+expect_err "an unreadable font file named" '^/proc/self/mem: error: cannot read'
+run env CLERK_TEMPLATES="$TMP/tpl2" ./clerk pack -f xml -O "$TMP/none" "$MEETING/agenda.md"
+expect_rc "an unreadable font file, pack -f xml" 3
+if [ -z "$(ls -A "$TMP/none")" ]; then pass; else
+	fail "an unreadable font file: something was written" "$(ls "$TMP/none")"
+fi
+
 finish
