@@ -1223,6 +1223,11 @@ static void
 compare_digests(struct reader *r, const xmlNode *cp,
     const struct recorded *rec)
 {
+	size_t recorded = rec->tpl != NULL;
+	for (size_t i = 0; i < TPL_FACES; i++)
+		recorded += rec->face[i] != NULL;
+	if (recorded == 0)
+		return;
 	const struct template *t = r->p->tpl;
 	const char *failed;
 	const struct tpl_digests *dg = template_digests(t, &failed);
