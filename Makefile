@@ -103,6 +103,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/fuzz-regress.sh
 	./tests/corpus.sh
 	./tests/parity.sh
+	./tests/archives.sh
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
 # (objects in build/san). Every report, leaks included, is logged to

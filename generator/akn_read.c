@@ -1186,6 +1186,102 @@ read_template(struct reader *r, const xmlNode *cp)
 	return true;
 }
 
+/* Is v a SHA-256 as clerk writes it: 64 lower-case hex digits? */
+static bool
+is_sha256(const char *v)
+{
+	return strlen(v) == 64 && v[strspn(v, "0123456789abcdef")] == '\0';
+}
+
+/* The SHA-256 files a document was made with: of the template file, and
+ * of each face's font file, with the elements that record them. */
+struct recorded {
+	const char *tpl;                   /* or NULL */
+	const char *face[TPL_FACES];       /* or NULL */
+	const xmlNode *face_el[TPL_FACES];
+};
+
+/* <clerk:font face file sha256>: what the face's font file was. */
+static void
+read_font(struct reader *r, const xmlNode *c, struct recorded *rec)
+{
+	const char *face = need_attr(r, c, "face", false);
+	const char *sha = need_attr(r, c, "sha256", false);
+	if (face == NULL || sha == NULL)
+		return;
+	size_t i = 0;
+	for (; i < TPL_FACES; i++) {
+		const char *name;
+		(void)template_face(r->p->tpl, i, &name);
+		if (strcmp(name, face) == 0)
+			break;
+	}
+	if (i == TPL_FACES)
+		bad_value(r, c, "clerk:font face", face);
+	else if (!is_sha256(sha))
+		bad_value(r, c, "clerk:font sha256", sha);
+	else {
+		rec->face[i] = sha;
+		rec->face_el[i] = c;
+	}
+}
+
+/* Warns once (D_XML_CHANGED) when the template file or font files clerk
+ * has now differ from those the document records, naming each, at the
+ * first element that records one. Quiet when it records none (written by
+ * an earlier clerk) or when they cannot be read now (building says why). */
+static void
+compare_digests(struct reader *r, const xmlNode *cp,
+    const struct recorded *rec)
+{
+	size_t recorded = rec->tpl != NULL;
+	for (size_t i = 0; i < TPL_FACES; i++)
+		recorded += rec->face[i] != NULL;
+	if (recorded == 0)
+		return;
+	const struct template *t = r->p->tpl;
+	const char *failed;
+	const struct tpl_digests *dg = template_digests(t, &failed);
+	if (dg == NULL)
+		return;
+	const char *what = NULL, *fonts[TPL_FACES];
+	size_t n = 0;
+	struct pos pos = {0, 0};
+	if (rec->tpl != NULL && strcmp(rec->tpl, dg->file) != 0) {
+		what = arena_printf(r->a, "template %s", t->id);
+		pos = at(cp);
+	}
+	for (size_t i = 0; i < TPL_FACES; i++) {
+		if (rec->face[i] == NULL || strcmp(rec->face[i],
+		    dg->face[i]) == 0)
+			continue;
+		const char *face, *path = template_face(t, i, &face);
+		const char *base = strrchr(path, '/');
+		base = base != NULL ? base + 1 : path;
+		size_t k = 0;
+		while (k < n && strcmp(fonts[k], base) != 0)
+			k++;
+		if (k < n)
+			continue;
+		fonts[n++] = base;
+		if (pos.line == 0)
+			pos = at(rec->face_el[i]);
+	}
+	if (what == NULL && n == 0)
+		return;
+	/* "template T", "font A", "template T and fonts A, B and C" */
+	if (n > 0) {
+		const char *list = fonts[0];
+		for (size_t k = 1; k < n; k++)
+			list = arena_printf(r->a, "%s%s%s", list, k + 1 < n ?
+			    ", " : " and ", fonts[k]);
+		list = arena_printf(r->a, "font%s %s", n > 1 ? "s" : "", list);
+		what = what == NULL ? list : arena_printf(r->a, "%s and %s",
+		    what, list);
+	}
+	diag(r->d, r->path, pos, D_XML_CHANGED, what);
+}
+
 /* <clerk:paper>: the meta of the paper but its subject. Returns false
  * when the paper cannot be rebuilt (no kind, no template). */
 static bool
@@ -1222,6 +1318,12 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 		p->full_xml = true;
 	else if (edition != NULL && strcmp(edition, "public") != 0)
 		bad_value(r, cp, "clerk:paper edition", edition);
+	struct recorded rec = {0};
+	rec.tpl = attr(r, cp, "template-sha256");
+	if (rec.tpl != NULL && !is_sha256(rec.tpl)) {
+		bad_value(r, cp, "clerk:paper template-sha256", rec.tpl);
+		rec.tpl = NULL;
+	}
 
 	for (const xmlNode *c = cp->children; c != NULL; c = c->next) {
 		if (!element(r, c, cp))
@@ -1266,10 +1368,13 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 		} else if (strcmp(name, "in-attendance") == 0) {
 			push(r, &m->in_attendance, &m->nin_attendance,
 			    &r->cap.in_attendance, text_of(r, c));
+		} else if (strcmp(name, "font") == 0) {
+			read_font(r, c, &rec);
 		} else {
 			unexpected(r, c, cp);
 		}
 	}
+	compare_digests(r, cp, &rec);
 	if (m->ncommittees == 0)
 		diag(r->d, r->path, at(cp), D_XML_MISSING, "clerk:committee",
 		    "clerk:paper");

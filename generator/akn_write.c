@@ -10,7 +10,9 @@
  *                          TLCPerson for the author and contact, TLCRole
  *                          per officer the report is of
  *     meta/proprietary     <clerk:paper> (CLERK_NS): all of the front
- *                          matter but the subject, the digest, the version
+ *                          matter but the subject, the digest, the version;
+ *                          the SHA-256 of the template file and a
+ *                          <clerk:font> per face with its font file's
  *     preface              docTitle (subject), docCommittee, docDate,
  *                          docPurpose per committee, docProponent
  *     mainBody             a report's section: <section eId="sec_<id>">;
@@ -1064,6 +1066,30 @@ paragraph_list(struct writer *w, const int *x, size_t n)
 	return arena_strdup(w->a, buf);
 }
 
+/* The SHA-256 of the template file (template-sha256 on cp) and of each
+ * face's font file (<clerk:font face file sha256>), as they are now:
+ * rebuilding from the XML compares them (akn_read). Left out when a file
+ * cannot be read (cmd_build and cmd_pack report that first). */
+static void
+write_digests(struct writer *w, xmlNodePtr cp)
+{
+	const struct template *t = w->p->tpl;
+	const char *failed;
+	const struct tpl_digests *dg = t != NULL ? template_digests(t,
+	    &failed) : NULL;
+	if (dg == NULL)
+		return;
+	set(w, cp, "template-sha256", dg->file, nowhere);
+	for (size_t i = 0; i < TPL_FACES; i++) {
+		const char *face, *path = template_face(t, i, &face);
+		const char *base = strrchr(path, '/');
+		xmlNodePtr x = add_clerk(w, cp, "font", NULL, nowhere);
+		set(w, x, "face", face, nowhere);
+		set(w, x, "file", base != NULL ? base + 1 : path, nowhere);
+		set(w, x, "sha256", dg->face[i], nowhere);
+	}
+}
+
 /* Everything of the front matter but the subject (docTitle), as
  * <clerk:paper> in meta/proprietary. */
 static void
@@ -1154,6 +1180,7 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	clerk_list(w, cp, "officer", "officers", m->officers, m->nofficers);
 	clerk_list(w, cp, "in-attendance", "in_attendance", m->in_attendance,
 	    m->nin_attendance);
+	write_digests(w, cp);
 }
 
 /* The front sheet's facts in Akoma Ntoso's own elements. */

@@ -52,6 +52,9 @@ int cli_source_date_epoch(const char *command, bool *has, long long *epoch);
  * returns NULL (a system error). */
 const char *cli_output_dir(const char *dir);
 
+/* Seconds on a monotonic clock, for the time a batch took. */
+double cli_seconds(void);
+
 /* Prints the help of a command (or the overview for NULL) to stdout. Returns
  * false for an unknown command. */
 bool cli_help(const char *command);

@@ -52,6 +52,8 @@ struct batch {
 	enum edition edition;           /* --full: the full edition */
 	struct pdf_options opt;
 	size_t printed;                 /* jobs whose messages are out */
+	size_t written, failed;         /* of the jobs printed: outputs
+					   written, inputs not built */
 	bool progress;                  /* show progress on stderr */
 	int status;                     /* the worst so far */
 };
@@ -169,6 +171,12 @@ static int
 write_xml(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
 {
+	/* The XML records the SHA-256 of the template and font files. */
+	const char *failed;
+	if (template_digests(p->tpl, &failed) == NULL && failed != NULL) {
+		*syserr = system_message(failed, "cannot read", errno);
+		return EXIT_SYSTEM;
+	}
 	char *buf = NULL;
 	size_t len = 0;
 	if (!akn_write(p, b->edition, d, &buf, &len) || diags_errors(d) > 0) {
@@ -282,6 +290,7 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
 			    j->in);
 			b->status = exit_worst(b->status, EXIT_INPUT);
+			b->failed++;
 			continue;
 		}
 		if (j->loglen > 0)
@@ -289,6 +298,10 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 		free(j->log);
 		j->log = NULL;
 		b->status = exit_worst(b->status, j->status);
+		if (j->status == EXIT_OK)
+			b->written++;
+		else
+			b->failed++;
 	}
 	if (b->progress && b->printed < n) {
 		/* Short enough not to wrap, or \r cannot erase it. */
@@ -432,6 +445,7 @@ cmd_build(int argc, char **argv)
 
 	b.progress = b.njobs > 1 && isatty(STDERR_FILENO);
 	b.status = status;
+	double start = cli_seconds();
 	if (b.progress) {
 		size_t len = strlen(b.jobs[0].in);
 		fprintf(stderr, "[1/%zu] %s%s", b.njobs, len > 50 ? "..." : "",
@@ -440,7 +454,9 @@ cmd_build(int argc, char **argv)
 	}
 	jobs_run(b.njobs, (size_t)njobs, batch_job, batch_done, &b);
 	if (b.progress) {
-		fputs("\r\033[K", stderr);
+		/* A batch on a terminal ends with what it did. */
+		fprintf(stderr, "\r\033[Kclerk: %zu written, %zu with errors, "
+		    "in %.1f s\n", b.written, b.failed, cli_seconds() - start);
 		fflush(stderr);
 	}
 	status = b.status;

@@ -86,12 +86,14 @@ layout_one(void *ctx, size_t i, size_t worker)
 static void progress(bool on, const char *verb, size_t i, size_t n,
     const char *what);
 
+/* The counter runs over the papers and then the writing of the packs, so
+ * that it only goes up. */
 static void
 layout_progress(void *ctx, size_t i, size_t done, size_t n)
 {
 	struct layouts *w = ctx;
 	(void)i;
-	progress(w->tty, "laid out", done, n, "papers");
+	progress(w->tty, "laid out", done, n + 1, "papers");
 }
 
 /* "<dir>/<stem><suffix><ext>": stem is the agenda's file name without
@@ -482,15 +484,18 @@ pack_pdf(struct pack *pk, const struct template_set *set, long njobs,
 		pts[k].out = output_name(dir, a->path, pack_suffix(kinds[k]),
 		    ".pdf");
 		pts[k].opt = opt;
-		if (apart)
+		if (apart) {
+			progress(tty, "writing", njob + 1, njob + 1,
+			    pts[k].out);
 			number_pages(pk, kinds[k], m, d, totals[k]);
+		}
 		if (!prepare_pdf(pk, kinds[k], t, m, duplex, d, &pts[k]))
 			status = EXIT_INPUT;
 		else if (apart)
 			paint_one(pts, k, 0);
 	}
 	if (status == EXIT_OK && !apart) {
-		progress(tty, "writing", 1, 1, pts[0].out);
+		progress(tty, "writing", njob + 1, njob + 1, pts[0].out);
 		jobs_run(2, (size_t)njobs, paint_one, NULL, pts);
 	}
 	/* Both packs or neither: each written to a temporary file, then
@@ -541,6 +546,19 @@ pack_xml(const struct pack *pk, struct diags *d, const char *dir)
 	char *bytes[2] = {NULL, NULL};
 	size_t len[2] = {0, 0};
 	int status = EXIT_OK;
+	/* The XML records the SHA-256 of the template and font files. */
+	for (size_t i = 0; i < pk->nentries; i++) {
+		const char *failed;
+		const struct paper *p = pk->entries[i].paper;
+		if (p != NULL && p->tpl != NULL &&
+		    template_digests(p->tpl, &failed) == NULL &&
+		    failed != NULL) {
+			char eb[128];
+			fprintf(stderr, "%s: error: cannot read: %s\n", failed,
+			    cli_errstr(errno, eb, sizeof eb));
+			return EXIT_SYSTEM;
+		}
+	}
 	for (size_t k = 0; k < 2; k++)
 		if (!akn_write_pack(pk, kinds[k], d, &bytes[k], &len[k]))
 			status = EXIT_INPUT;
@@ -640,6 +658,7 @@ cmd_pack(int argc, char **argv)
 	struct diags *d = diags_new();
 	bool system_error = false;
 	struct agenda *a = NULL;
+	double start = cli_seconds();
 	if (!agenda_detect(path)) {
 		FILE *fp = fopen(path, "r");
 		if (fp == NULL) {
@@ -682,8 +701,14 @@ cmd_pack(int argc, char **argv)
 	}
 	status = exit_worst(status, xml ? pack_xml(&pk, d, dir) :
 	    pack_pdf(&pk, &set, njobs, duplex, &opt, d, dir));
-done:
+done:;
+	/* On a terminal, a pack read ends with what it did. */
+	size_t bad = diags_error_files(d);
 	diags_flush(d, stderr);
+	if (a != NULL && isatty(STDERR_FILENO))
+		fprintf(stderr, "clerk: %d packs written, %zu %s with errors, "
+		    "in %.1f s\n", status == EXIT_OK ? 2 : 0, bad,
+		    bad == 1 ? "file" : "files", cli_seconds() - start);
 	diags_free(d);
 	agenda_free(a);
 	templates_free(&set);

@@ -222,6 +222,20 @@ diags_warnings(const struct diags *d)
 }
 
 size_t
+diags_error_files(const struct diags *d)
+{
+	size_t n = 0;
+	for (size_t f = 0; f < d->nfiles; f++)
+		for (size_t i = 0; i < d->nmsgs; i++)
+			if (d->msgs[i].file == f &&
+			    d->msgs[i].level == DIAG_ERROR) {
+				n++;
+				break;
+			}
+	return n;
+}
+
+size_t
 diags_pending(struct diags *d)
 {
 	if (d->nmsgs > 1)

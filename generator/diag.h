@@ -57,6 +57,9 @@ void diags_move(struct diags *dst, struct diags *src);
 size_t diags_errors(const struct diags *d);   /* errors recorded so far */
 size_t diags_warnings(const struct diags *d); /* warnings recorded so far */
 
+/* Number of files that pending errors are about. */
+size_t diags_error_files(const struct diags *d);
+
 /* Number of messages waiting to be flushed, and one of them as text
  * (for tests): "line:col: level: message". */
 size_t diags_pending(struct diags *d);

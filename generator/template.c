@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1166,6 +1167,8 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 	};
 	struct template *t = &f->t;
 	t->path = path;
+	t->digests = arena_alloc(a, sizeof *t->digests);
+	memset(t->digests, 0, sizeof *t->digests);
 	set_defaults(t);
 
 	check_keys(&l, root, root_keys);
@@ -1328,6 +1331,90 @@ templates_free(struct template_set *set)
 		return;
 	arena_free(set->arena);
 	*set = (struct template_set){0};
+}
+
+const char *
+template_face(const struct template *t, size_t i, const char **name)
+{
+	static const char *const names[TPL_FACES] = {
+		"body-regular", "body-bold", "body-italic", "body-bold-italic",
+		"mono-regular", "mono-bold", "mono-italic", "mono-bold-italic",
+		"fallback-regular", "fallback-bold", "fallback-italic",
+		"fallback-bold-italic",
+	};
+	const struct tpl_font *f = i < 4 ? &t->font : i < 8 ? &t->mono :
+	    &t->fallback;
+	const char *paths[4] = {f->regular, f->bold, f->italic,
+	    f->bold_italic};
+	*name = names[i];
+	return paths[i % 4];
+}
+
+/* The SHA-256 of the file at path into out; false when it cannot be read
+ * (errno set). */
+static bool
+file_sha256(const char *path, char out[65])
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return false;
+	struct sha256 h;
+	sha256_init(&h);
+	unsigned char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sha256_add(&h, buf, n);
+	int e = errno;
+	bool ok = !ferror(fp);
+	fclose(fp);
+	if (!ok) {
+		errno = e != 0 ? e : EIO;
+		return false;
+	}
+	sha256_hex(&h, out);
+	return true;
+}
+
+/* One lock for every template's digests: each is computed once. */
+static pthread_mutex_t digests_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const struct tpl_digests *
+template_digests(const struct template *t, const char **failed)
+{
+	struct tpl_digests *dg = t->digests;
+	*failed = NULL;
+	if (dg == NULL)
+		return NULL;
+	pthread_mutex_lock(&digests_lock);
+	if (!dg->done) {
+		dg->done = true;
+		if (!file_sha256(t->path, dg->file)) {
+			dg->failed = t->path;
+			dg->error = errno;
+		}
+		for (size_t i = 0; i < TPL_FACES && dg->failed == NULL; i++) {
+			const char *name, *path = template_face(t, i, &name);
+			size_t k = 0;
+			for (; k < i; k++) {
+				const char *other = template_face(t, k, &name);
+				if (strcmp(other, path) == 0)
+					break;
+			}
+			if (k < i) {
+				memcpy(dg->face[i], dg->face[k], 65);
+			} else if (!file_sha256(path, dg->face[i])) {
+				dg->failed = path;
+				dg->error = errno;
+			}
+		}
+	}
+	pthread_mutex_unlock(&digests_lock);
+	if (dg->failed != NULL) {
+		*failed = dg->failed;
+		errno = dg->error;
+		return NULL;
+	}
+	return dg;
 }
 
 const struct template *

@@ -85,6 +85,20 @@ struct tpl_font {
 	const char *regular, *bold, *italic, *bold_italic; /* TTF paths */
 };
 
+/* The font faces of a template, in a fixed order: body, mono, fallback,
+ * each regular, bold, italic and bold italic (template_face). */
+#define TPL_FACES 12
+
+/* The SHA-256 of the files a template's PDFs are made from
+ * (template_digests keeps them here, computed when first asked for). */
+struct tpl_digests {
+	bool done;                 /* computed */
+	const char *failed;        /* the file that could not be read, or NULL */
+	int error;                 /* its errno */
+	char file[65];             /* the template file */
+	char face[TPL_FACES][65];  /* each face's font file */
+};
+
 struct template {
 	const char *id;        /* "col-2018"; the file is templates/<id>.yaml */
 	const char *name;      /* "City of London committee report (2018)" */
@@ -124,6 +138,8 @@ struct template {
 	const char *footer;    /* running footer: "{page}" */
 	const char *exempt_notice; /* printed on non-public papers; holds
 				      {exempt_paragraphs} */
+	struct tpl_digests *digests; /* template_digests' (NULL: a template
+					not read from a file) */
 };
 
 struct template_set {
@@ -168,6 +184,20 @@ const struct template *template_latest(const struct template_set *set,
  * with name_equal), or NULL. */
 const struct tpl_section *template_section(const struct template *t,
     const char *heading);
+
+/* The font file of face i (below TPL_FACES) of t; *name is the face's
+ * name: "body-regular", "mono-bold", "fallback-bold-italic". */
+const char *template_face(const struct template *t, size_t i,
+    const char **name);
+
+/* The SHA-256 of t's file and of each face's font file, as the bytes on
+ * disk are now (what sha256sum prints), read when first asked for and
+ * kept with t: an Akoma Ntoso document records them, and rebuilding one
+ * compares them. Safe to call from several threads. NULL when a file
+ * cannot be read (*failed then names it and errno says why) or t was not
+ * read from a file (*failed NULL). */
+const struct tpl_digests *template_digests(const struct template *t,
+    const char **failed);
 
 /* "report" or "minutes". */
 const char *kind_name(enum paper_kind k);

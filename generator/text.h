@@ -86,6 +86,22 @@ void digest_hex(const struct digest *h, char out[33]);
 /* The digest as 16 bytes. */
 void digest_bytes(const struct digest *h, unsigned char out[16]);
 
+/* SHA-256 (FIPS 180-4), for the files an Akoma Ntoso document was made
+ * with (its template and fonts): what sha256sum(1) prints, so that an
+ * archivist can check them with common tools. */
+struct sha256 {
+	uint32_t h[8];
+	unsigned char buf[64]; /* bytes not yet in a block */
+	size_t nbuf;
+	uint64_t len;          /* bytes added */
+};
+
+void sha256_init(struct sha256 *s);
+void sha256_add(struct sha256 *s, const void *data, size_t n);
+
+/* Finishes s (add nothing after) into 64 lower-case hex digits and a NUL. */
+void sha256_hex(struct sha256 *s, char out[65]);
+
 /* A calendar date. */
 struct date {
 	int year;  /* 1..9999 */
