@@ -914,7 +914,10 @@ agenda_read_jobs(const char *path, const struct template_set *set,
 		struct fm f = {.ag = ag, .d = d, .a = a,
 		    .y = {a, d, ag->path},
 		    .missing = {ag->src->front_end_line, 1}};
-		read_front(&f, yaml_parse(a, d, ag->src, false));
+		struct ynode *root = yaml_parse(a, d, ag->src, false);
+		read_front(&f, root);
+		if (root != NULL)
+			yv_placeholders(&f.y, root);
 	}
 	if (ag->src->front_unclosed)
 		return ag; /* where the body begins is unknown */

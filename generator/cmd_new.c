@@ -172,29 +172,30 @@ write_new(const char *file, struct buf *b, int status)
  * with a placeholder value, both parts, the standing items, a sub-item, an
  * item for a report saying how to link it, and the Exclusion of the
  * Public (clerk's motion, as the item has no description). It passes
- * "clerk check" and builds a pack as it is: it links no paper. */
+ * "clerk check" (with a warning at each placeholder) and builds a pack as
+ * it is: it links no paper. */
 static void
 agenda_skeleton(struct buf *b, const char *date)
 {
 	put(b, "---\n"
 	    "kind: agenda\n"
-	    "committee: Name of the Committee\n");
+	    "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
 	put(b, "time: 11.00 am\n"
-	    "venue: Committee Room\n"
+	    "venue: " PH_VENUE "\n"
 	    "members:\n"
-	    "  - Name (Chairman)\n"
-	    "  - Name (Deputy Chairman)\n"
-	    "  - Name\n"
+	    "  - " PH_CHAIRMAN "\n"
+	    "  - " PH_DEPUTY "\n"
+	    "  - " PH_NAME "\n"
 	    "enquiries:\n"
-	    "  name: Name, Job Title\n"
-	    "  phone: 020 7332 0000\n"
-	    "  email: name@example.org\n"
+	    "  name: " PH_AUTHOR "\n"
+	    "  phone: " PH_PHONE "\n"
+	    "  email: " PH_EMAIL "\n"
 	    "signatory:\n"
-	    "  name: Name\n"
+	    "  name: " PH_NAME "\n"
 	    "  title: Town Clerk and Chief Executive\n"
 	    "notes:\n"
-	    "  - A note for the front sheet.\n"
+	    "  - " PH_NOTE "\n"
 	    "---\n"
 	    "\n"
 	    "## Part 1 - Public Agenda\n"

@@ -62,7 +62,7 @@ DIAG(D_EXEMPT_ON_PUBLIC, DIAG_ERROR, "\"exempt_paragraphs\" is only for non-publ
 DIAG(D_APPENDIX_PARAGRAPHS, DIAG_ERROR, "non-public appendix %zu of a public paper needs the paragraphs of Part 1 of Schedule 12A that exempt it: add \"exempt_paragraphs: [3]\" (its numbers) to its entry")
 DIAG(D_EXEMPT_REPEATED, DIAG_WARNING, "exempt paragraph %d is listed twice")
 DIAG(D_EMAIL, DIAG_WARNING, "\"%s\" does not look like an email address")
-DIAG(D_PLACEHOLDER, DIAG_WARNING, "placeholder text from \"clerk new\" left here: replace it with the paper's own")
+DIAG(D_PLACEHOLDER, DIAG_WARNING, "placeholder text from \"clerk new\" left here: replace it with the real text")
 DIAG(D_UNKNOWN_TEMPLATE, DIAG_ERROR, "unknown template \"%s\"%s; \"clerk templates\" lists them")
 DIAG(D_TEMPLATE_KIND, DIAG_ERROR, "template \"%s\" is for %s, not %s")
 DIAG(D_TEMPLATE_NEAREST, DIAG_WARNING, "no %s template was in force on %s; using \"%s\" (in force %s)")

@@ -733,20 +733,6 @@ check_root_keys(struct fm *f, const struct ynode *root)
 	}
 }
 
-/* Every value under n that "clerk new" wrote for the author to replace:
- * a warning at each. */
-static void
-check_placeholders(struct fm *f, const struct ynode *n)
-{
-	if (n->type == Y_SCALAR) {
-		if (n->str != NULL && placeholder_value(n->str))
-			diag(f->d, f->p->path, n->pos, D_PLACEHOLDER);
-		return;
-	}
-	for (const struct ynode *c = n->first; c != NULL; c = c->next)
-		check_placeholders(f, c);
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
@@ -838,7 +824,7 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
 		    false, &m->nin_attendance, &ok);
 
 	if (root != NULL)
-		check_placeholders(&f, root);
+		yv_placeholders(&f.y, root);
 	if (f.kind == KIND_REPORT) {
 		required(&f, K_SUBJECT);
 		required(&f, K_REPORT_OF);

@@ -22,6 +22,7 @@
 #define PH_CHAIRMAN      "Name (Chairman)"
 #define PH_DEPUTY        "Name (Deputy Chairman)"
 #define PH_OFFICER       "Name, Town Clerk's Department"
+#define PH_NOTE          "A note for the front sheet."
 
 /* Body text: a paragraph that begins with one of these. */
 #define PH_SECTION       "Write this section here."

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "placeholder.h"
 #include "source.h"
 #include "yaml.h"
 
@@ -230,4 +231,16 @@ yv_front_blank(const struct source *src)
 		}
 	}
 	return true;
+}
+
+void
+yv_placeholders(const struct yread *y, const struct ynode *n)
+{
+	if (n->type == Y_SCALAR) {
+		if (n->str != NULL && placeholder_value(n->str))
+			diag(y->d, y->path, n->pos, D_PLACEHOLDER);
+		return;
+	}
+	for (const struct ynode *c = n->first; c != NULL; c = c->next)
+		yv_placeholders(y, c);
 }

@@ -66,4 +66,9 @@ void yv_check_keys(const struct yread *y, const struct ynode *m,
 /* Is the YAML text of src's front matter only blanks and comments? */
 bool yv_front_blank(const struct source *src);
 
+/* A warning (D_PLACEHOLDER) at every value under n that "clerk new"
+ * wrote for the author to replace (placeholder.h): a skeleton, paper or
+ * agenda, is never published by mistake. */
+void yv_placeholders(const struct yread *y, const struct ynode *n);
+
 #endif

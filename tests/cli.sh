@@ -109,7 +109,11 @@ for want in '^kind: agenda$' '^committee: ' '^date: [0-9]{4}-[0-9]{2}-[0-9]{2}$'
 done
 run ./clerk check "$TMP/agenda.md"
 expect_rc "agenda skeleton passes check" 0
-expect_empty "agenda skeleton: no warnings" "$TMP/err"
+expect_err "agenda skeleton: its placeholders are warnings" "$ph"
+grep -v -- "$ph" "$TMP/err" >"$TMP/other"
+expect_empty "agenda skeleton: no other message" "$TMP/other"
+[ "$(grep -c -- "$ph" "$TMP/err")" -eq 10 ] && pass ||
+	fail "agenda skeleton: not one warning for each of its 10 placeholder values"
 mkdir "$TMP/agenda-pack"
 run ./clerk pack -O "$TMP/agenda-pack" "$TMP/agenda.md"
 expect_rc "agenda skeleton makes a pack" 0
