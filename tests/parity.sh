@@ -3,7 +3,10 @@
 # agenda, "clerk pack") finds. Over every bad input of the tests (papers
 # and agendas), the two commands must print the same diagnostics and agree
 # on whether the input has errors; what they print is compared, not fixed
-# text, so the messages themselves are free to change.
+# text, so the messages themselves are free to change. Papers are built
+# as their full edition (--full), which holds everything there is to
+# check: that a non-public paper has no public edition is about the
+# command, not the input (tests/editions.sh tests it).
 . "$(dirname "$0")/lib.sh"
 
 # diags FILE: the diagnostic lines of a run's stderr, in order.
@@ -38,7 +41,7 @@ for md in tests/bad/*.md tests/bad-agenda/*.md tests/bad-agenda/papers/*.md \
 		./clerk pack -O "$TMP/o" "$md" >/dev/null 2>"$TMP/other.err"
 	else
 		verb=build
-		./clerk build -O "$TMP/o" "$md" >/dev/null 2>"$TMP/other.err"
+		./clerk build --full -O "$TMP/o" "$md" >/dev/null 2>"$TMP/other.err"
 	fi
 	orc=$?
 	compare "$md" "$verb"
