@@ -135,13 +135,13 @@ if [ ! -e "$TMP/paper/p.pdf" ]; then pass; else fail "a paper with appendices ou
 # ---- a paper rewritten while it is read -----------------------------------
 # Two versions of a paper, each marked at its start and its end, written
 # over each other in place as fast as the shell can, then left alone for
-# a tenth of a second, over and over, while clerk builds it 30 times: each
+# a fifth of a second, over and over, while clerk builds it 30 times: each
 # PDF is one version whole (both its marks, none of the other's), or clerk
 # says the file was changing or that it is not a valid paper (read just
 # after the shell emptied it). None may mix, and at least half the builds
 # must give a whole version: a clerk that refused every read would
-# otherwise pass. (Unloaded, some 25 of 30 are whole; on a loaded 2-core
-# machine 23.)
+# otherwise pass. (Some 25 of 30 are whole; some 20 on a 2-core machine
+# with a load of 10.)
 mkdir -p "$TMP/race"
 sed 's/^This report provides an update/ALPHASTART This report provides an update/' "$SEED" |
     awk '{print} END {print ""; print "ALPHAEND"}' >"$TMP/a.md"
@@ -153,7 +153,7 @@ cp "$TMP/a.md" "$TMP/race/p.md"
 	while :; do
 		cat "$TMP/a.md" >"$TMP/race/p.md"
 		cat "$TMP/b.md" >"$TMP/race/p.md"
-		sleep 0.1
+		sleep 0.2
 	done
 ) &
 writer=$!
