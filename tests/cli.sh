@@ -161,6 +161,14 @@ expect_rc "templates folder missing: system error" 3
 # --dump prints the model of a good paper.
 run ./clerk check --dump "$seed"
 expect_rc "dump" 0
-expect_out "dump numbers paragraph 8" "^  paragraph 8 "
+# The seed's numbered paragraphs are 1 to 8, in order, and the summary's
+# one paragraph has no number.
+nums=$(sed -n 's/^  paragraph \([^ ]*\) @.*/\1/p' "$TMP/out" | tr '\n' ' ')
+if [ "$nums" = "1 2 3 4 5 6 7 8 " ]; then pass; else
+	fail "dump numbers the paragraphs 1 to 8 exactly" "got: $nums"
+fi
+if [ "$(grep -c '^  paragraph @' "$TMP/out")" -eq 1 ]; then pass; else
+	fail "dump: the summary's paragraph alone unnumbered" "$(grep '^  paragraph' "$TMP/out")"
+fi
 
 finish

@@ -19,11 +19,16 @@ DIAG_MESSAGES=$TMP/messages.h scripts/diag-list >"$TMP/list"
 if grep -qxF '.It error: a ... b ... c ... d ... e ... f ... g 100% h ... i U+... j ... k ... l ...' "$TMP/list"; then pass; else
 	fail "scripts/diag-list leaves conversions" "$(cat "$TMP/list")"
 fi
+# groff (groff-base) is in scripts/debian-packages.txt: missing, it fails.
 for m in man/clerk.1 man/clerk-paper.5; do
-	if command -v groff >/dev/null; then
-		groff -mandoc -ww -z -Tutf8 "$m" >"$TMP/groff" 2>&1
-		[ ! -s "$TMP/groff" ] && pass || fail "$m renders with warnings" "$(cat "$TMP/groff")"
+	if ! command -v groff >/dev/null; then
+		fail "$m: groff is missing (install groff-base)"
+		continue
 	fi
+	groff -mandoc -ww -z -Tutf8 "$m" >"$TMP/groff" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && [ ! -s "$TMP/groff" ] && pass ||
+	    fail "$m renders with warnings (groff exit $rc)" "$(cat "$TMP/groff")"
 done
 # The example agenda of clerk-paper(5), beside the papers it links, passes
 # check and makes a pack.
@@ -44,8 +49,41 @@ rc=$?
 if pdftotext "$TMP/meeting/agenda-public.pdf" - 2>/dev/null | tr '\n' ' ' | grep -q 'To agree the public minutes of the meeting held on 16 January 2024\.'; then pass; else
 	fail "the example agenda's pack does not say what the manual says of item 3a"
 fi
+# Every front-matter key of the code (the keys table of
+# generator/frontmatter.c: name, a key of reports, a key of minutes) has
+# an entry of its own, ".It Cm KEY" (one entry may name several), in the
+# list of its kind in clerk-paper(5), "Keys of a report" or "Keys of
+# minutes"; and those lists name no other key.
+sed -n 's/^[[:space:]]*\[K_[A-Z_]*\] = {"\([a-z_]*\)", \(true\|false\), \(true\|false\)},$/\1 \2 \3/p' \
+    generator/frontmatter.c >"$TMP/keys"
 for k in kind template committees committee date purpose subject report_of report_author public exempt_paragraphs reference contact appendices background_papers time venue present officers in_attendance; do
-	grep -q "$k" man/clerk-paper.5 && pass || fail "clerk-paper(5) does not describe key $k"
+	grep -q "^$k " "$TMP/keys" && pass || fail "key $k not found in the keys table of generator/frontmatter.c" "$(cat "$TMP/keys")"
+done
+# man_keys TITLE: the keys named by the .It entries of the list under .Ss TITLE.
+man_keys() {
+	awk -v title="$1" '
+	/^\.S[sh] / { on = ($0 == ".Ss " title); depth = 0; next }
+	!on { next }
+	/^\.Bl / { depth++; next }
+	/^\.El/ { depth--; if (depth == 0) on = 0; next }
+	depth == 1 && /^\.It / {
+		for (i = 2; i < NF; i++) if ($i == "Cm") print $(i + 1)
+	}' man/clerk-paper.5 | sort -u
+}
+for kind in report minutes; do
+	case $kind in
+	report) title="Keys of a report" col=2 ;;
+	minutes) title="Keys of minutes" col=3 ;;
+	esac
+	awk -v c=$col '$c == "true" { print $1 }' "$TMP/keys" | sort -u >"$TMP/code-$kind"
+	man_keys "$title" >"$TMP/man-$kind"
+	while read -r k; do
+		grep -qxF "$k" "$TMP/man-$kind" && pass ||
+		    fail "clerk-paper(5) has no .It entry for the $kind key $k under \"$title\""
+	done <"$TMP/code-$kind"
+	extra=$(comm -13 "$TMP/code-$kind" "$TMP/man-$kind")
+	[ -z "$extra" ] && pass ||
+	    fail "clerk-paper(5) lists keys under \"$title\" that $kind papers do not have" "$extra"
 done
 grep -q 'make demo' README.md && grep -q 'make check' README.md && pass || fail "README lacks the two commands"
 finish

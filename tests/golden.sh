@@ -10,9 +10,22 @@
 . "$(dirname "$0")/lib.sh"
 regen=0
 [ "${1:-}" = "--regen" ] && regen=1
+# At least as many papers as there are today: an emptied or unread folder
+# fails rather than passing with nothing tested.
+MIN_BAD=72
+MIN_DUMP=4
 
+# at_least NAME N MIN: N papers were tested, at least MIN.
+at_least() {
+	if [ "$2" -ge "$3" ]; then pass; else
+		fail "$1: $2 papers tested, expected at least $3"
+	fi
+}
+
+nbad=0
 for md in tests/bad/*.md; do
 	[ -e "$md" ] || continue
+	nbad=$((nbad + 1))
 	exp=${md%.md}.err
 	run ./clerk check "$md"
 	if [ $regen = 1 ]; then cp "$TMP/err" "$exp"; continue; fi
@@ -29,8 +42,10 @@ for md in tests/bad/*.md; do
 	fi
 done
 
+ndump=0
 for md in tests/dump/*.md; do
 	[ -e "$md" ] || continue
+	ndump=$((ndump + 1))
 	exp=${md%.md}.dump
 	run ./clerk check --dump "$md"
 	if [ $regen = 1 ]; then cp "$TMP/out" "$exp"; continue; fi
@@ -45,4 +60,6 @@ for md in tests/dump/*.md; do
 	fi
 done
 [ $regen = 1 ] && { echo "golden files rewritten: review them with git diff"; exit 0; }
+at_least tests/bad "$nbad" $MIN_BAD
+at_least tests/dump "$ndump" $MIN_DUMP
 finish

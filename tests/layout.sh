@@ -16,8 +16,13 @@ if [ ! -x "$tool" ]; then
 	exit
 fi
 
+# At least as many papers as there are today: an emptied or unread folder
+# fails rather than passing with nothing tested.
+MIN_PAPERS=9
+npapers=0
 for md in tests/layout/*.md; do
 	[ -e "$md" ] || continue
+	npapers=$((npapers + 1))
 	exp=${md%.md}.layout
 	run "$tool" "$md"
 	if [ $regen = 1 ]; then
@@ -39,4 +44,7 @@ for md in tests/layout/*.md; do
 	fi
 done
 [ $regen = 1 ] && { echo "layout files rewritten: review them with git diff"; [ "$failed" -eq 0 ]; exit; }
+if [ "$npapers" -ge $MIN_PAPERS ]; then pass; else
+	fail "tests/layout: $npapers papers tested, expected at least $MIN_PAPERS"
+fi
 finish
