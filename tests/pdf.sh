@@ -130,12 +130,14 @@ for paper in $papers; do
 	fi
 done
 # nav.txt speaks of no paper that is not in content/
-for stem in $(grep -v '^#' tests/pdf/nav.txt | cut -f1 | sort -u); do
+stems=$(grep -v '^#' tests/pdf/nav.txt | cut -f1 | sort -u)
+for stem in $stems; do
 	if [ -e "$TMP/all/$stem.pdf" ] || [ -e "$TMP/all/$stem-full.pdf" ]; then pass; else
 		fail "tests/pdf/nav.txt: $stem is no paper of content/"
 	fi
 done
 # (so that the link checks above check something)
+# shellcheck disable=SC2086
 n=$(cat $papers | grep -o '](#[^)]*)' | wc -l)
 if [ "$n" -ge 6 ]; then pass; else fail "content/ holds $n cross-references, not 6 or more"; fi
 
