@@ -15,6 +15,13 @@
 #include "paper.h"
 #include "template.h"
 
+/* clerk's own pack command, compiled in here under another name, so that
+ * the tests reach its static steps (number_pages: the page numbers and
+ * the "Agenda Item" stamps) as "clerk pack" runs them. */
+#define cmd_pack cmd_pack_unit_copy
+#include "cmd_pack.c"
+#undef cmd_pack
+
 #define MEETING "tests/pack/meeting/agenda.md"
 #define X1 538.58
 #define YTOP 785.20
@@ -131,7 +138,8 @@ Test(pack, non_public_appendix_routed_to_part_2)
 }
 
 /* Lays out every document, numbers the pages on from 1 (duplex: padded
- * to even), and returns the agenda of kind. */
+ * to even) and stamps their first pages with clerk's number_pages, and
+ * returns the agenda of kind. */
 static struct layout *
 lay_pack(enum pack_kind kind, bool duplex)
 {
@@ -152,10 +160,8 @@ lay_pack(enum pack_kind kind, bool duplex)
 		if (duplex && e->layout->npages % 2 == 1)
 			layout_pad(e->layout, m, d);
 		page += (int)e->layout->npages;
-		char stamp[32];
-		snprintf(stamp, sizeof stamp, "Agenda Item %s", e->number);
-		layout_number(e->layout, m, d, e->first_page, page - 1, stamp);
 	}
+	number_pages(&pk, PACK_FULL, m, d, page - 1);
 	struct layout *l = layout_agenda(&pk, kind, ag->src != NULL ?
 	    template_latest(&set, KIND_REPORT) : NULL, m, d);
 	cr_assert(l != NULL);
