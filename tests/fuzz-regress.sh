@@ -83,7 +83,10 @@ ended() {
 
 n=0
 for dir in fuzz_frontmatter fuzz_paper fuzz_pdf fuzz_xml; do
-	[ -d "$REG/$dir" ] || continue
+	if [ ! -d "$REG/$dir" ]; then
+		fail "no folder $REG/$dir"
+		continue
+	fi
 	for f in "$REG/$dir"/*; do
 		[ -f "$f" ] || continue
 		base=$(basename "$f")

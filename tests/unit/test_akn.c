@@ -5,7 +5,7 @@
  * positions), written again into the same bytes, laid out into the same
  * PDF. Hostile and foreign XML refused quickly with a precise message,
  * nothing of a local file in any message. Run from the repository's
- * root, with the schema in ../shared beside it. */
+ * root, with the schema in schemas/akn. */
 /* nftw() is X/Open. */
 #define _XOPEN_SOURCE 700
 
