@@ -5,11 +5,13 @@
 #     # kill: COMMAND
 # naming the test that must fail with it. For each patch in turn: the
 # repository's files (tracked, or new and not ignored) and the objects
-# already built are copied to a scratch folder, the patch is applied there, clerk is rebuilt (make
-# recompiles only the patched file) and COMMAND runs there, within
-# MUTANT_TIMEOUT seconds (default 600). The mutant is killed when COMMAND
-# fails. A mutant that survives, a patch that no longer applies and a
-# mutant that does not build all fail the run, so that mutants do not rot.
+# already built are copied to a scratch folder, the patch is applied there,
+# clerk is rebuilt (make recompiles only the patched file) and COMMAND runs
+# there, within MUTANT_TIMEOUT seconds (default 600), MUTANT_JOBS mutants
+# at a time (default 2). The mutant is killed when COMMAND fails. A mutant
+# that survives, a patch that no longer applies (patch -F0: exactly, or
+# not at all) and a mutant that does not build all fail the run, so that
+# mutants do not rot.
 #
 #     tests/mutants.sh [NAME...]    only the mutants named
 #
@@ -43,45 +45,68 @@ else
 	list=$(ls tests/mutants/*.patch)
 fi
 
-killed=0
-survived=0
-broken=0
-survivors=
-for patch in $list; do
-	name=$(basename "$patch" .patch)
+# one NAME PATCH: mutant NAME in its own copy, $SCRATCH/NAME; prints its
+# line(s) and writes killed, survived or broken to $SCRATCH/NAME.st.
+one() {
+	name=$1 patch=$2 work=$SCRATCH/$1 log=$SCRATCH/$1.log st=$SCRATCH/$1.st
 	kill=$(sed -n 's/^# kill: //p' "$patch" | head -1)
 	if [ -z "$kill" ]; then
 		echo "mutant $name: BROKEN: no '# kill:' line"
-		broken=$((broken + 1)); survivors="$survivors $name"; continue
+		echo broken >"$st"; return
 	fi
-	work=$SCRATCH/work
-	rm -rf "$work"
 	cp -a "$BASE" "$work"
 	start=$(date +%s)
-	if ! (cd "$work" && patch -s -p1 --no-backup-if-mismatch) \
-	    <"$ROOT/$patch" >"$SCRATCH/log" 2>&1; then
+	if ! (cd "$work" && patch -s -p1 -F0 --no-backup-if-mismatch) \
+	    <"$ROOT/$patch" >"$log" 2>&1; then
 		echo "mutant $name: BROKEN: the patch does not apply"
-		sed 's/^/    /' "$SCRATCH/log"
-		broken=$((broken + 1)); survivors="$survivors $name"; continue
+		sed 's/^/    /' "$log"
+		echo broken >"$st"; rm -rf "$work"; return
 	fi
-	if ! (cd "$work" && make -s BUILD="$BUILD" clerk) >"$SCRATCH/log" 2>&1; then
+	if ! (cd "$work" && make -s BUILD="$BUILD" clerk) >"$log" 2>&1; then
 		echo "mutant $name: BROKEN: clerk does not build"
-		sed 's/^/    /' "$SCRATCH/log" | head -20
-		broken=$((broken + 1)); survivors="$survivors $name"; continue
+		sed 's/^/    /' "$log" | head -20
+		echo broken >"$st"; rm -rf "$work"; return
 	fi
-	(cd "$work" && timeout "$TIMEOUT" sh -c "$kill") >"$SCRATCH/log" 2>&1
+	(cd "$work" && timeout "$TIMEOUT" sh -c "$kill") >"$log" 2>&1
 	rc=$?
 	secs=$(($(date +%s) - start))
 	if [ "$rc" -ne 0 ]; then
 		how="exit $rc"
 		[ "$rc" -eq 124 ] && how="timed out"
 		echo "mutant $name: killed by $kill ($how, ${secs}s)"
-		killed=$((killed + 1))
+		echo killed >"$st"
 	else
 		echo "mutant $name: SURVIVED $kill (${secs}s)"
-		grep -E '^[a-z-]+: [0-9]+ passed' "$SCRATCH/log" | sed 's/^/    /'
-		survived=$((survived + 1)); survivors="$survivors $name"
+		grep -E '^[a-z-]+: [0-9]+ passed' "$log" | sed 's/^/    /'
+		echo survived >"$st"
 	fi
+	rm -rf "$work"
+}
+
+# MUTANT_JOBS mutants at a time (default 2), each line printed as it ends.
+JOBS=${MUTANT_JOBS:-2}
+running=0
+for patch in $list; do
+	one "$(basename "$patch" .patch)" "$patch" &
+	running=$((running + 1))
+	if [ "$running" -ge "$JOBS" ]; then
+		wait
+		running=0
+	fi
+done
+wait
+
+killed=0
+survived=0
+broken=0
+survivors=
+for patch in $list; do
+	name=$(basename "$patch" .patch)
+	case $(cat "$SCRATCH/$name.st" 2>/dev/null) in
+	killed) killed=$((killed + 1)) ;;
+	survived) survived=$((survived + 1)); survivors="$survivors $name" ;;
+	*) broken=$((broken + 1)); survivors="$survivors $name" ;;
+	esac
 done
 echo "mutants: $killed killed, $survived survived, $broken broken"
 [ -n "$survivors" ] && echo "mutants: not killed:$survivors"
