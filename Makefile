@@ -2,6 +2,7 @@
 #   make          build ./clerk (installing missing Debian packages first)
 #   make demo     build clerk and run it over content/
 #   make check    run every test
+#   make mutants  prove the tests catch deliberate bugs (tests/mutants/)
 #   make bench    time clerk against libharu alone (bench/run.sh)
 # See README.md for the rest (install, sanitizers, regen).
 
@@ -39,7 +40,7 @@ UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o)
 DEPS_STAMP := $(BUILD)/deps.stamp
 
 .PHONY: all demo check check-sanitized check-valgrind unit golden regen \
-        install uninstall clean deps
+        install uninstall clean deps mutants
 
 all: clerk
 
@@ -104,6 +105,13 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/corpus.sh
 	./tests/parity.sh
 	./tests/archives.sh
+
+# Each tests/mutants/NAME.patch, a small bug put into generator/ in a
+# scratch copy, must make the test its "# kill:" line names fail; a mutant
+# that survives, or a patch that no longer applies or builds, fails the
+# target (tests/mutants.sh).
+mutants: clerk $(BUILD)/unit-tests $(BUILD)/layout-dump
+	BUILD=$(BUILD) ./tests/mutants.sh
 
 # The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
 # (objects in build/san). Every report, leaks included, is logged to

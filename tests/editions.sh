@@ -343,6 +343,14 @@ case $(info "$ppub" Keywords) in
 *"Not for publication"*|*Non-Public*) fail "public pack: Keywords" "$(info "$ppub" Keywords)" ;;
 *) pass ;;
 esac
+# the pack's subject says so too, and only in the full pack
+s="Agenda and reports of the Finance Committee, 15 January 2019"
+if [ "$(info "$pfull" Subject)" = "$s; Not for publication" ]; then pass; else
+	fail "full pack: Subject" "$(info "$pfull" Subject)"
+fi
+if [ "$(info "$ppub" Subject)" = "$s" ]; then pass; else
+	fail "public pack: Subject" "$(info "$ppub" Subject)"
+fi
 # every page of the full pack with non-public text carries the notice
 n=$(pages "$pfull")
 i=1
