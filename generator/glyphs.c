@@ -217,28 +217,39 @@ report(struct gl *g, uint32_t cp, const char *u, size_t n, size_t from,
 	diag(g->d, g->path, at, D_NO_GLYPH, (unsigned)cp, buf);
 }
 
-/* Has some font each character of the n bytes of text s? */
-static bool
-clean(struct gl *g, const char *s, size_t n)
+/* The offset of the first character at or after i of the n bytes of
+ * text s that no font has (its code point in *cp, its length in *len),
+ * or n. The characters the layout does not set (spaces, line ends,
+ * controls) and bytes that are not UTF-8 are passed over. */
+static size_t
+next_missing(struct gl *g, const char *s, size_t n, size_t i, uint32_t *cp,
+    size_t *len)
 {
-	for (size_t i = 0; i < n;) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		if (c <= 0x20 || c == 0x7F) {
 			i++;
 			continue;
 		}
-		uint32_t cp;
-		size_t len = utf8_decode((const unsigned char *)s + i, n - i,
-		    &cp);
-		if (len == 0) {
+		*len = utf8_decode((const unsigned char *)s + i, n - i, cp);
+		if (*len == 0) {
 			i++;
 			continue;
 		}
-		if (!covered(g, cp))
-			return false;
-		i += len;
+		if (!covered(g, *cp))
+			return i;
+		i += *len;
 	}
-	return true;
+	return n;
+}
+
+/* Has some font each character of the n bytes of text s? */
+static bool
+clean(struct gl *g, const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t len;
+	return next_missing(g, s, n, 0, &cp, &len) == n;
 }
 
 /* Checks the n bytes of text s, found in the document's source between
@@ -249,23 +260,11 @@ static void
 check_text(struct gl *g, const char *s, size_t n, size_t from, size_t end,
     struct pos fallback)
 {
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c <= 0x20 || c == 0x7F) {
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = utf8_decode((const unsigned char *)s + i, n - i,
-		    &cp);
-		if (len == 0) {
-			i++;
-			continue;
-		}
-		if (!covered(g, cp))
-			report(g, cp, s + i, len, from, end, fallback);
-		i += len;
-	}
+	uint32_t cp;
+	size_t len;
+	for (size_t i = next_missing(g, s, n, 0, &cp, &len); i < n;
+	    i = next_missing(g, s, n, i + len, &cp, &len))
+		report(g, cp, s + i, len, from, end, fallback);
 }
 
 /* How far past a node's own length its text is looked for in the file
