@@ -40,7 +40,7 @@ UNIT_OBJS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%.o)
 DEPS_STAMP := $(BUILD)/deps.stamp
 
 .PHONY: all demo check check-sanitized check-valgrind unit golden regen \
-        install uninstall clean deps mutants
+        install uninstall clean deps mutants identical
 
 all: clerk
 
@@ -105,6 +105,11 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/corpus.sh
 	./tests/parity.sh
 	./tests/archives.sh
+
+# For a refactoring: every output of ./clerk (papers, packs and the spec
+# corpus, PDF and XML) is byte-identical to that of the commit BASE.
+identical: clerk
+	./tests/identical.sh $(BASE)
 
 # Each tests/mutants/NAME.patch, a small bug put into generator/ in a
 # scratch copy, must make the test its "# kill:" line names fail; a mutant

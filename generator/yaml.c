@@ -32,6 +32,8 @@ struct reader {
 	struct diags *d;
 	const struct source *src;
 	size_t base;           /* offset of the YAML text in src->text */
+	const char *yaml;      /* the text libfyaml parses (marks index it) */
+	size_t yaml_len;
 	struct frame stack[CLERK_MAX_YAML_DEPTH + 1];
 	int depth;             /* frames in use */
 	int skip;              /* > 0: inside a subtree that is too deep */
@@ -305,6 +307,45 @@ scalar_mistake(struct reader *r, struct fy_event *e, const struct frame *f,
 	return false;
 }
 
+/* The value of the single-quoted scalar whose text between its quotes is
+ * yaml[from, to) (YAML 1.2, 7.3.2): '' is one quote; a line break and the blanks around
+ * it fold to a space, or to one newline for each empty line after it.
+ * Decoded here rather than by libfyaml, whose 0.7 text of two escaped
+ * quotes in a row is wrong ('a''''b' gives "a'''") and leaks memory when
+ * a line break follows. */
+static const char *
+single_quoted(struct arena *a, const char *yaml, size_t from, size_t to,
+    size_t *lenp)
+{
+	const char *s = yaml + from;
+	size_t n = to - from;
+	char *out = arena_alloc(a, n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\'' && i + 1 < n && s[i + 1] == '\'') {
+			out[o++] = '\'';
+			i += 2;
+		} else if (s[i] == '\n' || s[i] == '\r') {
+			while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\t'))
+				o--;
+			int breaks = 0;
+			for (; i < n && strchr(" \t\r\n", s[i]) != NULL; i++)
+				if (s[i] == '\n' || (s[i] == '\r' &&
+				    (i + 1 == n || s[i + 1] != '\n')))
+					breaks++;
+			if (breaks == 1)
+				out[o++] = ' ';
+			for (int k = 1; k < breaks; k++)
+				out[o++] = '\n';
+		} else {
+			out[o++] = s[i++];
+		}
+	}
+	out[o] = '\0';
+	*lenp = o;
+	return out;
+}
+
 static void
 scalar(struct reader *r, struct fy_event *e)
 {
@@ -315,11 +356,20 @@ scalar(struct reader *r, struct fy_event *e)
 	size_t len = 0;
 	const char *s = NULL;
 	bool empty = e->scalar.value == NULL;
-	if (!empty)
+	enum fy_node_style style = fy_event_get_node_style(e);
+	const struct fy_mark *from = NULL, *to = NULL;
+	if (!empty) {
+		from = fy_token_start_mark(e->scalar.value);
+		to = fy_token_end_mark(e->scalar.value);
+	}
+	if (style == FYNS_SINGLE_QUOTED && from != NULL && to != NULL &&
+	    from->input_pos <= to->input_pos && to->input_pos <= r->yaml_len)
+		s = single_quoted(r->a, r->yaml, from->input_pos,
+		    to->input_pos, &len);
+	else if (!empty)
 		s = fy_token_get_text(e->scalar.value, &len);
 	if (s == NULL)
 		s = "", len = 0;
-	enum fy_node_style style = fy_event_get_node_style(e);
 	/* An empty value ("subject:" alone) has no token, hence no style and
 	 * no position: it is a plain null where its key (or list) is. */
 	bool plain = empty || style == FYNS_PLAIN;
@@ -1280,7 +1330,9 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 	if (p == NULL)
 		out_of_memory();
 	char *unpasted = pasted_separators(text, len);
-	if (fy_parser_set_string(p, unpasted ? unpasted : text, len) != 0)
+	r.yaml = unpasted ? unpasted : text;
+	r.yaml_len = len;
+	if (fy_parser_set_string(p, r.yaml, len) != 0)
 		out_of_memory();
 
 	int documents = 0;
