@@ -148,6 +148,9 @@ struct template_set {
 	size_t count;
 };
 
+/* Reading templates (template_load.c, the only file here that uses the
+ * YAML reader). */
+
 /* The folder templates are read from: $CLERK_TEMPLATES when set; else
  * "templates" beside the clerk executable when it exists (a build in the
  * source tree); else the installed folder. The string is static. */
@@ -164,6 +167,8 @@ struct template *template_load_file(struct arena *a, struct diags *d,
 
 void templates_free(struct template_set *set);
 
+/* Templates once read (template.c, which uses no library). */
+
 /* The template with this id, or NULL. */
 const struct template *template_find(const struct template_set *set,
     const char *id);
@@ -179,6 +184,9 @@ const struct template *template_select(const struct template_set *set,
  * unknown; NULL when there is none. */
 const struct template *template_latest(const struct template_set *set,
     enum paper_kind kind);
+
+/* Whether t has a validity period (a start, an end or both). */
+bool template_has_period(const struct template *t);
 
 /* The section of t that heading names (its heading or an alias, compared
  * with name_equal), or NULL. */
