@@ -949,18 +949,6 @@ agenda_free(struct agenda *a)
 	arena_free(a->arena);
 }
 
-const char *
-agenda_item_title(const struct agenda_item *it)
-{
-	if (it->title != NULL)
-		return it->title;
-	if (it->paper == NULL)
-		return NULL;
-	if (it->paper->meta.subject != NULL)
-		return it->paper->meta.subject;
-	return it->paper->meta.kind == KIND_MINUTES ? "Minutes" : NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* Dump */
 

@@ -174,7 +174,8 @@ struct agenda *agenda_read_jobs(const char *path,
 void agenda_free(struct agenda *a);
 
 /* The title to print for an item: its own, else its paper's subject, else
- * "Minutes" for minutes; NULL when there is none (an agenda with errors). */
+ * "Minutes" for minutes; NULL when there is none (an agenda with errors).
+ * In agenda_item.c, which uses no library. */
 const char *agenda_item_title(const struct agenda_item *it);
 
 /* The agenda as indented text, one line per fact ("clerk check --dump"). */
