@@ -67,18 +67,12 @@
 #include "model.h"
 #include "pack.h"
 #include "source.h"
+#include "strset.h"
 #include "template.h"
 #include "text.h"
 
 /* At most this many D_XML_CHAR messages for one paper. */
 enum { MAX_CHAR_MESSAGES = 10 };
-
-/* Strings to strings, for eIds given and committees' eIds: open
- * addressing in the scratch arena. */
-struct strmap {
-	const char **keys, **values;
-	size_t cap, n;           /* cap: a power of two, or 0 */
-};
 
 struct writer {
 	const struct paper *p;      /* the paper; NULL for a pack's own
@@ -102,7 +96,7 @@ struct writer {
 	const struct node **notes;  /* by footnote number - 1: doc's
 				       definition, NULL once written */
 	size_t nnotes;
-	struct strmap ids;          /* eIds given in references */
+	struct strset ids;          /* eIds given in references */
 	const char **committee_ids; /* per committee: its TLCOrganization */
 	const char **officer_ids;   /* per report_of: its TLCRole */
 	struct {                    /* D_XML_CHAR messages given */
@@ -363,60 +357,14 @@ slug(struct writer *w, const char *s, const char *fallback)
 	return *out ? out : fallback;
 }
 
-static size_t
-str_hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* The slot of key in m: where it is, or the empty one where it goes. */
-static size_t
-map_slot(const struct strmap *m, const char *key)
-{
-	size_t i = str_hash(key) & (m->cap - 1);
-	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-static const char *
-map_get(const struct strmap *m, const char *key)
-{
-	return m->cap == 0 ? NULL : m->values[map_slot(m, key)];
-}
-
-static void
-map_put(struct writer *w, struct strmap *m, const char *key,
-    const char *value)
-{
-	if (2 * (m->n + 1) > m->cap) {
-		struct strmap old = *m;
-		m->cap = m->cap ? 2 * m->cap : 16;
-		m->keys = arena_alloc(w->a, m->cap * sizeof(*m->keys));
-		m->values = arena_alloc(w->a, m->cap * sizeof(*m->values));
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i] != NULL)
-				map_put(w, m, old.keys[i], old.values[i]);
-	}
-	size_t i = map_slot(m, key);
-	if (m->keys[i] == NULL)
-		m->n++;
-	m->keys[i] = key;
-	m->values[i] = value;
-}
-
 /* An eId not given yet in references, from base: base, base-2 ... */
 static const char *
 unique_id(struct writer *w, const char *base)
 {
 	const char *id = base;
-	for (int k = 2; map_get(&w->ids, id) != NULL; k++)
+	for (int k = 2; strset_get(&w->ids, id) != NULL; k++)
 		id = arena_printf(w->a, "%s-%d", base, k);
-	map_put(w, &w->ids, id, id);
+	strset_put(w->a, &w->ids, id, id);
 	return id;
 }
 
@@ -989,16 +937,16 @@ write_references(struct writer *w)
 	xmlNodePtr refs = begin_references(w);
 	w->committee_ids = arena_alloc(w->a, (m->ncommittees + 1) *
 	    sizeof(char *));
-	struct strmap named = {NULL, NULL, 0, 0}; /* committees' eIds */
+	struct strset named = {0}; /* committees' eIds */
 	for (size_t i = 0; i < m->ncommittees; i++) {
 		const struct committee *c = &m->committees[i];
 		const char *name = c->name != NULL ? c->name : "";
-		w->committee_ids[i] = map_get(&named, name);
+		w->committee_ids[i] = strset_get(&named, name);
 		if (w->committee_ids[i] == NULL) {
 			w->committee_ids[i] = write_tlc(w, refs,
 			    "TLCOrganization", "organization", name,
 			    "committee", c->pos);
-			map_put(w, &named, name, w->committee_ids[i]);
+			strset_put(w->a, &named, name, w->committee_ids[i]);
 		}
 	}
 	if (m->report_author != NULL)

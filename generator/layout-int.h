@@ -20,6 +20,7 @@
 
 #include "layout.h"
 #include "model.h"
+#include "strset.h"
 
 /* Proportions of the City of London look, times the template's size. */
 #define LEADING      1.2   /* line height */
@@ -222,8 +223,8 @@ struct lay {
 				       em; < 0 until measured */
 	signed char glyph[FONT__COUNT][128]; /* has_glyph cache: 0 unknown,
 						1 yes, -1 no */
-	uint32_t *missing;         /* characters reported (hash set) */
-	size_t nmissing, cmissing;
+	struct strset missing;     /* characters reported, by code point
+				      in hex */
 
 	const struct layout_options *opt;
 	const int *exempt;         /* the exempt notice's paragraphs */

@@ -4,6 +4,7 @@
  * fallback font, and one no font has is reported and left out. Words are
  * broken into lines greedily, a word wider than the line by character, and
  * a line becomes text, rule and link boxes. */
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -43,33 +44,16 @@ has(struct lay *L, enum font f, uint32_t cp)
 	return *c > 0;
 }
 
-/* Is this the first time cp is missing? A hash set of code points + 1. */
+/* Is this the first time cp is missing? */
 static bool
 missing_first(struct lay *L, uint32_t cp)
 {
-	if (2 * (L->nmissing + 1) > L->cmissing) {
-		size_t cap = L->cmissing ? 2 * L->cmissing : 16;
-		uint32_t *set = arena_alloc(L->a, cap * sizeof *set);
-		for (size_t i = 0; i < L->cmissing; i++) {
-			if (L->missing[i] == 0)
-				continue;
-			size_t h = (L->missing[i] * 2654435761u) & (cap - 1);
-			while (set[h] != 0)
-				h = (h + 1) & (cap - 1);
-			set[h] = L->missing[i];
-		}
-		L->missing = set;
-		L->cmissing = cap;
-	}
-	size_t h = ((cp + 1) * 2654435761u) & (L->cmissing - 1);
-	while (L->missing[h] != 0) {
-		if (L->missing[h] == cp + 1)
-			return false;
-		h = (h + 1) & (L->cmissing - 1);
-	}
-	L->missing[h] = cp + 1;
-	L->nmissing++;
-	return true;
+	char key[16];
+	snprintf(key, sizeof key, "%lx", (unsigned long)cp);
+	if (strset_get(&L->missing, key) != NULL)
+		return false;
+	const char *k = arena_strdup(L->a, key);
+	return strset_put(L->a, &L->missing, k, k);
 }
 
 /* Where to report a character no font has: the node being set, or for

@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "source.h"
+#include "strset.h"
 #include "text.h"
 
 struct frame {
@@ -17,10 +18,9 @@ struct frame {
 	const char *key;       /* mapping: the key waiting for its value */
 	struct pos key_pos;
 	bool skip_value;       /* mapping: the key was unusable; drop value */
-	struct ynode **keys;   /* mapping of many keys: its children by key,
-				  a hash set (open addressing), so that
+	struct strset keys;    /* mapping of many keys: its children by key
+				  (none below KEYSET_FROM), so that
 				  finding a duplicate is not quadratic */
-	size_t cap;            /* slots in keys, a power of 2; 0: none */
 	bool flow;             /* written in brackets ("[...]", "{...}") */
 };
 
@@ -80,58 +80,32 @@ is_null(const char *s, size_t len, bool plain)
 	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0));
 }
 
-static size_t
-key_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static void
-keyset_put(struct ynode **set, size_t cap, struct ynode *n)
-{
-	size_t i = key_hash(n->key) & (cap - 1);
-	while (set[i] != NULL)
-		i = (i + 1) & (cap - 1);
-	set[i] = n;
-}
-
-/* Notes child n of mapping frame f in its hash set, making or growing the
- * set when the mapping has many keys. */
+/* Notes child n of mapping frame f in its set of keys once the mapping
+ * has many. */
 static void
 keyset_add(struct reader *r, struct frame *f, struct ynode *n)
 {
 	if (f->node->count < KEYSET_FROM)
 		return;
-	if (2 * f->node->count <= f->cap) {
-		keyset_put(f->keys, f->cap, n);
+	if (f->node->count > KEYSET_FROM) {
+		strset_put(r->a, &f->keys, n->key, n);
 		return;
 	}
-	size_t cap = f->cap ? 2 * f->cap : 4 * KEYSET_FROM;
-	struct ynode **set = arena_alloc(r->a, cap * sizeof(*set));
 	for (struct ynode *c = f->node->first; c != NULL; c = c->next)
-		keyset_put(set, cap, c);
-	f->keys = set;
-	f->cap = cap;
+		strset_put(r->a, &f->keys, c->key, c);
 }
 
 /* The child of mapping frame f with key s, or NULL. */
 static struct ynode *
 key_find(const struct frame *f, const char *s)
 {
-	if (f->cap == 0) {
+	if (f->keys.cap == 0) {
 		for (struct ynode *c = f->node->first; c != NULL; c = c->next)
 			if (strcmp(c->key, s) == 0)
 				return c;
 		return NULL;
 	}
-	for (size_t i = key_hash(s) & (f->cap - 1); f->keys[i] != NULL;
-	    i = (i + 1) & (f->cap - 1))
-		if (strcmp(f->keys[i]->key, s) == 0)
-			return f->keys[i];
-	return NULL;
+	return (struct ynode *)strset_get(&f->keys, s);
 }
 
 /* Adds a finished node to the open frame (or makes it the root). Returns
