@@ -21,8 +21,7 @@
 #include "yaml.h"
 #include "yvalue.h"
 
-/* ------------------------------------------------------------------ */
-/* Keys */
+/* ---- Keys --------------------------------------------------------- */
 
 enum akey {
 	AK_KIND,
@@ -67,8 +66,7 @@ static const char *const kinds[] = {"report", "minutes", "agenda", NULL};
 static const char *const part_names[3] = {NULL, "Part 1 - Public Agenda",
     "Part 2 - Non-Public Agenda"};
 
-/* ------------------------------------------------------------------ */
-/* Detection */
+/* ---- Detection ---------------------------------------------------- */
 
 /* Does a "kind" value say agenda, or most likely mean it? */
 static bool
@@ -158,9 +156,9 @@ agenda_detect(const char *path)
 	return yes;
 }
 
-/* ------------------------------------------------------------------ */
-/* Front matter values, each problem reported at its node (as
- * frontmatter.c does for papers) */
+/* ---- Front matter values ------------------------------------------ */
+/* Each problem is reported at its node (as frontmatter.c does for
+ * papers). */
 
 struct fm {
 	struct agenda *ag;
@@ -300,8 +298,7 @@ read_front(struct fm *f, const struct ynode *root)
 	}
 }
 
-/* ------------------------------------------------------------------ */
-/* The body */
+/* ---- The body ----------------------------------------------------- */
 
 /* A paper linked so far, to find it linked again. */
 struct seen {
@@ -873,7 +870,7 @@ read_body(struct reader *r, struct node *blocks)
 			    D_AGENDA_PART_EMPTY, ag->part_heading[k]);
 }
 
-/* ------------------------------------------------------------------ */
+/* ---- Reading and freeing ------------------------------------------ */
 
 struct agenda *
 agenda_read(const char *path, const struct template_set *set,
@@ -886,30 +883,16 @@ struct agenda *
 agenda_read_jobs(const char *path, const struct template_set *set,
     size_t njobs, struct diags *d, bool *system_error)
 {
-	*system_error = false;
-	struct arena *a = arena_new();
+	struct arena *a;
+	struct source *src = source_load(path, d, &a, system_error);
+	if (src == NULL)
+		return NULL;
 	struct agenda *ag = arena_alloc(a, sizeof(*ag));
 	ag->arena = a;
-	ag->path = arena_strdup(a, path);
+	ag->path = src->path;
 	ag->dir = source_dir(a, ag->path);
-	ag->src = arena_alloc(a, sizeof(*ag->src));
+	ag->src = src;
 
-	switch (source_read(a, d, ag->path, ag->src)) {
-	case SOURCE_OK:
-		break;
-	case SOURCE_SYSTEM: {
-		int e = errno;
-		arena_free(a);
-		errno = e;
-		*system_error = true;
-		return NULL;
-	}
-	case SOURCE_BAD:
-		arena_free(a);
-		return NULL;
-	}
-
-	source_split(ag->src, d, true);
 	if (ag->src->has_front) {
 		struct fm f = {.ag = ag, .d = d, .a = a,
 		    .y = {a, d, ag->path},
@@ -949,8 +932,7 @@ agenda_free(struct agenda *a)
 	arena_free(a->arena);
 }
 
-/* ------------------------------------------------------------------ */
-/* Dump */
+/* ---- Dump --------------------------------------------------------- */
 
 static void
 quote(FILE *fp, const char *s)

@@ -158,30 +158,16 @@ struct paper *
 paper_read_as(const char *path, const struct template_set *set,
     const char *template_id, struct diags *d, bool *system_error)
 {
-	*system_error = false;
-	struct arena *a = arena_new();
+	struct arena *a;
+	struct source *src = source_load(path, d, &a, system_error);
+	if (src == NULL)
+		return NULL;
 	struct paper *p = arena_alloc(a, sizeof(*p));
 	p->arena = a;
-	p->path = arena_strdup(a, path);
+	p->path = src->path;
 	p->dir = source_dir(a, p->path);
-	p->src = arena_alloc(a, sizeof(*p->src));
+	p->src = src;
 
-	switch (source_read(a, d, p->path, p->src)) {
-	case SOURCE_OK:
-		break;
-	case SOURCE_SYSTEM: {
-		int e = errno;
-		arena_free(a);
-		errno = e;
-		*system_error = true;
-		return NULL;
-	}
-	case SOURCE_BAD:
-		arena_free(a);
-		return NULL;
-	}
-
-	source_split(p->src, d, true);
 	if (p->src->has_front) {
 		struct ynode *root = yaml_parse(a, d, p->src, false);
 		if (template_id != NULL)

@@ -273,6 +273,32 @@ source_read(struct arena *a, struct diags *d, const char *path,
 	return s;
 }
 
+struct source *
+source_load(const char *path, struct diags *d, struct arena **arena,
+    bool *system_error)
+{
+	*system_error = false;
+	struct arena *a = arena_new();
+	struct source *src = arena_alloc(a, sizeof(*src));
+	switch (source_read(a, d, arena_strdup(a, path), src)) {
+	case SOURCE_OK:
+		break;
+	case SOURCE_SYSTEM: {
+		int e = errno;
+		arena_free(a);
+		errno = e;
+		*system_error = true;
+		return NULL;
+	}
+	case SOURCE_BAD:
+		arena_free(a);
+		return NULL;
+	}
+	source_split(src, d, true);
+	*arena = a;
+	return src;
+}
+
 const char *
 source_dir(struct arena *a, const char *path)
 {

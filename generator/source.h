@@ -55,6 +55,15 @@ enum source_status source_from_memory(struct arena *a, struct diags *d,
  * D_FRONT_MATTER_UNCLOSED when required and missing. */
 void source_split(struct source *src, struct diags *d, bool required);
 
+/* A document's file (a paper, an agenda) read into a new arena and split
+ * at its front matter: source_read, then source_split with the front
+ * matter required. Returns the source, in the arena put in *arena (the
+ * caller frees it), its path a copy of path. NULL, with nothing left
+ * allocated, when the file cannot be used: *system_error is then true
+ * for a system failure (errno set), else false and the reason is in d. */
+struct source *source_load(const char *path, struct diags *d,
+    struct arena **arena, bool *system_error);
+
 /* The folder part of path ("." when it has none), in the arena: where a
  * file's images and linked files are looked for. */
 const char *source_dir(struct arena *a, const char *path);
