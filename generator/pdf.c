@@ -20,6 +20,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_version.h>
 
 #include "arena.h"
 #include "image.h"
@@ -87,6 +88,67 @@ struct pdf_dev {
 	bool failed;                 /* a system error happened */
 	char msg[512];               /* its message */
 };
+
+/* ---- libharu internals ---------------------------------------------- */
+/* The only places where clerk reaches past libharu's API into its records
+ * (hpdf_doc.h, hpdf_pages.h, hpdf_font.h), each for a reason given below.
+ * Those records are libharu 2.3.0's: another version may lay them out
+ * otherwise, so it stops the build until this section is checked against
+ * it. */
+#if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 || \
+    HPDF_BUGFIX_VERSION != 0
+#error "pdf.c reaches into libharu 2.3.0 (libharu internals): check it"
+#endif
+
+/* The ToUnicode CMap stream of a UTF-8 font, or NULL: libharu writes it
+ * wrong (repair_to_unicode) and gives no other way to replace it. */
+static HPDF_Stream
+font_cmap_stream(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	if (attr == NULL || attr->cmap_stream == NULL)
+		return NULL;
+	return attr->cmap_stream->stream;
+}
+
+/* The font definition of a loaded font: libharu has no getter for it, and
+ * has_glyph reads the glyph table of the very definition the font uses. */
+static HPDF_FontDef
+font_def(HPDF_Font font)
+{
+	return ((HPDF_FontAttr)font->attr)->fontdef;
+}
+
+/* The content stream of a page: clerk writes text runs and rules into it
+ * itself (the content stream, below), as libharu's operators are slow. */
+static HPDF_Stream
+page_stream(HPDF_Page page)
+{
+	return ((HPDF_PageAttr)page->attr)->stream;
+}
+
+/* Tells libharu the graphics mode of a page (HPDF_GMODE_TEXT_OBJECT inside
+ * BT/ET, else HPDF_GMODE_PAGE_DESCRIPTION): clerk writes BT and ET itself,
+ * and libharu's own operators check the mode before they write. */
+static void
+page_set_gmode(HPDF_Page page, HPDF_UINT16 mode)
+{
+	((HPDF_PageAttr)page->attr)->gmode = mode;
+}
+
+/* Sets the document's file identifier (the trailer's /ID, both parts) to
+ * the 16 bytes given: libharu makes one from the clock and has no call to
+ * set it, and clerk's must depend only on the input. */
+static void
+doc_set_id(HPDF_Doc pdf, unsigned char bytes[16])
+{
+	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
+	if (arr == NULL)
+		out_of_memory();
+	HPDF_Dict_Add(pdf->trailer, "ID", arr);
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, 16));
+	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, 16));
+}
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -243,10 +305,9 @@ out:
 static void
 repair_to_unicode(HPDF_Font font)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (attr == NULL || attr->cmap_stream == NULL)
+	HPDF_Stream s = font_cmap_stream(font);
+	if (s == NULL)
 		return;
-	HPDF_Stream s = attr->cmap_stream->stream;
 	HPDF_MemStream_FreeData(s);
 	HPDF_Stream_WriteStr(s,
 	    "/CIDInit /ProcSet findresource begin\n"
@@ -391,7 +452,7 @@ fontdef_get(struct pdf_dev *dev, enum font f)
 		/* the simple font is made first: making it reads the
 		 * tables has_glyph needs, and fails on a broken file */
 		HPDF_Font font = wfont_get(dev, f);
-		return ((HPDF_FontAttr)font->attr)->fontdef;
+		return font_def(font);
 	}
 	if (dev->def[f] != NULL)
 		return dev->def[f];
@@ -731,9 +792,8 @@ cs_flush(struct pdf_dev *dev, HPDF_Page page)
 {
 	if (dev->cslen == 0)
 		return;
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	/* a failure calls on_error, which jumps out of the entry point */
-	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)dev->cs,
+	HPDF_Stream_Write(page_stream(page), (const HPDF_BYTE *)dev->cs,
 	    (HPDF_UINT)dev->cslen);
 	dev->cslen = 0;
 }
@@ -826,8 +886,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 		if (in_text && b->type != BOX_TEXT && b->type != BOX_LINK) {
 			cs_str(dev, "ET\n");
 			in_text = false;
-			((HPDF_PageAttr)page->attr)->gmode =
-			    HPDF_GMODE_PAGE_DESCRIPTION;
+			page_set_gmode(page, HPDF_GMODE_PAGE_DESCRIPTION);
 		}
 		switch (b->type) {
 		case BOX_TEXT: {
@@ -847,8 +906,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			if (font != cur_font || b->size != cur_size) {
 				/* libharu names the font on the page */
 				cs_flush(dev, page);
-				HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-				attr->gmode = HPDF_GMODE_TEXT_OBJECT;
+				page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
 				HPDF_Page_SetFontAndSize(page, font,
 				    (HPDF_REAL)b->size);
 				cur_font = font;
@@ -868,8 +926,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 				cs_text(dev, text, len);
 			} else {
 				cs_flush(dev, page);
-				HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-				attr->gmode = HPDF_GMODE_TEXT_OBJECT;
+				page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
 				HPDF_Page_ShowText(page, cstr(dev, b->text,
 				    b->len));
 			}
@@ -923,7 +980,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 	if (in_text)
 		cs_str(dev, "ET\n");
 	cs_flush(dev, page);
-	((HPDF_PageAttr)page->attr)->gmode = HPDF_GMODE_PAGE_DESCRIPTION;
+	page_set_gmode(page, HPDF_GMODE_PAGE_DESCRIPTION);
 }
 
 /* One bookmark per outline entry, nested by level. */
@@ -1070,13 +1127,7 @@ paint_id(struct pdf_dev *dev, const struct pdf_info *info,
 	digest_add(&h, date, (size_t)n);
 	unsigned char bytes[16];
 	digest_bytes(&h, bytes);
-	HPDF_Doc pdf = dev->pdf;
-	HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
-	if (arr == NULL)
-		out_of_memory();
-	HPDF_Dict_Add(pdf->trailer, "ID", arr);
-	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
-	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, sizeof bytes));
+	doc_set_id(dev->pdf, bytes);
 }
 
 /* Everything libharu does for pdf_write_doc, ending with the file's bytes
