@@ -109,8 +109,7 @@ struct conv {
 	size_t nundefined, capundefined;
 };
 
-/* ------------------------------------------------------------------ */
-/* Positions */
+/* ---- Positions ---------------------------------------------------- */
 
 /* The position of byte offset byte (0-based) of a line of the file. */
 static struct pos
@@ -200,8 +199,7 @@ block_find(struct conv *c, enum marker k, const char *needle, size_t n,
 	return false;
 }
 
-/* ------------------------------------------------------------------ */
-/* Tree helpers */
+/* ---- Tree helpers ------------------------------------------------- */
 
 static bool
 blank(const char *s)
@@ -219,8 +217,7 @@ label_char(char ch)
 	    (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
 }
 
-/* ------------------------------------------------------------------ */
-/* Checks on a finished leaf block */
+/* ---- Checks on a finished leaf block ------------------------------ */
 
 /* A paragraph beginning "{#label}": the label is taken off the text and
  * set on the paragraph. The label is read from the source where it can be
@@ -613,8 +610,7 @@ pasted_bullets(struct conv *c, struct node *para)
 	}
 }
 
-/* ------------------------------------------------------------------ */
-/* Conversion */
+/* ---- Conversion --------------------------------------------------- */
 
 static void
 push(struct conv *c, cmark_node *cn, struct node *n, enum frame_kind kind)
@@ -748,6 +744,66 @@ too_deep(struct conv *c, cmark_node *cn)
 }
 
 static void
+enter_list(struct conv *c, cmark_node *cn)
+{
+	struct node *n = add(c, cn, N_LIST);
+	n->u.list.ordered = cmark_node_get_list_type(cn) == CMARK_ORDERED_LIST;
+	n->u.list.start = n->u.list.ordered ?
+	    cmark_node_get_list_start(cn) : 0;
+	n->u.list.tight = cmark_node_get_list_tight(cn) != 0;
+	n->u.list.delim = !n->u.list.ordered ? 0 :
+	    cmark_node_get_list_delim(cn) == CMARK_PAREN_DELIM ? ')' : '.';
+	push(c, cn, n, FR_NEST);
+}
+
+static void
+enter_item(struct conv *c, cmark_node *cn)
+{
+	struct node *n = add(c, cn, N_ITEM);
+	n->u.item.task =
+	    strcmp(cmark_node_get_type_string(cn), "tasklist") == 0;
+	n->u.item.checked = n->u.item.task &&
+	    cmark_gfm_extensions_get_tasklist_item_checked(cn);
+	push(c, cn, n, FR_OTHER);
+}
+
+static void
+enter_code_block(struct conv *c, cmark_node *cn)
+{
+	struct node *n = add(c, cn, N_CODE_BLOCK);
+	lines_add(&c->code, cm_line(c, cmark_node_get_start_line(cn)),
+	    cm_line(c, cmark_node_get_end_line(cn)));
+	n->text = literal(c, cn);
+	const char *info = cmark_node_get_fence_info(cn);
+	n->u.code.info = info && *info ? arena_strdup(c->a, info) : NULL;
+	int flen, foff;
+	char fch;
+	n->u.code.indented = !cmark_node_get_fenced(cn, &flen, &foff, &fch);
+}
+
+/* A link or an image; a link to "#label" is a cross-reference. */
+static void
+enter_link(struct conv *c, cmark_node *cn, cmark_node_type t)
+{
+	struct node *n;
+	const char *url = cmark_node_get_url(cn);
+	const char *title = cmark_node_get_title(cn);
+	url = url ? url : "";
+	if (t == CMARK_NODE_LINK && url[0] == '#') {
+		n = add(c, cn, N_XREF);
+		n->u.xref.label = arena_strdup(c->a, url + 1);
+	} else {
+		n = add(c, cn, t == CMARK_NODE_LINK ? N_LINK : N_IMAGE);
+		n->u.link.url = arena_strdup(c->a, url);
+		n->u.link.title = title && *title ?
+		    arena_strdup(c->a, title) : NULL;
+	}
+	push(c, cn, n, FR_INLINE);
+}
+
+/* A node of the cmark tree entered: its node made in the model (and, for
+ * a container, pushed), or flattened past clerk's limits. */
+static void
 enter(struct conv *c, cmark_node *cn)
 {
 	cmark_node_type t = cmark_node_get_type(cn);
@@ -767,43 +823,16 @@ enter(struct conv *c, cmark_node *cn)
 		push(c, cn, n, FR_NEST);
 		break;
 	case CMARK_NODE_LIST:
-		if (too_deep(c, cn))
-			break;
-		n = add(c, cn, N_LIST);
-		n->u.list.ordered =
-		    cmark_node_get_list_type(cn) == CMARK_ORDERED_LIST;
-		n->u.list.start = n->u.list.ordered ?
-		    cmark_node_get_list_start(cn) : 0;
-		n->u.list.tight = cmark_node_get_list_tight(cn) != 0;
-		n->u.list.delim = !n->u.list.ordered ? 0 :
-		    cmark_node_get_list_delim(cn) == CMARK_PAREN_DELIM ? ')' :
-		    '.';
-		push(c, cn, n, FR_NEST);
+		if (!too_deep(c, cn))
+			enter_list(c, cn);
 		break;
 	case CMARK_NODE_ITEM:
-		if (top(c)->type != N_LIST)
-			break; /* its list was flattened */
-		n = add(c, cn, N_ITEM);
-		n->u.item.task =
-		    strcmp(cmark_node_get_type_string(cn), "tasklist") == 0;
-		n->u.item.checked = n->u.item.task &&
-		    cmark_gfm_extensions_get_tasklist_item_checked(cn);
-		push(c, cn, n, FR_OTHER);
+		if (top(c)->type == N_LIST) /* else its list was flattened */
+			enter_item(c, cn);
 		break;
-	case CMARK_NODE_CODE_BLOCK: {
-		n = add(c, cn, N_CODE_BLOCK);
-		lines_add(&c->code, cm_line(c, cmark_node_get_start_line(cn)),
-		    cm_line(c, cmark_node_get_end_line(cn)));
-		n->text = literal(c, cn);
-		const char *info = cmark_node_get_fence_info(cn);
-		n->u.code.info = info && *info ? arena_strdup(c->a, info) :
-		    NULL;
-		int flen, foff;
-		char fch;
-		n->u.code.indented = !cmark_node_get_fenced(cn, &flen, &foff,
-		    &fch);
+	case CMARK_NODE_CODE_BLOCK:
+		enter_code_block(c, cn);
 		break;
-	}
 	case CMARK_NODE_HTML_BLOCK:
 		raw_html(c, cn, false);
 		break;
@@ -852,24 +881,10 @@ enter(struct conv *c, cmark_node *cn)
 		push(c, cn, n, FR_INLINE);
 		break;
 	case CMARK_NODE_LINK:
-	case CMARK_NODE_IMAGE: {
-		if (c->inline_depth >= CLERK_MAX_NESTING)
-			break;
-		const char *url = cmark_node_get_url(cn);
-		const char *title = cmark_node_get_title(cn);
-		url = url ? url : "";
-		if (t == CMARK_NODE_LINK && url[0] == '#') {
-			n = add(c, cn, N_XREF);
-			n->u.xref.label = arena_strdup(c->a, url + 1);
-		} else {
-			n = add(c, cn, t == CMARK_NODE_LINK ? N_LINK : N_IMAGE);
-			n->u.link.url = arena_strdup(c->a, url);
-			n->u.link.title = title && *title ?
-			    arena_strdup(c->a, title) : NULL;
-		}
-		push(c, cn, n, FR_INLINE);
+	case CMARK_NODE_IMAGE:
+		if (c->inline_depth < CLERK_MAX_NESTING)
+			enter_link(c, cn, t);
 		break;
-	}
 	case CMARK_NODE_FOOTNOTE_REFERENCE: {
 		const char *num = cmark_node_get_literal(cn);
 		n = add(c, cn, N_FOOTNOTE_REF);
@@ -899,8 +914,8 @@ leave(struct conv *c, cmark_node *cn)
 	}
 }
 
-/* ------------------------------------------------------------------ */
-/* Guards: clerk's limits on what makes cmark-gfm 0.29.0.gfm.6 slow (none
+/* ---- Guards ------------------------------------------------------- */
+/* Clerk's limits on what makes cmark-gfm 0.29.0.gfm.6 slow (none
  * of its fixes of 0.29.0.gfm.7 to .13 is in Debian 12). Its time grows
  * with the square of the cells of a table row (and it fills every row out
  * to the header's width), of the '@' (or a web address's ')') in a word,
