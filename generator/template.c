@@ -131,7 +131,7 @@ struct loader {
 	bool sections_dropped;     /* a section was left out for errors */
 };
 
-#define ERR(l, p, ...) diag((l)->d, (l)->path, (p), __VA_ARGS__)
+#define ERR(l, p, ...) diag((l)->d, (l)->path, p, __VA_ARGS__)
 
 /* ------------------------------------------------------------------ */
 /* Values */
@@ -1152,7 +1152,7 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 	if (diags_errors(d) > errors)
 		return NULL;
 	if (root == NULL || root->type != Y_MAPPING) {
-		diag(d, path, root ? root->pos : (struct pos){1, 1},
+		diag(d, path, root ? root->pos : pos_at(1, 1),
 		    D_NOT_MAPPING, "a template");
 		return NULL;
 	}
