@@ -103,6 +103,7 @@ golden: clerk
 
 check: clerk unit golden $(BUILD)/layout-dump
 	./tests/cli.sh
+	BUILD=$(BUILD) ./tests/code.sh
 	./tests/agenda.sh
 	./tests/content.sh
 	./tests/docs.sh

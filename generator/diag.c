@@ -307,13 +307,10 @@ char *
 }
 
 void
-(diag_usage)(const char *synopsis, enum diag_id id, ...)
+diag_vusage(const char *synopsis, enum diag_id id, va_list ap)
 {
-	va_list ap;
-	va_start(ap, id);
 	fputs("clerk: ", stderr);
 	vfprintf(stderr, table[id].fmt, ap);
-	va_end(ap);
 	fputc('\n', stderr);
 	if (synopsis != NULL)
 		fprintf(stderr, "usage: %s\n", synopsis);

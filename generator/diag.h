@@ -109,10 +109,9 @@ char *diag_string(const char *file, enum diag_id id, ...);
 	diag_string(file, id, ##__VA_ARGS__))
 
 /* Prints usage message id to stderr, "clerk: message", then, unless
- * synopsis is NULL, "usage: synopsis". */
-void diag_usage(const char *synopsis, enum diag_id id, ...);
-#define diag_usage(synopsis, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_usage(synopsis, id, ##__VA_ARGS__))
+ * synopsis is NULL, "usage: synopsis". For wrappers that check their own
+ * calls with DIAG_CHECK (cli_usage). */
+void diag_vusage(const char *synopsis, enum diag_id id, va_list ap);
 
 /* The text of errno value e, as strerror gives it but safe in threads
  * (strerror_r), in buf of n bytes; returns buf. */

@@ -1143,10 +1143,12 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 		break;
 	case SOURCE_BAD:
 		return NULL;
-	case SOURCE_SYSTEM:
+	case SOURCE_SYSTEM: {
+		char eb[DIAG_ERRNO_MAX];
 		diag(d, path, (struct pos){0, 0}, D_TEMPLATE_UNREADABLE,
-		    strerror(errno));
+		    diag_errno(errno, eb, sizeof eb));
 		return NULL;
+	}
 	}
 	struct ynode *root = yaml_parse(a, d, src, true);
 	if (diags_errors(d) > errors)
