@@ -282,16 +282,6 @@ diag_vline(char *buf, size_t n, const char *file, enum diag_id id,
 }
 
 char *
-(diag_line)(char *buf, size_t n, const char *file, enum diag_id id, ...)
-{
-	va_list ap;
-	va_start(ap, id);
-	diag_vline(buf, n, file, id, ap);
-	va_end(ap);
-	return buf;
-}
-
-char *
 (diag_string)(const char *file, enum diag_id id, ...)
 {
 	va_list ap;

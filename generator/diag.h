@@ -29,8 +29,8 @@ enum diag_level {
 	DIAG_ERROR,   /* nothing is written for that input */
 	DIAG_SYSTEM,  /* the system failed (I/O, memory, a library); printed
 			 "error", as it is one to the reader; exit status 3 */
-	DIAG_USAGE,   /* the command line is wrong: printed "clerk: message"
-			 and the command's usage; exit status 2 */
+	DIAG_USAGE,   /* the command line is wrong (exit status 2): printed
+			 by cli_usage as "clerk: message" and the usage */
 };
 
 /* The list of every message: id, level, printf format. */
@@ -93,12 +93,8 @@ void diag_print(FILE *fp, const char *file, enum diag_id id, ...);
 	diag_print(fp, file, id, ##__VA_ARGS__))
 
 /* The line diag_print prints, without its newline, into buf of n bytes (cut
- * short to fit); returns buf. diag_vline takes a va_list, for wrappers
- * that check their own calls with DIAG_CHECK. */
-char *diag_line(char *buf, size_t n, const char *file, enum diag_id id,
-    ...);
-#define diag_line(buf, n, file, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_line(buf, n, file, id, ##__VA_ARGS__))
+ * short to fit); returns buf. For wrappers that check their own calls with
+ * DIAG_CHECK (pdf.c's set_failure). */
 char *diag_vline(char *buf, size_t n, const char *file, enum diag_id id,
     va_list ap);
 
@@ -133,7 +129,8 @@ void diags_flush(struct diags *d, FILE *fp);
 /* Moves every message of src into dst (src is left empty). */
 void diags_move(struct diags *dst, struct diags *src);
 
-size_t diags_errors(const struct diags *d);   /* errors recorded so far */
+size_t diags_errors(const struct diags *d);   /* errors (system and usage
+						 ones too) recorded so far */
 size_t diags_warnings(const struct diags *d); /* warnings recorded so far */
 
 /* Number of files that pending errors are about. */
