@@ -22,7 +22,7 @@ WARNINGS  := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 \
              -Wno-missing-field-initializers $(WERROR)
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
-             -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
+             -I$(BUILD)/gen -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
              -DCLERK_DATADIR='"$(DATADIR)"' $(SAN)
 # pkg-config runs when a recipe needs it, after scripts/deps has run.
 PKGS       = libcmark-gfm libfyaml libxml-2.0
@@ -51,11 +51,23 @@ deps $(DEPS_STAMP): scripts/debian-packages.txt scripts/deps
 clerk: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS)
 
-$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP)
+# diag-formats.h: for each message of generator/diag-messages.h, its format
+# as a macro, DIAG_FMT_<id>, through which the compiler checks each call's
+# arguments (generator/diag.h).
+GEN_DIAG = $(BUILD)/gen/diag-formats.h
+define make_diag_formats
+	@mkdir -p $(dir $@)
+	sed -n 's/^DIAG(\([A-Z0-9_]*\), [A-Z_]*, \(".*"\))$$/#define DIAG_FMT_\1 \2/p' \
+	    $< >$@.tmp && mv $@.tmp $@
+endef
+$(BUILD)/gen/diag-formats.h: generator/diag-messages.h
+	$(make_diag_formats)
+
+$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP) $(GEN_DIAG)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit/%.o: tests/unit/%.c | $(DEPS_STAMP)
+$(BUILD)/unit/%.o: tests/unit/%.c | $(DEPS_STAMP) $(GEN_DIAG)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags criterion) \
 	    -Igenerator -c -o $@ $<
@@ -81,7 +93,8 @@ $(BUILD)/layout-tests: $(BUILD)/layout-unit/test_layout_alone.o \
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(shell pkg-config --libs criterion) -lm
 
 # The layout golden tests' tool: a paper laid out with fixed metrics.
-$(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP)
+$(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP) \
+    $(GEN_DIAG)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -Igenerator -o $@ $< $(LIB_OBJS) $(LIBS)
 
 # The demo: every example paper in content/ built into output/ (the public
@@ -108,6 +121,7 @@ golden: clerk
 
 check: clerk unit golden $(BUILD)/layout-dump
 	./tests/cli.sh
+	BUILD=$(BUILD) ./tests/code.sh
 	./tests/agenda.sh
 	./tests/content.sh
 	./tests/docs.sh
@@ -234,7 +248,7 @@ FUZZ_DIR     := build/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) \
-                -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
+                -I$(FUZZ_DIR)/gen -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
                 -DCLERK_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 FUZZ_OBJS    := $(LIB_SRCS:generator/%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
@@ -270,12 +284,16 @@ fuzz-cc: $(FUZZ_DIR)/deps.stamp
 	    "$(FUZZ_CC) with libFuzzer: apt-get install clang" \
 	    "libclang-rt-14-dev" >&2; exit 2; }
 
-$(FUZZ_DIR)/obj/%.o: generator/%.c | $(DEPS_STAMP) fuzz-cc
+$(FUZZ_DIR)/gen/diag-formats.h: generator/diag-messages.h
+	$(make_diag_formats)
+
+$(FUZZ_DIR)/obj/%.o: generator/%.c | $(DEPS_STAMP) fuzz-cc \
+    $(FUZZ_DIR)/gen/diag-formats.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_BINS): $(FUZZ_DIR)/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h \
-    $(FUZZ_OBJS) | fuzz-cc
+    $(FUZZ_OBJS) | fuzz-cc $(FUZZ_DIR)/gen/diag-formats.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Igenerator \
 	    -DCLERK_FUZZ_REPO='"$(CURDIR)"' -o $@ $< $(FUZZ_OBJS) $(LIBS)
 

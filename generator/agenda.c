@@ -660,9 +660,10 @@ read_papers(struct reader *r, size_t njobs)
 		diags_move(r->pd, rd.d[i]);
 		diags_free(rd.d[i]);
 		if (rd.system_error[i]) {
+			char eb[DIAG_ERRNO_MAX];
 			diag(r->d, ag->path, it->link_pos,
 			    D_AGENDA_PAPER_UNREADABLE, it->link,
-			    strerror(rd.err[i]));
+			    diag_errno(rd.err[i], eb, sizeof eb));
 			continue;
 		}
 		if (it->paper == NULL)

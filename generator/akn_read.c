@@ -120,7 +120,10 @@ on_error(void *ctx, xmlErrorPtr e)
 	char *msg = xmalloc(n + 1);
 	memcpy(msg, m, n);
 	msg[n] = '\0';
-	diag(ps->d, ps->name, pos, ps->id, msg);
+	if (ps->id == D_XML_SCHEMA)
+		diag(ps->d, ps->name, pos, D_XML_SCHEMA, msg);
+	else
+		diag(ps->d, ps->name, pos, D_XML_SYNTAX, msg);
 	free(msg);
 }
 

@@ -1,6 +1,8 @@
 /* arena.c: bump allocator in chained blocks; one per paper, freed whole. */
 #include "arena.h"
 
+#include "diag.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@ struct arena {
 _Noreturn void
 out_of_memory(void)
 {
-	fputs("clerk: error: out of memory\n", stderr);
+	diag_print(stderr, "clerk", D_OUT_OF_MEMORY);
 	exit(3);
 }
 

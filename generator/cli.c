@@ -119,23 +119,38 @@ cli_help(const char *command)
 	return false;
 }
 
+/* The usage line of command, or of clerk for NULL. */
+static const char *
+synopsis(const char *command)
+{
+	if (command == NULL)
+		return "clerk COMMAND [ARGS...]; clerk --help lists them";
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, command) == 0)
+			return commands[i].usage;
+	return NULL;
+}
+
+int
+(cli_usage)(const char *command, enum diag_id id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	diag_vusage(synopsis(command), id, ap);
+	va_end(ap);
+	return EXIT_USAGE;
+}
+
 int
 cli_usage_error(const char *command, const char *fmt, ...)
 {
+	char text[512];
 	va_list ap;
-	fputs("clerk: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	for (size_t i = 0; command && i < sizeof commands / sizeof commands[0];
-	    i++)
-		if (strcmp(commands[i].name, command) == 0)
-			fprintf(stderr, "usage: %s\n", commands[i].usage);
-	if (command == NULL)
-		fputs("usage: clerk COMMAND [ARGS...]; clerk --help lists "
-		    "them\n", stderr);
-	return EXIT_USAGE;
+	/* D_PACK_SYSTEM ("%s") goes with this function */
+	return cli_usage(command, D_PACK_SYSTEM, text);
 }
 
 int
@@ -145,8 +160,9 @@ cli_load_templates(struct template_set *set)
 	const char *dir = template_dir();
 	int status = EXIT_OK;
 	if (!templates_load(dir, d, set)) {
-		fprintf(stderr, "%s: error: cannot read the templates folder: "
-		    "%s\n", dir, strerror(errno));
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, dir, D_TEMPLATES_FOLDER,
+		    diag_errno(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 	} else if (diags_errors(d) > 0) {
 		status = EXIT_INPUT;
@@ -160,9 +176,7 @@ cli_load_templates(struct template_set *set)
 const char *
 cli_errstr(int e, char *buf, size_t n)
 {
-	if (strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-	return buf;
+	return diag_errno(e, buf, n);
 }
 
 int
@@ -173,8 +187,7 @@ cli_jobs(const char *command, const char *v, long *njobs)
 	long n = strtol(v, &end, 10);
 	if (errno != 0 || end == v || *end != '\0' || n < 1 ||
 	    n > CLI_MAX_JOBS)
-		return cli_usage_error(command, "-j takes a number of jobs from "
-		    "1 to %d, not \"%s\"", CLI_MAX_JOBS, v);
+		return cli_usage(command, D_USAGE_JOBS, CLI_MAX_JOBS, v);
 	*njobs = n;
 	return EXIT_OK;
 }
@@ -195,8 +208,7 @@ cli_source_date_epoch(const char *command, bool *has, long long *epoch)
 		v = v * 10 + (*q - '0');
 	}
 	if (v < 0 || v > 253402300799LL)
-		return cli_usage_error(command, "SOURCE_DATE_EPOCH must be a "
-		    "number of seconds since 1970, not \"%s\"", s);
+		return cli_usage(command, D_USAGE_EPOCH, s);
 	*has = true;
 	*epoch = v;
 	return EXIT_OK;
@@ -205,12 +217,12 @@ cli_source_date_epoch(const char *command, bool *has, long long *epoch)
 const char *
 cli_output_dir(const char *dir)
 {
-	char eb[128];
+	char eb[DIAG_ERRNO_MAX];
 	if (dir == NULL) {
 		dir = "output";
 		if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-			fprintf(stderr, "%s: error: cannot create the folder: "
-			    "%s\n", dir, cli_errstr(errno, eb, sizeof eb));
+			diag_print(stderr, dir, D_FOLDER_CREATE,
+			    diag_errno(errno, eb, sizeof eb));
 			return NULL;
 		}
 	}
@@ -219,8 +231,8 @@ cli_output_dir(const char *dir)
 		int e = errno;
 		if (stat(dir, &st) == 0)
 			e = ENOTDIR;
-		fprintf(stderr, "%s: error: cannot write into this folder: %s\n",
-		    dir, cli_errstr(e, eb, sizeof eb));
+		diag_print(stderr, dir, D_FOLDER_WRITE,
+		    diag_errno(e, eb, sizeof eb));
 		return NULL;
 	}
 	return dir;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "template.h"
 
 enum exit_status {
@@ -23,8 +24,15 @@ int exit_worst(int a, int b);
  * EXIT_SYSTEM (the folder cannot be read). */
 int cli_load_templates(struct template_set *set);
 
-/* Prints "clerk: message" and the usage of command to stderr; returns
- * EXIT_USAGE. */
+/* Prints usage message id, "clerk: message", and the usage of command (or
+ * of clerk, for NULL) to stderr; returns EXIT_USAGE. The macro checks the
+ * arguments against the message's format. */
+int cli_usage(const char *command, enum diag_id id, ...);
+#define cli_usage(command, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
+	cli_usage(command, id, ##__VA_ARGS__))
+
+/* As cli_usage, with a format instead of a message: only for cmd_pack.c,
+ * until its messages are in diag-messages.h (they are: D_USAGE_*). */
 int cli_usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -35,7 +43,8 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 /* The most jobs -j takes. */
 #define CLI_MAX_JOBS 64
 
-/* errno's text (strerror_r) in buf, n bytes; returns buf. */
+/* diag_errno, under its former name: only for cmd_pack.c, until it calls
+ * diag_errno. */
 const char *cli_errstr(int e, char *buf, size_t n);
 
 /* -j's value v into *njobs. Returns EXIT_OK, or prints the usage error of

@@ -93,18 +93,6 @@ output_for(const char *dir, const char *path, const char *ext)
 	return s;
 }
 
-/* "<path>: error: <what>: <errno's text>", heap. */
-static char *
-system_message(const char *path, const char *what, int e)
-{
-	char eb[128];
-	cli_errstr(e, eb, sizeof eb);
-	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
-	char *s = xmalloc(len);
-	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
-	return s;
-}
-
 /* Reads the paper at path, as paper_read does: Markdown (.md) or, by its
  * suffix, clerk's Akoma Ntoso XML (.xml). -t applies to Markdown only
  * (cmd_build refuses it with .xml inputs: the XML names its template). */
@@ -174,7 +162,9 @@ write_xml(const struct batch *b, const struct paper *p, const char *out,
 	/* The XML records the SHA-256 of the template and font files. */
 	const char *failed;
 	if (template_digests(p->tpl, &failed) == NULL && failed != NULL) {
-		*syserr = system_message(failed, "cannot read", errno);
+		char eb[DIAG_ERRNO_MAX];
+		*syserr = diag_string(failed, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		return EXIT_SYSTEM;
 	}
 	char *buf = NULL;
@@ -185,7 +175,9 @@ write_xml(const struct batch *b, const struct paper *p, const char *out,
 	}
 	int status = EXIT_OK;
 	if (!output_write(out, buf, len, false)) {
-		*syserr = system_message(out, "cannot write", errno);
+		char eb[DIAG_ERRNO_MAX];
+		*syserr = diag_string(out, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 	}
 	free(buf);
@@ -204,8 +196,7 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	if (!is_xml(j->in) && agenda_detect(j->in)) {
 		/* An agenda is a pack's, not a paper: say so rather than
 		 * report it as a paper full of unknown keys. */
-		fprintf(log, "%s: error: this is an agenda: \"clerk pack\" "
-		    "builds the committee packs from it\n", j->in);
+		diag_print(log, j->in, D_BUILD_AGENDA);
 		diags_free(d);
 		return EXIT_INPUT;
 	}
@@ -213,7 +204,9 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
 	    &system_error);
 	if (system_error) {
-		syserr = system_message(j->in, "cannot read", errno);
+		char eb[DIAG_ERRNO_MAX];
+		syserr = diag_string(j->in, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
@@ -226,8 +219,8 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 		struct pdf_devices ds = {0};
 		const char *why = NULL;
 		if (!glyphs_check_fonts(p, &ds, d, &why)) {
-			syserr = xstrdup(why != NULL ? why : "clerk: error: "
-			    "the fonts cannot be read");
+			syserr = why != NULL ? xstrdup(why) :
+			    diag_string("clerk", D_FONTS_UNREADABLE);
 			status = EXIT_SYSTEM;
 		} else {
 			status = diags_errors(d) > 0 ? EXIT_INPUT :
@@ -286,9 +279,7 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 	for (; b->printed < n && b->jobs[b->printed].done; b->printed++) {
 		struct job *j = &b->jobs[b->printed];
 		if (j->skip) {
-			fprintf(stderr, "%s: error: clerk builds papers "
-			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
-			    j->in);
+			diag_print(stderr, j->in, D_BUILD_SUFFIX);
 			b->status = exit_worst(b->status, EXIT_INPUT);
 			b->failed++;
 			continue;
@@ -334,16 +325,14 @@ cmd_build(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(a, "--pdfa") == 0)
-			return cli_usage_error("build", "--pdfa (PDF/A-1b) is "
-			    "not in this version of clerk yet");
+			return cli_usage("build", D_USAGE_PDFA);
 		bool takes = strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0 ||
 		    strcmp(a, "-O") == 0 || strcmp(a, "-t") == 0 ||
 		    strcmp(a, "-j") == 0;
 		if (!takes)
-			return cli_usage_error("build", "unknown option \"%s\"",
-			    a);
+			return cli_usage("build", D_USAGE_UNKNOWN_OPTION, a);
 		if (first + 1 == argc)
-			return cli_usage_error("build", "%s needs a value", a);
+			return cli_usage("build", D_USAGE_NEEDS_VALUE, a);
 		const char *v = argv[++first];
 		switch (a[1]) {
 		case 'f':
@@ -352,8 +341,7 @@ cmd_build(int argc, char **argv)
 			else if (strcmp(v, "xml") == 0)
 				format = FORMAT_XML;
 			else
-				return cli_usage_error("build", "unknown "
-				    "format \"%s\": use pdf or xml", v);
+				return cli_usage("build", D_USAGE_FORMAT, v);
 			break;
 		case 'o':
 			out_file = v;
@@ -372,17 +360,14 @@ cmd_build(int argc, char **argv)
 	}
 	int nfiles = argc - first;
 	if (nfiles == 0)
-		return cli_usage_error("build", "no file given");
+		return cli_usage("build", D_USAGE_NO_FILE);
 	if (out_file != NULL && out_dir != NULL)
-		return cli_usage_error("build", "-o and -O cannot be used "
-		    "together");
+		return cli_usage("build", D_USAGE_OUT_BOTH);
 	if (out_file != NULL && nfiles > 1)
-		return cli_usage_error("build", "-o names one output file; "
-		    "with several papers use -O FOLDER");
+		return cli_usage("build", D_USAGE_OUT_ONE);
 	for (int i = first; tpl_id != NULL && i < argc; i++)
 		if (is_xml(argv[i]))
-			return cli_usage_error("build", "-t cannot be used with "
-			    "\"%s\": clerk's XML names its own template",
+			return cli_usage("build", D_USAGE_TEMPLATE_XML,
 			    argv[i]);
 	struct pdf_options opt;
 	if (cli_source_date_epoch("build", &opt.has_epoch, &opt.epoch) !=
@@ -395,8 +380,7 @@ cmd_build(int argc, char **argv)
 		return status;
 	if (tpl_id != NULL && template_find(&set, tpl_id) == NULL) {
 		templates_free(&set);
-		return cli_usage_error("build", "unknown template \"%s\"; "
-		    "\"clerk templates\" lists them", tpl_id);
+		return cli_usage("build", D_USAGE_TEMPLATE, tpl_id);
 	}
 
 	const char *dir = out_dir;
@@ -426,8 +410,7 @@ cmd_build(int argc, char **argv)
 		if (stat(b.jobs[i].in, &si) == 0 &&
 		    stat(b.jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
 		    si.st_ino == so.st_ino) {
-			status = cli_usage_error("build", "the output of "
-			    "\"%s\" would replace the paper itself",
+			status = cli_usage("build", D_USAGE_OUT_IS_IN,
 			    b.jobs[i].in);
 			goto free_jobs;
 		}
@@ -435,11 +418,9 @@ cmd_build(int argc, char **argv)
 	for (size_t i = 0; i < b.njobs; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(b.jobs[i].out, b.jobs[k].out) == 0) {
-				status = cli_usage_error("build", "\"%s\" and "
-				    "\"%s\" would both be written to %s; build "
-				    "them into different folders with -O",
-				    b.jobs[k].in, b.jobs[i].in,
-				    b.jobs[i].out);
+				status = cli_usage("build",
+				    D_USAGE_OUT_SAME, b.jobs[k].in,
+				    b.jobs[i].in, b.jobs[i].out);
 				goto free_jobs;
 			}
 

@@ -155,12 +155,12 @@ write_new(const char *file, struct buf *b, int status)
 {
 	if (!output_write(file, b->s, b->len, true)) {
 		int e = errno;
+		char eb[DIAG_ERRNO_MAX];
 		if (e == EEXIST)
-			fprintf(stderr, "%s: error: file exists; clerk new "
-			    "does not overwrite it\n", file);
+			diag_print(stderr, file, D_NEW_EXISTS);
 		else
-			fprintf(stderr, "%s: error: cannot write: %s\n", file,
-			    strerror(e));
+			diag_print(stderr, file, D_CANNOT_WRITE,
+			    diag_errno(e, eb, sizeof eb));
 		free(b->s);
 		return e == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
 	}
@@ -242,25 +242,24 @@ cmd_new(int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0) {
 			if (++i == argc)
-				return cli_usage_error("new", "%s needs a "
-				    "template id", a);
+				return cli_usage("new", D_USAGE_TEMPLATE_ID,
+				    a);
 			tid = argv[i];
 		} else if (strncmp(a, "--template=", 11) == 0) {
 			tid = a + 11;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("new", "unknown option \"%s\"",
-			    a);
+			return cli_usage("new", D_USAGE_UNKNOWN_OPTION, a);
 		} else if (file != NULL) {
-			return cli_usage_error("new", "one file at a time");
+			return cli_usage("new", D_USAGE_ONE_FILE);
 		} else {
 			file = a;
 		}
 	}
 	if (file == NULL)
-		return cli_usage_error("new", "no file given");
+		return cli_usage("new", D_USAGE_NO_FILE);
 	size_t n = strlen(file);
 	if (n < 4 || strcmp(file + n - 3, ".md") != 0)
-		return cli_usage_error("new", "the file must end in .md");
+		return cli_usage("new", D_USAGE_MD);
 
 	char date[16];
 	today(date);
@@ -279,11 +278,10 @@ cmd_new(int argc, char **argv)
 	    template_latest(&set, KIND_REPORT);
 	if (t == NULL) {
 		if (tid)
-			fprintf(stderr, "clerk: error: unknown template "
-			    "\"%s\"; \"clerk templates\" lists them\n", tid);
+			diag_print(stderr, "clerk", D_USAGE_TEMPLATE, tid);
 		else
-			fprintf(stderr, "clerk: error: no report template "
-			    "is installed\n");
+			diag_print(stderr, "clerk",
+			    D_USAGE_NO_REPORT_TEMPLATE);
 		templates_free(&set);
 		return EXIT_USAGE;
 	}

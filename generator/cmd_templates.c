@@ -83,7 +83,7 @@ int
 cmd_templates(int argc, char **argv)
 {
 	if (argc > 2)
-		return cli_usage_error("templates", "at most one template");
+		return cli_usage("templates", D_USAGE_ONE_TEMPLATE);
 	struct template_set set;
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
@@ -104,8 +104,8 @@ cmd_templates(int argc, char **argv)
 	} else if (argc == 2) {
 		const struct template *t = template_find(&set, argv[1]);
 		if (t == NULL) {
-			fprintf(stderr, "clerk: error: unknown template "
-			    "\"%s\"\n", argv[1]);
+			diag_print(stderr, "clerk", D_USAGE_TEMPLATES_UNKNOWN,
+			    argv[1]);
 			templates_free(&set);
 			return EXIT_USAGE;
 		}

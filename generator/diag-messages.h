@@ -1,7 +1,9 @@
-/* diag-messages.h: every message clerk gives about its input.
- * DIAG(id, level, printf format). Included by diag.h (for the enum) and by
- * diag.c (for the table). The man page clerk-paper(5) lists each one; a test
- * keeps the two in step. Formats name what is wrong and how to mend it. */
+/* diag-messages.h: every message clerk gives, about its input, its command
+ * line or the system. DIAG(id, level, printf format), one a line. Included
+ * by diag.h (for the enum) and by diag.c (for the table); the Makefile makes
+ * diag-formats.h from it, through which the compiler checks each call. The
+ * man page clerk-paper(5) lists each one; a test keeps the two in step.
+ * Formats name what is wrong and how to mend it. */
 
 /* Reading the file (source.c) */
 DIAG(D_FILE_EMPTY, DIAG_ERROR, "file is empty: a paper begins with front matter between two '---' lines")
@@ -151,6 +153,8 @@ DIAG(D_AGENDA_NONPUBLIC_IN_PART1, DIAG_ERROR, "non-public paper \"%s\" is in Par
 DIAG(D_PACK_TEMPLATE, DIAG_ERROR, "this paper's template %s sets text with other fonts or another page size than the pack's (%s): a pack is one document")
 DIAG(D_PACK_TOO_MANY_PAGES, DIAG_ERROR, "the papers of this agenda come to %d pages, more than a pack holds (%d): split the meeting's papers into supplementary packs")
 DIAG(D_PACK_SYSTEM, DIAG_ERROR, "%s")
+DIAG(D_PACK_NOT_LAID_OUT, DIAG_SYSTEM, "the paper could not be laid out")
+DIAG(D_PACK_NO_TEMPLATE, DIAG_SYSTEM, "no report template to set the agenda with")
 DIAG(D_AGENDA_PUBLIC_IN_PART2, DIAG_WARNING, "public paper \"%s\" is in Part 2: move it under Part 1 - Public Agenda, or mark it \"public: false\"")
 DIAG(D_AGENDA_PAPER_DATE, DIAG_WARNING, "paper \"%s\" is for the meeting of %s, not this one of %s: correct its \"date\", or link it from that meeting's agenda")
 DIAG(D_AGENDA_PAPER_COMMITTEE, DIAG_WARNING, "paper \"%s\" goes to %s, not to %s: add this committee to its \"committees\", or link it from that committee's agenda")
@@ -193,3 +197,53 @@ DIAG(D_XML_SECTION, DIAG_ERROR, "<section eId=\"%s\"> names no section of templa
 DIAG(D_XML_SCHEMA, DIAG_ERROR, "not valid Akoma Ntoso: %s")
 DIAG(D_XML_TOO_MANY, DIAG_ERROR, "too many problems in this XML; no more are reported")
 DIAG(D_XML_CHANGED, DIAG_WARNING, "%s changed since this file was written: the PDF may not be byte-identical to the archived one; to rebuild it byte for byte, install the files it was made with (their SHA-256 are in <clerk:paper>)")
+
+/* Inputs named on the command line (cmd_build.c, cmd_check.c, cmd_new.c, cmd_pack.c) */
+DIAG(D_BUILD_SUFFIX, DIAG_ERROR, "clerk builds papers (.md) and clerk's Akoma Ntoso XML (.xml)")
+DIAG(D_BUILD_AGENDA, DIAG_ERROR, "this is an agenda: \"clerk pack\" builds the committee packs from it")
+DIAG(D_CHECK_SUFFIX, DIAG_ERROR, "clerk checks papers (.md) and clerk's Akoma Ntoso XML (.xml)")
+DIAG(D_NEW_EXISTS, DIAG_ERROR, "file exists; clerk new does not overwrite it")
+DIAG(D_PACK_NOT_AGENDA, DIAG_ERROR, "this is not an agenda: an agenda's front matter has \"kind: agenda\" and lists the members; \"clerk build\" builds a paper")
+
+/* The command line (cli.c, main.c, cmd_*.c) */
+DIAG(D_USAGE_NO_COMMAND, DIAG_USAGE, "no command given")
+DIAG(D_USAGE_UNKNOWN_COMMAND, DIAG_USAGE, "unknown command \"%s\"")
+DIAG(D_USAGE_HELP, DIAG_USAGE, "help takes one command")
+DIAG(D_USAGE_UNKNOWN_OPTION, DIAG_USAGE, "unknown option \"%s\"")
+DIAG(D_USAGE_NEEDS_VALUE, DIAG_USAGE, "%s needs a value")
+DIAG(D_USAGE_FORMAT, DIAG_USAGE, "unknown format \"%s\": use pdf or xml")
+DIAG(D_USAGE_PDFA, DIAG_USAGE, "--pdfa (PDF/A-1b) is not in this version of clerk yet")
+DIAG(D_USAGE_JOBS, DIAG_USAGE, "-j takes a number of jobs from 1 to %d, not \"%s\"")
+DIAG(D_USAGE_EPOCH, DIAG_USAGE, "SOURCE_DATE_EPOCH must be a number of seconds since 1970, not \"%s\"")
+DIAG(D_USAGE_NO_FILE, DIAG_USAGE, "no file given")
+DIAG(D_USAGE_ONE_FILE, DIAG_USAGE, "one file at a time")
+DIAG(D_USAGE_OUT_BOTH, DIAG_USAGE, "-o and -O cannot be used together")
+DIAG(D_USAGE_OUT_ONE, DIAG_USAGE, "-o names one output file; with several papers use -O FOLDER")
+DIAG(D_USAGE_TEMPLATE_XML, DIAG_USAGE, "-t cannot be used with \"%s\": clerk's XML names its own template")
+DIAG(D_USAGE_TEMPLATE, DIAG_USAGE, "unknown template \"%s\"; \"clerk templates\" lists them")
+DIAG(D_USAGE_OUT_IS_IN, DIAG_USAGE, "the output of \"%s\" would replace the paper itself")
+DIAG(D_USAGE_OUT_SAME, DIAG_USAGE, "\"%s\" and \"%s\" would both be written to %s; build them into different folders with -O")
+DIAG(D_USAGE_TEMPLATE_ID, DIAG_USAGE, "%s needs a template id")
+DIAG(D_USAGE_MD, DIAG_USAGE, "the file must end in .md")
+DIAG(D_USAGE_NO_REPORT_TEMPLATE, DIAG_USAGE, "no report template is installed")
+DIAG(D_USAGE_ONE_TEMPLATE, DIAG_USAGE, "at most one template")
+DIAG(D_USAGE_TEMPLATES_UNKNOWN, DIAG_USAGE, "unknown template \"%s\"")
+DIAG(D_USAGE_NO_AGENDA, DIAG_USAGE, "no agenda given")
+DIAG(D_USAGE_ONE_AGENDA, DIAG_USAGE, "one agenda at a time; \"%s\" is a second")
+
+/* The system (every file): what clerk could not read, write or do */
+DIAG(D_OUT_OF_MEMORY, DIAG_SYSTEM, "out of memory")
+DIAG(D_CANNOT_READ, DIAG_SYSTEM, "cannot read: %s")
+DIAG(D_CANNOT_WRITE, DIAG_SYSTEM, "cannot write: %s")
+DIAG(D_STDOUT, DIAG_SYSTEM, "writing output: %s")
+DIAG(D_TEMPLATES_FOLDER, DIAG_SYSTEM, "cannot read the templates folder: %s")
+DIAG(D_FOLDER_CREATE, DIAG_SYSTEM, "cannot create the folder: %s")
+DIAG(D_FOLDER_WRITE, DIAG_SYSTEM, "cannot write into this folder: %s")
+DIAG(D_FONTS_UNREADABLE, DIAG_SYSTEM, "the fonts cannot be read")
+DIAG(D_FONT_OPEN, DIAG_SYSTEM, "cannot open font file: %s")
+DIAG(D_FONT_NOT_TRUETYPE, DIAG_SYSTEM, "not a TrueType font file")
+DIAG(D_FONT_NOT_EMBEDDABLE, DIAG_SYSTEM, "not a TrueType font that clerk can embed (libharu error 0x%04X, detail %u)")
+DIAG(D_IMAGE_READ, DIAG_SYSTEM, "cannot read image: %s")
+DIAG(D_IMAGE_CHANGED, DIAG_SYSTEM, "cannot read image: it changed after clerk checked it")
+DIAG(D_PDF_LIBRARY, DIAG_SYSTEM, "the PDF library failed (libharu error 0x%04X, detail %u)")
+DIAG(D_PDF_NO_OUTPUT, DIAG_SYSTEM, "the PDF library produced no output for %s")

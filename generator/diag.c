@@ -1,4 +1,5 @@
-/* diag.c: collecting, ordering and printing diagnostics. */
+/* diag.c: collecting, ordering and printing diagnostics; the text of errno
+ * values. */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -115,6 +116,8 @@ level_name(enum diag_level l)
 	case DIAG_WARNING:
 		return "warning";
 	case DIAG_ERROR:
+	case DIAG_SYSTEM:
+	case DIAG_USAGE:
 		return "error";
 	}
 	return "error";
@@ -153,14 +156,15 @@ record(struct diags *d, const char *file, struct pos p, enum diag_level lvl,
 	snprintf(m->line, n, "%s%s%s: %s", w, *w ? " " : "", level_name(lvl),
 	    text);
 	free(w);
-	if (lvl == DIAG_ERROR)
-		d->errors++;
-	else
+	if (lvl == DIAG_WARNING)
 		d->warnings++;
+	else
+		d->errors++;
 }
 
 void
-diag(struct diags *d, const char *file, struct pos p, enum diag_id id, ...)
+diag_at(struct diags *d, const char *file, struct pos p, enum diag_id id,
+    ...)
 {
 	va_list ap;
 	va_start(ap, id);
@@ -228,7 +232,7 @@ diags_error_files(const struct diags *d)
 	for (size_t f = 0; f < d->nfiles; f++)
 		for (size_t i = 0; i < d->nmsgs; i++)
 			if (d->msgs[i].file == f &&
-			    d->msgs[i].level == DIAG_ERROR) {
+			    d->msgs[i].level != DIAG_WARNING) {
 				n++;
 				break;
 			}
@@ -247,4 +251,90 @@ const char *
 diags_text(const struct diags *d, size_t i)
 {
 	return i < d->nmsgs ? d->msgs[i].line : NULL;
+}
+
+/* ---- messages printed at once ------------------------------------------ */
+
+/* The names below are in parentheses, as diag.h has macros of the same
+ * names that check each call. */
+
+void
+(diag_print)(FILE *fp, const char *file, enum diag_id id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	fprintf(fp, "%s: %s: ", file, level_name(table[id].level));
+	vfprintf(fp, table[id].fmt, ap);
+	va_end(ap);
+	fputc('\n', fp);
+	fflush(fp);
+}
+
+char *
+diag_vline(char *buf, size_t n, const char *file, enum diag_id id,
+    va_list ap)
+{
+	int k = snprintf(buf, n, "%s: %s: ", file,
+	    level_name(table[id].level));
+	if (k >= 0 && (size_t)k < n)
+		vsnprintf(buf + k, n - (size_t)k, table[id].fmt, ap);
+	return buf;
+}
+
+char *
+(diag_string)(const char *file, enum diag_id id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	char *text = vformat(table[id].fmt, ap);
+	va_end(ap);
+	const char *level = level_name(table[id].level);
+	size_t n = strlen(file) + strlen(level) + strlen(text) + 5;
+	char *s = xmalloc(n);
+	snprintf(s, n, "%s: %s: %s", file, level, text);
+	free(text);
+	return s;
+}
+
+void
+diag_vusage(const char *synopsis, enum diag_id id, va_list ap)
+{
+	fputs("clerk: ", stderr);
+	vfprintf(stderr, table[id].fmt, ap);
+	fputc('\n', stderr);
+	if (synopsis != NULL)
+		fprintf(stderr, "usage: %s\n", synopsis);
+}
+
+/* ---- the text of errno values ------------------------------------------ */
+
+/* strerror_r is the XSI one (returning 0 or an error number) unless
+ * _GNU_SOURCE makes glibc give the GNU one (returning the text, which may
+ * be a static string rather than buf); _Generic picks the reader for the
+ * one this build has. */
+static const char *
+xsi_text(int r, int e, char *buf, size_t n)
+{
+	if (r != 0)
+		snprintf(buf, n, "error %d", e);
+	return buf;
+}
+
+static const char *
+gnu_text(const char *r, int e, char *buf, size_t n)
+{
+	(void)e;
+	if (r != buf)
+		snprintf(buf, n, "%s", r);
+	return buf;
+}
+
+const char *
+diag_errno(int e, char *buf, size_t n)
+{
+	if (n == 0)
+		return "";
+	return _Generic(strerror_r(e, buf, n),
+	    int: xsi_text,
+	    char *: gnu_text)(strerror_r(e, buf, n), e, buf, n);
 }

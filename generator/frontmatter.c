@@ -602,7 +602,7 @@ choose_template(struct fm *f)
 		p->tpl_guessed = true, p->tpl = newest(f->set, f->kind);
 	if (p->tpl == NULL) {
 		const struct ynode *k = f->given[K_KIND];
-		diag(f->d, p->path, k ? k->pos : (struct pos){1, 1},
+		diag(f->d, p->path, k ? k->pos : pos_at(1, 1),
 		    D_TEMPLATE_NONE, kind_plural(f->kind));
 	}
 }

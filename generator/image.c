@@ -15,14 +15,7 @@
 #include <png.h>
 
 #include "arena.h"
-
-/* strerror, safe in threads, into buf. */
-static void
-errtext(int e, char *buf, size_t n)
-{
-	if (n > 0 && strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-}
+#include "diag.h"
 
 enum image_type
 image_sniff(const char *path)
@@ -59,7 +52,7 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 	errno = 0;
 	if (!png_image_begin_read_from_file(&pi, path)) {
 		if (errno != 0 && strstr(pi.message, "open") != NULL) {
-			errtext(errno, detail, n);
+			diag_errno(errno, detail, n);
 			return IMAGE_UNREADABLE;
 		}
 		snprintf(detail, n, "%s", pi.message);
@@ -302,7 +295,7 @@ image_inspect(const char *path, struct image_info *info, char *detail,
 	if (n > 0)
 		detail[0] = '\0';
 	if (access(path, R_OK) != 0) {
-		errtext(errno, detail, n);
+		diag_errno(errno, detail, n);
 		return IMAGE_UNREADABLE;
 	}
 	switch (image_sniff(path)) {
@@ -312,7 +305,7 @@ image_inspect(const char *path, struct image_info *info, char *detail,
 		unsigned char *b;
 		size_t len;
 		if (!slurp(path, &b, &len)) {
-			errtext(errno, detail, n);
+			diag_errno(errno, detail, n);
 			return IMAGE_UNREADABLE;
 		}
 		enum image_problem r = jpeg_walk(b, len, info, detail, n);

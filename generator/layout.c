@@ -963,7 +963,7 @@ paginate(struct lay *L)
 		if (L->out->npages == CLERK_MAX_PAGES) {
 			if (!L->too_long)
 				diag(L->d, s < n ? it[s].path : L->p->path,
-				    s < n ? it[s].pos : (struct pos){0, 0},
+				    s < n ? it[s].pos : pos_at(0, 0),
 				    D_TOO_MANY_PAGES, CLERK_MAX_PAGES);
 			L->too_long = true;
 			break;

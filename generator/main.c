@@ -10,7 +10,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage_error(NULL, "no command given");
+		return cli_usage(NULL, D_USAGE_NO_COMMAND);
 	const char *cmd = argv[1];
 	int status;
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
@@ -23,9 +23,9 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "help") == 0) {
 		if (argc > 3)
-			return cli_usage_error(NULL, "help takes one command");
+			return cli_usage(NULL, D_USAGE_HELP);
 		if (!cli_help(argc == 3 ? argv[2] : NULL))
-			return cli_usage_error(NULL, "unknown command \"%s\"",
+			return cli_usage(NULL, D_USAGE_UNKNOWN_COMMAND,
 			    argv[2]);
 		return EXIT_OK;
 	}
@@ -40,11 +40,12 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "pack") == 0)
 		status = cmd_pack(argc - 1, argv + 1);
 	else
-		return cli_usage_error(NULL, "unknown command \"%s\"", cmd);
+		return cli_usage(NULL, D_USAGE_UNKNOWN_COMMAND, cmd);
 	markdown_release();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "clerk: error: writing output: %s\n",
-		    strerror(errno));
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, "clerk", D_STDOUT,
+		    diag_errno(errno, eb, sizeof eb));
 		return EXIT_SYSTEM;
 	}
 	return status;

@@ -90,10 +90,12 @@ read_appendices(struct paper *p, struct diags *d)
 		switch (source_read(a, d, doc->path, doc->src)) {
 		case SOURCE_OK:
 			break;
-		case SOURCE_SYSTEM:
+		case SOURCE_SYSTEM: {
+			char eb[DIAG_ERRNO_MAX];
 			diag(d, p->path, ap->pos, D_APPENDIX_UNREADABLE,
-			    ap->file, strerror(errno));
+			    ap->file, diag_errno(errno, eb, sizeof eb));
 			continue;
+		}
 		case SOURCE_BAD:
 			continue;
 		}

@@ -152,30 +152,21 @@ doc_set_id(HPDF_Doc pdf, unsigned char bytes[16])
 
 /* ---- errors ---------------------------------------------------------- */
 
+/* Records system message id about file as the device's failure, unless
+ * it failed already. The macro checks the arguments against the message. */
 static void
-set_failure(struct pdf_dev *dev, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-set_failure(struct pdf_dev *dev, const char *fmt, ...)
+set_failure(struct pdf_dev *dev, const char *file, enum diag_id id, ...)
 {
 	if (dev->failed)
 		return;
 	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(dev->msg, sizeof dev->msg, fmt, ap);
+	va_start(ap, id);
+	diag_vline(dev->msg, sizeof dev->msg, file, id, ap);
 	va_end(ap);
 	dev->failed = true;
 }
-
-/* strerror, safe in threads. */
-static const char *
-errstr(int e, char *buf, size_t n)
-{
-	if (strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-	return buf;
-}
+#define set_failure(dev, file, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
+	set_failure(dev, file, id, ##__VA_ARGS__))
 
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *ud)
@@ -193,35 +184,29 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *ud)
 static void
 record_libharu_error(struct pdf_dev *dev)
 {
-	char eb[128];
+	char eb[DIAG_ERRNO_MAX];
 	switch (dev->act) {
 	case ACT_FONT:
 		if (dev->code == HPDF_FILE_OPEN_ERROR)
-			set_failure(dev, "%s: error: cannot open font file: %s",
-			    dev->what, errstr((int)dev->detail, eb, sizeof eb));
+			set_failure(dev, dev->what, D_FONT_OPEN,
+			    diag_errno((int)dev->detail, eb, sizeof eb));
 		else
-			set_failure(dev, "%s: error: not a TrueType font that "
-			    "clerk can embed (libharu error 0x%04X, detail %u)",
-			    dev->what, (unsigned)dev->code,
-			    (unsigned)dev->detail);
+			set_failure(dev, dev->what, D_FONT_NOT_EMBEDDABLE,
+			    (unsigned)dev->code, (unsigned)dev->detail);
 		break;
 	case ACT_IMAGE:
 		/* The file was read whole with the paper: it changed since,
 		 * or cannot be read now. */
 		if (dev->why[0] != '\0')
-			set_failure(dev, "%s: error: cannot read image: %s",
-			    dev->what, dev->why);
+			set_failure(dev, dev->what, D_IMAGE_READ, dev->why);
 		else if (dev->code == HPDF_FILE_OPEN_ERROR)
-			set_failure(dev, "%s: error: cannot read image: %s",
-			    dev->what, errstr((int)dev->detail, eb,
-			    sizeof eb));
+			set_failure(dev, dev->what, D_IMAGE_READ,
+			    diag_errno((int)dev->detail, eb, sizeof eb));
 		else
-			set_failure(dev, "%s: error: cannot read image: it "
-			    "changed after clerk checked it", dev->what);
+			set_failure(dev, dev->what, D_IMAGE_CHANGED);
 		break;
 	case ACT_NONE:
-		set_failure(dev, "clerk: error: the PDF library failed "
-		    "(libharu error 0x%04X, detail %u)", (unsigned)dev->code,
+		set_failure(dev, "clerk", D_PDF_LIBRARY, (unsigned)dev->code,
 		    (unsigned)dev->detail);
 		break;
 	}
@@ -573,14 +558,12 @@ pdf_dev_new(const struct template *t)
 			continue;
 		if (!ttf_vmetrics(paths[f], &dev->m.ascent[f],
 		    &dev->m.descent[f])) {
-			char eb[128];
+			char eb[DIAG_ERRNO_MAX];
 			if (errno == EINVAL)
-				set_failure(dev, "%s: error: not a TrueType "
-				    "font file", paths[f]);
+				set_failure(dev, paths[f], D_FONT_NOT_TRUETYPE);
 			else
-				set_failure(dev, "%s: error: cannot open font "
-				    "file: %s", paths[f],
-				    errstr(errno, eb, sizeof eb));
+				set_failure(dev, paths[f], D_FONT_OPEN,
+				    diag_errno(errno, eb, sizeof eb));
 		}
 	}
 
@@ -1284,15 +1267,14 @@ pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
 	paint(dev, l, info, opt);
 	dev->jb = NULL;
 	if (dev->outlen == 0) {
-		set_failure(dev, "clerk: error: the PDF library produced no "
-		    "output for %s", info->path);
+		set_failure(dev, "clerk", D_PDF_NO_OUTPUT, info->path);
 		return PDF_SYSTEM;
 	}
 	if (out_path != NULL &&
 	    !output_write(out_path, dev->out, dev->outlen, false)) {
-		char eb[128];
-		set_failure(dev, "%s: error: cannot write: %s", out_path,
-		    errstr(errno, eb, sizeof eb));
+		char eb[DIAG_ERRNO_MAX];
+		set_failure(dev, out_path, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
 		return PDF_SYSTEM;
 	}
 	return PDF_OK;

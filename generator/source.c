@@ -132,11 +132,11 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 		if (reported < MAX_BYTE_MESSAGES) {
 			struct pos p = raw_pos(raw + start, i - start);
 			if (id == D_BAD_UTF8)
-				diag(d, path, p, id, c);
+				diag(d, path, p, D_BAD_UTF8, c);
 			else if (id == D_CONTROL_CHAR)
-				diag(d, path, p, id, (unsigned)cp);
+				diag(d, path, p, D_CONTROL_CHAR, (unsigned)cp);
 			else
-				diag(d, path, p, id);
+				diag(d, path, p, D_NUL_BYTE);
 		} else if (reported == MAX_BYTE_MESSAGES) {
 			diag(d, path, raw_pos(raw + start, i - start),
 			    D_TOO_MANY_BAD_BYTES);

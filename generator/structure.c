@@ -334,7 +334,12 @@ check_missing(struct builder *b)
 				where = s->pos;
 			}
 		}
-		diag(b->d, b->p->path, where, id, def->heading, t->id);
+		if (id == D_MISSING_SECTION)
+			diag(b->d, b->p->path, where, D_MISSING_SECTION,
+			    def->heading, t->id);
+		else
+			diag(b->d, b->p->path, where,
+			    D_MISSING_DECISION_SECTION, def->heading, t->id);
 	}
 }
 

@@ -133,7 +133,7 @@ struct loader {
 	bool sections_dropped;     /* a section was left out for errors */
 };
 
-#define ERR(l, p, ...) diag((l)->d, (l)->path, (p), __VA_ARGS__)
+#define ERR(l, p, ...) diag((l)->d, (l)->path, p, __VA_ARGS__)
 
 /* ---- Values ------------------------------------------------------- */
 
@@ -1141,16 +1141,18 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 		break;
 	case SOURCE_BAD:
 		return NULL;
-	case SOURCE_SYSTEM:
+	case SOURCE_SYSTEM: {
+		char eb[DIAG_ERRNO_MAX];
 		diag(d, path, (struct pos){0, 0}, D_TEMPLATE_UNREADABLE,
-		    strerror(errno));
+		    diag_errno(errno, eb, sizeof eb));
 		return NULL;
+	}
 	}
 	struct ynode *root = yaml_parse(a, d, src, true);
 	if (diags_errors(d) > errors)
 		return NULL;
 	if (root == NULL || root->type != Y_MAPPING) {
-		diag(d, path, root ? root->pos : (struct pos){1, 1},
+		diag(d, path, root ? root->pos : pos_at(1, 1),
 		    D_NOT_MAPPING, "a template");
 		return NULL;
 	}
