@@ -90,21 +90,13 @@ int
 cmd_check(int argc, char **argv)
 {
 	bool dump = false;
-	int first = 1;
-	for (; first < argc; first++) {
-		const char *a = argv[first];
-		if (strcmp(a, "--") == 0) {
-			first++;
-			break;
-		}
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--dump") == 0)
-			dump = true;
-		else
-			return cli_usage_error("check", "unknown option \"%s\"",
-			    a);
-	}
+	const struct cli_option opts[] = {
+		{"--dump", false, cli_flag, &dump, NULL},
+	};
+	int first;
+	if (cli_options("check", argc, argv, opts, 1, false, &first) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
 	if (first == argc)
 		return cli_usage_error("check", "no file given");
 

@@ -238,24 +238,17 @@ int
 cmd_new(int argc, char **argv)
 {
 	const char *tid = NULL, *file = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0) {
-			if (++i == argc)
-				return cli_usage_error("new", "%s needs a "
-				    "template id", a);
-			tid = argv[i];
-		} else if (strncmp(a, "--template=", 11) == 0) {
-			tid = a + 11;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage_error("new", "unknown option \"%s\"",
-			    a);
-		} else if (file != NULL) {
-			return cli_usage_error("new", "one file at a time");
-		} else {
-			file = a;
-		}
-	}
+	const struct cli_option opts[] = {
+		{"-t", true, cli_string, &tid, "a template id"},
+		{"--template", true, cli_string, &tid, "a template id"},
+	};
+	int first;
+	if (cli_options("new", argc, argv, opts, 2, true, &first) != EXIT_OK)
+		return EXIT_USAGE;
+	if (argc - first > 1)
+		return cli_usage_error("new", "one file at a time");
+	if (argc - first == 1)
+		file = argv[first];
 	if (file == NULL)
 		return cli_usage_error("new", "no file given");
 	size_t n = strlen(file);
