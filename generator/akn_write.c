@@ -1022,7 +1022,7 @@ paragraph_list(struct writer *w, const int *x, size_t n)
 /* The SHA-256 of the template file (template-sha256 on cp) and of each
  * face's font file (<clerk:font face file sha256>), as they are now:
  * rebuilding from the XML compares them (akn_read). Left out when a file
- * cannot be read (cmd_build and cmd_pack report that first). */
+ * cannot be read (backend_xml.c reports that first). */
 static void
 write_digests(struct writer *w, xmlNodePtr cp)
 {
