@@ -310,8 +310,9 @@ run_batch(struct batch *b, long njobs)
 	jobs_run(b->njobs, (size_t)njobs, batch_job, batch_done, b);
 	if (b->progress) {
 		/* A batch on a terminal ends with what it did. */
-		fprintf(stderr, "\r\033[Kclerk: %zu written, %zu with errors, "
-		    "in %.1f s\n", b->written, b->failed, cli_seconds() - start);
+		cli_progress(true, 0, 0, NULL, NULL);
+		fprintf(stderr, "clerk: %zu written, %zu with errors, in %.1f "
+		    "s\n", b->written, b->failed, cli_seconds() - start);
 		fflush(stderr);
 	}
 }

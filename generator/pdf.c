@@ -22,6 +22,7 @@
 #include <hpdf_doc.h>
 
 #include "arena.h"
+#include "docinfo.h"
 #include "image.h"
 #include "layout.h"
 #include "model.h"

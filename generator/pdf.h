@@ -10,12 +10,10 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "docinfo.h"
-#include "model.h"
 
+struct doc_info;
 struct layout;
 struct metrics;
-struct paper;
 struct template;
 
 struct pdf_dev;
