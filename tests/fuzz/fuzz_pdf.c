@@ -9,6 +9,7 @@
  * that changes. Everything is freed on every run. */
 #include "fuzz_common.h"
 
+#include "docinfo.h"
 #include "layout.h"
 #include "model.h"
 #include "paper.h"

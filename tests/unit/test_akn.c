@@ -26,6 +26,7 @@
 #include "akn.h"
 #include "arena.h"
 #include "diag.h"
+#include "docinfo.h"
 #include "dump.h"
 #include "layout.h"
 #include "model.h"
