@@ -4,9 +4,9 @@
  * meta/proprietary under clerk's own namespace, all that the PDF needs
  * beyond Akoma Ntoso's elements, so that clerk rebuilds the same PDF from
  * it. A committee pack is an <akomaNtoso><documentCollection name="pack">
- * holding the agenda and the papers (written only). Only akn_write.c and
- * akn_read.c include libxml2. The mapping is described in clerk-paper(5),
- * section XML. */
+ * holding the agenda and the papers (written only, akn_pack.c). Only
+ * akn_write.c, akn_pack.c and akn_read.c include libxml2. The mapping
+ * is described in clerk-paper(5), section XML. */
 #ifndef CLERK_AKN_H
 #define CLERK_AKN_H
 

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "arena.h"
+
+#include "backend.h"
 #include "diag.h"
 
 static const struct {
@@ -245,4 +248,145 @@ cli_seconds(void)
 	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
 		return 0;
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+cli_flag(const char *command, const char *name, const char *value, void *dst)
+{
+	(void)command;
+	(void)name;
+	(void)value;
+	*(bool *)dst = true;
+	return EXIT_OK;
+}
+
+int
+cli_string(const char *command, const char *name, const char *value,
+    void *dst)
+{
+	(void)command;
+	(void)name;
+	*(const char **)dst = value;
+	return EXIT_OK;
+}
+
+int
+cli_jobs_option(const char *command, const char *name, const char *value,
+    void *dst)
+{
+	(void)name;
+	return cli_jobs(command, value, dst);
+}
+
+int
+cli_format(const char *command, const char *name, const char *value,
+    void *dst)
+{
+	(void)name;
+	const struct backend *be = backend_find(value);
+	if (be == NULL)
+		return cli_usage_error(command, "unknown format \"%s\": use %s",
+		    value, backend_names());
+	*(const struct backend **)dst = be;
+	return EXIT_OK;
+}
+
+/* The option of opts that argument a names (*value: its "=value" of a
+ * long option, else NULL), or NULL. */
+static const struct cli_option *
+find_option(const struct cli_option *opts, size_t n, const char *a,
+    const char **value)
+{
+	*value = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(opts[i].name);
+		if (strcmp(a, opts[i].name) == 0)
+			return &opts[i];
+		if (opts[i].takes_value && opts[i].name[1] == '-' &&
+		    strncmp(a, opts[i].name, len) == 0 && a[len] == '=') {
+			*value = a + len + 1;
+			return &opts[i];
+		}
+	}
+	return NULL;
+}
+
+int
+cli_options(const char *command, int argc, char **argv,
+    const struct cli_option *opts, size_t n, bool interleaved, int *first)
+{
+	int i = 1, nops = 0;
+	char **ops = xcalloc((size_t)argc + 1, sizeof *ops);
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-' || a[1] == '\0') {
+			if (!interleaved)
+				break;
+			ops[nops++] = argv[i];
+			continue;
+		}
+		const char *v;
+		const struct cli_option *o = find_option(opts, n, a, &v);
+		int status = EXIT_OK;
+		if (o == NULL)
+			status = cli_usage_error(command, "unknown option "
+			    "\"%s\"", a);
+		else if (o->takes_value && v == NULL && i + 1 == argc)
+			status = cli_usage_error(command, "%s needs %s", a,
+			    o->needs != NULL ? o->needs : "a value");
+		else if (o->takes_value && v == NULL)
+			v = argv[++i];
+		if (status == EXIT_OK)
+			status = o->parse(command, o->name, v, o->dst);
+		if (status != EXIT_OK) {
+			free(ops);
+			return status;
+		}
+	}
+	/* the operands met among the options, before the rest */
+	int rest = argc - i;
+	memmove(&argv[argc - rest], &argv[i], (size_t)rest * sizeof *argv);
+	memcpy(&argv[argc - rest - nops], ops, (size_t)nops * sizeof *argv);
+	*first = argc - rest - nops;
+	free(ops);
+	return EXIT_OK;
+}
+
+char *
+cli_output_name(const char *dir, const char *path, const char *suffix,
+    const char *ext)
+{
+	const char *base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	size_t n = strlen(base);
+	if (n >= 3 && strcmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	else if (n >= 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	size_t dl = strlen(dir);
+	bool slash = dl > 0 && dir[dl - 1] == '/';
+	size_t len = dl + n + strlen(suffix) + strlen(ext) + 2;
+	char *s = xmalloc(len);
+	snprintf(s, len, "%s%s%.*s%s%s", dir, slash ? "" : "/", (int)n, base,
+	    suffix, ext);
+	return s;
+}
+
+void
+cli_progress(bool on, size_t i, size_t n, const char *verb, const char *what)
+{
+	if (!on)
+		return;
+	fputs("\r\033[K", stderr);
+	if (what != NULL) {
+		size_t len = strlen(what);
+		fprintf(stderr, "[%zu/%zu] %s%s%s%s", i, n,
+		    verb != NULL ? verb : "", verb != NULL ? " " : "",
+		    len > 50 ? "..." : "", len > 50 ? what + len - 50 : what);
+	}
+	fflush(stderr);
 }

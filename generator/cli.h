@@ -61,6 +61,54 @@ int cli_source_date_epoch(const char *command, bool *has, long long *epoch);
  * returns NULL (a system error). */
 const char *cli_output_dir(const char *dir);
 
+/* An option of a command: its name ("-f", "--full"); whether it takes
+ * the next argument as its value (a long one also as "--name=value");
+ * and what to do with it: parse(command, name, value, dst), value NULL for
+ * a flag, returns EXIT_OK or prints a usage error and returns EXIT_USAGE.
+ * needs: what "NAME needs ..." says it lacks (NULL: "a value"). */
+struct cli_option {
+	const char *name;
+	bool takes_value;
+	int (*parse)(const char *command, const char *name, const char *value,
+	    void *dst);
+	void *dst;
+	const char *needs;
+};
+
+/* Parsers for struct cli_option: a flag (dst: bool *, set true); a
+ * string (dst: const char **); -j's number of jobs (dst: long *); -f's
+ * output format (dst: const struct backend **, backend.h). */
+int cli_flag(const char *command, const char *name, const char *value,
+    void *dst);
+int cli_string(const char *command, const char *name, const char *value,
+    void *dst);
+int cli_jobs_option(const char *command, const char *name,
+    const char *value, void *dst);
+int cli_format(const char *command, const char *name, const char *value,
+    void *dst);
+
+/* Parses the options opts (n of them) of command in argv[1..argc), in
+ * order, each as its struct cli_option says; "--" ends them, and so does
+ * the first operand ("-" is one), unless interleaved, when operands and
+ * options may come in any order (the operands are then moved, in order,
+ * to the end of argv). *first: the index of the first operand. Returns
+ * EXIT_OK, or EXIT_USAGE with the usage error printed ("unknown option",
+ * "needs a value"). */
+int cli_options(const char *command, int argc, char **argv,
+    const struct cli_option *opts, size_t n, bool interleaved, int *first);
+
+/* "<dir>/<stem><suffix><ext>" for input path: stem is its file name
+ * without ".md" or ".xml". Heap. */
+char *cli_output_name(const char *dir, const char *path, const char *suffix,
+    const char *ext);
+
+/* On a terminal (on): "[i/n] verb what" in place of the last line of
+ * stderr (verb NULL: "[i/n] what"); what NULL only clears the line.
+ * what is cut to its last 50 characters, so that the line does not wrap
+ * (\r could not erase it). */
+void cli_progress(bool on, size_t i, size_t n, const char *verb,
+    const char *what);
+
 /* Seconds on a monotonic clock, for the time a batch took. */
 double cli_seconds(void);
 

@@ -16,19 +16,13 @@
 #include "agenda.h"
 #include "akn.h"
 #include "arena.h"
+#include "backend.h"
 #include "cli.h"
 #include "diag.h"
-#include "glyphs.h"
 #include "jobs.h"
-#include "layout.h"
 #include "output.h"
 #include "paper.h"
-#include "pdf.h"
 #include "template.h"
-
-
-/* What build writes (-f). */
-enum format { FORMAT_PDF, FORMAT_XML };
 
 /* One input file. */
 struct job {
@@ -48,9 +42,9 @@ struct batch {
 	size_t njobs;
 	const struct template_set *set; /* read-only */
 	const char *tpl_id;             /* -t, or NULL */
-	enum format format;
+	const struct backend *be;       /* -f */
 	enum edition edition;           /* --full: the full edition */
-	struct pdf_options opt;
+	struct render_options opt;
 	size_t printed;                 /* jobs whose messages are out */
 	size_t written, failed;         /* of the jobs printed: outputs
 					   written, inputs not built */
@@ -72,24 +66,15 @@ is_xml(const char *path)
 	return has_suffix(path, ".xml");
 }
 
-/* "<dir>/<stem><ext>" for input path: its file name without ".md" or
- * ".xml". */
+/* "<path>: error: <what>: <errno's text>", heap. */
 static char *
-output_for(const char *dir, const char *path, const char *ext)
+system_message(const char *path, const char *what, int e)
 {
-	const char *base = strrchr(path, '/');
-	base = base != NULL ? base + 1 : path;
-	size_t n = strlen(base);
-	if (has_suffix(base, ".md"))
-		n -= 3;
-	else if (is_xml(base))
-		n -= 4;
-	size_t len = strlen(dir) + n + strlen(ext) + 2;
+	char eb[128];
+	cli_errstr(e, eb, sizeof eb);
+	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
 	char *s = xmalloc(len);
-	size_t dl = strlen(dir);
-	bool slash = dl > 0 && dir[dl - 1] == '/';
-	snprintf(s, len, "%s%s%.*s%s", dir, slash ? "" : "/", (int)n, base,
-	    ext);
+	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
 	return s;
 }
 
@@ -105,82 +90,21 @@ read_paper(const char *path, const struct template_set *set,
 	return paper_read_as(path, set, tpl_id, d, system_error);
 }
 
-/* Checks that p's fonts have its characters (glyphs.h) and, when p has
- * no error, lays it out and writes it as PDF to out. A system error is put
- * in *syserr (heap). */
+/* Renders edition e of p with the batch's back end and writes it to out,
+ * whole or not at all. A system error is put in *syserr (heap). */
 static int
-write_pdf(const struct batch *b, const struct paper *p, const char *out,
+write_paper(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
 {
-	int status = EXIT_OK;
-	struct pdf_dev *dev = pdf_dev_new(p->tpl);
-	if (pdf_dev_failed(dev)) {
-		*syserr = xstrdup(pdf_dev_error(dev));
-		pdf_dev_free(dev);
-		return EXIT_SYSTEM;
-	}
-	/* The messages of the glyph check and the layout are kept apart:
-	 * when the device failed under them, their glyphs were all
-	 * "missing", and only the system error is true. */
-	struct diags *ld = diags_new();
-	glyphs_check(p, pdf_dev_metrics(dev), ld);
-	struct layout *l = NULL;
-	if (diags_errors(d) == 0 && diags_errors(ld) == 0 &&
-	    !pdf_dev_failed(dev))
-		l = layout_paper(p, pdf_dev_metrics(dev), ld,
-		    b->edition);
-	if (pdf_dev_failed(dev)) {
-		diags_free(ld);
-		*syserr = xstrdup(pdf_dev_error(dev));
-		pdf_dev_free(dev);
-		return EXIT_SYSTEM;
-	}
-	diags_move(d, ld);
-	diags_free(ld);
-	if (l == NULL || diags_errors(d) > 0) {
-		pdf_dev_free(dev);
-		return EXIT_INPUT;
-	}
-	switch (pdf_write(dev, p, l, b->edition, &b->opt, out)) {
-	case PDF_OK:
-		break;
-	case PDF_SYSTEM:
-		*syserr = xstrdup(pdf_dev_error(dev));
-		status = EXIT_SYSTEM;
-		break;
-	}
-	pdf_dev_free(dev);
-	return status;
-}
-
-/* Writes p as an Akoma Ntoso document to out, whole or not at all. A
- * system error is put in *syserr (heap). */
-static int
-write_xml(const struct batch *b, const struct paper *p, const char *out,
-    struct diags *d, char **syserr)
-{
-	/* The XML records the SHA-256 of the template and font files. */
-	const char *failed;
-	if (template_digests(p->tpl, &failed) == NULL && failed != NULL) {
-		char eb[DIAG_ERRNO_MAX];
-		*syserr = diag_string(failed, D_CANNOT_READ,
-		    diag_errno(errno, eb, sizeof eb));
-		return EXIT_SYSTEM;
-	}
-	char *buf = NULL;
-	size_t len = 0;
-	if (!akn_write(p, b->edition, d, &buf, &len) || diags_errors(d) > 0) {
-		free(buf);
-		return EXIT_INPUT;
-	}
-	int status = EXIT_OK;
-	if (!output_write(out, buf, len, false)) {
-		char eb[DIAG_ERRNO_MAX];
-		*syserr = diag_string(out, D_CANNOT_WRITE,
-		    diag_errno(errno, eb, sizeof eb));
+	struct rendered r = {NULL, 0};
+	void *rn = b->be->new(&b->opt);
+	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
+	b->be->free(rn);
+	if (status == EXIT_OK && !output_write(out, r.bytes, r.len, false)) {
+		*syserr = system_message(out, "cannot write", errno);
 		status = EXIT_SYSTEM;
 	}
-	free(buf);
+	free(r.bytes);
 	return status;
 }
 
@@ -196,7 +120,8 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	if (!is_xml(j->in) && agenda_detect(j->in)) {
 		/* An agenda is a pack's, not a paper: say so rather than
 		 * report it as a paper full of unknown keys. */
-		diag_print(log, j->in, D_BUILD_AGENDA);
+		fprintf(log, "%s: error: this is an agenda: \"clerk pack\" "
+		    "builds the committee packs from it\n", j->in);
 		diags_free(d);
 		return EXIT_INPUT;
 	}
@@ -204,32 +129,15 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
 	    &system_error);
 	if (system_error) {
-		char eb[DIAG_ERRNO_MAX];
-		syserr = diag_string(j->in, D_CANNOT_READ,
-		    diag_errno(errno, eb, sizeof eb));
+		syserr = system_message(j->in, "cannot read", errno);
 		status = EXIT_SYSTEM;
 	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
 	} else if (!paper_edition_ok(p, b->edition, d)) {
 		/* a non-public paper without --full: nothing written */
 		status = EXIT_INPUT;
-	} else if (b->format == FORMAT_XML) {
-		/* Not a font is needed, but what cannot be typeset is not
-		 * archived: the XML is rebuilt into a PDF. */
-		struct pdf_devices ds = {0};
-		const char *why = NULL;
-		if (!glyphs_check_fonts(p, &ds, d, &why)) {
-			syserr = why != NULL ? xstrdup(why) :
-			    diag_string("clerk", D_FONTS_UNREADABLE);
-			status = EXIT_SYSTEM;
-		} else {
-			status = diags_errors(d) > 0 ? EXIT_INPUT :
-			    write_xml(b, p, j->out, d,
-			    &syserr);
-		}
-		pdf_devices_free(&ds);
 	} else {
-		status = write_pdf(b, p, j->out, d, &syserr);
+		status = write_paper(b, p, j->out, d, &syserr);
 	}
 
 	diags_flush(d, log);
@@ -274,12 +182,13 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 	struct batch *b = ctx;
 	(void)ndone;
 	b->jobs[i].done = true;
-	if (b->progress)
-		fputs("\r\033[K", stderr);
+	cli_progress(b->progress, 0, 0, NULL, NULL);
 	for (; b->printed < n && b->jobs[b->printed].done; b->printed++) {
 		struct job *j = &b->jobs[b->printed];
 		if (j->skip) {
-			diag_print(stderr, j->in, D_BUILD_SUFFIX);
+			fprintf(stderr, "%s: error: clerk builds papers "
+			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
+			    j->in);
 			b->status = exit_worst(b->status, EXIT_INPUT);
 			b->failed++;
 			continue;
@@ -294,155 +203,152 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 		else
 			b->failed++;
 	}
-	if (b->progress && b->printed < n) {
-		/* Short enough not to wrap, or \r cannot erase it. */
-		const char *in = b->jobs[b->printed].in;
-		size_t len = strlen(in);
-		fprintf(stderr, "\r\033[K[%zu/%zu] %s%s", b->printed + 1, n,
-		    len > 50 ? "..." : "", len > 50 ? in + len - 50 : in);
-	}
+	if (b->printed < n)
+		cli_progress(b->progress, b->printed + 1, n, NULL,
+		    b->jobs[b->printed].in);
 	fflush(stderr);
+}
+
+/* --pdfa: refused. */
+static int
+refuse_pdfa(const char *command, const char *name, const char *value,
+    void *dst)
+{
+	(void)name;
+	(void)value;
+	(void)dst;
+	return cli_usage_error(command, "--pdfa (PDF/A-1b) is not in this "
+	    "version of clerk yet");
+}
+
+/* The command line of build (b: -t, -f, --full; its files from
+ * argv[*first]), checked. Returns EXIT_OK or the usage error printed. */
+static int
+build_options(int argc, char **argv, struct batch *b, const char **out_file,
+    const char **out_dir, long *njobs, int *first)
+{
+	bool full = false;
+	const struct cli_option opts[] = {
+		{"--full", false, cli_flag, &full, NULL},
+		{"--pdfa", false, refuse_pdfa, NULL, NULL},
+		{"-f", true, cli_format, &b->be, NULL},
+		{"-o", true, cli_string, out_file, NULL},
+		{"-O", true, cli_string, out_dir, NULL},
+		{"-t", true, cli_string, &b->tpl_id, NULL},
+		{"-j", true, cli_jobs_option, njobs, NULL},
+	};
+	if (cli_options("build", argc, argv, opts, sizeof opts / sizeof *opts,
+	    false, first) != EXIT_OK)
+		return EXIT_USAGE;
+	b->edition = full ? EDITION_FULL : EDITION_PUBLIC;
+	int nfiles = argc - *first;
+	if (nfiles == 0)
+		return cli_usage_error("build", "no file given");
+	if (*out_file != NULL && *out_dir != NULL)
+		return cli_usage_error("build", "-o and -O cannot be used "
+		    "together");
+	if (*out_file != NULL && nfiles > 1)
+		return cli_usage_error("build", "-o names one output file; "
+		    "with several papers use -O FOLDER");
+	for (int i = *first; b->tpl_id != NULL && i < argc; i++)
+		if (is_xml(argv[i]))
+			return cli_usage_error("build", "-t cannot be used with "
+			    "\"%s\": clerk's XML names its own template",
+			    argv[i]);
+	b->njobs = (size_t)nfiles;
+	return cli_source_date_epoch("build", &b->opt.has_epoch,
+	    &b->opt.epoch);
+}
+
+/* The jobs of b, one per file of files, each with the file it writes:
+ * out_file, or one in dir. Returns EXIT_OK, or the usage error printed
+ * when outputs would collide (b->jobs made all the same). */
+static int
+make_jobs(struct batch *b, char **files, const char *out_file,
+    const char *dir)
+{
+	/* the full edition is never written where the public one goes */
+	const char *suffix = b->edition == EDITION_FULL ? "-full" : "";
+	b->jobs = xcalloc(b->njobs, sizeof(*b->jobs));
+	for (size_t i = 0; i < b->njobs; i++) {
+		struct job *j = &b->jobs[i];
+		j->in = files[i];
+		j->out = out_file != NULL ? xstrdup(out_file) :
+		    cli_output_name(dir, j->in, suffix, b->be->ext);
+		j->skip = !has_suffix(j->in, ".md") && !is_xml(j->in);
+	}
+	/* Two inputs writing one file would lose the first silently; an
+	 * output that is an input would replace the paper. */
+	for (size_t i = 0; i < b->njobs; i++) {
+		struct stat si, so;
+		if (stat(b->jobs[i].in, &si) == 0 &&
+		    stat(b->jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
+		    si.st_ino == so.st_ino)
+			return cli_usage_error("build", "the output of "
+			    "\"%s\" would replace the paper itself",
+			    b->jobs[i].in);
+	}
+	for (size_t i = 0; i < b->njobs; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(b->jobs[i].out, b->jobs[k].out) == 0)
+				return cli_usage_error("build", "\"%s\" and "
+				    "\"%s\" would both be written to %s; build "
+				    "them into different folders with -O",
+				    b->jobs[k].in, b->jobs[i].in,
+				    b->jobs[i].out);
+	return EXIT_OK;
+}
+
+/* Builds every job of b, njobs at a time, printing their messages in
+ * order; on a terminal with a counter and a summary line. */
+static void
+run_batch(struct batch *b, long njobs)
+{
+	b->progress = b->njobs > 1 && isatty(STDERR_FILENO);
+	double start = cli_seconds();
+	cli_progress(b->progress, 1, b->njobs, NULL, b->jobs[0].in);
+	jobs_run(b->njobs, (size_t)njobs, batch_job, batch_done, b);
+	if (b->progress) {
+		/* A batch on a terminal ends with what it did. */
+		cli_progress(true, 0, 0, NULL, NULL);
+		fprintf(stderr, "clerk: %zu written, %zu with errors, in %.1f "
+		    "s\n", b->written, b->failed, cli_seconds() - start);
+		fflush(stderr);
+	}
 }
 
 int
 cmd_build(int argc, char **argv)
 {
-	const char *out_file = NULL, *out_dir = NULL, *tpl_id = NULL;
-	enum format format = FORMAT_PDF;
-	enum edition edition = EDITION_PUBLIC;
+	const char *out_file = NULL, *out_dir = NULL;
 	long njobs = 1;
-	int first = 1;
-	for (; first < argc; first++) {
-		const char *a = argv[first];
-		if (strcmp(a, "--") == 0) {
-			first++;
-			break;
-		}
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--full") == 0) {
-			edition = EDITION_FULL;
-			continue;
-		}
-		if (strcmp(a, "--pdfa") == 0)
-			return cli_usage("build", D_USAGE_PDFA);
-		bool takes = strcmp(a, "-f") == 0 || strcmp(a, "-o") == 0 ||
-		    strcmp(a, "-O") == 0 || strcmp(a, "-t") == 0 ||
-		    strcmp(a, "-j") == 0;
-		if (!takes)
-			return cli_usage("build", D_USAGE_UNKNOWN_OPTION, a);
-		if (first + 1 == argc)
-			return cli_usage("build", D_USAGE_NEEDS_VALUE, a);
-		const char *v = argv[++first];
-		switch (a[1]) {
-		case 'f':
-			if (strcmp(v, "pdf") == 0)
-				format = FORMAT_PDF;
-			else if (strcmp(v, "xml") == 0)
-				format = FORMAT_XML;
-			else
-				return cli_usage("build", D_USAGE_FORMAT, v);
-			break;
-		case 'o':
-			out_file = v;
-			break;
-		case 'O':
-			out_dir = v;
-			break;
-		case 't':
-			tpl_id = v;
-			break;
-		case 'j':
-			if (cli_jobs("build", v, &njobs) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		}
-	}
-	int nfiles = argc - first;
-	if (nfiles == 0)
-		return cli_usage("build", D_USAGE_NO_FILE);
-	if (out_file != NULL && out_dir != NULL)
-		return cli_usage("build", D_USAGE_OUT_BOTH);
-	if (out_file != NULL && nfiles > 1)
-		return cli_usage("build", D_USAGE_OUT_ONE);
-	for (int i = first; tpl_id != NULL && i < argc; i++)
-		if (is_xml(argv[i]))
-			return cli_usage("build", D_USAGE_TEMPLATE_XML,
-			    argv[i]);
-	struct pdf_options opt;
-	if (cli_source_date_epoch("build", &opt.has_epoch, &opt.epoch) !=
-	    EXIT_OK)
+	int first;
+	struct batch b = {.be = &backend_pdf};
+	if (build_options(argc, argv, &b, &out_file, &out_dir, &njobs,
+	    &first) != EXIT_OK)
 		return EXIT_USAGE;
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
 		return status;
-	if (tpl_id != NULL && template_find(&set, tpl_id) == NULL) {
+	if (b.tpl_id != NULL && template_find(&set, b.tpl_id) == NULL) {
 		templates_free(&set);
-		return cli_usage("build", D_USAGE_TEMPLATE, tpl_id);
+		return cli_usage_error("build", "unknown template \"%s\"; "
+		    "\"clerk templates\" lists them", b.tpl_id);
 	}
-
 	const char *dir = out_dir;
 	if (out_file == NULL && (dir = cli_output_dir(out_dir)) == NULL) {
 		templates_free(&set);
 		return EXIT_SYSTEM;
 	}
 
-	struct batch b = {.set = &set, .tpl_id = tpl_id, .format = format,
-	    .edition = edition, .opt = opt, .njobs = (size_t)nfiles};
-	/* the full edition is never written where the public one goes */
-	const char *ext = format == FORMAT_XML ? (edition == EDITION_FULL ?
-	    "-full.xml" : ".xml") : edition == EDITION_FULL ? "-full.pdf" :
-	    ".pdf";
-	b.jobs = xcalloc(b.njobs, sizeof(*b.jobs));
-	for (size_t i = 0; i < b.njobs; i++) {
-		struct job *j = &b.jobs[i];
-		j->in = argv[first + (int)i];
-		j->out = out_file != NULL ? xstrdup(out_file) :
-		    output_for(dir, j->in, ext);
-		j->skip = !has_suffix(j->in, ".md") && !is_xml(j->in);
-	}
-	/* Two inputs writing one file would lose the first silently; an
-	 * output that is an input would replace the paper. */
-	for (size_t i = 0; i < b.njobs; i++) {
-		struct stat si, so;
-		if (stat(b.jobs[i].in, &si) == 0 &&
-		    stat(b.jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
-		    si.st_ino == so.st_ino) {
-			status = cli_usage("build", D_USAGE_OUT_IS_IN,
-			    b.jobs[i].in);
-			goto free_jobs;
-		}
-	}
-	for (size_t i = 0; i < b.njobs; i++)
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(b.jobs[i].out, b.jobs[k].out) == 0) {
-				status = cli_usage("build",
-				    D_USAGE_OUT_SAME, b.jobs[k].in,
-				    b.jobs[i].in, b.jobs[i].out);
-				goto free_jobs;
-			}
-
-	b.progress = b.njobs > 1 && isatty(STDERR_FILENO);
+	b.set = &set;
 	b.status = status;
-	double start = cli_seconds();
-	if (b.progress) {
-		size_t len = strlen(b.jobs[0].in);
-		fprintf(stderr, "[1/%zu] %s%s", b.njobs, len > 50 ? "..." : "",
-		    len > 50 ? b.jobs[0].in + len - 50 : b.jobs[0].in);
-		fflush(stderr);
+	if ((status = make_jobs(&b, argv + first, out_file, dir)) == EXIT_OK) {
+		run_batch(&b, njobs);
+		status = b.status;
 	}
-	jobs_run(b.njobs, (size_t)njobs, batch_job, batch_done, &b);
-	if (b.progress) {
-		/* A batch on a terminal ends with what it did. */
-		fprintf(stderr, "\r\033[Kclerk: %zu written, %zu with errors, "
-		    "in %.1f s\n", b.written, b.failed, cli_seconds() - start);
-		fflush(stderr);
-	}
-	status = b.status;
-
-free_jobs:
 	for (size_t i = 0; i < b.njobs; i++) {
 		free(b.jobs[i].out);
 		free(b.jobs[i].log);

@@ -27,10 +27,9 @@ struct fonts {
 static bool
 fonts_ok(struct fonts *f, bool ok, const char *why)
 {
-	if (!ok && !f->failed && why != NULL)
-		fprintf(stderr, "%s\n", why);
-	else if (!ok && !f->failed)
-		diag_print(stderr, "clerk", D_FONTS_UNREADABLE);
+	if (!ok && !f->failed)
+		fprintf(stderr, "%s\n", why != NULL ? why :
+		    "clerk: error: the fonts cannot be read");
 	f->failed |= !ok;
 	return ok;
 }
@@ -63,9 +62,8 @@ check_agenda(const char *path, const struct template_set *set,
 	bool system_error;
 	struct agenda *a = agenda_read(path, set, d, &system_error);
 	if (system_error) {
-		char eb[DIAG_ERRNO_MAX];
-		diag_print(stderr, path, D_CANNOT_READ,
-		    diag_errno(errno, eb, sizeof eb));
+		fprintf(stderr, "%s: error: cannot read: %s\n", path,
+		    strerror(errno));
 		return EXIT_SYSTEM;
 	}
 	/* Its own and its papers' characters in their fonts, as pack checks
@@ -92,22 +90,15 @@ int
 cmd_check(int argc, char **argv)
 {
 	bool dump = false;
-	int first = 1;
-	for (; first < argc; first++) {
-		const char *a = argv[first];
-		if (strcmp(a, "--") == 0) {
-			first++;
-			break;
-		}
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--dump") == 0)
-			dump = true;
-		else
-			return cli_usage("check", D_USAGE_UNKNOWN_OPTION, a);
-	}
+	const struct cli_option opts[] = {
+		{"--dump", false, cli_flag, &dump, NULL},
+	};
+	int first;
+	if (cli_options("check", argc, argv, opts, 1, false, &first) !=
+	    EXIT_OK)
+		return EXIT_USAGE;
 	if (first == argc)
-		return cli_usage("check", D_USAGE_NO_FILE);
+		return cli_usage_error("check", "no file given");
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
@@ -120,7 +111,8 @@ cmd_check(int argc, char **argv)
 		const char *path = argv[i];
 		size_t errors = diags_errors(d);
 		if (!has_suffix(path, ".md") && !has_suffix(path, ".xml")) {
-			diag_print(stderr, path, D_CHECK_SUFFIX);
+			fprintf(stderr, "%s: error: clerk checks papers (.md) "
+			    "and clerk's Akoma Ntoso XML (.xml)\n", path);
 			status = exit_worst(status, EXIT_INPUT);
 			continue;
 		}
@@ -132,9 +124,8 @@ cmd_check(int argc, char **argv)
 		bool system_error;
 		struct paper *p = read_paper(path, &set, d, &system_error);
 		if (system_error) {
-			char eb[DIAG_ERRNO_MAX];
-			diag_print(stderr, path, D_CANNOT_READ,
-			    diag_errno(errno, eb, sizeof eb));
+			fprintf(stderr, "%s: error: cannot read: %s\n", path,
+			    strerror(errno));
 			status = exit_worst(status, EXIT_SYSTEM);
 			continue;
 		}

@@ -155,12 +155,12 @@ write_new(const char *file, struct buf *b, int status)
 {
 	if (!output_write(file, b->s, b->len, true)) {
 		int e = errno;
-		char eb[DIAG_ERRNO_MAX];
 		if (e == EEXIST)
-			diag_print(stderr, file, D_NEW_EXISTS);
+			fprintf(stderr, "%s: error: file exists; clerk new "
+			    "does not overwrite it\n", file);
 		else
-			diag_print(stderr, file, D_CANNOT_WRITE,
-			    diag_errno(e, eb, sizeof eb));
+			fprintf(stderr, "%s: error: cannot write: %s\n", file,
+			    strerror(e));
 		free(b->s);
 		return e == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
 	}
@@ -238,28 +238,22 @@ int
 cmd_new(int argc, char **argv)
 {
 	const char *tid = NULL, *file = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "-t") == 0 || strcmp(a, "--template") == 0) {
-			if (++i == argc)
-				return cli_usage("new", D_USAGE_TEMPLATE_ID,
-				    a);
-			tid = argv[i];
-		} else if (strncmp(a, "--template=", 11) == 0) {
-			tid = a + 11;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			return cli_usage("new", D_USAGE_UNKNOWN_OPTION, a);
-		} else if (file != NULL) {
-			return cli_usage("new", D_USAGE_ONE_FILE);
-		} else {
-			file = a;
-		}
-	}
+	const struct cli_option opts[] = {
+		{"-t", true, cli_string, &tid, "a template id"},
+		{"--template", true, cli_string, &tid, "a template id"},
+	};
+	int first;
+	if (cli_options("new", argc, argv, opts, 2, true, &first) != EXIT_OK)
+		return EXIT_USAGE;
+	if (argc - first > 1)
+		return cli_usage_error("new", "one file at a time");
+	if (argc - first == 1)
+		file = argv[first];
 	if (file == NULL)
-		return cli_usage("new", D_USAGE_NO_FILE);
+		return cli_usage_error("new", "no file given");
 	size_t n = strlen(file);
 	if (n < 4 || strcmp(file + n - 3, ".md") != 0)
-		return cli_usage("new", D_USAGE_MD);
+		return cli_usage_error("new", "the file must end in .md");
 
 	char date[16];
 	today(date);
@@ -278,10 +272,11 @@ cmd_new(int argc, char **argv)
 	    template_latest(&set, KIND_REPORT);
 	if (t == NULL) {
 		if (tid)
-			diag_print(stderr, "clerk", D_USAGE_TEMPLATE, tid);
+			fprintf(stderr, "clerk: error: unknown template "
+			    "\"%s\"; \"clerk templates\" lists them\n", tid);
 		else
-			diag_print(stderr, "clerk",
-			    D_USAGE_NO_REPORT_TEMPLATE);
+			fprintf(stderr, "clerk: error: no report template "
+			    "is installed\n");
 		templates_free(&set);
 		return EXIT_USAGE;
 	}

@@ -200,18 +200,20 @@ struct layout *layout_join(struct arena *a, struct layout *const *parts,
     size_t n, const struct page_label *labels);
 
 struct pack;
+struct pack_pages;
 struct template;
 
-/* The front sheet and agenda of pack pk for pack kind (enum pack_kind),
- * set with template t's page, margins and fonts, unnumbered, labelled
- * i, ii ... (layout_agenda.c describes the look). A line whose document
- * the pack holds shows "(Pages x - y)" from its first_page and last_page
- * and links to its first page: that link's dest_page is the printed
- * number less one, counted from the first page after the agenda (the
- * caller sets dest_base on the agenda's pages). Where each line stands is
- * written to its agenda_page and agenda_y. In the agenda's arena. NULL
- * when d received an error (a character no font has). */
-struct layout *layout_agenda(struct pack *pk, int kind,
+/* The front sheet and agenda of pack pk for the pack kind of pp
+ * (pack_layout.h), set with template t's page, margins and fonts,
+ * unnumbered, labelled i, ii ... (layout_agenda.c describes the look). A
+ * line whose document the pack holds shows "(Pages x - y)" from the
+ * first_page and last_page of its pp->lines and links to its first page:
+ * that link's dest_page is the printed number less one, counted from the
+ * first page after the agenda (the caller sets dest_base on the agenda's
+ * pages). Where each line stands is written to the agenda_page and
+ * agenda_y of its pp->lines. In the agenda's arena. NULL when d received
+ * an error (a character no font has). */
+struct layout *layout_agenda(const struct pack *pk, struct pack_pages *pp,
     const struct template *t, const struct metrics *m, struct diags *d);
 
 /* The pages as text, one line per box, for golden tests:

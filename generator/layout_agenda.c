@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "layout-int.h"
 #include "pack.h"
+#include "pack_layout.h"
 #include "text.h"
 
 #define TITLE_SCALE   1.5   /* the committee's name */
@@ -217,10 +218,11 @@ motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 	L->main.pending = gap;
 }
 
-/* One line of the agenda. Returns the item of its title. */
+/* One line of the agenda, e, with its pages ln in pack kind. Returns
+ * the item of its title. */
 static size_t
-entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
-    enum pack_kind kind)
+entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
+    const struct pack_line *ln, enum pack_kind kind)
 {
 	struct arena *ar = L->a;
 	struct style reg = plain_style(L->size), b = reg;
@@ -238,10 +240,10 @@ entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
 		w -= SUB_INDENT;
 	}
 	const char *title = upper(ar, e->title != NULL ? e->title : "");
-	bool linked = e->first_page > 0 && pack_holds(e, kind);
+	bool linked = ln->first_page > 0 && pack_holds(e, kind);
 	size_t first = text_link(L, title, b, x, w,
 	    e->level == 0 ? 2 * gap : gap, ALIGN_LEFT, true,
-	    linked ? e->first_page - 1 : -1);
+	    linked ? ln->first_page - 1 : -1);
 	if (e->exclusion) {
 		keep(L);
 		motion(L, pk, e, x, w);
@@ -266,10 +268,10 @@ entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
 		    0.3 * L->size, ALIGN_LEFT, linked && !withheld);
 	}
 	if (linked)
-		text(L, e->first_page == e->last_page ?
-		    arena_printf(ar, "(Page %d)", e->first_page) :
-		    arena_printf(ar, "(Pages %d - %d)", e->first_page,
-		    e->last_page), b, x, w, 0.3 * L->size, ALIGN_LEFT,
+		text(L, ln->first_page == ln->last_page ?
+		    arena_printf(ar, "(Page %d)", ln->first_page) :
+		    arena_printf(ar, "(Pages %d - %d)", ln->first_page,
+		    ln->last_page), b, x, w, 0.3 * L->size, ALIGN_LEFT,
 		    false);
 	/* one line of the agenda is not split over two pages */
 	for (size_t i = first; i + 1 < L->main.n; i++)
@@ -279,9 +281,10 @@ entry(struct lay *L, const struct pack *pk, struct pack_entry *e,
 }
 
 struct layout *
-layout_agenda(struct pack *pk, int kind, const struct template *t,
-    const struct metrics *m, struct diags *d)
+layout_agenda(const struct pack *pk, struct pack_pages *pp,
+    const struct template *t, const struct metrics *m, struct diags *d)
 {
+	enum pack_kind kind = pp->kind;
 	const struct agenda *a = pk->agenda;
 	size_t errors = diags_errors(d);
 	/* The agenda stands in as the document being laid out: its arena,
@@ -311,7 +314,7 @@ layout_agenda(struct pack *pk, int kind, const struct template *t,
 		part_heading(L, a->part_heading[1] != NULL ?
 		    a->part_heading[1] : "Part 1 - Public Agenda");
 	for (size_t i = 0; i < pk->nentries; i++) {
-		struct pack_entry *e = &pk->entries[i];
+		const struct pack_entry *e = &pk->entries[i];
 		if (i == pk->part2) {
 			part_heading(L, a->part_heading[2] != NULL ?
 			    a->part_heading[2] :
@@ -321,12 +324,12 @@ layout_agenda(struct pack *pk, int kind, const struct template *t,
 				motion(L, pk, NULL, L->x0, L->width);
 			}
 		}
-		items[i] = entry(L, pk, e, (enum pack_kind)kind);
+		items[i] = entry(L, pk, e, &pp->lines[i], kind);
 	}
 	lay_finish(L);
 	for (size_t i = 0; i < pk->nentries; i++) {
-		pk->entries[i].agenda_page = L->ipage[items[i]];
-		pk->entries[i].agenda_y = L->iy[items[i]];
+		pp->lines[i].agenda_page = L->ipage[items[i]];
+		pp->lines[i].agenda_y = L->iy[items[i]];
 	}
 	layout_stamp(L, kind == PACK_PUBLIC ? "Public Document Pack" :
 	    "Non-Public Document Pack");

@@ -1,6 +1,7 @@
 /* pack.c: the plan of a committee pack (pack.h): the agenda's lines in
  * order, non-public appendices of Part 1 papers routed to items added to
  * Part 2, and the numbers, notes and paragraphs the back ends print. */
+#include <stdint.h>
 #include <string.h>
 
 #include "agenda.h"
@@ -80,15 +81,11 @@ entry_of(const struct agenda *a, struct pack_entry *e,
 		e->omit_nonpublic = true;
 }
 
-bool
-pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
+/* The lines of the plan of a: every item and sub-item, plus one per
+ * routed appendix. */
+static size_t
+count_lines(const struct agenda *a)
 {
-	struct arena *ar = a->arena;
-	size_t errors = diags_errors(d);
-	memset(pk, 0, sizeof *pk);
-	pk->agenda = a;
-
-	/* Count: every item and sub-item, plus one per routed appendix. */
 	size_t n = 0;
 	for (size_t i = 0; i < a->nitems; i++) {
 		const struct agenda_item *it = &a->items[i];
@@ -105,80 +102,83 @@ pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
 					n++;
 		}
 	}
-	struct pack_entry *es = arena_alloc(ar, (n + 1) * sizeof *es);
-	size_t ne = 0;
+	return n;
+}
 
-	/* The agenda's lines, in order. */
-	size_t last_doc2 = SIZE_MAX; /* the last Part 2 line with a paper */
+/* The agenda's lines, in order, into es (*ne of them); *last_doc2: the
+ * index after the last Part 2 line with a paper (SIZE_MAX: none). Returns
+ * whether an item holds the motion. */
+static bool
+agenda_lines(const struct agenda *a, struct pack_entry *es, size_t *ne,
+    size_t *last_doc2)
+{
 	bool has_exclusion = false;
+	*last_doc2 = SIZE_MAX;
 	for (size_t i = 0; i < a->nitems; i++) {
 		const struct agenda_item *it = &a->items[i];
-		entry_of(a, &es[ne++], it, 0);
+		entry_of(a, &es[(*ne)++], it, 0);
 		if (it->exclusion)
 			has_exclusion = true;
 		for (size_t k = 0; k < it->nsubitems; k++)
-			entry_of(a, &es[ne++], &it->subitems[k], 1);
+			entry_of(a, &es[(*ne)++], &it->subitems[k], 1);
 		if (it->part == 2) {
 			bool doc = it->paper != NULL;
 			for (size_t k = 0; k < it->nsubitems; k++)
 				doc = doc || it->subitems[k].paper != NULL;
 			if (doc)
-				last_doc2 = ne;
+				*last_doc2 = *ne;
 		}
 	}
-	size_t part2 = ne;
-	for (size_t i = 0; i < ne; i++)
-		if (es[i].part == 2) {
-			part2 = i;
-			break;
-		}
-	if (last_doc2 == SIZE_MAX)
-		last_doc2 = part2;
+	return has_exclusion;
+}
 
-	/* The routed appendices, inserted at last_doc2 in order. */
-	size_t nroutes = n - ne, at = last_doc2;
-	if (nroutes > 0) {
-		memmove(&es[at + nroutes], &es[at],
-		    (ne - at) * sizeof *es);
-		size_t r = at;
-		for (size_t i = 0; i < at; i++) {
-			const struct pack_entry *src = &es[i];
-			if (!src->omit_nonpublic)
-				continue;
-			const struct paper *p = src->paper;
-			for (size_t j = 0; j < p->meta.nappendices; j++) {
-				const struct appendix *ap =
-				    &p->meta.appendices[j];
-				if (ap->public || ap->doc == NULL)
-					continue;
-				struct pack_entry *e = &es[r++];
-				memset(e, 0, sizeof *e);
-				e->part = 2;
-				e->paper = p;
-				e->appendix = (int)j;
-				e->purpose = src->purpose;
-				e->title = arena_printf(ar,
-				    "%s \xe2\x80\x93 Non-Public Appendix %zu",
-				    src->title != NULL ? src->title : "",
-				    j + 1);
-				/* a public paper's entry names them (the
-				 * paper was read without errors) */
-				size_t nx;
-				const int *x = appendix_exempt(p, ap, &nx);
-				memcpy(e->exempt, x, nx * sizeof *x);
-				e->nexempt = nx;
-			}
+/* The line carrying appendix j of src's paper in Part 2, into e. */
+static void
+routed_line(struct arena *ar, const struct pack_entry *src, size_t j,
+    struct pack_entry *e)
+{
+	const struct paper *p = src->paper;
+	const struct appendix *ap = &p->meta.appendices[j];
+	memset(e, 0, sizeof *e);
+	e->part = 2;
+	e->paper = p;
+	e->appendix = (int)j;
+	e->purpose = src->purpose;
+	e->title = arena_printf(ar, "%s \xe2\x80\x93 Non-Public Appendix %zu",
+	    src->title != NULL ? src->title : "", j + 1);
+	/* a public paper's entry names them (the paper was read without
+	 * errors) */
+	size_t nx;
+	const int *x = appendix_exempt(p, ap, &nx);
+	memcpy(e->exempt, x, nx * sizeof *x);
+	e->nexempt = nx;
+}
+
+/* The routed appendices of the lines before at, nroutes of them, inserted
+ * at at in es (ne lines) in order. */
+static void
+route_appendices(struct arena *ar, struct pack_entry *es, size_t ne,
+    size_t at, size_t nroutes)
+{
+	memmove(&es[at + nroutes], &es[at], (ne - at) * sizeof *es);
+	size_t r = at;
+	for (size_t i = 0; i < at; i++) {
+		const struct pack_entry *src = &es[i];
+		if (!src->omit_nonpublic)
+			continue;
+		const struct paper *p = src->paper;
+		for (size_t j = 0; j < p->meta.nappendices; j++) {
+			const struct appendix *ap = &p->meta.appendices[j];
+			if (!ap->public && ap->doc != NULL)
+				routed_line(ar, src, j, &es[r++]);
 		}
-		if (part2 == ne)
-			part2 = at; /* Part 2 is made of them */
-		ne += nroutes;
 	}
-	pk->entries = es;
-	pk->nentries = ne;
-	pk->part2 = part2;
-	pk->motion_unnumbered = part2 < ne && !has_exclusion;
+}
 
-	/* Numbers: 1, 2, 3 ... and 4a, 4b ... */
+/* Numbers the lines: 1, 2, 3 ... and 4a, 4b ... */
+static void
+number_lines(struct arena *ar, struct pack_entry *es, size_t ne)
+{
 	int num = 0, sub = 0;
 	for (size_t i = 0; i < ne; i++) {
 		struct pack_entry *e = &es[i];
@@ -192,15 +192,20 @@ pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
 			sub++;
 		}
 	}
+}
 
-	/* Notes between a Part 1 paper and its routed appendices. */
+/* The notes between each Part 1 paper and its routed appendices. */
+static void
+note_routes(struct arena *ar, struct pack *pk)
+{
+	struct pack_entry *es = pk->entries;
 	for (size_t i = 0; i < pk->part2; i++) {
 		struct pack_entry *src = &es[i];
 		if (!src->omit_nonpublic)
 			continue;
 		const char *nums = NULL, *last = NULL;
 		size_t count = 0;
-		for (size_t k = pk->part2; k < ne; k++) {
+		for (size_t k = pk->part2; k < pk->nentries; k++) {
 			struct pack_entry *e = &es[k];
 			if (e->appendix < 0 || e->paper != src->paper)
 				continue;
@@ -221,6 +226,43 @@ pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
 			    "read in conjunction with the non-public appendices "
 			    "at Items %s and %s.", nums, last);
 	}
+}
+
+bool
+pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
+{
+	struct arena *ar = a->arena;
+	size_t errors = diags_errors(d);
+	memset(pk, 0, sizeof *pk);
+	pk->agenda = a;
+
+	size_t n = count_lines(a);
+	struct pack_entry *es = arena_alloc(ar, (n + 1) * sizeof *es);
+	size_t ne = 0, last_doc2;
+	bool has_exclusion = agenda_lines(a, es, &ne, &last_doc2);
+	size_t part2 = ne;
+	for (size_t i = 0; i < ne; i++)
+		if (es[i].part == 2) {
+			part2 = i;
+			break;
+		}
+	if (last_doc2 == SIZE_MAX)
+		last_doc2 = part2;
+
+	/* The routed appendices, inserted at last_doc2 in order. */
+	size_t nroutes = n - ne;
+	if (nroutes > 0) {
+		route_appendices(ar, es, ne, last_doc2, nroutes);
+		if (part2 == ne)
+			part2 = last_doc2; /* Part 2 is made of them */
+		ne += nroutes;
+	}
+	pk->entries = es;
+	pk->nentries = ne;
+	pk->part2 = part2;
+	pk->motion_unnumbered = part2 < ne && !has_exclusion;
+	number_lines(ar, es, ne);
+	note_routes(ar, pk);
 	return diags_errors(d) == errors;
 }
 

@@ -1,8 +1,9 @@
 /* pack.h: a committee pack planned from an agenda read without errors
  * (agenda.h): the lines of the agenda in order, with the documents each
- * carries, the parts clerk generates, and which pack holds what. Both back
- * ends build from the plan: the PDF (layout_agenda.c, cmd_pack.c) and the
- * XML (akn_write.c). No output library is used here.
+ * carries, the parts clerk generates, and which pack holds what. The plan
+ * is only read once made: the pack stage (pack_layout.h) keeps each pack
+ * kind's pages, and the XML (akn_pack.c) writes from the plan itself. No
+ * output library is used here.
  *
  * THE RULES.
  * - The lines are the agenda's items and sub-items in order, Part 1 then
@@ -46,7 +47,6 @@
 
 struct agenda;
 struct agenda_item;
-struct layout;
 
 /* clerk's words of the motion, when the agenda gives none; "Part 1 of
  * Schedule 12A" as each Part 2 line says it. */
@@ -95,12 +95,6 @@ struct pack_entry {
 				      document, ascending */
 	size_t nexempt;
 	bool exclusion;            /* the motion's item */
-	/* Filled by the PDF back end: the document's pages */
-	struct layout *layout;
-	int first_page, last_page; /* printed numbers; 0: none */
-	int agenda_page;           /* where the agenda lists it (0-based, in
-				      the agenda's layout), and its top */
-	double agenda_y;
 };
 
 struct pack {

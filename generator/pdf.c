@@ -23,6 +23,7 @@
 #include <hpdf_version.h>
 
 #include "arena.h"
+#include "docinfo.h"
 #include "image.h"
 #include "layout.h"
 #include "model.h"
@@ -1004,7 +1005,7 @@ paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
  * date at midnight; never the clock. libharu's 'Z' breaks it, so UTC is
  * written "+00'00'". */
 static HPDF_Date
-doc_date(const struct pdf_info *info, const struct pdf_options *opt)
+doc_date(const struct doc_info *info, const struct pdf_options *opt)
 {
 	HPDF_Date d = {.ind = '+'};
 	struct tm tm;
@@ -1065,7 +1066,7 @@ info_text(const char *s, char *buf)
 
 /* Title, author, subject, keywords, creator and dates. */
 static void
-paint_info(struct pdf_dev *dev, const struct pdf_info *info,
+paint_info(struct pdf_dev *dev, const struct doc_info *info,
     const struct pdf_options *opt)
 {
 	char buf[INFO_MAX + 4];
@@ -1093,7 +1094,7 @@ paint_info(struct pdf_dev *dev, const struct pdf_info *info,
  * clerk's version and the date written. The same input gives the same
  * /ID, so the same bytes. */
 static void
-paint_id(struct pdf_dev *dev, const struct pdf_info *info,
+paint_id(struct pdf_dev *dev, const struct doc_info *info,
     const struct pdf_options *opt)
 {
 	struct digest h;
@@ -1117,7 +1118,7 @@ paint_id(struct pdf_dev *dev, const struct pdf_info *info,
  * in dev->out. Errors longjmp. */
 static void
 paint(struct pdf_dev *dev, const struct layout *l,
-    const struct pdf_info *info, const struct pdf_options *opt)
+    const struct doc_info *info, const struct pdf_options *opt)
 {
 	free(dev->pages);
 	HPDF_Page *pages = dev->pages =
@@ -1159,82 +1160,6 @@ paint(struct pdf_dev *dev, const struct layout *l,
 	}
 }
 
-/* Joins n strings with sep, in the arena. */
-static char *
-join(struct arena *a, const char *const *v, size_t n, const char *sep)
-{
-	size_t len = 1, seplen = strlen(sep);
-	for (size_t i = 0; i < n; i++)
-		len += strlen(v[i]) + seplen;
-	char *s = arena_alloc(a, len), *q = s;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0) {
-			memcpy(q, sep, seplen);
-			q += seplen;
-		}
-		size_t k = strlen(v[i]);
-		memcpy(q, v[i], k);
-		q += k;
-	}
-	*q = '\0';
-	return s;
-}
-
-/* What edition e of paper p says about itself: the full edition of a
- * paper with non-public matter, that it is not for publication (in its
- * subject and keywords); the /ID from the edition's digest. */
-static struct pdf_info
-paper_info(const struct paper *p, enum edition e)
-{
-	struct arena *a = p->arena;
-	const struct meta *m = &p->meta;
-	bool secret = e == EDITION_FULL && paper_has_nonpublic(p);
-	struct pdf_info info = {.path = p->path, .digest = e == EDITION_FULL ?
-	    p->digest : p->digest_public};
-	char date[24];
-	info.title = m->subject;
-	if (m->kind == KIND_MINUTES && m->ncommittees > 0) {
-		date_long(m->committees[0].date, date);
-		info.title = arena_printf(a, "Minutes of the %s, %s",
-		    m->committees[0].name, date);
-	}
-	if (m->nreport_of > 0)
-		info.author = join(a, m->report_of, m->nreport_of, "; ");
-	else if (m->kind == KIND_MINUTES && m->ncommittees > 0)
-		info.author = m->committees[0].name;
-
-	const char **v = arena_alloc(a, (m->ncommittees + 2) * sizeof(*v));
-	for (size_t i = 0; i < m->ncommittees; i++) {
-		date_long(m->committees[i].date, date);
-		v[i] = arena_printf(a, "%s, %s", m->committees[i].name, date);
-	}
-	if (m->ncommittees > 0)
-		info.subject = join(a, v, m->ncommittees, "; ");
-	if (secret)
-		info.subject = info.subject != NULL ? arena_printf(a,
-		    "%s; %s", info.subject, PDF_NOT_FOR_PUBLICATION) :
-		    PDF_NOT_FOR_PUBLICATION;
-	const char **k = arena_alloc(a, (m->ncommittees + 4) * sizeof(*k));
-	size_t n = 0;
-	for (size_t i = 0; i < m->ncommittees; i++)
-		k[n++] = m->committees[i].name;
-	k[n++] = secret ? "Non-Public" : "Public";
-	if (secret)
-		k[n++] = PDF_NOT_FOR_PUBLICATION;
-	if (m->reference != NULL)
-		k[n++] = m->reference;
-	info.keywords = join(a, k, n, "; ");
-	info.salt = p->tpl != NULL ? p->tpl->id : "";
-	info.creator = arena_printf(a, "clerk %s (template %s)",
-	    CLERK_VERSION, p->tpl != NULL ? p->tpl->id : "none");
-	if (m->ncommittees > 0) {
-		info.year = m->committees[0].date.year;
-		info.month = m->committees[0].date.month;
-		info.day = m->committees[0].date.day;
-	}
-	return info;
-}
-
 const void *
 pdf_dev_output(const struct pdf_dev *dev, size_t *len)
 {
@@ -1243,16 +1168,8 @@ pdf_dev_output(const struct pdf_dev *dev, size_t *len)
 }
 
 enum pdf_status
-pdf_write(struct pdf_dev *dev, const struct paper *p, const struct layout *l,
-    enum edition e, const struct pdf_options *opt, const char *out_path)
-{
-	struct pdf_info info = paper_info(p, e);
-	return pdf_write_doc(dev, l, &info, opt, out_path);
-}
-
-enum pdf_status
 pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
-    const struct pdf_info *info, const struct pdf_options *opt,
+    const struct doc_info *info, const struct pdf_options *opt,
     const char *out_path)
 {
 	jmp_buf jb;

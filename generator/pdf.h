@@ -10,11 +10,10 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "model.h"
 
+struct doc_info;
 struct layout;
 struct metrics;
-struct paper;
 struct template;
 
 struct pdf_dev;
@@ -28,22 +27,10 @@ enum pdf_status {
 		       when the paper was read. */
 };
 
-/* How pdf_write dates the document. */
+/* How pdf_write_doc dates the document. */
 struct pdf_options {
 	bool has_epoch;     /* SOURCE_DATE_EPOCH was given */
 	long long epoch;    /* its value, seconds since 1970 (UTC) */
-};
-
-/* What a document says about itself (its info dictionary and /ID). */
-struct pdf_info {
-	const char *path;      /* its source, for messages */
-	const char *title, *author, *subject, *keywords; /* NULL: none */
-	const char *creator;   /* "clerk 0.1.0 (template col-2023)" */
-	int year, month, day;  /* its date when there is no
-				  SOURCE_DATE_EPOCH (midnight) */
-	const char *digest;    /* of its inputs: the /ID comes from it, the
-				  date and clerk's version */
-	const char *salt;      /* also in the /ID (the template's id) */
 };
 
 /* A new device for template t (whose font paths must outlive it). Font
@@ -65,29 +52,17 @@ bool pdf_dev_failed(const struct pdf_dev *dev);
  * file: No such file or directory"), or NULL. Lives as long as dev. */
 const char *pdf_dev_error(const struct pdf_dev *dev);
 
-/* What the document info of a full edition holding non-public matter
- * says, in its subject and keywords (a pack's too). */
-#define PDF_NOT_FOR_PUBLICATION "Not for publication"
-
-/* Paints layout l of edition e of paper p (read without errors, with its
- * template; l laid out as that edition) into the device's document, with
- * document info (pdf.c: paper_info), outline, links, page labels and a
- * file identifier derived from the edition's digest, and writes
- * it whole to out_path (temporary file + rename: on failure nothing is
- * left and a previous file is untouched). Only a system error can stop
- * it: the paper's images were checked whole when it was read. The same
- * paper, template and clerk give the same bytes. A device paints one
- * document: call this once. */
-enum pdf_status pdf_write(struct pdf_dev *dev, const struct paper *p,
-    const struct layout *l, enum edition e, const struct pdf_options *opt,
-    const char *out_path);
-
 /* Paints layout l (a paper's, or a pack's joined layout with its page
- * labels) with info into the device's document and writes it as
- * pdf_write does. The same layout and info give the same bytes. Call once
- * per device. */
+ * labels) into the device's document, with document info info (docinfo.h:
+ * paper_info, pack_info), outline, links, page labels and a file
+ * identifier derived from info's digest, and writes it whole to out_path
+ * (temporary file + rename: on failure nothing is left and a previous file
+ * is untouched), or with out_path NULL keeps the bytes (pdf_dev_output).
+ * Only a system error can stop it: a paper's images were checked whole
+ * when it was read. The same layout and info give the same bytes. A
+ * device paints one document: call this once per device. */
 enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
-    const struct pdf_info *info, const struct pdf_options *opt,
+    const struct doc_info *info, const struct pdf_options *opt,
     const char *out_path);
 
 /* After pdf_write_doc with out_path NULL (which writes nothing): the

@@ -3,12 +3,13 @@
  * fuzz_common.h) read by paper_read; when it has no errors and a
  * template, it is laid out with a libharu device's real font metrics and
  * painted and written to paper.pdf (pdf_dev_new, layout_paper,
- * pdf_write). Slow per input (fonts are loaded for each document): run it
+ * pdf_write_doc). Slow per input (fonts are loaded for each document): run it
  * with a modest -max_len. A system error from a reader or the device is
  * treated as a finding (fuzz_system_error): the input is the only thing
  * that changes. Everything is freed on every run. */
 #include "fuzz_common.h"
 
+#include "docinfo.h"
 #include "layout.h"
 #include "model.h"
 #include "paper.h"
@@ -54,9 +55,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (l != NULL && diags_errors(d) == 0) {
 			struct pdf_options opt = {.has_epoch = true,
 			    .epoch = 0};
-			if (pdf_write(dev, p, l, EDITION_FULL, &opt, out) ==
+			struct doc_info info = paper_info(p, EDITION_FULL);
+			if (pdf_write_doc(dev, l, &info, &opt, out) ==
 			    PDF_SYSTEM)
-				fuzz_system_error("pdf_write",
+				fuzz_system_error("pdf_write_doc",
 				    pdf_dev_error(dev));
 		}
 		pdf_dev_free(dev);

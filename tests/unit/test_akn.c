@@ -26,6 +26,7 @@
 #include "akn.h"
 #include "arena.h"
 #include "diag.h"
+#include "docinfo.h"
 #include "dump.h"
 #include "layout.h"
 #include "model.h"
@@ -228,8 +229,9 @@ pdf_of(const struct paper *p, const char *path)
 	    EDITION_FULL);
 	cr_assert(l != NULL, "layout: %s", messages());
 	struct pdf_options opt = {false, 0};
-	cr_assert_eq(pdf_write(dev, p, l, EDITION_FULL, &opt, path), PDF_OK,
-	    "pdf_write: %s %s", messages(), pdf_dev_error(dev));
+	struct doc_info info = paper_info(p, EDITION_FULL);
+	cr_assert_eq(pdf_write_doc(dev, l, &info, &opt, path), PDF_OK,
+	    "pdf_write_doc: %s %s", messages(), pdf_dev_error(dev));
 	pdf_dev_free(dev);
 	diags_flush(d, devnull);
 }

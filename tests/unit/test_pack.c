@@ -1,8 +1,9 @@
-/* test_pack.c: a committee pack's plan (pack.c) and its layout with the
- * fixed test metrics, without libharu: the lines of the agenda, the routed
- * appendix and its notes, the motion, page numbers running on with stamps
- * and blank pages, the agenda's ranges and links, and the joined layout's
- * labels and links. The meeting is tests/pack/meeting. */
+/* test_pack.c: a committee pack's plan (pack.c) and the pack stage
+ * (pack_layout.c) with the fixed test metrics, without libharu: the lines
+ * of the agenda, the routed appendix and its notes, the motion, page
+ * numbers running on with stamps and blank pages, the agenda's ranges and
+ * links, the joined layout's labels and links, and each pack kind's
+ * pages kept apart from the other's. The meeting is tests/pack/meeting. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,15 +13,9 @@
 #include "diag.h"
 #include "layout.h"
 #include "pack.h"
+#include "pack_layout.h"
 #include "paper.h"
 #include "template.h"
-
-/* clerk's own pack command, compiled in here under another name, so that
- * the tests reach its static steps (number_pages: the page numbers and
- * the "Agenda Item" stamps) as "clerk pack" runs them. */
-#define cmd_pack cmd_pack_unit_copy
-#include "cmd_pack.c"
-#undef cmd_pack
 
 #define MEETING "tests/pack/meeting/agenda.md"
 #define X1 538.58
@@ -30,6 +25,9 @@ static struct template_set set;
 static struct diags *d;
 static struct agenda *ag;
 static struct pack pk;
+static struct pack_stage *stage;   /* of the last lay_pack */
+static const struct pack_pages *pp; /* its kind's pages */
+static struct pack_doc joined;     /* its kind laid out whole */
 
 static void
 setup(void)
@@ -49,6 +47,7 @@ setup(void)
 static void
 teardown(void)
 {
+	pack_stage_free(stage);
 	agenda_free(ag);
 	templates_free(&set);
 	diags_free(d);
@@ -137,35 +136,47 @@ Test(pack, non_public_appendix_routed_to_part_2)
 	cr_assert_null(entry("7")->paper);
 }
 
-/* Lays out every document, numbers the pages on from 1 (duplex: padded
- * to even) and stamps their first pages with clerk's number_pages, and
- * returns the agenda of kind. */
+static const struct metrics *
+fixed(void *ctx, size_t worker, const struct template *t, const char **why)
+{
+	(void)ctx;
+	(void)worker;
+	(void)t;
+	(void)why;
+	return metrics_fixed();
+}
+
+/* The pack stage with the fixed metrics (duplex: padded to even). */
+static struct pack_stage *
+new_stage(bool duplex)
+{
+	struct pack_stage_options o = {.duplex = duplex, .njobs = 1,
+	    .measure = {fixed, NULL}};
+	int status;
+	struct pack_stage *s = pack_stage_new(&pk, &set, &o, d, &status);
+	cr_assert(s != NULL, "pack_stage_new: %d", status);
+	return s;
+}
+
+/* Lays the pack out as "clerk pack" does (every document, the pages
+ * numbered on from 1 and their first pages stamped), and returns the
+ * agenda of kind; its pages in pp, its whole layout in joined. */
 static struct layout *
 lay_pack(enum pack_kind kind, bool duplex)
 {
-	const struct metrics *m = metrics_fixed();
-	int page = 1;
-	for (size_t i = 0; i < pk.nentries; i++) {
-		struct pack_entry *e = &pk.entries[i];
-		if (e->paper == NULL)
-			continue;
-		struct layout_options o = {.edition = e->part == 1 ?
-		    EDITION_PUBLIC : EDITION_FULL, .routed = true,
-		    .appendix = e->appendix, .exempt = e->exempt,
-		    .nexempt = e->nexempt, .defer_numbers = true};
-		e->layout = layout_paper_with(e->paper, m, d, &o);
-		cr_assert(e->layout != NULL);
-		e->first_page = page;
-		e->last_page = page + (int)e->layout->npages - 1;
-		if (duplex && e->layout->npages % 2 == 1)
-			layout_pad(e->layout, m, d);
-		page += (int)e->layout->npages;
-	}
-	number_pages(&pk, PACK_FULL, m, d, page - 1);
-	struct layout *l = layout_agenda(&pk, kind, ag->src != NULL ?
-	    template_latest(&set, KIND_REPORT) : NULL, m, d);
-	cr_assert(l != NULL);
-	return l;
+	pack_stage_free(stage);
+	stage = new_stage(duplex);
+	cr_assert(pack_stage_kind(stage, kind, &joined, d));
+	pp = pack_stage_pages(stage, kind);
+	cr_assert(pp->agenda != NULL);
+	return pp->agenda;
+}
+
+/* Line e's pages in the last lay_pack. */
+static const struct pack_line *
+line(const struct pack_entry *e)
+{
+	return &pp->lines[e - pk.entries];
 }
 
 Test(pack, minutes_item_says_which_meeting)
@@ -187,10 +198,11 @@ Test(pack, pages_numbered_on_and_stamped)
 	int expect = 1;
 	for (size_t i = 0; i < pk.nentries; i++) {
 		const struct pack_entry *e = &pk.entries[i];
-		if (e->layout == NULL)
+		const struct pack_line *ln = &pp->lines[i];
+		if (ln->doc == NULL)
 			continue;
-		cr_assert_eq(e->first_page, expect, "line %s", e->number);
-		const struct layout *l = e->layout;
+		cr_assert_eq(ln->first_page, expect, "line %s", e->number);
+		const struct layout *l = ln->doc;
 		cr_assert_eq(l->npages % 2, 0, "duplex: line %s has %zu pages",
 		    e->number, l->npages);
 		char stamp[32];
@@ -213,17 +225,17 @@ Test(pack, pages_numbered_on_and_stamped)
 			if (p > 0)
 				cr_assert(!page_has(l, p, stamp));
 		}
-		if ((int)l->npages > e->last_page - e->first_page + 1)
+		if ((int)l->npages > ln->last_page - ln->first_page + 1)
 			cr_assert(page_has(l, l->npages - 1, "This page is "
 			    "intentionally left blank"));
 		expect += (int)l->npages;
 	}
 	/* numbering again replaces, not adds */
-	const struct pack_entry *e = entry("3");
-	size_t before = e->layout->pages[0].nboxes;
-	layout_number(e->layout, metrics_fixed(), d, e->first_page, 1,
+	const struct pack_line *e = line(entry("3"));
+	size_t before = e->doc->pages[0].nboxes;
+	layout_number(e->doc, metrics_fixed(), d, e->first_page, 1,
 	    "Agenda Item 3");
-	cr_assert_eq(e->layout->pages[0].nboxes, before);
+	cr_assert_eq(e->doc->pages[0].nboxes, before);
 }
 
 Test(pack, agenda_prints_ranges_and_links_them)
@@ -232,14 +244,16 @@ Test(pack, agenda_prints_ranges_and_links_them)
 	char *text = all_text(l);
 	for (size_t i = 0; i < pk.nentries; i++) {
 		const struct pack_entry *e = &pk.entries[i];
-		if (e->layout == NULL)
+		const struct pack_line *ln = &pp->lines[i];
+		if (ln->doc == NULL)
 			continue;
 		char want[48];
-		if (e->first_page == e->last_page)
-			snprintf(want, sizeof want, "(Page %d)", e->first_page);
+		if (ln->first_page == ln->last_page)
+			snprintf(want, sizeof want, "(Page %d)",
+			    ln->first_page);
 		else
 			snprintf(want, sizeof want, "(Pages %d - %d)",
-			    e->first_page, e->last_page);
+			    ln->first_page, ln->last_page);
 		cr_assert(strstr(text, want) != NULL, "no %s for line %s",
 		    want, e->number);
 	}
@@ -257,7 +271,7 @@ Test(pack, agenda_prints_ranges_and_links_them)
 			links++;
 			bool target = false;
 			for (size_t k = 0; k < pk.nentries; k++)
-				if (pk.entries[k].first_page - 1 ==
+				if (pp->lines[k].first_page - 1 ==
 				    b->dest_page)
 					target = true;
 			cr_assert(target, "a link to page %d, which no line "
@@ -274,7 +288,7 @@ Test(pack, public_agenda_withholds_part_2_pages)
 	cr_assert(strstr(text, "Non-Public Document Pack") == NULL);
 	cr_assert(strstr(text, "ANIMAL RECEPTION CENTRE KENNELS") != NULL,
 	    "a Part 2 line is listed by its title");
-	const struct pack_entry *e = entry("5");
+	const struct pack_line *e = line(entry("5"));
 	char pages[48];
 	snprintf(pages, sizeof pages, "(Pages %d - %d)", e->first_page,
 	    e->last_page);
@@ -322,7 +336,8 @@ Test(pack, part_2_table_kept_with_its_header)
 	int moved = 0; /* times the table began a page */
 	for (size_t n = 0; n <= 80; n++) {
 		set_notes(n);
-		struct layout *l = layout_agenda(&pk, PACK_FULL, t, m, d);
+		struct layout *l = layout_agenda(&pk,
+		    (struct pack_pages *)pp, t, m, d);
 		cr_assert(l != NULL);
 		double x = -1;
 		unsigned long head = pages_of(l, "Paragraph No.", -1, NULL);
@@ -356,7 +371,12 @@ Test(pack, long_part_2_table_repeats_its_header)
 	struct pack big = pk;
 	big.entries = es;
 	big.nentries = n;
-	struct layout *l = layout_agenda(&big, PACK_FULL,
+	struct pack_line *lines = calloc(n, sizeof *lines);
+	memcpy(lines, pp->lines, pk.part2 * sizeof *lines);
+	for (size_t i = 0; i < extra; i++)
+		lines[pk.part2 + i] = *line(five);
+	struct pack_pages big_pages = {PACK_FULL, lines, NULL, 0};
+	struct layout *l = layout_agenda(&big, &big_pages,
 	    template_latest(&set, KIND_REPORT), metrics_fixed(), d);
 	cr_assert(l != NULL);
 	unsigned long rows = pages_of(l, "3, 5", -1, NULL);
@@ -377,6 +397,7 @@ Test(pack, long_part_2_table_repeats_its_header)
 		if (row_top >= 0)
 			cr_assert_gt(top, row_top, "page %zu", p + 1);
 	}
+	free(lines);
 	free(es);
 }
 
@@ -393,25 +414,11 @@ Test(pack, motion_says_part_1_of_schedule_12a)
 Test(pack, join_labels_and_links)
 {
 	struct layout *ag_l = lay_pack(PACK_FULL, false);
-	size_t na = ag_l->npages;
-	for (size_t i = 0; i < na; i++)
-		ag_l->pages[i].dest_base = (int)na;
-	struct layout *parts[16];
-	struct page_label labels[16];
-	size_t n = 0;
-	parts[n] = ag_l;
-	labels[n++] = (struct page_label){0, LABEL_ROMAN, 1};
-	size_t total = na;
-	for (size_t i = 0; i < pk.nentries; i++) {
-		struct pack_entry *e = &pk.entries[i];
-		if (e->layout == NULL)
-			continue;
-		parts[n] = e->layout;
-		labels[n++] = (struct page_label){0, LABEL_DECIMAL,
-		    e->first_page};
-		total += e->layout->npages;
-	}
-	struct layout *j = layout_join(ag->arena, parts, n, labels);
+	size_t na = ag_l->npages, total = na;
+	for (size_t i = 0; i < pk.nentries; i++)
+		if (pp->lines[i].doc != NULL)
+			total += pp->lines[i].doc->npages;
+	struct layout *j = joined.joined;
 	cr_assert_eq(j->npages, total);
 	cr_assert_eq(j->nlabels, 2, "roman for the agenda, then one decimal "
 	    "run from 1");
@@ -432,5 +439,53 @@ Test(pack, join_labels_and_links)
 				stamped = true;
 		cr_assert(stamped, "a link to page %zu, which is not an "
 		    "item's first page", dest + 1);
+	}
+}
+
+/* Whether a page of l has a text box reading s. */
+static bool
+any_page_has(const struct layout *l, const char *s)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		if (page_has(l, p, s))
+			return true;
+	return false;
+}
+
+/* With "{page} of {pages}" in the footer the packs' pages differ (the
+ * public pack counts fewer), and each kind keeps its own: laying out one
+ * kind after the other, in either order, leaves the first as it was. */
+Test(pack, each_kind_keeps_its_own_page_numbers)
+{
+	for (size_t i = 0; i < set.count; i++)
+		((struct template *)set.items[i])->footer = "{page} of {pages}";
+	for (int order = 0; order < 2; order++) {
+		enum pack_kind k1 = order == 0 ? PACK_PUBLIC : PACK_FULL;
+		enum pack_kind k2 = order == 0 ? PACK_FULL : PACK_PUBLIC;
+		pack_stage_free(stage);
+		stage = new_stage(false);
+		struct pack_doc a, b;
+		cr_assert(pack_stage_kind(stage, k1, &a, d));
+		cr_assert(pack_stage_kind(stage, k2, &b, d));
+		const struct pack_pages *pub = pack_stage_pages(stage,
+		    PACK_PUBLIC);
+		const struct pack_pages *full = pack_stage_pages(stage,
+		    PACK_FULL);
+		cr_assert_lt(pub->total, full->total);
+		const struct layout *lp = k1 == PACK_PUBLIC ? a.joined :
+		    b.joined;
+		const struct layout *lf = k1 == PACK_FULL ? a.joined :
+		    b.joined;
+		char want[32], other[32];
+		snprintf(want, sizeof want, "1 of %d", pub->total);
+		snprintf(other, sizeof other, "1 of %d", full->total);
+		cr_assert(any_page_has(lp, want), "order %d: the public "
+		    "pack has no \"%s\"", order, want);
+		cr_assert(!any_page_has(lp, other), "order %d: the public "
+		    "pack counts the full pack's pages", order);
+		cr_assert(any_page_has(lf, other), "order %d: the full "
+		    "pack has no \"%s\"", order, other);
+		cr_assert(!any_page_has(lf, want), "order %d: the full "
+		    "pack counts the public pack's pages", order);
 	}
 }
