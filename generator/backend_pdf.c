@@ -38,15 +38,11 @@ pdf_free(void *r)
 	free(r);
 }
 
-/* The bytes of dev's document, copied to out. */
+/* The bytes of dev's document, given to out. */
 static void
-take_output(const struct pdf_dev *dev, struct rendered *out)
+take_output(struct pdf_dev *dev, struct rendered *out)
 {
-	size_t len;
-	const void *bytes = pdf_dev_output(dev, &len);
-	out->bytes = xmalloc(len + 1);
-	memcpy(out->bytes, bytes, len);
-	out->len = len;
+	out->bytes = pdf_dev_take_output(dev, &out->len);
 }
 
 /* Checks that p's fonts have its characters (glyphs.h) and, when p has

@@ -1160,6 +1160,16 @@ paint(struct pdf_dev *dev, const struct layout *l,
 	}
 }
 
+void *
+pdf_dev_take_output(struct pdf_dev *dev, size_t *len)
+{
+	void *out = dev->out;
+	*len = dev->outlen;
+	dev->out = NULL;
+	dev->outlen = 0;
+	return out;
+}
+
 const void *
 pdf_dev_output(const struct pdf_dev *dev, size_t *len)
 {

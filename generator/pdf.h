@@ -69,6 +69,10 @@ enum pdf_status pdf_write_doc(struct pdf_dev *dev, const struct layout *l,
  * document's bytes, *len of them, owned by dev. */
 const void *pdf_dev_output(const struct pdf_dev *dev, size_t *len);
 
+/* pdf_dev_output's bytes, given to the caller (heap; the caller frees),
+ * so that they are not copied. */
+void *pdf_dev_take_output(struct pdf_dev *dev, size_t *len);
+
 void pdf_dev_free(struct pdf_dev *dev);
 
 /* Measuring devices, one per template, each made when first asked for:
