@@ -155,7 +155,7 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 	enum { PIECE = 64 * 1024 };
 	akn_init();
 	if (len == 0) {
-		diag(d, name, (struct pos){0, 0}, D_XML_SYNTAX,
+		diag(d, name, pos_at(0, 0), D_XML_SYNTAX,
 		    "the file is empty");
 		return NULL;
 	}
@@ -192,11 +192,11 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 		ps.doctype_line = (int)xmlGetLineNo((xmlNodePtr)doc->intSubset);
 	}
 	if (ps.doctype) {
-		diag(d, name, (struct pos){ps.doctype_line > 0 ?
-		    ps.doctype_line : 0, 0}, D_XML_DOCTYPE);
+		diag(d, name, pos_at(ps.doctype_line > 0 ?
+		    ps.doctype_line : 0, 0), D_XML_DOCTYPE);
 		ok = false;
 	} else if (!ok && ps.messages == 0) {
-		diag(d, name, (struct pos){0, 0}, D_XML_SYNTAX,
+		diag(d, name, pos_at(0, 0), D_XML_SYNTAX,
 		    "the document cannot be read");
 	}
 	if (!ok) {
@@ -280,7 +280,7 @@ akn_validate(const char *buf, size_t len, const char *name, const char *xsd,
 	xmlSchemaFreeValidCtxt(vc);
 	xmlFreeDoc(doc);
 	if (r != 0 && ps.messages == 0)
-		diag(d, name, (struct pos){0, 0}, D_XML_SCHEMA,
+		diag(d, name, pos_at(0, 0), D_XML_SCHEMA,
 		    "the validator failed");
 	errno = 0;
 	return r == 0;
@@ -1744,7 +1744,7 @@ read_file(const char *path, size_t *len, struct diags *d, bool *system_error)
 		char size[32];
 		snprintf(size, sizeof size, "%u MiB",
 		    CLERK_MAX_XML_SIZE / (1024u * 1024u));
-		diag(d, path, (struct pos){0, 0}, D_XML_TOO_BIG, size);
+		diag(d, path, pos_at(0, 0), D_XML_TOO_BIG, size);
 		return NULL;
 	}
 	*len = n;
@@ -1756,7 +1756,7 @@ static bool
 check_root(const char *path, const xmlNode *root, struct diags *d)
 {
 	if (root == NULL) {
-		diag(d, path, (struct pos){0, 0}, D_XML_NOT_AKN, "(none)");
+		diag(d, path, pos_at(0, 0), D_XML_NOT_AKN, "(none)");
 		return false;
 	}
 	if (akn(root, "akomaNtoso"))

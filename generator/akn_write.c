@@ -1293,7 +1293,7 @@ serialise(xmlDocPtr xml, const char *path, struct diags *d, char **out,
 		char limit[32];
 		snprintf(limit, sizeof limit, "%u MiB",
 		    CLERK_MAX_XML_SIZE / (1024u * 1024u));
-		diag(d, path, (struct pos){0, 0}, D_XML_TOO_BIG, limit);
+		diag(d, path, pos_at(0, 0), D_XML_TOO_BIG, limit);
 		xmlFree(mem);
 		return false;
 	}

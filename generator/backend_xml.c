@@ -11,6 +11,7 @@
 #include "akn.h"
 #include "arena.h"
 #include "backend.h"
+#include "diag.h"
 #include "cli.h"
 #include "glyphs.h"
 #include "pdf.h"
@@ -29,18 +30,6 @@ xml_free(void *r)
 	free(r);
 }
 
-/* "<path>: error: <what>: <errno's text>", heap. */
-static char *
-system_message(const char *path, const char *what, int e)
-{
-	char eb[128];
-	cli_errstr(e, eb, sizeof eb);
-	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
-	char *s = xmalloc(len);
-	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
-	return s;
-}
-
 static int
 xml_paper(void *r, const struct paper *p, enum edition e, struct diags *d,
     struct rendered *out, char **syserr)
@@ -51,8 +40,8 @@ xml_paper(void *r, const struct paper *p, enum edition e, struct diags *d,
 	struct pdf_devices ds = {0};
 	const char *why = NULL;
 	if (!glyphs_check_fonts(p, &ds, d, &why)) {
-		*syserr = xstrdup(why != NULL ? why : "clerk: error: "
-		    "the fonts cannot be read");
+		*syserr = why != NULL ? xstrdup(why) :
+		    diag_string("clerk", D_FONTS_UNREADABLE);
 		pdf_devices_free(&ds);
 		return EXIT_SYSTEM;
 	}
@@ -62,7 +51,9 @@ xml_paper(void *r, const struct paper *p, enum edition e, struct diags *d,
 	/* The XML records the SHA-256 of the template and font files. */
 	const char *failed;
 	if (template_digests(p->tpl, &failed) == NULL && failed != NULL) {
-		*syserr = system_message(failed, "cannot read", errno);
+		char eb[DIAG_ERRNO_MAX];
+		*syserr = diag_string(failed, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		return EXIT_SYSTEM;
 	}
 	if (!akn_write(p, e, d, &out->bytes, &out->len) ||
@@ -87,9 +78,9 @@ xml_pack(void *r, const struct pack *pk, const struct template_set *set,
 		if (p != NULL && p->tpl != NULL &&
 		    template_digests(p->tpl, &failed) == NULL &&
 		    failed != NULL) {
-			char eb[128];
-			fprintf(stderr, "%s: error: cannot read: %s\n", failed,
-			    cli_errstr(errno, eb, sizeof eb));
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, failed, D_CANNOT_READ,
+			    diag_errno(errno, eb, sizeof eb));
 			return EXIT_SYSTEM;
 		}
 	}

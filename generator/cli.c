@@ -145,18 +145,6 @@ int
 }
 
 int
-cli_usage_error(const char *command, const char *fmt, ...)
-{
-	char text[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
-	va_end(ap);
-	/* D_PACK_SYSTEM ("%s") goes with this function */
-	return cli_usage(command, D_PACK_SYSTEM, text);
-}
-
-int
 cli_load_templates(struct template_set *set)
 {
 	struct diags *d = diags_new();
@@ -175,12 +163,6 @@ cli_load_templates(struct template_set *set)
 	return status;
 }
 
-
-const char *
-cli_errstr(int e, char *buf, size_t n)
-{
-	return diag_errno(e, buf, n);
-}
 
 int
 cli_jobs(const char *command, const char *v, long *njobs)
@@ -285,8 +267,8 @@ cli_format(const char *command, const char *name, const char *value,
 	(void)name;
 	const struct backend *be = backend_find(value);
 	if (be == NULL)
-		return cli_usage_error(command, "unknown format \"%s\": use %s",
-		    value, backend_names());
+		return cli_usage(command, D_USAGE_FORMAT, value,
+		    backend_names());
 	*(const struct backend **)dst = be;
 	return EXIT_OK;
 }
@@ -333,10 +315,9 @@ cli_options(const char *command, int argc, char **argv,
 		const struct cli_option *o = find_option(opts, n, a, &v);
 		int status = EXIT_OK;
 		if (o == NULL)
-			status = cli_usage_error(command, "unknown option "
-			    "\"%s\"", a);
+			status = cli_usage(command, D_USAGE_UNKNOWN_OPTION, a);
 		else if (o->takes_value && v == NULL && i + 1 == argc)
-			status = cli_usage_error(command, "%s needs %s", a,
+			status = cli_usage(command, D_USAGE_NEEDS_VALUE, a,
 			    o->needs != NULL ? o->needs : "a value");
 		else if (o->takes_value && v == NULL)
 			v = argv[++i];

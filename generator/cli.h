@@ -31,21 +31,12 @@ int cli_usage(const char *command, enum diag_id id, ...);
 #define cli_usage(command, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
 	cli_usage(command, id, ##__VA_ARGS__))
 
-/* As cli_usage, with a format instead of a message: only for cmd_pack.c,
- * until its messages are in diag-messages.h (they are: D_USAGE_*). */
-int cli_usage_error(const char *command, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
 /* The -t of "clerk new" that writes an agenda, not a paper; "clerk
  * templates" lists it beside the templates, which cannot take its name. */
 #define NEW_AGENDA "agenda"
 
 /* The most jobs -j takes. */
 #define CLI_MAX_JOBS 64
-
-/* diag_errno, under its former name: only for cmd_pack.c, until it calls
- * diag_errno. */
-const char *cli_errstr(int e, char *buf, size_t n);
 
 /* -j's value v into *njobs. Returns EXIT_OK, or prints the usage error of
  * command and returns EXIT_USAGE. */

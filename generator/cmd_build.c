@@ -66,18 +66,6 @@ is_xml(const char *path)
 	return has_suffix(path, ".xml");
 }
 
-/* "<path>: error: <what>: <errno's text>", heap. */
-static char *
-system_message(const char *path, const char *what, int e)
-{
-	char eb[128];
-	cli_errstr(e, eb, sizeof eb);
-	size_t len = strlen(path) + strlen(what) + strlen(eb) + 16;
-	char *s = xmalloc(len);
-	snprintf(s, len, "%s: error: %s: %s", path, what, eb);
-	return s;
-}
-
 /* Reads the paper at path, as paper_read does: Markdown (.md) or, by its
  * suffix, clerk's Akoma Ntoso XML (.xml). -t applies to Markdown only
  * (cmd_build refuses it with .xml inputs: the XML names its template). */
@@ -101,7 +89,9 @@ write_paper(const struct batch *b, const struct paper *p, const char *out,
 	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
 	b->be->free(rn);
 	if (status == EXIT_OK && !output_write(out, r.bytes, r.len, false)) {
-		*syserr = system_message(out, "cannot write", errno);
+		char eb[DIAG_ERRNO_MAX];
+		*syserr = diag_string(out, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 	}
 	free(r.bytes);
@@ -120,8 +110,7 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	if (!is_xml(j->in) && agenda_detect(j->in)) {
 		/* An agenda is a pack's, not a paper: say so rather than
 		 * report it as a paper full of unknown keys. */
-		fprintf(log, "%s: error: this is an agenda: \"clerk pack\" "
-		    "builds the committee packs from it\n", j->in);
+		diag_print(log, j->in, D_BUILD_AGENDA);
 		diags_free(d);
 		return EXIT_INPUT;
 	}
@@ -129,7 +118,9 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
 	    &system_error);
 	if (system_error) {
-		syserr = system_message(j->in, "cannot read", errno);
+		char eb[DIAG_ERRNO_MAX];
+		syserr = diag_string(j->in, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		status = EXIT_SYSTEM;
 	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
@@ -186,9 +177,7 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 	for (; b->printed < n && b->jobs[b->printed].done; b->printed++) {
 		struct job *j = &b->jobs[b->printed];
 		if (j->skip) {
-			fprintf(stderr, "%s: error: clerk builds papers "
-			    "(.md) and clerk's Akoma Ntoso XML (.xml)\n",
-			    j->in);
+			diag_print(stderr, j->in, D_BUILD_SUFFIX);
 			b->status = exit_worst(b->status, EXIT_INPUT);
 			b->failed++;
 			continue;
@@ -217,8 +206,7 @@ refuse_pdfa(const char *command, const char *name, const char *value,
 	(void)name;
 	(void)value;
 	(void)dst;
-	return cli_usage_error(command, "--pdfa (PDF/A-1b) is not in this "
-	    "version of clerk yet");
+	return cli_usage(command, D_USAGE_PDFA);
 }
 
 /* The command line of build (b: -t, -f, --full; its files from
@@ -243,17 +231,14 @@ build_options(int argc, char **argv, struct batch *b, const char **out_file,
 	b->edition = full ? EDITION_FULL : EDITION_PUBLIC;
 	int nfiles = argc - *first;
 	if (nfiles == 0)
-		return cli_usage_error("build", "no file given");
+		return cli_usage("build", D_USAGE_NO_FILE);
 	if (*out_file != NULL && *out_dir != NULL)
-		return cli_usage_error("build", "-o and -O cannot be used "
-		    "together");
+		return cli_usage("build", D_USAGE_OUT_BOTH);
 	if (*out_file != NULL && nfiles > 1)
-		return cli_usage_error("build", "-o names one output file; "
-		    "with several papers use -O FOLDER");
+		return cli_usage("build", D_USAGE_OUT_ONE);
 	for (int i = *first; b->tpl_id != NULL && i < argc; i++)
 		if (is_xml(argv[i]))
-			return cli_usage_error("build", "-t cannot be used with "
-			    "\"%s\": clerk's XML names its own template",
+			return cli_usage("build", D_USAGE_TEMPLATE_XML,
 			    argv[i]);
 	b->njobs = (size_t)nfiles;
 	return cli_source_date_epoch("build", &b->opt.has_epoch,
@@ -284,16 +269,13 @@ make_jobs(struct batch *b, char **files, const char *out_file,
 		if (stat(b->jobs[i].in, &si) == 0 &&
 		    stat(b->jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
 		    si.st_ino == so.st_ino)
-			return cli_usage_error("build", "the output of "
-			    "\"%s\" would replace the paper itself",
+			return cli_usage("build", D_USAGE_OUT_IS_IN,
 			    b->jobs[i].in);
 	}
 	for (size_t i = 0; i < b->njobs; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(b->jobs[i].out, b->jobs[k].out) == 0)
-				return cli_usage_error("build", "\"%s\" and "
-				    "\"%s\" would both be written to %s; build "
-				    "them into different folders with -O",
+				return cli_usage("build", D_USAGE_OUT_SAME,
 				    b->jobs[k].in, b->jobs[i].in,
 				    b->jobs[i].out);
 	return EXIT_OK;
@@ -334,8 +316,7 @@ cmd_build(int argc, char **argv)
 		return status;
 	if (b.tpl_id != NULL && template_find(&set, b.tpl_id) == NULL) {
 		templates_free(&set);
-		return cli_usage_error("build", "unknown template \"%s\"; "
-		    "\"clerk templates\" lists them", b.tpl_id);
+		return cli_usage("build", D_USAGE_TEMPLATE, b.tpl_id);
 	}
 	const char *dir = out_dir;
 	if (out_file == NULL && (dir = cli_output_dir(out_dir)) == NULL) {

@@ -27,9 +27,10 @@ struct fonts {
 static bool
 fonts_ok(struct fonts *f, bool ok, const char *why)
 {
-	if (!ok && !f->failed)
-		fprintf(stderr, "%s\n", why != NULL ? why :
-		    "clerk: error: the fonts cannot be read");
+	if (!ok && !f->failed && why != NULL)
+		fprintf(stderr, "%s\n", why);
+	else if (!ok && !f->failed)
+		diag_print(stderr, "clerk", D_FONTS_UNREADABLE);
 	f->failed |= !ok;
 	return ok;
 }
@@ -62,8 +63,9 @@ check_agenda(const char *path, const struct template_set *set,
 	bool system_error;
 	struct agenda *a = agenda_read(path, set, d, &system_error);
 	if (system_error) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", path,
-		    strerror(errno));
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, path, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		return EXIT_SYSTEM;
 	}
 	/* Its own and its papers' characters in their fonts, as pack checks
@@ -98,7 +100,7 @@ cmd_check(int argc, char **argv)
 	    EXIT_OK)
 		return EXIT_USAGE;
 	if (first == argc)
-		return cli_usage_error("check", "no file given");
+		return cli_usage("check", D_USAGE_NO_FILE);
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
@@ -111,8 +113,7 @@ cmd_check(int argc, char **argv)
 		const char *path = argv[i];
 		size_t errors = diags_errors(d);
 		if (!has_suffix(path, ".md") && !has_suffix(path, ".xml")) {
-			fprintf(stderr, "%s: error: clerk checks papers (.md) "
-			    "and clerk's Akoma Ntoso XML (.xml)\n", path);
+			diag_print(stderr, path, D_CHECK_SUFFIX);
 			status = exit_worst(status, EXIT_INPUT);
 			continue;
 		}
@@ -124,8 +125,9 @@ cmd_check(int argc, char **argv)
 		bool system_error;
 		struct paper *p = read_paper(path, &set, d, &system_error);
 		if (system_error) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", path,
-			    strerror(errno));
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, path, D_CANNOT_READ,
+			    diag_errno(errno, eb, sizeof eb));
 			status = exit_worst(status, EXIT_SYSTEM);
 			continue;
 		}

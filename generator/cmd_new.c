@@ -155,12 +155,12 @@ write_new(const char *file, struct buf *b, int status)
 {
 	if (!output_write(file, b->s, b->len, true)) {
 		int e = errno;
+		char eb[DIAG_ERRNO_MAX];
 		if (e == EEXIST)
-			fprintf(stderr, "%s: error: file exists; clerk new "
-			    "does not overwrite it\n", file);
+			diag_print(stderr, file, D_NEW_EXISTS);
 		else
-			fprintf(stderr, "%s: error: cannot write: %s\n", file,
-			    strerror(e));
+			diag_print(stderr, file, D_CANNOT_WRITE,
+			    diag_errno(e, eb, sizeof eb));
 		free(b->s);
 		return e == EEXIST ? EXIT_INPUT : EXIT_SYSTEM;
 	}
@@ -246,14 +246,14 @@ cmd_new(int argc, char **argv)
 	if (cli_options("new", argc, argv, opts, 2, true, &first) != EXIT_OK)
 		return EXIT_USAGE;
 	if (argc - first > 1)
-		return cli_usage_error("new", "one file at a time");
+		return cli_usage("new", D_USAGE_ONE_FILE);
 	if (argc - first == 1)
 		file = argv[first];
 	if (file == NULL)
-		return cli_usage_error("new", "no file given");
+		return cli_usage("new", D_USAGE_NO_FILE);
 	size_t n = strlen(file);
 	if (n < 4 || strcmp(file + n - 3, ".md") != 0)
-		return cli_usage_error("new", "the file must end in .md");
+		return cli_usage("new", D_USAGE_MD);
 
 	char date[16];
 	today(date);
@@ -272,11 +272,10 @@ cmd_new(int argc, char **argv)
 	    template_latest(&set, KIND_REPORT);
 	if (t == NULL) {
 		if (tid)
-			fprintf(stderr, "clerk: error: unknown template "
-			    "\"%s\"; \"clerk templates\" lists them\n", tid);
+			diag_print(stderr, "clerk", D_USAGE_TEMPLATE, tid);
 		else
-			fprintf(stderr, "clerk: error: no report template "
-			    "is installed\n");
+			diag_print(stderr, "clerk",
+			    D_USAGE_NO_REPORT_TEMPLATE);
 		templates_free(&set);
 		return EXIT_USAGE;
 	}

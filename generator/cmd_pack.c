@@ -48,17 +48,17 @@ write_packs(char *const out[2], const struct rendered r[2])
 	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
 		if ((tmp[k] = output_stage(out[k], r[k].bytes, r[k].len)) ==
 		    NULL) {
-			char eb[128];
-			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
-			    cli_errstr(errno, eb, sizeof eb));
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, out[k], D_CANNOT_WRITE,
+			    diag_errno(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		}
 	}
 	for (size_t k = 0; k < 2; k++) {
 		if (status == EXIT_OK && !output_commit(tmp[k], out[k])) {
-			char eb[128];
-			fprintf(stderr, "%s: error: cannot write: %s\n", out[k],
-			    cli_errstr(errno, eb, sizeof eb));
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, out[k], D_CANNOT_WRITE,
+			    diag_errno(errno, eb, sizeof eb));
 			status = EXIT_SYSTEM;
 		} else if (status != EXIT_OK) {
 			output_discard(tmp[k]);
@@ -74,19 +74,17 @@ static struct agenda *
 read_agenda(const char *path, const struct template_set *set, long njobs,
     struct diags *d, struct pack *pk, int *status)
 {
-	char eb[128];
+	char eb[DIAG_ERRNO_MAX];
 	if (!agenda_detect(path)) {
 		FILE *fp = fopen(path, "r");
 		if (fp == NULL) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", path,
-			    cli_errstr(errno, eb, sizeof eb));
+			diag_print(stderr, path, D_CANNOT_READ,
+			    diag_errno(errno, eb, sizeof eb));
 			*status = EXIT_SYSTEM;
 			return NULL;
 		}
 		fclose(fp);
-		fprintf(stderr, "%s: error: this is not an agenda: an agenda's "
-		    "front matter has \"kind: agenda\" and lists the "
-		    "members; \"clerk build\" builds a paper\n", path);
+		diag_print(stderr, path, D_PACK_NOT_AGENDA);
 		*status = EXIT_INPUT;
 		return NULL;
 	}
@@ -94,8 +92,8 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 	struct agenda *a = agenda_read_jobs(path, set, (size_t)njobs, d,
 	    &system_error);
 	if (system_error) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", path,
-		    cli_errstr(errno, eb, sizeof eb));
+		diag_print(stderr, path, D_CANNOT_READ,
+		    diag_errno(errno, eb, sizeof eb));
 		*status = EXIT_SYSTEM;
 		return a;
 	}
@@ -105,8 +103,10 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 	const char *why = NULL;
 	bool fonts_ok = glyphs_check_agenda(a, set, &fonts, d, &why);
 	if (!fonts_ok) {
-		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
-		    "the fonts cannot be read");
+		if (why != NULL)
+			fprintf(stderr, "%s\n", why);
+		else
+			diag_print(stderr, "clerk", D_FONTS_UNREADABLE);
 		*status = EXIT_SYSTEM;
 	}
 	pdf_devices_free(&fonts);
@@ -161,10 +161,9 @@ cmd_pack(int argc, char **argv)
 	    false, &first) != EXIT_OK)
 		return EXIT_USAGE;
 	if (argc - first == 0)
-		return cli_usage_error("pack", "no agenda given");
+		return cli_usage("pack", D_USAGE_NO_AGENDA);
 	if (argc - first > 1)
-		return cli_usage_error("pack", "one agenda at a time; \"%s\" "
-		    "is a second", argv[first + 1]);
+		return cli_usage("pack", D_USAGE_ONE_AGENDA, argv[first + 1]);
 	struct render_options o = {.njobs = (size_t)njobs, .duplex = duplex};
 	if (cli_source_date_epoch("pack", &o.has_epoch, &o.epoch) != EXIT_OK)
 		return EXIT_USAGE;

@@ -60,25 +60,11 @@ int diag_check_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * file is copied. */
 void diag_at(struct diags *d, const char *file, struct pos p,
     enum diag_id id, ...);
-#define diag(d, file, ...) DIAG_CAT_(DIAG_AT_, \
-	DIAG_IS_PAREN_(DIAG_FIRST_(__VA_ARGS__, ~)))(d, file, __VA_ARGS__)
-/* p given as a compound literal, "(struct pos){line, col}", is two macro
- * arguments, as its comma is not in parentheses: when p begins with '(',
- * DIAG_AT_1 takes it as two and hands both to diag_at, where they are one
- * again. (Write any other p that holds such a comma as a call, pos_at.) */
-#define DIAG_AT_0(d, file, p, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
+#define diag(d, file, p, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
 	diag_at(d, file, p, id, ##__VA_ARGS__))
-#define DIAG_AT_1(d, file, p1, p2, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_at(d, file, p1, p2, id, ##__VA_ARGS__))
-#define DIAG_FIRST_(a, ...) a
-#define DIAG_IS_PAREN_(x) DIAG_SECOND_(DIAG_PROBE_ x, 0, ~)
-#define DIAG_PROBE_(...) ~, 1,
-#define DIAG_SECOND_(...) DIAG_SECOND_I_(__VA_ARGS__)
-#define DIAG_SECOND_I_(a, b, ...) b
-#define DIAG_CAT_(a, b) DIAG_CAT_I_(a, b)
-#define DIAG_CAT_I_(a, b) a##b
 
-/* The position line:col, for a p that chooses between positions. */
+/* The position line:col. A compound literal, (struct pos){line, col},
+ * would be two arguments of the macro diag: write pos_at(line, col). */
 static inline struct pos
 pos_at(int line, int col)
 {

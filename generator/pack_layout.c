@@ -65,8 +65,8 @@ layout_one(void *ctx, size_t i, size_t worker)
 	const struct metrics *m = w->o->measure.metrics(w->o->measure.ctx,
 	    worker, p->tpl, &why);
 	if (m == NULL) {
-		j->syserr = xstrdup(why != NULL ? why : "clerk: error: the "
-		    "fonts cannot be read");
+		j->syserr = why != NULL ? xstrdup(why) :
+		    diag_string("clerk", D_FONTS_UNREADABLE);
 		return;
 	}
 	for (size_t k = 0; k < j->nlines; k++) {
@@ -131,7 +131,7 @@ make_jobs(struct pack_stage *s, struct diags *d, size_t *njob)
 		if (e->paper == NULL)
 			continue;
 		if (!same_fonts(e->paper->tpl, s->t)) {
-			diag(d, e->paper->path, (struct pos){0, 0},
+			diag(d, e->paper->path, pos_at(0, 0),
 			    D_PACK_TEMPLATE, e->paper->tpl->id, s->t->id);
 			continue;
 		}
@@ -200,7 +200,7 @@ paginate(struct pack_stage *s, struct diags *d)
 	}
 	int total_full = page - 1, total_public = 0;
 	if (total_full > CLERK_MAX_PACK_PAGES) {
-		diag(d, pk->agenda->path, (struct pos){0, 0},
+		diag(d, pk->agenda->path, pos_at(0, 0),
 		    D_PACK_TOO_MANY_PAGES, total_full, CLERK_MAX_PACK_PAGES);
 		return false;
 	}
@@ -309,8 +309,7 @@ pack_stage_new(const struct pack *pk, const struct template_set *set,
 	const struct agenda *a = pk->agenda;
 	const struct template *t = pack_template(a, set);
 	if (t == NULL) {
-		fprintf(stderr, "%s: error: no report template to set the "
-		    "agenda with\n", a->path);
+		diag_print(stderr, a->path, D_PACK_NO_TEMPLATE);
 		*status = EXIT_SYSTEM;
 		return NULL;
 	}
@@ -339,8 +338,8 @@ pack_stage_new(const struct pack *pk, const struct template_set *set,
 	for (size_t i = 0; i < pk->nentries; i++)
 		if (pk->entries[i].paper != NULL && s->docs[i] == NULL &&
 		    diags_errors(d) == 0)
-			diag(d, pk->entries[i].paper->path, (struct pos){0, 0},
-			    D_PACK_SYSTEM, "the paper could not be laid out");
+			diag(d, pk->entries[i].paper->path, pos_at(0, 0),
+			    D_PACK_NOT_LAID_OUT);
 	*status = EXIT_INPUT;
 	if (diags_errors(d) > 0)
 		goto fail;
@@ -348,8 +347,10 @@ pack_stage_new(const struct pack *pk, const struct template_set *set,
 	const char *why = NULL;
 	s->m = o->measure.metrics(o->measure.ctx, 0, t, &why);
 	if (s->m == NULL) {
-		fprintf(stderr, "%s\n", why != NULL ? why : "clerk: error: "
-		    "the fonts cannot be read");
+		if (why != NULL)
+			fprintf(stderr, "%s\n", why);
+		else
+			diag_print(stderr, "clerk", D_FONTS_UNREADABLE);
 		*status = EXIT_SYSTEM;
 		goto fail;
 	}

@@ -187,7 +187,7 @@ paper_read_as(const char *path, const struct template_set *set,
 		/* Where the body begins is unknown: checking it would only
 		 * report sections missing. */
 		p->front_unread = true;
-		diag(d, p->path, (struct pos){1, 1}, D_BODY_NOT_CHECKED);
+		diag(d, p->path, pos_at(1, 1), D_BODY_NOT_CHECKED);
 		return p;
 	}
 	if (p->front_unread)
@@ -202,7 +202,7 @@ paper_read_as(const char *path, const struct template_set *set,
 	structure_build(p, d, blocks);
 	if (guessed && diags_errors(d) > errors)
 		/* Said once, for the messages that name the template. */
-		diag(d, p->path, (struct pos){p->src->front_end_line, 1},
+		diag(d, p->path, pos_at(p->src->front_end_line, 1),
 		    D_TEMPLATE_GUESSED, p->tpl->id, p->tpl->id);
 	read_appendices(p, d);
 	/* Two digests: of everything (the full edition), and without the

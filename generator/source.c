@@ -59,18 +59,18 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 	src->path = path;
 
 	if (len > CLERK_MAX_FILE_SIZE) {
-		diag(d, path, (struct pos){0, 0}, D_FILE_TOO_BIG, "16 MiB");
+		diag(d, path, pos_at(0, 0), D_FILE_TOO_BIG, "16 MiB");
 		return SOURCE_BAD;
 	}
 	if (len >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) ||
 	    (raw[0] == 0xFE && raw[1] == 0xFF))) {
-		diag(d, path, (struct pos){1, 1}, D_FILE_UTF16);
+		diag(d, path, pos_at(1, 1), D_FILE_UTF16);
 		return SOURCE_BAD;
 	}
 	for (size_t i = 0; i < sizeof binaries / sizeof binaries[0]; i++)
 		if (len >= binaries[i].len &&
 		    memcmp(raw, binaries[i].magic, binaries[i].len) == 0) {
-			diag(d, path, (struct pos){1, 1}, D_FILE_BINARY,
+			diag(d, path, pos_at(1, 1), D_FILE_BINARY,
 			    binaries[i].what);
 			return SOURCE_BAD;
 		}
@@ -83,7 +83,7 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 		    raw[i] != '\r')
 			blank = false;
 	if (blank) {
-		diag(d, path, (struct pos){0, 0}, D_FILE_EMPTY);
+		diag(d, path, pos_at(0, 0), D_FILE_EMPTY);
 		return SOURCE_BAD;
 	}
 	/* Many NUL bytes: a binary file of a kind not named above. */
@@ -91,7 +91,7 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 	for (size_t i = start; i < len; i++)
 		nuls += raw[i] == 0;
 	if (nuls > 16 && nuls * 20 > len - start) {
-		diag(d, path, (struct pos){1, 1}, D_FILE_BINARY,
+		diag(d, path, pos_at(1, 1), D_FILE_BINARY,
 		    "a binary file");
 		return SOURCE_BAD;
 	}
@@ -265,7 +265,7 @@ source_read(struct arena *a, struct diags *d, const char *path,
 		nanosleep(&pause, NULL);
 	}
 	if (changed) {
-		diag(d, path, (struct pos){0, 0}, D_FILE_CHANGING);
+		diag(d, path, pos_at(0, 0), D_FILE_CHANGING);
 		return SOURCE_BAD;
 	}
 	enum source_status s = source_from_memory(a, d, path, buf, len, src);
@@ -446,12 +446,12 @@ report_unclosed(struct source *src, struct diags *d)
 		size_t len;
 		const char *s = source_line(src, n, &len);
 		if (dashes_not_closer(s, len)) {
-			diag(d, src->path, (struct pos){n, 1},
+			diag(d, src->path, pos_at(n, 1),
 			    D_FRONT_MATTER_CLOSER);
 			return;
 		}
 		if (!looks_like_yaml(s, len, after_blank)) {
-			diag(d, src->path, (struct pos){last + 1, 1},
+			diag(d, src->path, pos_at(last + 1, 1),
 			    D_FRONT_MATTER_END);
 			return;
 		}
@@ -461,7 +461,7 @@ report_unclosed(struct source *src, struct diags *d)
 		if (!after_blank && s[spaces_n(s, len)] != '#')
 			last = n;
 	}
-	diag(d, src->path, (struct pos){1, 1}, D_FRONT_MATTER_UNCLOSED);
+	diag(d, src->path, pos_at(1, 1), D_FRONT_MATTER_UNCLOSED);
 }
 
 void
@@ -472,7 +472,7 @@ source_split(struct source *src, struct diags *d, bool required)
 	src->body_line = 1;
 	if (src->nlines == 0 || !line_is(src, 1, "---")) {
 		if (required)
-			diag(d, src->path, (struct pos){1, 1},
+			diag(d, src->path, pos_at(1, 1),
 			    D_NO_FRONT_MATTER);
 		return;
 	}

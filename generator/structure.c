@@ -585,7 +585,7 @@ check_indented_code(struct builder *b)
 		for (struct node *n = sec->first; n != NULL; n = n->next)
 			if (n->type == N_CODE_BLOCK && n->u.code.indented)
 				diag(b->d, b->p->path,
-				    (struct pos){n->pos.line, 1},
+				    pos_at(n->pos.line, 1),
 				    D_INDENTED_CODE);
 	}
 }

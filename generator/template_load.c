@@ -133,7 +133,7 @@ struct loader {
 	bool sections_dropped;     /* a section was left out for errors */
 };
 
-#define ERR(l, p, ...) diag((l)->d, (l)->path, p, __VA_ARGS__)
+#define ERR(l, p, ...) diag((l)->d, (l)->path, (p), __VA_ARGS__)
 
 /* ---- Values ------------------------------------------------------- */
 
@@ -1133,7 +1133,7 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 	struct source *src = arena_alloc(a, sizeof(*src));
 	path = arena_strdup(a, path);
 	if (blank_file(path)) {
-		diag(d, path, (struct pos){0, 0}, D_NOT_MAPPING, "a template");
+		diag(d, path, pos_at(0, 0), D_NOT_MAPPING, "a template");
 		return NULL;
 	}
 	switch (source_read(a, d, path, src)) {
@@ -1143,7 +1143,7 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 		return NULL;
 	case SOURCE_SYSTEM: {
 		char eb[DIAG_ERRNO_MAX];
-		diag(d, path, (struct pos){0, 0}, D_TEMPLATE_UNREADABLE,
+		diag(d, path, pos_at(0, 0), D_TEMPLATE_UNREADABLE,
 		    diag_errno(errno, eb, sizeof eb));
 		return NULL;
 	}

@@ -3,19 +3,19 @@
 # (generator/diag.c, its list generator/diag-messages.h): no other source
 # file spells out an "error:", "warning:" or "usage:" line or asks strerror
 # for errno's text; and the compiler refuses a call whose arguments do not
-# fit its message's format. BUILD names the build folder (default build),
+# fit its message's format. Then the shape of generator/: no function over
+# 120 lines, each library included only by the files that wrap it, and
+# every file as clang-format sets it. BUILD names the build folder (default build),
 # which holds the generated diag-formats.h.
 . "$(dirname "$0")/lib.sh"
 BUILD=${BUILD:-build}
 
 # hand_written DIR: the lines of DIR/*.c, outside the diagnostics module,
 # with a message level in a string, or a call of strerror.
-# cmd_pack.c is left out until its messages use diag-messages.h (the
-# D_USAGE_*, D_CANNOT_*, D_PACK_* and D_FONTS_UNREADABLE there are for it).
 hand_written() {
 	for f in "$1"/*.c; do
 		case ${f##*/} in
-		diag.c | cmd_pack.c) continue ;;
+		diag.c) continue ;;
 		esac
 		grep -HnE '"[^"]*\b(error|warning|usage): |\bstrerror(_r)? *\(' "$f"
 	done
@@ -42,7 +42,7 @@ hand_written "$TMP/src" >"$TMP/found"
 if [ ! -f "$BUILD/gen/diag-formats.h" ]; then
 	fail "$BUILD/gen/diag-formats.h is missing: run make clerk"
 else
-	for call in 'diag(d, "f", (struct pos){1, 2}, D_FILE_TOO_BIG, 16)' \
+	for call in 'diag(d, "f", pos_at(1, 2), D_FILE_TOO_BIG, 16)' \
 	    'diag(d, "f", pos_at(1, 2), D_BAD_UTF8)' \
 	    'diag_print(stderr, "f", D_CANNOT_READ, "a", "b")' \
 	    'diag_print(stderr, "f", D_USAGE_JOBS, "1", "x")'; do
@@ -67,4 +67,42 @@ EOF
 		done
 	done
 fi
+# ---- the shape of the code -------------------------------------------------
+# No function of generator/ is longer than 120 lines (from the line of its
+# opening brace to that of its closing one, both at the start of a line).
+awk 'FNR == 1 { s = 0 }
+    /^[a-z_][a-z_0-9]*\(/ { name = $0; sub(/\(.*/, "", name) }
+    /^\{/ { s = FNR }
+    /^\}/ && s { if (FNR - s - 1 > 120) printf "%s: %s: %d lines\n", FILENAME, name, FNR - s - 1; s = 0 }' \
+    generator/*.c >"$TMP/long"
+[ ! -s "$TMP/long" ] && pass ||
+    fail "functions longer than 120 lines: split them" "$(cat "$TMP/long")"
+
+# Each library is included by the files that wrap it, and no other: the
+# model, the layout and the plan build without them.
+while read -r lib files; do
+	grep -l "#include <$lib" generator/*.c generator/*.h | sed 's|generator/||' |
+	    sort | tr '\n' ' ' | sed 's/ $//' >"$TMP/users"
+	[ "$(cat "$TMP/users")" = "$files" ] && pass ||
+	    fail "<$lib...> is included by: $(cat "$TMP/users"); expected: $files"
+done <<'LIBS'
+hpdf pdf.c
+libxml/ akn-int.h akn_pack.c akn_read.c akn_write.c
+cmark markdown.c
+libfyaml yaml.c
+png.h image.c
+LIBS
+
+# The sources are as clang-format sets them (.clang-format; make format
+# rewrites them).
+if ! command -v clang-format >/dev/null; then
+	fail "clang-format is not installed (make deps installs it)"
+else
+	for f in generator/*.c generator/*.h; do
+		clang-format --style=file "$f" | diff -u "$f" - >>"$TMP/fmt"
+	done
+	[ ! -s "$TMP/fmt" ] && pass ||
+	    fail "sources not formatted: run make format" "$(head -60 "$TMP/fmt")"
+fi
+
 finish
