@@ -37,27 +37,26 @@ enum akey {
 };
 
 static const char *const key_names[AK__COUNT + 1] = {
-	[AK_KIND] = "kind",
-	[AK_COMMITTEE] = "committee",
-	[AK_DATE] = "date",
-	[AK_TIME] = "time",
-	[AK_VENUE] = "venue",
-	[AK_MEMBERS] = "members",
-	[AK_ENQUIRIES] = "enquiries",
-	[AK_SIGNATORY] = "signatory",
-	[AK_NOTES] = "notes",
-	[AK__COUNT] = NULL,
+    [AK_KIND] = "kind",
+    [AK_COMMITTEE] = "committee",
+    [AK_DATE] = "date",
+    [AK_TIME] = "time",
+    [AK_VENUE] = "venue",
+    [AK_MEMBERS] = "members",
+    [AK_ENQUIRIES] = "enquiries",
+    [AK_SIGNATORY] = "signatory",
+    [AK_NOTES] = "notes",
+    [AK__COUNT] = NULL,
 };
 
 /* Keys of papers and minutes: "not a key of an agenda" rather than
  * unknown. */
-static const char *const paper_keys[] = {"template", "committees",
-    "purpose", "subject", "report_of", "report_author", "public",
-    "exempt_paragraphs", "reference", "contact", "appendices",
-    "background_papers", "present", "officers", "in_attendance", NULL};
+static const char *const paper_keys[] = {"template", "committees", "purpose",
+    "subject", "report_of", "report_author", "public", "exempt_paragraphs",
+    "reference", "contact", "appendices", "background_papers", "present",
+    "officers", "in_attendance", NULL};
 
-static const char *const enquiries_keys[] = {"name", "phone", "email",
-    NULL};
+static const char *const enquiries_keys[] = {"name", "phone", "email", NULL};
 static const char *const signatory_keys[] = {"name", "title", NULL};
 
 /* The kinds a front matter may name; "agenda" is the last. */
@@ -108,11 +107,13 @@ front_lines_say_agenda(struct arena *a, const struct source *src)
 		const char *s = source_line(src, n, &len);
 		if (line_has_key(s, len, "kind")) {
 			const char *v = s + 5, *end = s + len;
-			while (v < end && (*v == ' ' || *v == '\t' ||
-			    *v == '"' || *v == '\''))
+			while (v < end &&
+			    (*v == ' ' || *v == '\t' || *v == '"' ||
+			        *v == '\''))
 				v++;
-			while (end > v && (end[-1] == ' ' || end[-1] == '\t' ||
-			    end[-1] == '"' || end[-1] == '\''))
+			while (end > v &&
+			    (end[-1] == ' ' || end[-1] == '\t' ||
+			        end[-1] == '"' || end[-1] == '\''))
 				end--;
 			return kind_is_agenda(arena_strndup(a, v,
 			    (size_t)(end - v)));
@@ -140,8 +141,8 @@ agenda_detect(const char *path)
 	struct diags *quiet = diags_new();
 	struct source src;
 	bool yes = false;
-	if (n > 0 && source_from_memory(a, quiet, path, head, n, &src) ==
-	    SOURCE_OK) {
+	if (n > 0 &&
+	    source_from_memory(a, quiet, path, head, n, &src) == SOURCE_OK) {
 		source_split(&src, quiet, false);
 		if (src.has_front) {
 			struct ynode *root = yaml_parse(a, quiet, &src, false);
@@ -164,9 +165,9 @@ struct fm {
 	struct agenda *ag;
 	struct diags *d;
 	struct arena *a;
-	struct yread y;                /* values read into a, messages to d */
-	struct pos missing;            /* where a missing key is reported */
-	bool suggested[AK__COUNT];     /* named by an unknown key's "did you
+	struct yread y;            /* values read into a, messages to d */
+	struct pos missing;        /* where a missing key is reported */
+	bool suggested[AK__COUNT]; /* named by an unknown key's "did you
 					  mean": not reported missing too */
 };
 
@@ -285,8 +286,8 @@ read_front(struct fm *f, const struct ynode *root)
 		ag->signatory = (struct agenda_signatory){out[0], out[1]};
 	}
 	if ((v = ymap_get(root, "notes")) != NULL)
-		ag->notes = yv_list(&f->y, v, "notes", true, false,
-		    &ag->nnotes, NULL);
+		ag->notes = yv_list(&f->y, v, "notes", true, false, &ag->nnotes,
+		    NULL);
 
 	static const enum akey required[] = {AK_COMMITTEE, AK_DATE, AK_TIME,
 	    AK_VENUE, AK_MEMBERS};
@@ -304,20 +305,20 @@ read_front(struct fm *f, const struct ynode *root)
 struct seen {
 	dev_t dev;
 	ino_t ino;
-	const char *number;   /* the item that links it */
+	const char *number; /* the item that links it */
 };
 
 struct reader {
 	struct agenda *ag;
 	struct arena *a;
-	struct diags *d;       /* the agenda's messages */
-	struct diags *pd;      /* the papers', moved to d at the end so that
+	struct diags *d;  /* the agenda's messages */
+	struct diags *pd; /* the papers', moved to d at the end so that
 				  the agenda's come first */
 	const struct template_set *set;
-	int part;              /* the part being read: 1 or 2 */
-	size_t part_items[3];  /* top-level items read in each part */
-	size_t cap;            /* room in ag->items */
-	struct seen *seen;     /* papers linked, in the arena */
+	int part;             /* the part being read: 1 or 2 */
+	size_t part_items[3]; /* top-level items read in each part */
+	size_t cap;           /* room in ag->items */
+	struct seen *seen;    /* papers linked, in the arena */
 	size_t nseen, seen_cap;
 };
 
@@ -325,8 +326,9 @@ static bool
 ends_with_md(const char *s)
 {
 	size_t n = strlen(s);
-	return n > 3 && s[n - 3] == '.' && tolower((unsigned char)s[n - 2]) ==
-	    'm' && tolower((unsigned char)s[n - 1]) == 'd';
+	return n > 3 && s[n - 3] == '.' &&
+	    tolower((unsigned char)s[n - 2]) == 'm' &&
+	    tolower((unsigned char)s[n - 1]) == 'd';
 }
 
 /* The byte offset in src's text of position p; false when p is not in
@@ -352,7 +354,9 @@ static struct node *
 parse_body(struct reader *r)
 {
 	struct agenda *ag = r->ag;
-	struct paper doc = {.arena = r->a, .path = ag->path, .dir = ag->dir,
+	struct paper doc = {.arena = r->a,
+	    .path = ag->path,
+	    .dir = ag->dir,
 	    .src = ag->src};
 	return markdown_parse(&doc, r->d, ag->src);
 }
@@ -412,9 +416,8 @@ static const char *
 part_suggestion(struct arena *a, const char *text)
 {
 	if (ci_contains(text, "non-public") ||
-	    ci_contains(text, "non public") ||
-	    ci_contains(text, "nonpublic") || ci_contains(text, "exempt") ||
-	    ci_contains(text, "confidential"))
+	    ci_contains(text, "non public") || ci_contains(text, "nonpublic") ||
+	    ci_contains(text, "exempt") || ci_contains(text, "confidential"))
 		return arena_printf(a, " (did you mean \"%s\"?)",
 		    part_names[2]);
 	if (ci_contains(text, "public"))
@@ -430,8 +433,8 @@ static void
 read_heading(struct reader *r, const struct node *n)
 {
 	struct agenda *ag = r->ag;
-	const char *text = text_trim(r->a, text_plain_spaces(r->a,
-	    node_text(r->a, n)));
+	const char *text = text_trim(r->a,
+	    text_plain_spaces(r->a, node_text(r->a, n)));
 	if (*text == '\0')
 		return; /* D_EMPTY_HEADING is reported */
 	int k = part_of(text);
@@ -448,11 +451,11 @@ read_heading(struct reader *r, const struct node *n)
 	if (k == 1 && ag->part_heading[2] != NULL)
 		diag(r->d, ag->path, n->pos, D_AGENDA_PART_ORDER, text,
 		    arena_printf(r->a, "\"%s\" (line %d)", ag->part_heading[2],
-		    ag->part_pos[2].line));
+		        ag->part_pos[2].line));
 	else if (k == 1 && r->part_items[1] > 0)
 		diag(r->d, ag->path, n->pos, D_AGENDA_PART_ORDER, text,
 		    arena_printf(r->a, "the first item (line %d)",
-		    ag->items[0].pos.line));
+		        ag->items[0].pos.line));
 	ag->part_heading[k] = text;
 	ag->part_pos[k] = n->pos;
 	if (k == 2)
@@ -478,8 +481,8 @@ typed_number(const struct source *src, struct pos pos, long fallback)
 		v = v * 10 + (s[i++] - '0');
 		digits++;
 	}
-	return digits > 0 && i < len && (s[i] == '.' || s[i] == ')') ?
-	    v : fallback;
+	return digits > 0 && i < len && (s[i] == '.' || s[i] == ')') ? v :
+	                                                               fallback;
 }
 
 /* "a" ... "z", "aa", "ab" ... for sub-item k (0-based). */
@@ -593,8 +596,8 @@ check_meeting(struct reader *r, const struct agenda_item *it)
 {
 	const struct agenda *ag = r->ag;
 	const struct meta *m = &it->paper->meta;
-	if (m->kind == KIND_MINUTES || ag->committee == NULL ||
-	    !ag->has_date || m->ncommittees == 0)
+	if (m->kind == KIND_MINUTES || ag->committee == NULL || !ag->has_date ||
+	    m->ncommittees == 0)
 		return;
 	const struct committee *same_name = NULL, *same_date = NULL;
 	for (size_t i = 0; i < m->ncommittees; i++) {
@@ -621,8 +624,8 @@ check_meeting(struct reader *r, const struct agenda_item *it)
 	} else {
 		const struct committee *c = &m->committees[0];
 		date_long(c->date, have);
-		diag(r->d, ag->path, it->pos, D_AGENDA_PAPER_MEETING,
-		    it->link, c->name, have, ag->committee, want);
+		diag(r->d, ag->path, it->pos, D_AGENDA_PAPER_MEETING, it->link,
+		    c->name, have, ag->committee, want);
 	}
 }
 
@@ -672,10 +675,9 @@ read_papers(struct reader *r, size_t njobs)
 		if (!m->public && it->part == 1)
 			diag(r->d, ag->path, it->pos,
 			    D_AGENDA_NONPUBLIC_IN_PART1, it->link);
-		else if (m->public && it->part == 2 &&
-		    m->kind != KIND_MINUTES)
-			diag(r->d, ag->path, it->pos,
-			    D_AGENDA_PUBLIC_IN_PART2, it->link);
+		else if (m->public && it->part == 2 && m->kind != KIND_MINUTES)
+			diag(r->d, ag->path, it->pos, D_AGENDA_PUBLIC_IN_PART2,
+			    it->link);
 		if (paper_ok)
 			check_meeting(r, it);
 	}
@@ -733,13 +735,13 @@ description_links(struct reader *r, struct agenda_item *it)
 			    ends_with_md(n->u.link.url) &&
 			    strstr(n->u.link.url, "://") == NULL)
 				diag(r->d, r->ag->path, n->pos,
-				    D_AGENDA_LINK_IN_DESCRIPTION,
-				    n->u.link.url, it->number);
+				    D_AGENDA_LINK_IN_DESCRIPTION, n->u.link.url,
+				    it->number);
 		}
 }
 
-static void read_item(struct reader *r, struct node *li,
-    struct agenda_item *it, const char *number, bool sub);
+static void read_item(struct reader *r, struct node *li, struct agenda_item *it,
+    const char *number, bool sub);
 
 /* The sub-items of an item, from its numbered list. */
 static void
@@ -751,8 +753,10 @@ read_subitems(struct reader *r, struct node *list, struct agenda_item *it)
 	it->subitems = arena_alloc(r->a, (n ? n : 1) * sizeof(*it->subitems));
 	for (struct node *li = list->first; li != NULL; li = li->next) {
 		struct agenda_item *s = &it->subitems[it->nsubitems];
-		read_item(r, li, s, arena_printf(r->a, "%s%s", it->number,
-		    letters(r->a, it->nsubitems)), true);
+		read_item(r, li, s,
+		    arena_printf(r->a, "%s%s", it->number,
+		        letters(r->a, it->nsubitems)),
+		    true);
 		it->nsubitems++;
 	}
 }
@@ -768,7 +772,8 @@ read_item(struct reader *r, struct node *li, struct agenda_item *it,
 	if (li->first != NULL && li->first->type == N_PARAGRAPH) {
 		it->title_para = li->first;
 		node_remove(it->title_para);
-		const char *t = text_trim(r->a, node_text(r->a, it->title_para));
+		const char *t = text_trim(r->a,
+		    node_text(r->a, it->title_para));
 		it->title = *t ? t : NULL;
 		it->exclusion = it->title != NULL &&
 		    ci_equal_n(it->title, "exclusion of the public", 23);
@@ -809,12 +814,12 @@ read_list(struct reader *r, struct node *list)
 {
 	struct agenda *ag = r->ag;
 	long typed = list->u.list.start;
-	for (struct node *li = list->first; li != NULL; li = li->next,
-	    typed++) {
+	for (struct node *li = list->first; li != NULL;
+	     li = li->next, typed++) {
 		if (ag->nitems == r->cap) {
 			size_t cap = r->cap ? 2 * r->cap : 16;
-			ag->items = arena_grow(r->a, ag->items, ag->nitems,
-			    cap, sizeof(*ag->items));
+			ag->items = arena_grow(r->a, ag->items, ag->nitems, cap,
+			    sizeof(*ag->items));
 			r->cap = cap;
 		}
 		struct agenda_item *it = &ag->items[ag->nitems++];
@@ -833,8 +838,8 @@ static void
 read_body(struct reader *r, struct node *blocks)
 {
 	struct agenda *ag = r->ag;
-	bool after_list = false;   /* the block before was a list of items */
-	bool text_reported = false;/* in this run of stray blocks */
+	bool after_list = false;    /* the block before was a list of items */
+	bool text_reported = false; /* in this run of stray blocks */
 	for (struct node *n = blocks; n != NULL; n = n->next) {
 		bool list = false;
 		if (n->type == N_SUBHEADING) {
@@ -874,15 +879,15 @@ read_body(struct reader *r, struct node *blocks)
 /* ---- Reading and freeing ------------------------------------------ */
 
 struct agenda *
-agenda_read(const char *path, const struct template_set *set,
-    struct diags *d, bool *system_error)
+agenda_read(const char *path, const struct template_set *set, struct diags *d,
+    bool *system_error)
 {
 	return agenda_read_jobs(path, set, 1, d, system_error);
 }
 
 struct agenda *
-agenda_read_jobs(const char *path, const struct template_set *set,
-    size_t njobs, struct diags *d, bool *system_error)
+agenda_read_jobs(const char *path, const struct template_set *set, size_t njobs,
+    struct diags *d, bool *system_error)
 {
 	struct arena *a;
 	struct source *src = source_load(path, d, &a, system_error);
@@ -895,7 +900,9 @@ agenda_read_jobs(const char *path, const struct template_set *set,
 	ag->src = src;
 
 	if (ag->src->has_front) {
-		struct fm f = {.ag = ag, .d = d, .a = a,
+		struct fm f = {.ag = ag,
+		    .d = d,
+		    .a = a,
 		    .y = {a, d, ag->path},
 		    .missing = {ag->src->front_end_line, 1}};
 		struct ynode *root = yaml_parse(a, d, ag->src, false);
@@ -906,8 +913,12 @@ agenda_read_jobs(const char *path, const struct template_set *set,
 	if (ag->src->front_unclosed)
 		return ag; /* where the body begins is unknown */
 
-	struct reader r = {.ag = ag, .a = a, .d = d, .pd = diags_new(),
-	    .set = set, .part = 1};
+	struct reader r = {.ag = ag,
+	    .a = a,
+	    .d = d,
+	    .pd = diags_new(),
+	    .set = set,
+	    .part = 1};
 	read_body(&r, parse_body(&r));
 	read_papers(&r, njobs);
 	diags_move(d, r.pd);
@@ -972,11 +983,11 @@ dump_item(FILE *fp, const struct agenda *a, const struct agenda_item *it,
 			fprintf(fp, " %s %s", kind_name(p->meta.kind),
 			    p->meta.public ? "public" : "non-public");
 			for (size_t i = 0; i < p->meta.nexempt; i++)
-				fprintf(fp, "%s%d", i ? "," : " exempt=",
-				    p->meta.exempt[i]);
+				fprintf(fp, "%s%d",
+				    i ? "," : " exempt=", p->meta.exempt[i]);
 			if (paper_purpose(p) != PURPOSE_NONE)
-				fprintf(fp, " %s", purpose_name(
-				    paper_purpose(p)));
+				fprintf(fp, " %s",
+				    purpose_name(paper_purpose(p)));
 			fputs(" shown=", fp);
 			quote(fp, agenda_item_title(it));
 		}

@@ -83,32 +83,32 @@ struct ynode;
 /* One item or sub-item. Nodes and strings live in the agenda's arena; the
  * paper has an arena of its own (freed by agenda_free). */
 struct agenda_item {
-	const char *number;        /* "4", or "4a" for a sub-item */
-	int part;                  /* 1 or 2 (a sub-item's is its item's) */
-	const char *title;         /* plain text of the first paragraph as
+	const char *number;           /* "4", or "4a" for a sub-item */
+	int part;                     /* 1 or 2 (a sub-item's is its item's) */
+	const char *title;            /* plain text of the first paragraph as
 				      written, trimmed; NULL when empty (as
 				      in "[](paper.md)") or missing */
-	struct node *title_para;   /* that paragraph (N_PARAGRAPH, its
+	struct node *title_para;      /* that paragraph (N_PARAGRAPH, its
 				      inlines with the link), or NULL */
-	struct node *description;  /* the further blocks, linked by next
+	struct node *description;     /* the further blocks, linked by next
 				      (the sub-items' list taken out), or
 				      NULL */
-	const char *link;          /* the paper's link as written, or NULL
+	const char *link;             /* the paper's link as written, or NULL
 				      for a standing or verbal item */
-	struct pos link_pos;       /* where the link is */
-	const char *paper_path;    /* the link resolved against the
+	struct pos link_pos;          /* where the link is */
+	const char *paper_path;       /* the link resolved against the
 				      agenda's folder, or NULL when it
 				      could not be */
-	struct paper *paper;       /* the paper read, or NULL (no link, bad
+	struct paper *paper;          /* the paper read, or NULL (no link, bad
 				      link, unreadable, or already linked
 				      from an earlier item) */
-	bool to_read;              /* its link names a paper to read (while
+	bool to_read;                 /* its link names a paper to read (while
 				      agenda_read runs) */
-	bool exclusion;            /* the title reads "Exclusion of the
+	bool exclusion;               /* the title reads "Exclusion of the
 				      Public...": the motion before Part 2 */
 	struct agenda_item *subitems; /* in order; none in a sub-item */
 	size_t nsubitems;
-	struct pos pos;            /* of the item's number */
+	struct pos pos; /* of the item's number */
 };
 
 struct agenda_enquiries {
@@ -116,21 +116,21 @@ struct agenda_enquiries {
 };
 
 struct agenda_signatory {
-	const char *name, *title;         /* NULL if absent */
+	const char *name, *title; /* NULL if absent */
 };
 
 struct agenda {
-	struct arena *arena;       /* owns everything below but the papers */
-	const char *path;          /* as named by the user */
-	const char *dir;           /* its folder ("." when none): papers are
+	struct arena *arena; /* owns everything below but the papers */
+	const char *path;    /* as named by the user */
+	const char *dir;     /* its folder ("." when none): papers are
 				      found from here, never outside it */
 	struct source *src;
-	const char *committee;     /* NULL when missing or bad (an error) */
-	struct date date;          /* valid when has_date */
+	const char *committee; /* NULL when missing or bad (an error) */
+	struct date date;      /* valid when has_date */
 	bool has_date;
-	const char *time;          /* "11.00 am" */
+	const char *time; /* "11.00 am" */
 	const char *venue;
-	const char **members;      /* as written, roles in brackets */
+	const char **members; /* as written, roles in brackets */
 	size_t nmembers;
 	bool has_enquiries;
 	struct agenda_enquiries enquiries;
@@ -142,7 +142,7 @@ struct agenda {
 	size_t nitems;
 	const char *part_heading[3]; /* [1], [2]: the heading as written, or
 				        NULL when not given */
-	struct pos part_pos[3];    /* where each heading is */
+	struct pos part_pos[3];      /* where each heading is */
 };
 
 /* Is root (a front matter's YAML tree, or NULL) an agenda's, by the rule

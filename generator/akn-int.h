@@ -19,25 +19,25 @@ struct source;
 enum { MAX_CHAR_MESSAGES = 10 };
 
 struct writer {
-	const struct paper *p;      /* the paper; NULL for a pack's own
+	const struct paper *p;   /* the paper; NULL for a pack's own
 				       parts (the agenda, the collection) */
-	const struct paper *doc;    /* whose blocks are written: p, or an
+	const struct paper *doc; /* whose blocks are written: p, or an
 				       appendix's document */
-	const char *path;           /* the file of messages: doc's, or the
+	const char *path;        /* the file of messages: doc's, or the
 				       agenda's */
 	struct diags *d;
-	struct arena *a;            /* scratch, freed when the node is made */
+	struct arena *a; /* scratch, freed when the node is made */
 	xmlDocPtr xml;
-	xmlNsPtr akn, clerk;        /* the two namespaces */
-	const char *base;           /* of every eId written: "" for a paper
+	xmlNsPtr akn, clerk;       /* the two namespaces */
+	const char *base;          /* of every eId written: "" for a paper
 				       on its own, "cmp_4__" in a pack */
-	const char *prefix;         /* of eIds in doc: base, or base and
+	const char *prefix;        /* of eIds in doc: base, or base and
 				       "att_2__" */
-	enum edition edition;       /* public: non-public appendices left
+	enum edition edition;      /* public: non-public appendices left
 				       out, listed without their titles */
-	bool routed;                /* a pack's Part 1 paper: those with a
+	bool routed;               /* a pack's Part 1 paper: those with a
 				       file are carried on Part 2 lines */
-	const struct node **notes;  /* by footnote number - 1: doc's
+	const struct node **notes; /* by footnote number - 1: doc's
 				       definition, NULL once written */
 	size_t nnotes;
 	struct strset ids;          /* eIds given in references */
@@ -64,7 +64,8 @@ xmlNodePtr add_clerk(struct writer *w, xmlNodePtr parent, const char *name,
 xmlNodePtr add_mixed(struct writer *w, xmlNodePtr parent, const char *name);
 /* Appends text s to element parent (libxml2 merges it with a text node
  * before it). */
-void add_text(struct writer *w, xmlNodePtr parent, const char *s, struct pos pos);
+void add_text(struct writer *w, xmlNodePtr parent, const char *s,
+    struct pos pos);
 /* The document doc is to be written next, its eIds beginning with the
  * base and prefix: its footnotes, by number, all still to write. */
 void begin_doc(struct writer *w, const struct paper *doc, const char *prefix);
@@ -83,7 +84,8 @@ const char *iso(struct writer *w, struct date d);
  * given in src (a paper's or an agenda's; NULL for a paper read from
  * XML), at its value: the place of messages about meta texts, which keep
  * no position. {0, 0} when it cannot be found. */
-struct pos key_pos(const struct source *src, const char *parent, const char *key);
+struct pos key_pos(const struct source *src, const char *parent,
+    const char *key);
 /* A new document and its root <akomaNtoso> (in *root), which declares the
  * Akoma Ntoso namespace as the default and clerk's as "clerk". */
 xmlDocPtr new_document(xmlNodePtr *root);

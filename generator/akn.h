@@ -23,7 +23,7 @@ struct _xmlDoc;
 struct _xmlNode;
 
 /* The Akoma Ntoso 3.0 namespace, and clerk's for meta/proprietary. */
-#define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+#define AKN_NS   "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #define CLERK_NS "urn:x-clerk:akn:1"
 
 /* clerk's limit on the size of an XML input. */
@@ -120,8 +120,8 @@ bool akn_write(const struct paper *p, enum edition e, struct diags *d,
  * the agenda's path), *out then NULL. Characters XML cannot hold are
  * replaced as by akn_paper_node, with a warning. The same pack gives the
  * same bytes. */
-bool akn_write_pack(const struct pack *pk, enum pack_kind k,
-    struct diags *d, char **out, size_t *len);
+bool akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
+    char **out, size_t *len);
 
 /* Reads clerk's Akoma Ntoso document at path into a paper, as paper_read
  * does for Markdown (same contract: NULL with *system_error for I/O,

@@ -25,8 +25,8 @@ struct agenda_ids {
 /* <p class="cls">text</p> (cls and text may be NULL), the last child of
  * parent. */
 static xmlNodePtr
-add_para(struct writer *w, xmlNodePtr parent, const char *cls,
-    const char *text, struct pos pos)
+add_para(struct writer *w, xmlNodePtr parent, const char *cls, const char *text,
+    struct pos pos)
 {
 	xmlNodePtr p = add_mixed(w, parent, "p");
 	if (cls != NULL)
@@ -53,9 +53,9 @@ add_container(struct writer *w, xmlNodePtr parent, const char *name,
 static const char *
 agenda_work(struct writer *w, const struct agenda *a)
 {
-	return arena_printf(w->a, "/akn/gb/doc/agenda/%s/%s", slug(w,
-	    a->committee, "committee"), a->has_date ? iso(w, a->date) :
-	    "0001-01-01");
+	return arena_printf(w->a, "/akn/gb/doc/agenda/%s/%s",
+	    slug(w, a->committee, "committee"),
+	    a->has_date ? iso(w, a->date) : "0001-01-01");
 }
 
 /* The agenda's references, not yet in the tree: the committee, the venue,
@@ -74,12 +74,12 @@ agenda_references(struct writer *w, const struct agenda *a,
 		    a->venue, "venue", key_pos(src, NULL, "venue"));
 	if (a->has_signatory && a->signatory.name != NULL)
 		ids->signatory = write_tlc(w, refs, "TLCPerson", "person",
-		    a->signatory.name, "signatory", key_pos(src, "signatory",
-		    "name"));
+		    a->signatory.name, "signatory",
+		    key_pos(src, "signatory", "name"));
 	if (a->has_signatory && a->signatory.title != NULL)
 		ids->role = write_tlc(w, refs, "TLCRole", "role",
-		    a->signatory.title, "signatory-title", key_pos(src,
-		    "signatory", "title"));
+		    a->signatory.title, "signatory-title",
+		    key_pos(src, "signatory", "title"));
 	end_references(w, refs);
 	return refs;
 }
@@ -105,8 +105,9 @@ agenda_preface(struct writer *w, xmlNodePtr doc, const struct agenda *a,
 		p = add_para(w, pre, "date", "Date: ", nowhere);
 		x = add_mixed(w, p, "docDate");
 		set(w, x, "date", iso(w, a->date), nowhere);
-		add_text(w, x, arena_printf(w->a, "%s %s",
-		    date_weekday(a->date), when), nowhere);
+		add_text(w, x,
+		    arena_printf(w->a, "%s %s", date_weekday(a->date), when),
+		    nowhere);
 	}
 	if (a->time != NULL) {
 		p = add_para(w, pre, "time", "Time: ", nowhere);
@@ -132,33 +133,33 @@ agenda_preface(struct writer *w, xmlNodePtr doc, const struct agenda *a,
 				c = add(w, pre, "container");
 				set(w, c, "name", "enquiries", nowhere);
 			}
-			add_para(w, c, key[i], v[i], key_pos(src, "enquiries",
-			    key[i]));
+			add_para(w, c, key[i], v[i],
+			    key_pos(src, "enquiries", key[i]));
 		}
 	}
 	if (ids->signatory != NULL || ids->role != NULL) {
 		xmlNodePtr c = add(w, pre, "container");
 		set(w, c, "name", "signatory", nowhere);
-		xmlNodePtr sig = add_mixed(w, add_para(w, c, NULL, NULL,
-		    nowhere), "signature");
+		xmlNodePtr sig = add_mixed(w,
+		    add_para(w, c, NULL, NULL, nowhere), "signature");
 		if (ids->signatory != NULL) {
 			x = add_mixed(w, sig, "person");
 			set(w, x, "refersTo", ref_to(w, ids->signatory),
 			    nowhere);
-			add_text(w, x, a->signatory.name, key_pos(src,
-			    "signatory", "name"));
+			add_text(w, x, a->signatory.name,
+			    key_pos(src, "signatory", "name"));
 		}
 		if (ids->signatory != NULL && ids->role != NULL)
 			add_text(w, sig, ", ", nowhere);
 		if (ids->role != NULL) {
 			x = add_mixed(w, sig, "role");
 			set(w, x, "refersTo", ref_to(w, ids->role), nowhere);
-			add_text(w, x, a->signatory.title, key_pos(src,
-			    "signatory", "title"));
+			add_text(w, x, a->signatory.title,
+			    key_pos(src, "signatory", "title"));
 		}
 	}
-	add_container(w, pre, "notes", a->notes, a->nnotes, key_pos(src,
-	    NULL, "notes"));
+	add_container(w, pre, "notes", a->notes, a->nnotes,
+	    key_pos(src, NULL, "notes"));
 }
 
 /* The motion to exclude the public, into parent: the exclusion item's
@@ -185,8 +186,8 @@ write_motion(struct writer *w, xmlNodePtr parent, const struct pack *pk,
 		const char *pars = pack_paragraphs(w->a, e);
 		tr = add(w, table, "tr");
 		add_para(w, add(w, tr, "td"), NULL, e->number, nowhere);
-		add_para(w, add(w, tr, "td"), NULL, *pars != '\0' ? pars :
-		    "\xe2\x80\x93", nowhere);
+		add_para(w, add(w, tr, "td"), NULL,
+		    *pars != '\0' ? pars : "\xe2\x80\x93", nowhere);
 	}
 }
 
@@ -206,8 +207,8 @@ component_id(struct writer *w, const struct pack_entry *e)
  * <componentRef> to its component. Returns the index of the line after it
  * and its sub-items. */
 static size_t
-write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
-    size_t i, enum pack_kind k)
+write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk, size_t i,
+    enum pack_kind k)
 {
 	const struct pack_entry *e = &pk->entries[i];
 	size_t end = i + 1;
@@ -222,16 +223,17 @@ write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
 		set(w, x, "class", "exclusion", nowhere);
 	add_text(w, add_mixed(w, x, "num"), e->number, nowhere);
 	if (e->title != NULL)
-		add_text(w, add_mixed(w, x, "heading"), e->title, e->item ==
-		    NULL ? nowhere : e->item->title_para != NULL ?
-		    e->item->title_para->pos : e->item->pos);
+		add_text(w, add_mixed(w, x, "heading"), e->title,
+		    e->item == NULL                 ? nowhere :
+		        e->item->title_para != NULL ? e->item->title_para->pos :
+		                                      e->item->pos);
 
 	bool held = pack_holds(e, k);
 	bool exempt = e->part == 2 && e->paper != NULL;
 	if (e->description != NULL || e->lead != NULL || e->note != NULL ||
 	    e->exclusion || e->purpose != PURPOSE_NONE || exempt) {
-		xmlNodePtr b = add(w, x, held || end > i + 1 ? "intro" :
-		    "content");
+		xmlNodePtr b = add(w, x,
+		    held || end > i + 1 ? "intro" : "content");
 		if (e->exclusion)
 			write_motion(w, b, pk, e->description);
 		else if (e->description != NULL)
@@ -241,15 +243,22 @@ write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk,
 		if (e->note != NULL)
 			add_para(w, b, "note", e->note, nowhere);
 		if (e->purpose != PURPOSE_NONE)
-			add_text(w, add_mixed(w, add_para(w, b, "purpose",
-			    NULL, nowhere), "docPurpose"),
+			add_text(w,
+			    add_mixed(w,
+			        add_para(w, b, "purpose", NULL, nowhere),
+			        "docPurpose"),
 			    purpose_label(e->purpose), nowhere);
 		if (exempt)
-			add_para(w, b, "exempt", e->nexempt == 0 ?
-			    "Non-public" : arena_printf(w->a, "Non-public "
-			    "\xe2\x80\x93 exempt under paragraph%s %s of "
-			    "Part 1 of Schedule 12A", e->nexempt > 1 ? "s" :
-			    "", pack_paragraphs(w->a, e)), nowhere);
+			add_para(w, b, "exempt",
+			    e->nexempt == 0 ?
+			        "Non-public" :
+			        arena_printf(w->a,
+			            "Non-public "
+			            "\xe2\x80\x93 exempt under paragraph%s %s of "
+			            "Part 1 of Schedule 12A",
+			            e->nexempt > 1 ? "s" : "",
+			            pack_paragraphs(w->a, e)),
+			    nowhere);
 	}
 	if (held) {
 		xmlNodePtr r = add(w, x, "componentRef");
@@ -282,8 +291,9 @@ agenda_node(const struct pack *pk, enum pack_kind k, struct diags *d,
 	xmlNodePtr meta = add(&w, doc, "meta");
 	struct agenda_ids ids = {NULL, NULL, NULL, NULL};
 	xmlNodePtr refs = agenda_references(&w, a, &ids);
-	write_frbr(&w, meta, agenda_work(&w, a), a->has_date ? iso(&w,
-	    a->date) : "0001-01-01", ids.committee, "main");
+	write_frbr(&w, meta, agenda_work(&w, a),
+	    a->has_date ? iso(&w, a->date) : "0001-01-01", ids.committee,
+	    "main");
 	xmlAddChild(meta, refs);
 	agenda_preface(&w, doc, a, &ids);
 
@@ -302,9 +312,10 @@ agenda_node(const struct pack *pk, enum pack_kind k, struct diags *d,
 			add_text(&w, add_mixed(&w, x, "heading"),
 			    a->part_heading[part], a->part_pos[part]);
 		else if (pk->part2 < pk->nentries)
-			add_text(&w, add_mixed(&w, x, "heading"), part == 1 ?
-			    "Part 1 - Public Agenda" :
-			    "Part 2 - Non-Public Agenda", nowhere);
+			add_text(&w, add_mixed(&w, x, "heading"),
+			    part == 1 ? "Part 1 - Public Agenda" :
+			                "Part 2 - Non-Public Agenda",
+			    nowhere);
 		if (part == 2 && pk->motion_unnumbered)
 			write_motion(&w, add(&w, x, "intro"), pk, NULL);
 		for (size_t i = from; i < to;)
@@ -345,13 +356,14 @@ appendix_node(const struct pack_entry *e, const char *paper_cmp,
 	set(&w, of, "href", paper_work(&w), nowhere);
 	set(&w, of, "showAs", m->subject, subject_pos);
 	set(&w, of, "type", "appendix", nowhere);
-	const char *author = m->ncommittees > 0 ? write_tlc(&w, refs,
-	    "TLCOrganization", "organization", m->committees[0].name,
-	    "committee", m->committees[0].pos) : eid(&w, "clerk");
+	const char *author = m->ncommittees > 0 ?
+	    write_tlc(&w, refs, "TLCOrganization", "organization",
+	        m->committees[0].name, "committee", m->committees[0].pos) :
+	    eid(&w, "clerk");
 	end_references(&w, refs);
-	write_frbr(&w, meta, paper_work(&w), m->ncommittees > 0 ? iso(&w,
-	    m->committees[0].date) : "0001-01-01", author,
-	    arena_printf(w.a, "appendix-%d", n));
+	write_frbr(&w, meta, paper_work(&w),
+	    m->ncommittees > 0 ? iso(&w, m->committees[0].date) : "0001-01-01",
+	    author, arena_printf(w.a, "appendix-%d", n));
 	xmlAddChild(meta, refs);
 	xmlNodePtr prop = add(&w, meta, "proprietary");
 	set(&w, prop, "source", ref_to(&w, eid(&w, "clerk")), nowhere);
@@ -366,8 +378,8 @@ appendix_node(const struct pack_entry *e, const char *paper_cmp,
 	add_text(&w, x, arena_printf(w.a, "Appendix %d \xe2\x80\x93 ", n),
 	    nowhere);
 	add_text(&w, x, ap->title, ap->pos);
-	xmlNodePtr of_p = add_para(&w, pre, "appendix-of", arena_printf(w.a,
-	    "Appendix %d of ", n), nowhere);
+	xmlNodePtr of_p = add_para(&w, pre, "appendix-of",
+	    arena_printf(w.a, "Appendix %d of ", n), nowhere);
 	if (paper_cmp != NULL) {
 		xmlNodePtr r = add_mixed(&w, of_p, "ref");
 		set(&w, r, "href", ref_to(&w, paper_cmp), nowhere);
@@ -379,7 +391,7 @@ appendix_node(const struct pack_entry *e, const char *paper_cmp,
 	begin_doc(&w, ap->doc, "");
 	xmlNodePtr body = add(&w, doc, "mainBody");
 	for (const struct section *s = ap->doc->sections; s != NULL;
-	    s = s->next)
+	     s = s->next)
 		write_section(&w, body, s, "hcontainer", "appendix", NULL);
 	if (ap->doc->sections == NULL)
 		write_filler(&w, body);
@@ -412,8 +424,8 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 	const struct agenda *a = pk->agenda;
 	xmlNodePtr root;
 	xmlDocPtr xml = new_document(&root);
-	xmlNodePtr coll = xmlNewDocNode(xml, NULL, BAD_CAST
-	    "documentCollection", NULL);
+	xmlNodePtr coll = xmlNewDocNode(xml, NULL,
+	    BAD_CAST "documentCollection", NULL);
 	check(coll);
 	xmlAddChild(root, coll);
 	struct writer w;
@@ -431,9 +443,10 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 	    "organization", a->committee != NULL ? a->committee : "",
 	    "committee", committee_pos);
 	end_references(&w, refs);
-	write_frbr(&w, meta, arena_printf(w.a,
-	    "/akn/gb/documentCollection/%s/%s/pack-%s", slug(&w,
-	    a->committee, "committee"), date, name), date, committee, "main");
+	write_frbr(&w, meta,
+	    arena_printf(w.a, "/akn/gb/documentCollection/%s/%s/pack-%s",
+	        slug(&w, a->committee, "committee"), date, name),
+	    date, committee, "main");
 	xmlAddChild(meta, refs);
 	xmlNodePtr prop = add(&w, meta, "proprietary");
 	set(&w, prop, "source", ref_to(&w, eid(&w, "clerk")), nowhere);
@@ -483,10 +496,13 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 			    nowhere);
 		/* Part 1 papers as their public editions; in Part 2,
 		 * everything (the full pack only) */
-		xmlAddChild(x, e->appendix < 0 ? paper_node(e->paper, d, xml,
-		    base, e->part == 1 ? EDITION_PUBLIC : EDITION_FULL,
-		    true) : appendix_node(e,
-		    paper_component(&w, pk, k, e->paper), d, xml, base));
+		xmlAddChild(x,
+		    e->appendix < 0 ?
+		        paper_node(e->paper, d, xml, base,
+		            e->part == 1 ? EDITION_PUBLIC : EDITION_FULL,
+		            true) :
+		        appendix_node(e, paper_component(&w, pk, k, e->paper),
+		            d, xml, base));
 	}
 	arena_free(w.a);
 	return serialise(xml, a->path, d, out, len) &&

@@ -79,11 +79,11 @@ akn_init(void)
 /* One parse or validation: where its messages go. */
 struct parse {
 	struct diags *d;
-	const char *name;     /* the file, for messages */
-	enum diag_id id;      /* D_XML_SYNTAX or D_XML_SCHEMA */
-	bool doctype;         /* a DOCTYPE was met: refused */
+	const char *name; /* the file, for messages */
+	enum diag_id id;  /* D_XML_SYNTAX or D_XML_SCHEMA */
+	bool doctype;     /* a DOCTYPE was met: refused */
 	int doctype_line;
-	int messages;         /* recorded */
+	int messages; /* recorded */
 };
 
 /* The parse running on this thread, for the DOCTYPE handler. */
@@ -108,7 +108,8 @@ on_error(void *ctx, xmlErrorPtr e)
 		return;
 	struct pos pos = {e->line > 0 ? e->line : 0,
 	    e->domain == XML_FROM_PARSER && e->line > 0 && e->int2 > 0 ?
-	    e->int2 : 0};
+	        e->int2 :
+	        0};
 	if (ps->messages > MAX_XML_MESSAGES) {
 		diag(ps->d, ps->name, pos, D_XML_TOO_MANY);
 		return;
@@ -155,8 +156,7 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 	enum { PIECE = 64 * 1024 };
 	akn_init();
 	if (len == 0) {
-		diag(d, name, pos_at(0, 0), D_XML_SYNTAX,
-		    "the file is empty");
+		diag(d, name, pos_at(0, 0), D_XML_SYNTAX, "the file is empty");
 		return NULL;
 	}
 	struct parse ps = {.d = d, .name = name, .id = D_XML_SYNTAX};
@@ -170,11 +170,12 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 	    (int)first, name);
 	if (c == NULL)
 		out_of_memory();
-	xmlCtxtUseOptions(c, XML_PARSE_NONET | XML_PARSE_NOCDATA |
-	    XML_PARSE_BIG_LINES);
+	xmlCtxtUseOptions(c,
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	c->sax->internalSubset = on_doctype;
-	for (size_t off = first; off < len && !ps.doctype &&
-	    c->instate != XML_PARSER_EOF; off += PIECE) {
+	for (size_t off = first;
+	     off < len && !ps.doctype && c->instate != XML_PARSER_EOF;
+	     off += PIECE) {
 		size_t n = len - off < PIECE ? len - off : PIECE;
 		(void)xmlParseChunk(c, buf + off, (int)n, 0);
 	}
@@ -192,8 +193,9 @@ parse_xml(const char *buf, size_t len, const char *name, struct diags *d)
 		ps.doctype_line = (int)xmlGetLineNo((xmlNodePtr)doc->intSubset);
 	}
 	if (ps.doctype) {
-		diag(d, name, pos_at(ps.doctype_line > 0 ?
-		    ps.doctype_line : 0, 0), D_XML_DOCTYPE);
+		diag(d, name,
+		    pos_at(ps.doctype_line > 0 ? ps.doctype_line : 0, 0),
+		    D_XML_DOCTYPE);
 		ok = false;
 	} else if (!ok && ps.messages == 0) {
 		diag(d, name, pos_at(0, 0), D_XML_SYNTAX,
@@ -290,20 +292,20 @@ akn_validate(const char *buf, size_t len, const char *name, const char *xsd,
 /* The tree */
 
 struct reader {
-	struct paper *p;      /* the paper being rebuilt */
-	struct paper *doc;    /* whose blocks are read: p, or an appendix's */
+	struct paper *p;   /* the paper being rebuilt */
+	struct paper *doc; /* whose blocks are read: p, or an appendix's */
 	const struct template_set *set;
 	struct diags *d;
 	struct arena *a;
-	const char *path;     /* the XML file, for messages */
-	int depth;            /* lists and quotes open */
+	const char *path; /* the XML file, for messages */
+	int depth;        /* lists and quotes open */
 	bool deep_reported;
-	int problems;         /* unexpected elements and values reported */
-	struct node *last_note;      /* doc's last footnote read */
+	int problems;           /* unexpected elements and values reported */
+	struct node *last_note; /* doc's last footnote read */
 	struct section *last_section; /* doc's */
-	struct {                     /* room in the arrays of p->meta */
-		size_t committees, report_of, appendices, background,
-		    extras, present, officers, in_attendance;
+	struct {                      /* room in the arrays of p->meta */
+		size_t committees, report_of, appendices, background, extras,
+		    present, officers, in_attendance;
 	} cap;
 };
 
@@ -436,8 +438,7 @@ text_of(struct reader *r, const xmlNode *n)
 }
 
 static void
-bad_value(struct reader *r, const xmlNode *n, const char *what,
-    const char *v)
+bad_value(struct reader *r, const xmlNode *n, const char *what, const char *v)
 {
 	if (report(r, n))
 		diag(r->d, r->path, at(n), D_XML_BAD_VALUE, what, v);
@@ -534,8 +535,7 @@ sink_add(struct sink *s, struct node *n)
 
 static void read_inlines(struct reader *r, const xmlNode *el,
     struct node *parent);
-static void read_blocks(struct reader *r, const xmlNode *el,
-    struct sink *sink);
+static void read_blocks(struct reader *r, const xmlNode *el, struct sink *sink);
 
 /* A text node: its lines as N_TEXT, each newline a soft break. */
 static void
@@ -625,8 +625,11 @@ read_inline(struct reader *r, const xmlNode *c, struct node *parent)
 		unexpected(r, c, c->parent);
 	} else if (strcmp(name, "i") == 0 || strcmp(name, "b") == 0 ||
 	    strcmp(name, "del") == 0) {
-		n = mk(r, name[0] == 'i' ? N_EMPH : name[0] == 'b' ? N_STRONG :
-		    N_STRIKETHROUGH, pos);
+		n = mk(r,
+		    name[0] == 'i'     ? N_EMPH :
+		        name[0] == 'b' ? N_STRONG :
+		                         N_STRIKETHROUGH,
+		    pos);
 		node_append(parent, n);
 		read_inlines(r, c, n);
 	} else if (strcmp(name, "span") == 0) {
@@ -661,7 +664,7 @@ read_inline(struct reader *r, const xmlNode *c, struct node *parent)
 			n = read_img(r, img, false);
 			node_append(parent, n);
 			for (const xmlNode *k = img->next; k != NULL;
-			    k = k->next)
+			     k = k->next)
 				read_inline(r, k, n);
 			node_merge_texts(r->a, n);
 		} else {
@@ -680,8 +683,8 @@ read_inline(struct reader *r, const xmlNode *c, struct node *parent)
 	} else if (strcmp(name, "authorialNote") == 0) {
 		read_note(r, c, parent);
 	} else if (strcmp(name, "noteRef") == 0) {
-		int k = get_int(r, c, "noteRef marker", need_attr(r, c,
-		    "marker", false), 0, 1, INT_MAX);
+		int k = get_int(r, c, "noteRef marker",
+		    need_attr(r, c, "marker", false), 0, 1, INT_MAX);
 		if (k > 0) {
 			n = mk(r, N_FOOTNOTE_REF, pos);
 			n->u.footnote.number = k;
@@ -729,8 +732,8 @@ read_list(struct reader *r, const xmlNode *c)
 	bool ordered = strcmp((const char *)c->name, "ol") == 0;
 	n->u.list.ordered = ordered;
 	if (ordered) {
-		n->u.list.start = get_int(r, c, "ol clerk:start", cattr(r, c,
-		    "start"), 1, 0, 999999999);
+		n->u.list.start = get_int(r, c, "ol clerk:start",
+		    cattr(r, c, "start"), 1, 0, 999999999);
 		const char *delim = cattr(r, c, "delim");
 		n->u.list.delim = '.';
 		if (delim != NULL && strcmp(delim, ")") == 0)
@@ -838,8 +841,8 @@ static struct node *
 read_subheading(struct reader *r, const xmlNode *c)
 {
 	struct node *n = mk(r, N_SUBHEADING, at(c));
-	n->u.heading.level = get_int(r, c, "clerk:level", cattr(r, c,
-	    "level"), 1, 1, 6);
+	n->u.heading.level = get_int(r, c, "clerk:level", cattr(r, c, "level"),
+	    1, 1, 6);
 	read_inlines(r, c, n);
 	return n;
 }
@@ -943,8 +946,7 @@ read_paragraph(struct reader *r, const xmlNode *el, struct section *s)
 
 /* A section, an item of minutes or an appendix's body. */
 static struct section *
-read_section(struct reader *r, const xmlNode *el,
-    const struct tpl_section *def)
+read_section(struct reader *r, const xmlNode *el, const struct tpl_section *def)
 {
 	struct section *s = arena_alloc(r->a, sizeof(*s));
 	s->def = def;
@@ -1025,7 +1027,8 @@ read_main_body(struct reader *r, const xmlNode *body)
 		if (eid == NULL)
 			continue;
 		const struct tpl_section *def = strncmp(eid, "sec_", 4) == 0 ?
-		    section_by_id(p->tpl, eid + 4) : NULL;
+		    section_by_id(p->tpl, eid + 4) :
+		    NULL;
 		if (def == NULL) {
 			diag(r->d, r->path, at(c), D_XML_SECTION, eid,
 			    p->tpl->id);
@@ -1059,7 +1062,7 @@ read_committee(struct reader *r, const xmlNode *c)
 	const char *purpose = attr(r, c, "purpose");
 	bool known = purpose == NULL;
 	for (int k = PURPOSE_NONE; purpose != NULL && k <= PURPOSE_DISCUSSION;
-	    k++)
+	     k++)
 		if (strcmp(purpose, purpose_name((enum purpose)k)) == 0) {
 			cm.purpose = (enum purpose)k;
 			known = true;
@@ -1082,10 +1085,11 @@ read_contact(struct reader *r, const xmlNode *el)
 		if (!element(r, c, el))
 			continue;
 		const char **field = clerk(c, "name") ? &ct->name :
-		    clerk(c, "title") ? &ct->title :
-		    clerk(c, "phone") ? &ct->phone :
-		    clerk(c, "mobile") ? &ct->mobile :
-		    clerk(c, "email") ? &ct->email : NULL;
+		    clerk(c, "title")                 ? &ct->title :
+		    clerk(c, "phone")                 ? &ct->phone :
+		    clerk(c, "mobile")                ? &ct->mobile :
+		    clerk(c, "email")                 ? &ct->email :
+		                                        NULL;
 		if (field == NULL)
 			unexpected(r, c, el);
 		else
@@ -1099,8 +1103,8 @@ read_appendix(struct reader *r, const xmlNode *c)
 	struct meta *m = &r->p->meta;
 	struct appendix ap = {.title = text_of(r, c), .pos = at(c)};
 	ap.file = attr(r, c, "file");
-	ap.public = get_bool(r, c, "clerk:appendix public", attr(r, c,
-	    "public"), true);
+	ap.public = get_bool(r, c, "clerk:appendix public",
+	    attr(r, c, "public"), true);
 	/* "3 5": its paragraphs of Schedule 12A, ascending, 1 to 7 */
 	const char *ex = attr(r, c, "exempt-paragraphs");
 	for (const char *q = ex; q != NULL && *q != '\0';) {
@@ -1109,8 +1113,8 @@ read_appendix(struct reader *r, const xmlNode *c)
 			continue;
 		}
 		if (*q < '1' || *q > '7' || (q[1] != ' ' && q[1] != '\0') ||
-		    ap.nexempt == 7 || (ap.nexempt > 0 &&
-		    ap.exempt[ap.nexempt - 1] >= *q - '0')) {
+		    ap.nexempt == 7 ||
+		    (ap.nexempt > 0 && ap.exempt[ap.nexempt - 1] >= *q - '0')) {
 			bad_value(r, c, "clerk:appendix exempt-paragraphs", ex);
 			ap.nexempt = 0;
 			break;
@@ -1120,9 +1124,10 @@ read_appendix(struct reader *r, const xmlNode *c)
 	}
 	/* left out of a public edition: named by nothing but its
 	 * paragraphs */
-	ap.withheld = get_bool(r, c, "clerk:appendix withheld", attr(r, c,
-	    "withheld"), false) || get_bool(r, c, "clerk:appendix in-part-2",
-	    attr(r, c, "in-part-2"), false);
+	ap.withheld = get_bool(r, c, "clerk:appendix withheld",
+	                  attr(r, c, "withheld"), false) ||
+	    get_bool(r, c, "clerk:appendix in-part-2", attr(r, c, "in-part-2"),
+	        false);
 	if (ap.withheld) {
 		if (ap.public)
 			bad_value(r, c, "clerk:appendix public", "true");
@@ -1142,8 +1147,8 @@ read_extra(struct reader *r, const xmlNode *c)
 	struct meta *m = &r->p->meta;
 	const char *key = need_attr(r, c, "key", false);
 	const struct tpl_key *k = NULL;
-	for (size_t i = 0; key != NULL && r->p->tpl != NULL &&
-	    i < r->p->tpl->nkeys; i++)
+	for (size_t i = 0;
+	     key != NULL && r->p->tpl != NULL && i < r->p->tpl->nkeys; i++)
 		if (strcmp(r->p->tpl->keys[i].name, key) == 0)
 			k = &r->p->tpl->keys[i];
 	if (k == NULL) {
@@ -1168,8 +1173,8 @@ read_template(struct reader *r, const xmlNode *cp)
 		return false;
 	p->tpl = template_find(r->set, id);
 	if (p->tpl == NULL) {
-		const char **ids = arena_alloc(r->a, (r->set->count + 1) *
-		    sizeof(*ids));
+		const char **ids = arena_alloc(r->a,
+		    (r->set->count + 1) * sizeof(*ids));
 		for (size_t i = 0; i < r->set->count; i++)
 			ids[i] = r->set->items[i]->id;
 		diag(r->d, r->path, at(cp), D_UNKNOWN_TEMPLATE, id,
@@ -1183,8 +1188,8 @@ read_template(struct reader *r, const xmlNode *cp)
 		p->tpl = NULL;
 		return false;
 	}
-	if (get_bool(r, cp, "clerk:paper template-named", attr(r, cp,
-	    "template-named"), false))
+	if (get_bool(r, cp, "clerk:paper template-named",
+	        attr(r, cp, "template-named"), false))
 		p->meta.template_id = p->tpl->id;
 	return true;
 }
@@ -1199,8 +1204,8 @@ is_sha256(const char *v)
 /* The SHA-256 files a document was made with: of the template file, and
  * of each face's font file, with the elements that record them. */
 struct recorded {
-	const char *tpl;                   /* or NULL */
-	const char *face[TPL_FACES];       /* or NULL */
+	const char *tpl;             /* or NULL */
+	const char *face[TPL_FACES]; /* or NULL */
 	const xmlNode *face_el[TPL_FACES];
 };
 
@@ -1234,8 +1239,7 @@ read_font(struct reader *r, const xmlNode *c, struct recorded *rec)
  * first element that records one. Quiet when it records none (written by
  * an earlier clerk) or when they cannot be read now (building says why). */
 static void
-compare_digests(struct reader *r, const xmlNode *cp,
-    const struct recorded *rec)
+compare_digests(struct reader *r, const xmlNode *cp, const struct recorded *rec)
 {
 	size_t recorded = rec->tpl != NULL;
 	for (size_t i = 0; i < TPL_FACES; i++)
@@ -1255,8 +1259,8 @@ compare_digests(struct reader *r, const xmlNode *cp,
 		pos = at(cp);
 	}
 	for (size_t i = 0; i < TPL_FACES; i++) {
-		if (rec->face[i] == NULL || strcmp(rec->face[i],
-		    dg->face[i]) == 0)
+		if (rec->face[i] == NULL ||
+		    strcmp(rec->face[i], dg->face[i]) == 0)
 			continue;
 		const char *face, *path = template_face(t, i, &face);
 		const char *base = strrchr(path, '/');
@@ -1276,11 +1280,12 @@ compare_digests(struct reader *r, const xmlNode *cp,
 	if (n > 0) {
 		const char *list = fonts[0];
 		for (size_t k = 1; k < n; k++)
-			list = arena_printf(r->a, "%s%s%s", list, k + 1 < n ?
-			    ", " : " and ", fonts[k]);
+			list = arena_printf(r->a, "%s%s%s", list,
+			    k + 1 < n ? ", " : " and ", fonts[k]);
 		list = arena_printf(r->a, "font%s %s", n > 1 ? "s" : "", list);
-		what = what == NULL ? list : arena_printf(r->a, "%s and %s",
-		    what, list);
+		what = what == NULL ?
+		    list :
+		    arena_printf(r->a, "%s and %s", what, list);
 	}
 	diag(r->d, r->path, pos, D_XML_CHANGED, what);
 }
@@ -1305,11 +1310,12 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 	}
 	if (!read_template(r, cp))
 		return false;
-	m->public = get_bool(r, cp, "clerk:paper public", attr(r, cp,
-	    "public"), true);
+	m->public = get_bool(r, cp, "clerk:paper public", attr(r, cp, "public"),
+	    true);
 	const char *digest = need_attr(r, cp, "digest", false);
-	if (digest != NULL && (strlen(digest) != 32 ||
-	    digest[strspn(digest, "0123456789abcdef")] != '\0'))
+	if (digest != NULL &&
+	    (strlen(digest) != 32 ||
+	        digest[strspn(digest, "0123456789abcdef")] != '\0'))
 		bad_value(r, cp, "clerk:paper digest", digest);
 	else if (digest != NULL)
 		memcpy(p->digest, digest, 33);
@@ -1353,9 +1359,8 @@ read_clerk_paper(struct reader *r, const xmlNode *cp)
 		} else if (strcmp(name, "appendix") == 0) {
 			read_appendix(r, c);
 		} else if (strcmp(name, "background-paper") == 0) {
-			push(r, &m->background_papers,
-			    &m->nbackground_papers, &r->cap.background,
-			    text_of(r, c));
+			push(r, &m->background_papers, &m->nbackground_papers,
+			    &r->cap.background, text_of(r, c));
 		} else if (strcmp(name, "extra") == 0) {
 			read_extra(r, c);
 		} else if (strcmp(name, "time") == 0) {
@@ -1438,8 +1443,10 @@ read_attachment(struct reader *r, const xmlNode *att, struct appendix *ap)
 	doc->arena = r->a;
 	doc->path = p->path;
 	const char *file = ap->file != NULL ? ap->file : "";
-	doc->dir = source_dir(r->a, strcmp(p->dir, ".") == 0 ? file :
-	    arena_printf(r->a, "%s/%s", p->dir, file));
+	doc->dir = source_dir(r->a,
+	    strcmp(p->dir, ".") == 0 ?
+	        file :
+	        arena_printf(r->a, "%s/%s", p->dir, file));
 	doc->meta.public = ap->public;
 	struct node *last_note = r->last_note;
 	struct section *last_section = r->last_section;
@@ -1465,8 +1472,8 @@ read_attachment(struct reader *r, const xmlNode *att, struct appendix *ap)
 				if (akn(k, "p") && cattr(r, k, "filler"))
 					continue;
 				if (akn(k, "hcontainer"))
-					add_section(r, read_section(r, k,
-					    NULL));
+					add_section(r,
+					    read_section(r, k, NULL));
 				else
 					unexpected(r, k, c);
 			}
@@ -1501,10 +1508,10 @@ read_attachments(struct reader *r, const xmlNode *atts)
 		/* Which appendix: <clerk:appendix attachment="att_N">, looked
 		 * for from the one after the last found (they come in
 		 * order). */
-		for (size_t k = 0; eid != NULL && ap == NULL &&
-		    k < m->nappendices; k++) {
-			struct appendix *x = &m->appendices[(next + k) %
-			    m->nappendices];
+		for (size_t k = 0;
+		     eid != NULL && ap == NULL && k < m->nappendices; k++) {
+			struct appendix
+			    *x = &m->appendices[(next + k) % m->nappendices];
 			if (x->doc == NULL && x->path != NULL &&
 			    strcmp(x->path, eid) == 0) {
 				ap = x;
@@ -1546,13 +1553,13 @@ walk(struct node *first, void (*fn)(struct reader *, void *, struct node *),
 {
 	for (struct node *top = first; top != NULL; top = top->next)
 		for (struct node *n = top; n != NULL;
-		    n = node_walk_next(n, top))
+		     n = node_walk_next(n, top))
 			fn(r, ctx, n);
 }
 
 static void
-walk_doc(struct paper *doc, void (*fn)(struct reader *, void *,
-    struct node *), struct reader *r, void *ctx)
+walk_doc(struct paper *doc, void (*fn)(struct reader *, void *, struct node *),
+    struct reader *r, void *ctx)
 {
 	for (struct section *s = doc->sections; s != NULL; s = s->next)
 		walk(s->first, fn, r, ctx);
@@ -1571,8 +1578,8 @@ check_note_ref(struct reader *r, void *ctx, struct node *n)
 	if (n->type != N_FOOTNOTE_REF)
 		return;
 	int k = n->u.footnote.number;
-	if (defs->n == 0 || bsearch(&k, defs->v, defs->n, sizeof(int),
-	    int_cmp) == NULL)
+	if (defs->n == 0 ||
+	    bsearch(&k, defs->v, defs->n, sizeof(int), int_cmp) == NULL)
 		diag(r->d, r->path, n->pos, D_XML_BAD_VALUE, "noteRef marker",
 		    arena_printf(r->a, "%d", k));
 }
@@ -1595,11 +1602,11 @@ check_notes(struct reader *r, struct paper *doc)
 	doc->nfootnotes = 0;
 	struct node *last = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (last != NULL && last->u.footnote.number ==
-		    v[i]->u.footnote.number) {
+		if (last != NULL &&
+		    last->u.footnote.number == v[i]->u.footnote.number) {
 			diag(r->d, r->path, v[i]->pos, D_XML_BAD_VALUE,
-			    "authorialNote marker", arena_printf(r->a, "%d",
-			    v[i]->u.footnote.number));
+			    "authorialNote marker",
+			    arena_printf(r->a, "%d", v[i]->u.footnote.number));
 			continue;
 		}
 		v[i]->prev = last;
@@ -1626,8 +1633,7 @@ read_doc(struct reader *r, const xmlNode *root)
 	struct paper *p = r->p;
 	const xmlNode *doc = first_element(root);
 	/* A pack clerk wrote: said so, and what to check instead. */
-	if (akn(doc, "documentCollection") &&
-	    akn(first_element(doc), "meta") &&
+	if (akn(doc, "documentCollection") && akn(first_element(doc), "meta") &&
 	    find_clerk_block(first_element(doc), "pack") != NULL) {
 		diag(r->d, r->path, at(doc), D_XML_PACK);
 		return false;
@@ -1638,11 +1644,13 @@ read_doc(struct reader *r, const xmlNode *root)
 		return false;
 	}
 	const xmlNode *meta = first_element(doc);
-	const xmlNode *cp = akn(meta, "meta") ? find_clerk_block(meta,
-	    "paper") : NULL;
+	const xmlNode *cp = akn(meta, "meta") ?
+	    find_clerk_block(meta, "paper") :
+	    NULL;
 	if (cp == NULL) {
 		diag(r->d, r->path, at(akn(meta, "meta") ? meta : doc),
-		    D_XML_NOT_CLERK, "<clerk:paper> (namespace " CLERK_NS
+		    D_XML_NOT_CLERK,
+		    "<clerk:paper> (namespace " CLERK_NS
 		    ") in <meta>/<proprietary>");
 		return false;
 	}
@@ -1655,8 +1663,7 @@ read_doc(struct reader *r, const xmlNode *root)
 	size_t k = 0;
 	for (const xmlNode *c = cp->children; c != NULL; c = c->next)
 		if (clerk(c, "appendix") && k < p->meta.nappendices)
-			p->meta.appendices[k++].path = attr(r, c,
-			    "attachment");
+			p->meta.appendices[k++].path = attr(r, c, "attachment");
 
 	bool body = false;
 	for (const xmlNode *c = meta->next; c != NULL; c = c->next) {
@@ -1683,7 +1690,8 @@ read_doc(struct reader *r, const xmlNode *root)
 		if (ap->path != NULL && ap->doc == NULL)
 			diag(r->d, r->path, ap->pos, D_XML_MISSING,
 			    arena_printf(r->a, "attachment eId=\"%s\"",
-			    ap->path), "attachments");
+			        ap->path),
+			    "attachments");
 		ap->path = NULL;
 	}
 	return true;
@@ -1708,12 +1716,13 @@ read_file(const char *path, size_t *len, struct diags *d, bool *system_error)
 		return NULL;
 	}
 	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (unsigned long long)st.st_size <= CLERK_MAX_XML_SIZE ?
-	    (size_t)st.st_size + 1 : 65536;
+	        (unsigned long long)st.st_size <= CLERK_MAX_XML_SIZE ?
+	    (size_t)st.st_size + 1 :
+	    65536;
 	char *buf = NULL;
 	size_t n = 0;
-	if (!(S_ISREG(st.st_mode) && (unsigned long long)st.st_size >
-	    CLERK_MAX_XML_SIZE)) {
+	if (!(S_ISREG(st.st_mode) &&
+	        (unsigned long long)st.st_size > CLERK_MAX_XML_SIZE)) {
 		buf = xmalloc(cap);
 		for (;;) {
 			if (n == cap) {
@@ -1795,8 +1804,8 @@ akn_read(const char *path, const struct template_set *set, struct diags *d,
 	p->path = arena_strdup(a, path);
 	p->dir = source_dir(a, p->path);
 	p->meta.public = true;
-	struct reader r = {.p = p, .doc = p, .set = set, .d = d, .a = a,
-	    .path = p->path};
+	struct reader r =
+	    {.p = p, .doc = p, .set = set, .d = d, .a = a, .path = p->path};
 	bool ok = read_doc(&r, xmlDocGetRootElement(xml));
 	xmlFreeDoc(xml);
 	if (!ok) {

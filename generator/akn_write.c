@@ -66,7 +66,6 @@
 #include "template.h"
 #include "text.h"
 
-
 /* ------------------------------------------------------------------ */
 /* Text XML can hold */
 
@@ -275,8 +274,8 @@ set_uri(struct writer *w, xmlNodePtr n, const char *name, const char *url,
 	char *e = arena_alloc(w->a, 3 * strlen(v) + 1), *o = e;
 	bool hash = false;
 	for (const unsigned char *s = (const unsigned char *)v; *s; s++) {
-		bool plain = (*s >= 'a' && *s <= 'z') || (*s >= 'A' &&
-		    *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		bool plain = (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
 		    (*s != 0 && strchr(keep, *s) != NULL) ||
 		    (*s == '#' && !hash);
 		hash = hash || *s == '#';
@@ -340,8 +339,7 @@ ref_to(struct writer *w, const char *id)
 const char *
 eid(struct writer *w, const char *id)
 {
-	return *w->base != '\0' ? arena_printf(w->a, "%s%s", w->base, id) :
-	    id;
+	return *w->base != '\0' ? arena_printf(w->a, "%s%s", w->base, id) : id;
 }
 
 /* ------------------------------------------------------------------ */
@@ -354,8 +352,9 @@ static void write_inlines(struct writer *w, xmlNodePtr parent,
 static bool
 plain_text(const struct node *n)
 {
-	return n->type == N_SOFTBREAK || (n->type == N_TEXT &&
-	    *n->text != '\0' && strchr(n->text, '\n') == NULL);
+	return n->type == N_SOFTBREAK ||
+	    (n->type == N_TEXT && *n->text != '\0' &&
+	        strchr(n->text, '\n') == NULL);
 }
 
 /* A footnote reference: the note itself where it is first referred to,
@@ -367,7 +366,8 @@ write_note(struct writer *w, xmlNodePtr parent, const struct node *n)
 	const char *num = arena_printf(w->a, "%d", k);
 	const char *id = arena_printf(w->a, "%sfn_%d", w->prefix, k);
 	const struct node *def = k >= 1 && (size_t)k <= w->nnotes ?
-	    w->notes[k - 1] : NULL;
+	    w->notes[k - 1] :
+	    NULL;
 	if (def != NULL) {
 		w->notes[k - 1] = NULL;
 		xmlNodePtr x = add(w, parent, "authorialNote");
@@ -387,8 +387,9 @@ static bool
 plain_alt(const struct node *img)
 {
 	const struct node *t = img->first;
-	return t == NULL || (t->next == NULL && t->type == N_TEXT &&
-	    *t->text != '\0' && strchr(t->text, '\n') == NULL);
+	return t == NULL ||
+	    (t->next == NULL && t->type == N_TEXT && *t->text != '\0' &&
+	        strchr(t->text, '\n') == NULL);
 }
 
 static void
@@ -468,9 +469,11 @@ write_inline(struct writer *w, xmlNodePtr parent, const struct node *n)
 		x = add_mixed(w, parent, "ref");
 		/* Labelled paragraphs are the paper's own, never an
 		 * appendix's: no prefix but the base. */
-		set(w, x, "href", t != NULL && t->number != NULL ?
-		    arena_printf(w->a, "#%spara_%s", w->base, t->number) :
-		    "#", nowhere);
+		set(w, x, "href",
+		    t != NULL && t->number != NULL ?
+		        arena_printf(w->a, "#%spara_%s", w->base, t->number) :
+		        "#",
+		    nowhere);
 		set_clerk(w, x, "label", n->u.xref.label, n->pos);
 		write_inlines(w, x, n->first);
 		break;
@@ -500,8 +503,7 @@ static void
 write_inlines(struct writer *w, xmlNodePtr parent, const struct node *first)
 {
 	for (const struct node *n = first; n != NULL;) {
-		if (!plain_text(n) || n->next == NULL ||
-		    !plain_text(n->next)) {
+		if (!plain_text(n) || n->next == NULL || !plain_text(n->next)) {
 			write_inline(w, parent, n);
 			n = n->next;
 			continue;
@@ -557,8 +559,8 @@ static void
 write_item(struct writer *w, xmlNodePtr li, const struct node *item)
 {
 	if (item->u.item.task)
-		set_clerk(w, li, "checked", item->u.item.checked ? "true" :
-		    "false", nowhere);
+		set_clerk(w, li, "checked",
+		    item->u.item.checked ? "true" : "false", nowhere);
 	for (const struct node *c = item->first; c != NULL; c = c->next) {
 		if (c->type == N_PARAGRAPH || c->type == N_LIST) {
 			write_block(w, li, c);
@@ -575,8 +577,8 @@ write_list(struct writer *w, xmlNodePtr parent, const struct node *n)
 {
 	xmlNodePtr x = add(w, parent, n->u.list.ordered ? "ol" : "ul");
 	if (n->u.list.ordered) {
-		set_clerk(w, x, "start", arena_printf(w->a, "%d",
-		    n->u.list.start), nowhere);
+		set_clerk(w, x, "start",
+		    arena_printf(w->a, "%d", n->u.list.start), nowhere);
 		if (n->u.list.delim == ')')
 			set_clerk(w, x, "delim", ")", nowhere);
 	}
@@ -616,10 +618,11 @@ write_table(struct writer *w, xmlNodePtr parent, const struct node *n)
 		xmlNodePtr tr = add(w, x, "tr");
 		size_t col = 0;
 		for (const struct node *c = row->first; c; c = c->next, col++) {
-			xmlNodePtr cell = add(w, tr, row->u.row.header ? "th" :
-			    "td");
+			xmlNodePtr cell = add(w, tr,
+			    row->u.row.header ? "th" : "td");
 			const char *cls = col < strlen(align) ?
-			    align_class(align[col]) : NULL;
+			    align_class(align[col]) :
+			    NULL;
 			if (cls != NULL)
 				set(w, cell, "class", cls, nowhere);
 			if (c->first != NULL)
@@ -731,8 +734,10 @@ write_section(struct writer *w, xmlNodePtr parent, const struct section *s,
 		}
 		xmlNodePtr para = add(w, x, "paragraph");
 		if (n->number != NULL) {
-			set(w, para, "eId", arena_printf(w->a, "%spara_%s",
-			    w->prefix, n->number), nowhere);
+			set(w, para, "eId",
+			    arena_printf(w->a, "%spara_%s", w->prefix,
+			        n->number),
+			    nowhere);
 			add_text(w, add_mixed(w, para, "num"), n->number,
 			    nowhere);
 		}
@@ -783,12 +788,13 @@ paper_work(struct writer *w)
 {
 	const struct meta *m = &w->p->meta;
 	const char *work = arena_printf(w->a, "/akn/gb/doc/%s/%s/%s",
-	    kind_name(m->kind), slug(w, m->ncommittees > 0 ?
-	    m->committees[0].name : NULL, "committee"), m->ncommittees > 0 ?
-	    iso(w, m->committees[0].date) : "0001-01-01");
+	    kind_name(m->kind),
+	    slug(w, m->ncommittees > 0 ? m->committees[0].name : NULL,
+	        "committee"),
+	    m->ncommittees > 0 ? iso(w, m->committees[0].date) : "0001-01-01");
 	if (m->kind != KIND_MINUTES)
-		work = arena_printf(w->a, "%s/%s", work, slug(w, m->subject,
-		    "paper"));
+		work = arena_printf(w->a, "%s/%s", work,
+		    slug(w, m->subject, "paper"));
 	return work;
 }
 
@@ -829,8 +835,8 @@ write_frbr(struct writer *w, xmlNodePtr meta, const char *work,
 		xmlNodePtr d = add(w, f, "FRBRdate");
 		set(w, d, "date", date, nowhere);
 		set(w, d, "name", "meeting", nowhere);
-		set(w, add(w, f, "FRBRauthor"), "href", level == 2 ? by_clerk :
-		    ref_to(w, author), nowhere);
+		set(w, add(w, f, "FRBRauthor"), "href",
+		    level == 2 ? by_clerk : ref_to(w, author), nowhere);
 		if (level == 0)
 			set(w, add(w, f, "FRBRcountry"), "value", "GB",
 			    nowhere);
@@ -846,10 +852,12 @@ static void
 write_identification(struct writer *w, xmlNodePtr meta, const char *component)
 {
 	const struct meta *m = &w->p->meta;
-	write_frbr(w, meta, paper_work(w), m->ncommittees > 0 ?
-	    iso(w, m->committees[0].date) : "0001-01-01",
+	write_frbr(w, meta, paper_work(w),
+	    m->ncommittees > 0 ? iso(w, m->committees[0].date) : "0001-01-01",
 	    w->committee_ids != NULL && w->committee_ids[0] != NULL ?
-	    w->committee_ids[0] : eid(w, "clerk"), component);
+	        w->committee_ids[0] :
+	        eid(w, "clerk"),
+	    component);
 }
 
 /* A TLC entry of references: eId from the name, unique. */
@@ -894,8 +902,8 @@ write_references(struct writer *w)
 {
 	const struct meta *m = &w->p->meta;
 	xmlNodePtr refs = begin_references(w);
-	w->committee_ids = arena_alloc(w->a, (m->ncommittees + 1) *
-	    sizeof(char *));
+	w->committee_ids = arena_alloc(w->a,
+	    (m->ncommittees + 1) * sizeof(char *));
 	struct strset named = {0}; /* committees' eIds */
 	for (size_t i = 0; i < m->ncommittees; i++) {
 		const struct committee *c = &m->committees[i];
@@ -910,18 +918,17 @@ write_references(struct writer *w)
 	}
 	if (m->report_author != NULL)
 		(void)write_tlc(w, refs, "TLCPerson", "person",
-		    m->report_author, "author", key_pos(w->p->src, NULL,
-		    "report_author"));
+		    m->report_author, "author",
+		    key_pos(w->p->src, NULL, "report_author"));
 	if (m->has_contact && m->contact.name != NULL)
-		(void)write_tlc(w, refs, "TLCPerson", "person",
-		    m->contact.name, "contact", key_pos(w->p->src, "contact",
-		    "name"));
-	w->officer_ids = arena_alloc(w->a, (m->nreport_of + 1) *
-	    sizeof(char *));
+		(void)write_tlc(w, refs, "TLCPerson", "person", m->contact.name,
+		    "contact", key_pos(w->p->src, "contact", "name"));
+	w->officer_ids = arena_alloc(w->a,
+	    (m->nreport_of + 1) * sizeof(char *));
 	for (size_t i = 0; i < m->nreport_of; i++)
 		w->officer_ids[i] = write_tlc(w, refs, "TLCRole", "role",
-		    m->report_of[i], "officer", key_pos(w->p->src, NULL,
-		    "report_of"));
+		    m->report_of[i], "officer",
+		    key_pos(w->p->src, NULL, "report_of"));
 	end_references(w, refs);
 	return refs;
 }
@@ -941,8 +948,8 @@ clerk_field(struct writer *w, xmlNodePtr parent, const char *name,
     const char *parent_key, const char *key, const char *value)
 {
 	if (value != NULL)
-		add_clerk(w, parent, name, value, key_pos(w->p->src, parent_key,
-		    key));
+		add_clerk(w, parent, name, value,
+		    key_pos(w->p->src, parent_key, key));
 }
 
 /* Is appendix ap written as an attachment of the paper: it has a file,
@@ -982,8 +989,9 @@ write_digests(struct writer *w, xmlNodePtr cp)
 {
 	const struct template *t = w->p->tpl;
 	const char *failed;
-	const struct tpl_digests *dg = t != NULL ? template_digests(t,
-	    &failed) : NULL;
+	const struct tpl_digests *dg = t != NULL ?
+	    template_digests(t, &failed) :
+	    NULL;
 	if (dg == NULL)
 		return;
 	set(w, cp, "template-sha256", dg->file, nowhere);
@@ -1017,8 +1025,8 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 	 * two editions are one */
 	bool full = w->edition == EDITION_FULL && paper_has_nonpublic(p);
 	set(w, cp, "edition", full ? "full" : "public", nowhere);
-	set(w, cp, "digest", w->edition == EDITION_FULL ? p->digest :
-	    p->digest_public, nowhere);
+	set(w, cp, "digest",
+	    w->edition == EDITION_FULL ? p->digest : p->digest_public, nowhere);
 
 	for (size_t i = 0; i < m->ncommittees; i++) {
 		const struct committee *c = &m->committees[i];
@@ -1027,8 +1035,8 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 		set(w, x, "purpose", purpose_name(c->purpose), nowhere);
 	}
 	for (size_t i = 0; i < m->nexempt; i++)
-		add_clerk(w, cp, "exempt-paragraph", arena_printf(w->a, "%d",
-		    m->exempt[i]), nowhere);
+		add_clerk(w, cp, "exempt-paragraph",
+		    arena_printf(w->a, "%d", m->exempt[i]), nowhere);
 	clerk_list(w, cp, "report-of", "report_of", m->report_of,
 	    m->nreport_of);
 	clerk_field(w, cp, "report-author", NULL, "report_author",
@@ -1068,11 +1076,13 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 			set(w, x, "file", ap->file, ap->pos);
 		set(w, x, "public", ap->public ? "true" : "false", nowhere);
 		if (ap->nexempt > 0)
-			set(w, x, "exempt-paragraphs", paragraph_list(w,
-			    ap->exempt, ap->nexempt), nowhere);
+			set(w, x, "exempt-paragraphs",
+			    paragraph_list(w, ap->exempt, ap->nexempt),
+			    nowhere);
 		if (attached(w, ap))
-			set(w, x, "attachment", eid(w, arena_printf(w->a,
-			    "att_%d", ++att)), nowhere);
+			set(w, x, "attachment",
+			    eid(w, arena_printf(w->a, "att_%d", ++att)),
+			    nowhere);
 	}
 	clerk_list(w, cp, "background-paper", "background_papers",
 	    m->background_papers, m->nbackground_papers);
@@ -1135,7 +1145,9 @@ write_preface(struct writer *w, xmlNodePtr docnode)
 	/* the edition: what a reader may do with it */
 	add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docStatus"),
 	    w->edition == EDITION_FULL && paper_has_nonpublic(w->p) ?
-	    "Not for publication" : "Public", nowhere);
+	        "Not for publication" :
+	        "Public",
+	    nowhere);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1166,12 +1178,15 @@ write_attachments(struct writer *w, xmlNodePtr docnode)
 		write_identification(w, add(w, doc, "meta"),
 		    arena_printf(w->a, "appendix-%zu", i + 1));
 		if (ap->title != NULL)
-			add_text(w, add_mixed(w, add_mixed(w, add(w, doc,
-			    "preface"), "p"), "docTitle"), ap->title, ap->pos);
+			add_text(w,
+			    add_mixed(w,
+			        add_mixed(w, add(w, doc, "preface"), "p"),
+			        "docTitle"),
+			    ap->title, ap->pos);
 		begin_doc(w, ap->doc, arena_printf(w->a, "att_%d__", att));
 		xmlNodePtr body = add(w, doc, "mainBody");
 		for (const struct section *s = ap->doc->sections; s != NULL;
-		    s = s->next)
+		     s = s->next)
 			write_section(w, body, s, "hcontainer", "appendix",
 			    NULL);
 		if (ap->doc->sections == NULL)
@@ -1181,12 +1196,13 @@ write_attachments(struct writer *w, xmlNodePtr docnode)
 }
 
 /* The namespace href, declared on the root of xml or else on n. */
-static xmlNsPtr
-namespace(xmlDocPtr xml, xmlNodePtr n, const char *href, const char *prefix)
+static xmlNsPtr namespace(xmlDocPtr xml, xmlNodePtr n, const char *href,
+    const char *prefix)
 {
 	xmlNodePtr root = xmlDocGetRootElement(xml);
-	xmlNsPtr ns = root != NULL ? xmlSearchNsByHref(xml, root,
-	    BAD_CAST href) : NULL;
+	xmlNsPtr ns = root != NULL ?
+	    xmlSearchNsByHref(xml, root, BAD_CAST href) :
+	    NULL;
 	if (ns == NULL)
 		check(ns = xmlNewNs(n, BAD_CAST href, BAD_CAST prefix));
 	return ns;
@@ -1198,8 +1214,13 @@ void
 writer_init(struct writer *w, const struct paper *p, struct diags *d,
     xmlDocPtr xml, xmlNodePtr n, const char *base)
 {
-	*w = (struct writer){.p = p, .doc = p, .path = p != NULL ? p->path :
-	    NULL, .d = d, .a = arena_new(), .xml = xml, .base = base,
+	*w = (struct writer){.p = p,
+	    .doc = p,
+	    .path = p != NULL ? p->path : NULL,
+	    .d = d,
+	    .a = arena_new(),
+	    .xml = xml,
+	    .base = base,
 	    .prefix = base};
 	w->akn = namespace(xml, n, AKN_NS, NULL);
 	w->clerk = namespace(xml, n, CLERK_NS, "clerk");
@@ -1234,12 +1255,16 @@ paper_node(const struct paper *p, struct diags *d, xmlDocPtr xml,
 	for (const struct section *s = p->sections; s != NULL; s = s->next) {
 		if (m->kind == KIND_MINUTES)
 			write_section(&w, body, s, "hcontainer", "item",
-			    s->number != NULL ? eid(&w, arena_printf(w.a,
-			    "item_%s", s->number)) : NULL);
+			    s->number != NULL ?
+			        eid(&w,
+			            arena_printf(w.a, "item_%s", s->number)) :
+			        NULL);
 		else
 			write_section(&w, body, s, "section", NULL,
-			    s->def != NULL ? eid(&w, arena_printf(w.a,
-			    "sec_%s", s->def->id)) : NULL);
+			    s->def != NULL ?
+			        eid(&w,
+			            arena_printf(w.a, "sec_%s", s->def->id)) :
+			        NULL);
 	}
 	if (p->sections == NULL)
 		write_filler(&w, body);

@@ -18,7 +18,8 @@ void *arena_alloc(struct arena *a, size_t size);
 
 /* Grows an array kept in the arena: returns room for n elements of size
  * bytes, copying the old n_old elements. The old block is left in the arena. */
-void *arena_grow(struct arena *a, void *old, size_t n_old, size_t n, size_t size);
+void *arena_grow(struct arena *a, void *old, size_t n_old, size_t n,
+    size_t size);
 
 /* NUL-terminated copies in the arena. */
 char *arena_strdup(struct arena *a, const char *s);
@@ -26,7 +27,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 
 /* printf into the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
 
 /* Heap helpers for memory outside any arena: they never return NULL. */

@@ -67,8 +67,8 @@ inside(const char *path, const char *dir)
 	size_t n = strlen(dir);
 	if (n == 1 && dir[0] == '/')
 		return true;
-	return strncmp(path, dir, n) == 0 && (path[n] == '/' ||
-	    path[n] == '\0');
+	return strncmp(path, dir, n) == 0 &&
+	    (path[n] == '/' || path[n] == '\0');
 }
 
 /* "%20" and the like decoded, in the arena; NULL when s has none. */
@@ -103,7 +103,8 @@ resolve_local(struct arena *a, const char *dir, const char *name,
 {
 	if (climbs(name))
 		return ASSET_ESCAPES;
-	const char *full = strcmp(dir, ".") == 0 ? name :
+	const char *full = strcmp(dir, ".") == 0 ?
+	    name :
 	    arena_printf(a, "%s/%s", dir, name);
 	struct stat st;
 	if (stat(full, &st) != 0)
@@ -227,13 +228,12 @@ suggest(struct arena *a, const char *dir, const char *name)
 		if (*s == '/')
 			s++;
 	}
-	return changed ? arena_printf(a, " (did you mean \"%s\"?)", out) :
-	    "";
+	return changed ? arena_printf(a, " (did you mean \"%s\"?)", out) : "";
 }
 
 void
-asset_report(struct arena *a, struct diags *d, const char *file,
-    struct pos pos, enum asset_status s, const char *dir, const char *name)
+asset_report(struct arena *a, struct diags *d, const char *file, struct pos pos,
+    enum asset_status s, const char *dir, const char *name)
 {
 	switch (s) {
 	case ASSET_OK:
@@ -246,8 +246,7 @@ asset_report(struct arena *a, struct diags *d, const char *file,
 		break;
 	case ASSET_MISSING:
 		diag(d, file, pos, D_PATH_MISSING, name,
-		    suggest(a, dir == NULL || *dir == '\0' ? "." : dir,
-		    name));
+		    suggest(a, dir == NULL || *dir == '\0' ? "." : dir, name));
 		break;
 	case ASSET_NOT_FILE:
 		diag(d, file, pos, D_PATH_NOT_FILE, name);
@@ -269,9 +268,8 @@ blank(const char *s)
 
 /* The diagnostic for image url that image_inspect refused. */
 static void
-image_report(struct diags *d, const char *file, struct pos pos,
-    const char *url, enum image_problem pr, const char *detail,
-    const struct image_info *info)
+image_report(struct diags *d, const char *file, struct pos pos, const char *url,
+    enum image_problem pr, const char *detail, const struct image_info *info)
 {
 	switch (pr) {
 	case IMAGE_FINE:
@@ -292,8 +290,8 @@ image_report(struct diags *d, const char *file, struct pos pos,
 		diag(d, file, pos, D_IMAGE_CMYK, url);
 		break;
 	case IMAGE_TOO_LARGE:
-		diag(d, file, pos, D_IMAGE_TOO_LARGE, url,
-		    (int)info->width, (int)info->height);
+		diag(d, file, pos, D_IMAGE_TOO_LARGE, url, (int)info->width,
+		    (int)info->height);
 		break;
 	}
 }
@@ -329,10 +327,11 @@ static void
 check_blocks(struct paper *p, struct diags *d, struct node *first)
 {
 	for (struct node *top = first; top != NULL; top = top->next)
-		for (struct node *n = top; n != NULL; n = node_walk_next(n, top))
+		for (struct node *n = top; n != NULL;
+		     n = node_walk_next(n, top))
 			if (n->type == N_IMAGE)
-				asset_check_image(p->arena, d, p->path,
-				    p->dir, n);
+				asset_check_image(p->arena, d, p->path, p->dir,
+				    n);
 }
 
 void

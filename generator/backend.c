@@ -6,8 +6,8 @@
 #include <string.h>
 
 static const struct backend *const backends[] = {
-	&backend_pdf,
-	&backend_xml,
+    &backend_pdf,
+    &backend_xml,
 };
 
 const struct backend *

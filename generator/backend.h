@@ -19,10 +19,10 @@ struct template_set;
 
 /* What the command was told, for every back end. */
 struct render_options {
-	bool has_epoch;            /* SOURCE_DATE_EPOCH was given */
-	long long epoch;           /* its value, seconds since 1970 (UTC) */
-	size_t njobs;              /* a pack's papers laid out at a time */
-	bool duplex;               /* a pack's documents each from a
+	bool has_epoch;  /* SOURCE_DATE_EPOCH was given */
+	long long epoch; /* its value, seconds since 1970 (UTC) */
+	size_t njobs;    /* a pack's papers laid out at a time */
+	bool duplex;     /* a pack's documents each from a
 				      right-hand page */
 	/* when not NULL, a pack's progress: after each of its n papers is
 	 * done (done <= n), and once before the packs are written (done =
@@ -39,8 +39,8 @@ struct rendered {
 };
 
 struct backend {
-	const char *name;          /* -f's value: "pdf" */
-	const char *ext;           /* of the files it writes: ".pdf" */
+	const char *name; /* -f's value: "pdf" */
+	const char *ext;  /* of the files it writes: ".pdf" */
 	/* A renderer for what one thread renders with options o (which
 	 * must outlive it). Never NULL. */
 	void *(*new)(const struct render_options *o);

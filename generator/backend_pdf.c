@@ -19,7 +19,7 @@
 
 struct pdf_render {
 	const struct render_options *o;
-	struct pdf_options opt;      /* how the documents are dated */
+	struct pdf_options opt; /* how the documents are dated */
 };
 
 static void *
@@ -96,7 +96,7 @@ pdf_paper(void *rv, const struct paper *p, enum edition e, struct diags *d,
 
 /* The measuring devices of a pack's workers (struct pack_measure). */
 struct workers {
-	struct pdf_devices *ds;      /* [worker] */
+	struct pdf_devices *ds; /* [worker] */
 	size_t n;
 };
 
@@ -105,8 +105,7 @@ worker_metrics(void *ctx, size_t worker, const struct template *t,
     const char **why)
 {
 	struct workers *w = ctx;
-	return pdf_devices_metrics(&w->ds[worker < w->n ? worker : 0], t,
-	    why);
+	return pdf_devices_metrics(&w->ds[worker < w->n ? worker : 0], t, why);
 }
 
 /* One pack kind to paint: its whole layout and what it says of itself. */
@@ -115,8 +114,8 @@ struct painting {
 	const struct template *t;
 	const struct pdf_options *opt;
 	int status;
-	char *syserr;                /* heap, or NULL */
-	struct pdf_dev *dev;         /* holding the painted bytes */
+	char *syserr;        /* heap, or NULL */
+	struct pdf_dev *dev; /* holding the painted bytes */
 };
 
 /* Paints painting i into a device of its own, in memory (a job: the
@@ -177,9 +176,11 @@ pdf_pack(void *rv, const struct pack *pk, const struct template_set *set,
 	size_t njobs = o->njobs > 0 ? o->njobs : 1;
 	struct workers w = {xcalloc(njobs, sizeof *w.ds), njobs};
 	struct pack_stage_options so = {
-		.duplex = o->duplex, .njobs = njobs,
-		.measure = {worker_metrics, &w},
-		.progress = o->progress, .progress_ctx = o->progress_ctx,
+	    .duplex = o->duplex,
+	    .njobs = njobs,
+	    .measure = {worker_metrics, &w},
+	    .progress = o->progress,
+	    .progress_ctx = o->progress_ctx,
 	};
 	int status;
 	struct pack_stage *s = pack_stage_new(pk, set, &so, d, &status);
@@ -203,10 +204,10 @@ pdf_pack(void *rv, const struct pack *pk, const struct template_set *set,
 }
 
 const struct backend backend_pdf = {
-	.name = "pdf",
-	.ext = ".pdf",
-	.new = pdf_new,
-	.paper = pdf_paper,
-	.pack = pdf_pack,
-	.free = pdf_free,
+    .name = "pdf",
+    .ext = ".pdf",
+    .new = pdf_new,
+    .paper = pdf_paper,
+    .pack = pdf_pack,
+    .free = pdf_free,
 };

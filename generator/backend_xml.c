@@ -40,7 +40,8 @@ xml_paper(void *r, const struct paper *p, enum edition e, struct diags *d,
 	struct pdf_devices ds = {0};
 	const char *why = NULL;
 	if (!glyphs_check_fonts(p, &ds, d, &why)) {
-		*syserr = why != NULL ? xstrdup(why) :
+		*syserr = why != NULL ?
+		    xstrdup(why) :
 		    diag_string("clerk", D_FONTS_UNREADABLE);
 		pdf_devices_free(&ds);
 		return EXIT_SYSTEM;
@@ -87,16 +88,16 @@ xml_pack(void *r, const struct pack *pk, const struct template_set *set,
 	int status = EXIT_OK;
 	for (int k = 0; k < 2; k++)
 		if (!akn_write_pack(pk, (enum pack_kind)k, d, &out[k].bytes,
-		    &out[k].len))
+		        &out[k].len))
 			status = EXIT_INPUT;
 	return status;
 }
 
 const struct backend backend_xml = {
-	.name = "xml",
-	.ext = ".xml",
-	.new = xml_new,
-	.paper = xml_paper,
-	.pack = xml_pack,
-	.free = xml_free,
+    .name = "xml",
+    .ext = ".xml",
+    .new = xml_new,
+    .paper = xml_paper,
+    .pack = xml_pack,
+    .free = xml_free,
 };

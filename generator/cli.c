@@ -20,83 +20,84 @@ static const struct {
 	const char *usage;
 	const char *help;
 } commands[] = {
-	{"build", "clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] "
-	    "[-j N] [--full] FILE...",
-	    "Typesets papers and minutes (.md) as PDF, after the checks of\n"
-	    "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml).\n"
-	    "An .xml file that clerk wrote is read back in: it gives the same\n"
-	    "PDF as its .md. What is written is the public edition: a\n"
-	    "non-public appendix is listed by its paragraphs of Schedule 12A,\n"
-	    "not by its title, and left out; a non-public paper has no public\n"
-	    "edition and needs --full. A paper with errors is reported and not\n"
-	    "written; warnings are reported and the file is still written.\n"
-	    "Files appear whole or not at all: a failed build leaves the\n"
-	    "previous file as it was. The same paper, template and clerk give\n"
-	    "the same bytes; SOURCE_DATE_EPOCH, when set, dates the documents.\n"
-	    "\n"
-	    "  -f pdf|xml    the output format (default: pdf)\n"
-	    "  -o FILE       the output file (one paper only)\n"
-	    "  -O DIR        the output folder, which must exist\n"
-	    "                (default: output/, created when missing)\n"
-	    "  -t TEMPLATE   the template, instead of the paper's own\n"
-	    "                (not with .xml files, which name their own)\n"
-	    "  -j N          build N papers at a time (1 to 64; default 1)\n"
-	    "  --full        the full edition, non-public matter included and\n"
-	    "                marked not for publication, to <stem>-full.pdf\n"
-	    "                (.xml) unless -o names the file\n"},
-	{"pack", "clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md",
-	    "Builds a meeting's committee packs from its agenda: the front\n"
-	    "sheet and agenda with each item's page range, then every paper\n"
-	    "in agenda order with page numbers running on from 1, each item's\n"
-	    "first page stamped \"Agenda Item N\", one bookmark per item.\n"
-	    "Writes <stem>-public.pdf (Part 1 papers only: not a word of a\n"
-	    "non-public paper) and <stem>-full.pdf (everything). Every problem\n"
-	    "of the agenda and of every paper is reported in one run, and no\n"
-	    "pack is written while any has an error.\n"
-	    "\n"
-	    "  -f pdf|xml    the output format (default: pdf); xml writes one\n"
-	    "                Akoma Ntoso documentCollection per pack\n"
-	    "  -O DIR        the output folder, which must exist\n"
-	    "                (default: output/, created when missing)\n"
-	    "  -j N          lay out N papers at a time (1 to 64; default 1)\n"
-	    "  --duplex      blank pages so that each item starts on a\n"
-	    "                right-hand page\n"},
-	{"check", "clerk check [--dump] FILE...",
-	    "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
-	    "XML clerk wrote for them (.xml), against their templates without\n"
-	    "writing anything. Every problem of every file is reported, one\n"
-	    "line each: file:line:col: level: message.\n"
-	    "\n"
-	    "  --dump    print the model of each valid paper to stdout\n"},
-	{"new", "clerk new [-t TEMPLATE] FILE.md",
-	    "Writes a skeleton paper for a template, with every required\n"
-	    "section present, that passes clerk check. Never overwrites.\n"
-	    "\n"
-	    "  -t TEMPLATE   template id (default: the newest report template)\n"
-	    "  -t agenda     an agenda skeleton instead, for clerk pack\n"},
-	{"templates", "clerk templates [TEMPLATE]",
-	    "Lists the installed templates, and \"agenda\" (clerk new -t\n"
-	    "agenda); with an id, shows its sections.\n"},
+    {"build",
+        "clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] "
+        "[-j N] [--full] FILE...",
+        "Typesets papers and minutes (.md) as PDF, after the checks of\n"
+        "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml).\n"
+        "An .xml file that clerk wrote is read back in: it gives the same\n"
+        "PDF as its .md. What is written is the public edition: a\n"
+        "non-public appendix is listed by its paragraphs of Schedule 12A,\n"
+        "not by its title, and left out; a non-public paper has no public\n"
+        "edition and needs --full. A paper with errors is reported and not\n"
+        "written; warnings are reported and the file is still written.\n"
+        "Files appear whole or not at all: a failed build leaves the\n"
+        "previous file as it was. The same paper, template and clerk give\n"
+        "the same bytes; SOURCE_DATE_EPOCH, when set, dates the documents.\n"
+        "\n"
+        "  -f pdf|xml    the output format (default: pdf)\n"
+        "  -o FILE       the output file (one paper only)\n"
+        "  -O DIR        the output folder, which must exist\n"
+        "                (default: output/, created when missing)\n"
+        "  -t TEMPLATE   the template, instead of the paper's own\n"
+        "                (not with .xml files, which name their own)\n"
+        "  -j N          build N papers at a time (1 to 64; default 1)\n"
+        "  --full        the full edition, non-public matter included and\n"
+        "                marked not for publication, to <stem>-full.pdf\n"
+        "                (.xml) unless -o names the file\n"},
+    {"pack", "clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md",
+        "Builds a meeting's committee packs from its agenda: the front\n"
+        "sheet and agenda with each item's page range, then every paper\n"
+        "in agenda order with page numbers running on from 1, each item's\n"
+        "first page stamped \"Agenda Item N\", one bookmark per item.\n"
+        "Writes <stem>-public.pdf (Part 1 papers only: not a word of a\n"
+        "non-public paper) and <stem>-full.pdf (everything). Every problem\n"
+        "of the agenda and of every paper is reported in one run, and no\n"
+        "pack is written while any has an error.\n"
+        "\n"
+        "  -f pdf|xml    the output format (default: pdf); xml writes one\n"
+        "                Akoma Ntoso documentCollection per pack\n"
+        "  -O DIR        the output folder, which must exist\n"
+        "                (default: output/, created when missing)\n"
+        "  -j N          lay out N papers at a time (1 to 64; default 1)\n"
+        "  --duplex      blank pages so that each item starts on a\n"
+        "                right-hand page\n"},
+    {"check", "clerk check [--dump] FILE...",
+        "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
+        "XML clerk wrote for them (.xml), against their templates without\n"
+        "writing anything. Every problem of every file is reported, one\n"
+        "line each: file:line:col: level: message.\n"
+        "\n"
+        "  --dump    print the model of each valid paper to stdout\n"},
+    {"new", "clerk new [-t TEMPLATE] FILE.md",
+        "Writes a skeleton paper for a template, with every required\n"
+        "section present, that passes clerk check. Never overwrites.\n"
+        "\n"
+        "  -t TEMPLATE   template id (default: the newest report template)\n"
+        "  -t agenda     an agenda skeleton instead, for clerk pack\n"},
+    {"templates", "clerk templates [TEMPLATE]",
+        "Lists the installed templates, and \"agenda\" (clerk new -t\n"
+        "agenda); with an id, shows its sections.\n"},
 };
 
-static const char overview[] =
-    "clerk compiles committee papers written as Markdown with YAML front\n"
-    "matter, checking them against a committee-paper template and\n"
-    "typesetting them as PDF or writing them as Akoma Ntoso XML.\n"
-    "\n"
-    "Usage:\n"
-    "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
-    "[--full]\n"
-    "              FILE...\n"
-    "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
-    "  clerk check [--dump] FILE...\n"
-    "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
-    "  clerk templates [TEMPLATE]\n"
-    "  clerk help COMMAND\n"
-    "  clerk --help | --version\n"
-    "\n"
-    "Exit status: 0 success, 1 errors in the input, 2 usage error,\n"
-    "3 system error. See clerk(1) and clerk-paper(5).\n";
+static const char overview
+    [] = "clerk compiles committee papers written as Markdown with YAML front\n"
+         "matter, checking them against a committee-paper template and\n"
+         "typesetting them as PDF or writing them as Akoma Ntoso XML.\n"
+         "\n"
+         "Usage:\n"
+         "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
+         "[--full]\n"
+         "              FILE...\n"
+         "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
+         "  clerk check [--dump] FILE...\n"
+         "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
+         "  clerk templates [TEMPLATE]\n"
+         "  clerk help COMMAND\n"
+         "  clerk --help | --version\n"
+         "\n"
+         "Exit status: 0 success, 1 errors in the input, 2 usage error,\n"
+         "3 system error. See clerk(1) and clerk-paper(5).\n";
 
 int
 exit_worst(int a, int b)
@@ -134,8 +135,7 @@ synopsis(const char *command)
 	return NULL;
 }
 
-int
-(cli_usage)(const char *command, enum diag_id id, ...)
+int(cli_usage)(const char *command, enum diag_id id, ...)
 {
 	va_list ap;
 	va_start(ap, id);
@@ -163,15 +163,13 @@ cli_load_templates(struct template_set *set)
 	return status;
 }
 
-
 int
 cli_jobs(const char *command, const char *v, long *njobs)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(v, &end, 10);
-	if (errno != 0 || end == v || *end != '\0' || n < 1 ||
-	    n > CLI_MAX_JOBS)
+	if (errno != 0 || end == v || *end != '\0' || n < 1 || n > CLI_MAX_JOBS)
 		return cli_usage(command, D_USAGE_JOBS, CLI_MAX_JOBS, v);
 	*njobs = n;
 	return EXIT_OK;
@@ -243,8 +241,7 @@ cli_flag(const char *command, const char *name, const char *value, void *dst)
 }
 
 int
-cli_string(const char *command, const char *name, const char *value,
-    void *dst)
+cli_string(const char *command, const char *name, const char *value, void *dst)
 {
 	(void)command;
 	(void)name;
@@ -261,8 +258,7 @@ cli_jobs_option(const char *command, const char *name, const char *value,
 }
 
 int
-cli_format(const char *command, const char *name, const char *value,
-    void *dst)
+cli_format(const char *command, const char *name, const char *value, void *dst)
 {
 	(void)name;
 	const struct backend *be = backend_find(value);

@@ -28,8 +28,8 @@ int cli_load_templates(struct template_set *set);
  * of clerk, for NULL) to stderr; returns EXIT_USAGE. The macro checks the
  * arguments against the message's format. */
 int cli_usage(const char *command, enum diag_id id, ...);
-#define cli_usage(command, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	cli_usage(command, id, ##__VA_ARGS__))
+#define cli_usage(command, id, ...) \
+	(DIAG_CHECK(id, ##__VA_ARGS__), cli_usage(command, id, ##__VA_ARGS__))
 
 /* The -t of "clerk new" that writes an agenda, not a paper; "clerk
  * templates" lists it beside the templates, which cannot take its name. */
@@ -73,8 +73,8 @@ int cli_flag(const char *command, const char *name, const char *value,
     void *dst);
 int cli_string(const char *command, const char *name, const char *value,
     void *dst);
-int cli_jobs_option(const char *command, const char *name,
-    const char *value, void *dst);
+int cli_jobs_option(const char *command, const char *name, const char *value,
+    void *dst);
 int cli_format(const char *command, const char *name, const char *value,
     void *dst);
 

@@ -26,13 +26,13 @@
 
 /* One input file. */
 struct job {
-	const char *in;   /* as given */
-	char *out;        /* the file to write, heap */
-	char *log;        /* its messages, heap (NULL: none yet) */
+	const char *in; /* as given */
+	char *out;      /* the file to write, heap */
+	char *log;      /* its messages, heap (NULL: none yet) */
 	size_t loglen;
-	bool skip;        /* neither .md nor .xml: reported, not built */
-	int status;       /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
-	bool done;        /* finished, log and status final (batch_done) */
+	bool skip;  /* neither .md nor .xml: reported, not built */
+	int status; /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	bool done;  /* finished, log and status final (batch_done) */
 };
 
 /* What the jobs share (read-only while they run), and the printing of
@@ -45,11 +45,11 @@ struct batch {
 	const struct backend *be;       /* -f */
 	enum edition edition;           /* --full: the full edition */
 	struct render_options opt;
-	size_t printed;                 /* jobs whose messages are out */
-	size_t written, failed;         /* of the jobs printed: outputs
+	size_t printed;         /* jobs whose messages are out */
+	size_t written, failed; /* of the jobs printed: outputs
 					   written, inputs not built */
-	bool progress;                  /* show progress on stderr */
-	int status;                     /* the worst so far */
+	bool progress;          /* show progress on stderr */
+	int status;             /* the worst so far */
 };
 
 static bool
@@ -70,8 +70,8 @@ is_xml(const char *path)
  * suffix, clerk's Akoma Ntoso XML (.xml). -t applies to Markdown only
  * (cmd_build refuses it with .xml inputs: the XML names its template). */
 static struct paper *
-read_paper(const char *path, const struct template_set *set,
-    const char *tpl_id, struct diags *d, bool *system_error)
+read_paper(const char *path, const struct template_set *set, const char *tpl_id,
+    struct diags *d, bool *system_error)
 {
 	if (is_xml(path))
 		return akn_read(path, set, d, system_error);
@@ -85,7 +85,7 @@ write_paper(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
 {
 	struct rendered r = {NULL, 0};
-	void *rn = b->be->new(&b->opt);
+	void *rn = b->be->new (&b->opt);
 	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
 	b->be->free(rn);
 	if (status == EXIT_OK && !output_write(out, r.bytes, r.len, false)) {
@@ -200,8 +200,7 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 
 /* --pdfa: refused. */
 static int
-refuse_pdfa(const char *command, const char *name, const char *value,
-    void *dst)
+refuse_pdfa(const char *command, const char *name, const char *value, void *dst)
 {
 	(void)name;
 	(void)value;
@@ -217,16 +216,16 @@ build_options(int argc, char **argv, struct batch *b, const char **out_file,
 {
 	bool full = false;
 	const struct cli_option opts[] = {
-		{"--full", false, cli_flag, &full, NULL},
-		{"--pdfa", false, refuse_pdfa, NULL, NULL},
-		{"-f", true, cli_format, &b->be, NULL},
-		{"-o", true, cli_string, out_file, NULL},
-		{"-O", true, cli_string, out_dir, NULL},
-		{"-t", true, cli_string, &b->tpl_id, NULL},
-		{"-j", true, cli_jobs_option, njobs, NULL},
+	    {"--full", false, cli_flag, &full, NULL},
+	    {"--pdfa", false, refuse_pdfa, NULL, NULL},
+	    {"-f", true, cli_format, &b->be, NULL},
+	    {"-o", true, cli_string, out_file, NULL},
+	    {"-O", true, cli_string, out_dir, NULL},
+	    {"-t", true, cli_string, &b->tpl_id, NULL},
+	    {"-j", true, cli_jobs_option, njobs, NULL},
 	};
 	if (cli_options("build", argc, argv, opts, sizeof opts / sizeof *opts,
-	    false, first) != EXIT_OK)
+	        false, first) != EXIT_OK)
 		return EXIT_USAGE;
 	b->edition = full ? EDITION_FULL : EDITION_PUBLIC;
 	int nfiles = argc - *first;
@@ -241,16 +240,14 @@ build_options(int argc, char **argv, struct batch *b, const char **out_file,
 			return cli_usage("build", D_USAGE_TEMPLATE_XML,
 			    argv[i]);
 	b->njobs = (size_t)nfiles;
-	return cli_source_date_epoch("build", &b->opt.has_epoch,
-	    &b->opt.epoch);
+	return cli_source_date_epoch("build", &b->opt.has_epoch, &b->opt.epoch);
 }
 
 /* The jobs of b, one per file of files, each with the file it writes:
  * out_file, or one in dir. Returns EXIT_OK, or the usage error printed
  * when outputs would collide (b->jobs made all the same). */
 static int
-make_jobs(struct batch *b, char **files, const char *out_file,
-    const char *dir)
+make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 {
 	/* the full edition is never written where the public one goes */
 	const char *suffix = b->edition == EDITION_FULL ? "-full" : "";
@@ -258,7 +255,8 @@ make_jobs(struct batch *b, char **files, const char *out_file,
 	for (size_t i = 0; i < b->njobs; i++) {
 		struct job *j = &b->jobs[i];
 		j->in = files[i];
-		j->out = out_file != NULL ? xstrdup(out_file) :
+		j->out = out_file != NULL ?
+		    xstrdup(out_file) :
 		    cli_output_name(dir, j->in, suffix, b->be->ext);
 		j->skip = !has_suffix(j->in, ".md") && !is_xml(j->in);
 	}
@@ -293,8 +291,10 @@ run_batch(struct batch *b, long njobs)
 	if (b->progress) {
 		/* A batch on a terminal ends with what it did. */
 		cli_progress(true, 0, 0, NULL, NULL);
-		fprintf(stderr, "clerk: %zu written, %zu with errors, in %.1f "
-		    "s\n", b->written, b->failed, cli_seconds() - start);
+		fprintf(stderr,
+		    "clerk: %zu written, %zu with errors, in %.1f "
+		    "s\n",
+		    b->written, b->failed, cli_seconds() - start);
 		fflush(stderr);
 	}
 }
@@ -307,7 +307,7 @@ cmd_build(int argc, char **argv)
 	int first;
 	struct batch b = {.be = &backend_pdf};
 	if (build_options(argc, argv, &b, &out_file, &out_dir, &njobs,
-	    &first) != EXIT_OK)
+	        &first) != EXIT_OK)
 		return EXIT_USAGE;
 
 	struct template_set set;

@@ -45,8 +45,8 @@ has_suffix(const char *s, const char *suffix)
 /* Reads the paper at path, as paper_read does: Markdown (.md) or, by its
  * suffix, clerk's Akoma Ntoso XML (.xml). */
 static struct paper *
-read_paper(const char *path, const struct template_set *set,
-    struct diags *d, bool *system_error)
+read_paper(const char *path, const struct template_set *set, struct diags *d,
+    bool *system_error)
 {
 	if (has_suffix(path, ".xml"))
 		return akn_read(path, set, d, system_error);
@@ -56,8 +56,8 @@ read_paper(const char *path, const struct template_set *set,
 /* Checks the agenda at path and every paper it links; with dump, prints
  * the agenda when nothing had an error. Returns the exit status. */
 static int
-check_agenda(const char *path, const struct template_set *set,
-    struct fonts *f, struct diags *d, bool dump)
+check_agenda(const char *path, const struct template_set *set, struct fonts *f,
+    struct diags *d, bool dump)
 {
 	size_t errors = diags_errors(d);
 	bool system_error;
@@ -71,8 +71,8 @@ check_agenda(const char *path, const struct template_set *set,
 	/* Its own and its papers' characters in their fonts, as pack checks
 	 * them. */
 	const char *why = NULL;
-	bool fonts = fonts_ok(f, glyphs_check_agenda(a, set, &f->ds, d,
-	    &why), why);
+	bool fonts = fonts_ok(f, glyphs_check_agenda(a, set, &f->ds, d, &why),
+	    why);
 	/* What only the pack's plan finds (a routed appendix without its
 	 * paragraphs) is a problem of the agenda too. */
 	struct pack pk;
@@ -93,11 +93,10 @@ cmd_check(int argc, char **argv)
 {
 	bool dump = false;
 	const struct cli_option opts[] = {
-		{"--dump", false, cli_flag, &dump, NULL},
+	    {"--dump", false, cli_flag, &dump, NULL},
 	};
 	int first;
-	if (cli_options("check", argc, argv, opts, 1, false, &first) !=
-	    EXIT_OK)
+	if (cli_options("check", argc, argv, opts, 1, false, &first) != EXIT_OK)
 		return EXIT_USAGE;
 	if (first == argc)
 		return cli_usage("check", D_USAGE_NO_FILE);
@@ -118,8 +117,8 @@ cmd_check(int argc, char **argv)
 			continue;
 		}
 		if (has_suffix(path, ".md") && agenda_detect(path)) {
-			status = exit_worst(status, check_agenda(path, &set, &f,
-			    d, dump));
+			status = exit_worst(status,
+			    check_agenda(path, &set, &f, d, dump));
 			continue;
 		}
 		bool system_error;

@@ -62,7 +62,8 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 	put3(b, "template: ", t->id, "\n");
 	put(b, "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
-	put(b, "purpose: decision\n"
+	put(b,
+	    "purpose: decision\n"
 	    "subject: " PH_SUBJECT "\n"
 	    "report_of: " PH_REPORT_OF "\n"
 	    "report_author: " PH_AUTHOR "\n");
@@ -87,11 +88,12 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 				break;
 			}
 			char line[256];
-			snprintf(line, sizeof line, "%s: %s\n",
-			    t->keys[i].name, v);
+			snprintf(line, sizeof line, "%s: %s\n", t->keys[i].name,
+			    v);
 			put(b, line);
 		}
-	put(b, "contact:\n"
+	put(b,
+	    "contact:\n"
 	    "  name: " PH_NAME "\n"
 	    "  title: " PH_JOB_TITLE "\n"
 	    "  phone: " PH_PHONE "\n"
@@ -104,7 +106,8 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 			continue;
 		put3(b, "\n## ", s->heading, "\n\n");
 		if (s->required == REQUIRED_DECISION) {
-			put(b, "Members are asked to:\n\n"
+			put(b,
+			    "Members are asked to:\n\n"
 			    "- " PH_RECOMMEND "\n");
 		} else if (s->nsubheadings > 0) {
 			bool any = false;
@@ -118,8 +121,9 @@ report_skeleton(struct buf *b, const struct template *t, const char *date)
 			if (!any)
 				put(b, PH_SECTION "\n");
 		} else if (s->numbered && !numbered_hint) {
-			put(b, "{#first} " PH_PARAGRAPHS "\n\n"
-			    PH_LABEL ": see paragraph [](#first).\n");
+			put(b,
+			    "{#first} " PH_PARAGRAPHS "\n\n" PH_LABEL
+			    ": see paragraph [](#first).\n");
 			numbered_hint = true;
 		} else {
 			put(b, PH_SECTION "\n");
@@ -134,7 +138,8 @@ minutes_skeleton(struct buf *b, const struct template *t, const char *date)
 	put3(b, "kind: minutes\ntemplate: ", t->id, "\n");
 	put(b, "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
-	put(b, "time: 11.00 am\n"
+	put(b,
+	    "time: 11.00 am\n"
 	    "venue: " PH_VENUE "\n"
 	    "present:\n"
 	    "  - " PH_CHAIRMAN "\n"
@@ -177,11 +182,13 @@ write_new(const char *file, struct buf *b, int status)
 static void
 agenda_skeleton(struct buf *b, const char *date)
 {
-	put(b, "---\n"
+	put(b,
+	    "---\n"
 	    "kind: agenda\n"
 	    "committee: " PH_COMMITTEE "\n");
 	put3(b, "date: ", date, "\n");
-	put(b, "time: 11.00 am\n"
+	put(b,
+	    "time: 11.00 am\n"
 	    "venue: " PH_VENUE "\n"
 	    "members:\n"
 	    "  - " PH_CHAIRMAN "\n"
@@ -239,8 +246,8 @@ cmd_new(int argc, char **argv)
 {
 	const char *tid = NULL, *file = NULL;
 	const struct cli_option opts[] = {
-		{"-t", true, cli_string, &tid, "a template id"},
-		{"--template", true, cli_string, &tid, "a template id"},
+	    {"-t", true, cli_string, &tid, "a template id"},
+	    {"--template", true, cli_string, &tid, "a template id"},
 	};
 	int first;
 	if (cli_options("new", argc, argv, opts, 2, true, &first) != EXIT_OK)
@@ -269,13 +276,12 @@ cmd_new(int argc, char **argv)
 	if (status == EXIT_SYSTEM)
 		return status;
 	const struct template *t = tid ? template_find(&set, tid) :
-	    template_latest(&set, KIND_REPORT);
+	                                 template_latest(&set, KIND_REPORT);
 	if (t == NULL) {
 		if (tid)
 			diag_print(stderr, "clerk", D_USAGE_TEMPLATE, tid);
 		else
-			diag_print(stderr, "clerk",
-			    D_USAGE_NO_REPORT_TEMPLATE);
+			diag_print(stderr, "clerk", D_USAGE_NO_REPORT_TEMPLATE);
 		templates_free(&set);
 		return EXIT_USAGE;
 	}

@@ -25,7 +25,7 @@
  * the first pack, so that the counter only goes up. */
 struct progress {
 	bool tty;
-	const char *out;           /* the first pack's file */
+	const char *out; /* the first pack's file */
 };
 
 static void
@@ -119,8 +119,8 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 /* Renders both packs of pk with back end be and writes them into dir. */
 static int
 make_packs(const struct backend *be, const struct pack *pk,
-    const struct template_set *set, struct render_options *o,
-    struct diags *d, const char *dir)
+    const struct template_set *set, struct render_options *o, struct diags *d,
+    const char *dir)
 {
 	char *out[2];
 	for (int k = 0; k < 2; k++)
@@ -130,7 +130,7 @@ make_packs(const struct backend *be, const struct pack *pk,
 	o->progress = pack_progress;
 	o->progress_ctx = &pg;
 	struct rendered r[2] = {{NULL, 0}, {NULL, 0}};
-	void *rn = be->new(o);
+	void *rn = be->new (o);
 	int status = be->pack(rn, pk, set, d, r);
 	be->free(rn);
 	cli_progress(pg.tty, 0, 0, NULL, NULL);
@@ -151,14 +151,14 @@ cmd_pack(int argc, char **argv)
 	bool duplex = false;
 	long njobs = 1;
 	const struct cli_option opts[] = {
-		{"--duplex", false, cli_flag, &duplex, NULL},
-		{"-f", true, cli_format, &be, NULL},
-		{"-O", true, cli_string, &out_dir, NULL},
-		{"-j", true, cli_jobs_option, &njobs, NULL},
+	    {"--duplex", false, cli_flag, &duplex, NULL},
+	    {"-f", true, cli_format, &be, NULL},
+	    {"-O", true, cli_string, &out_dir, NULL},
+	    {"-j", true, cli_jobs_option, &njobs, NULL},
 	};
 	int first;
 	if (cli_options("pack", argc, argv, opts, sizeof opts / sizeof *opts,
-	    false, &first) != EXIT_OK)
+	        false, &first) != EXIT_OK)
 		return EXIT_USAGE;
 	if (argc - first == 0)
 		return cli_usage("pack", D_USAGE_NO_AGENDA);
@@ -182,19 +182,20 @@ cmd_pack(int argc, char **argv)
 	double start = cli_seconds();
 	struct pack pk;
 	int read = EXIT_OK;
-	struct agenda *a = read_agenda(argv[first], &set, njobs, d, &pk,
-	    &read);
+	struct agenda *a = read_agenda(argv[first], &set, njobs, d, &pk, &read);
 	status = exit_worst(status, read);
 	if (read == EXIT_OK)
-		status = exit_worst(status, make_packs(be, &pk, &set, &o, d,
-		    dir));
+		status = exit_worst(status,
+		    make_packs(be, &pk, &set, &o, d, dir));
 	/* On a terminal, a pack read ends with what it did. */
 	size_t bad = diags_error_files(d);
 	diags_flush(d, stderr);
 	if (a != NULL && isatty(STDERR_FILENO))
-		fprintf(stderr, "clerk: %d packs written, %zu %s with errors, "
-		    "in %.1f s\n", status == EXIT_OK ? 2 : 0, bad,
-		    bad == 1 ? "file" : "files", cli_seconds() - start);
+		fprintf(stderr,
+		    "clerk: %d packs written, %zu %s with errors, "
+		    "in %.1f s\n",
+		    status == EXIT_OK ? 2 : 0, bad, bad == 1 ? "file" : "files",
+		    cli_seconds() - start);
 	diags_free(d);
 	agenda_free(a);
 	templates_free(&set);

@@ -89,7 +89,8 @@ cmd_templates(int argc, char **argv)
 	if (status == EXIT_SYSTEM)
 		return status;
 	if (argc == 2 && strcmp(argv[1], NEW_AGENDA) == 0) {
-		printf("%s: a committee meeting's agenda, for clerk pack\n"
+		printf(
+		    "%s: a committee meeting's agenda, for clerk pack\n"
 		    "  skeleton: clerk new -t %s AGENDA.md\n"
 		    "  keys: kind, committee, date, time, venue, members "
 		    "(required but kind);\n"
@@ -99,8 +100,8 @@ cmd_templates(int argc, char **argv)
 		    "  ## Part 2 - Non-Public Agenda\n"
 		    "  items: one numbered list under each part; a paper is "
 		    "linked from its item's title\n"
-		    "  see AGENDAS in clerk-paper(5)\n", NEW_AGENDA,
-		    NEW_AGENDA);
+		    "  see AGENDAS in clerk-paper(5)\n",
+		    NEW_AGENDA, NEW_AGENDA);
 	} else if (argc == 2) {
 		const struct template *t = template_find(&set, argv[1]);
 		if (t == NULL) {

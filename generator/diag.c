@@ -19,22 +19,22 @@ static const struct {
 };
 
 struct message {
-	size_t file;         /* index into diags.files */
-	struct pos pos;      /* where */
-	size_t seq;          /* order of recording, to keep ties stable */
+	size_t file;    /* index into diags.files */
+	struct pos pos; /* where */
+	size_t seq;     /* order of recording, to keep ties stable */
 	enum diag_level level;
-	char *text;          /* the formatted message, heap */
-	char *line;          /* "line:col: level: message" for tests, heap */
+	char *text; /* the formatted message, heap */
+	char *line; /* "line:col: level: message" for tests, heap */
 };
 
 struct diags {
-	char **files;         /* file names in the order first named, heap */
+	char **files; /* file names in the order first named, heap */
 	size_t nfiles;
 	struct message *msgs; /* pending messages */
 	size_t nmsgs, cap;
-	size_t seq;           /* messages recorded so far */
-	size_t errors;        /* errors recorded so far */
-	size_t warnings;      /* warnings recorded so far */
+	size_t seq;      /* messages recorded so far */
+	size_t errors;   /* errors recorded so far */
+	size_t warnings; /* warnings recorded so far */
 };
 
 enum diag_level
@@ -163,8 +163,7 @@ record(struct diags *d, const char *file, struct pos p, enum diag_level lvl,
 }
 
 void
-diag_at(struct diags *d, const char *file, struct pos p, enum diag_id id,
-    ...)
+diag_at(struct diags *d, const char *file, struct pos p, enum diag_id id, ...)
 {
 	va_list ap;
 	va_start(ap, id);
@@ -258,8 +257,7 @@ diags_text(const struct diags *d, size_t i)
 /* The names below are in parentheses, as diag.h has macros of the same
  * names that check each call. */
 
-void
-(diag_print)(FILE *fp, const char *file, enum diag_id id, ...)
+void(diag_print)(FILE *fp, const char *file, enum diag_id id, ...)
 {
 	va_list ap;
 	va_start(ap, id);
@@ -271,18 +269,15 @@ void
 }
 
 char *
-diag_vline(char *buf, size_t n, const char *file, enum diag_id id,
-    va_list ap)
+diag_vline(char *buf, size_t n, const char *file, enum diag_id id, va_list ap)
 {
-	int k = snprintf(buf, n, "%s: %s: ", file,
-	    level_name(table[id].level));
+	int k = snprintf(buf, n, "%s: %s: ", file, level_name(table[id].level));
 	if (k >= 0 && (size_t)k < n)
 		vsnprintf(buf + k, n - (size_t)k, table[id].fmt, ap);
 	return buf;
 }
 
-char *
-(diag_string)(const char *file, enum diag_id id, ...)
+char *(diag_string)(const char *file, enum diag_id id, ...)
 {
 	va_list ap;
 	va_start(ap, id);

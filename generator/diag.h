@@ -58,10 +58,10 @@ int diag_check_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Records message id about file at p; the arguments fill its format.
  * file is copied. */
-void diag_at(struct diags *d, const char *file, struct pos p,
-    enum diag_id id, ...);
-#define diag(d, file, p, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_at(d, file, p, id, ##__VA_ARGS__))
+void diag_at(struct diags *d, const char *file, struct pos p, enum diag_id id,
+    ...);
+#define diag(d, file, p, id, ...) \
+	(DIAG_CHECK(id, ##__VA_ARGS__), diag_at(d, file, p, id, ##__VA_ARGS__))
 
 /* The position line:col. A compound literal, (struct pos){line, col},
  * would be two arguments of the macro diag: write pos_at(line, col). */
@@ -75,8 +75,8 @@ pos_at(int line, int col)
  * to fp at once: "file: level: message". Allocates nothing, so that it can
  * say memory ran out. */
 void diag_print(FILE *fp, const char *file, enum diag_id id, ...);
-#define diag_print(fp, file, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_print(fp, file, id, ##__VA_ARGS__))
+#define diag_print(fp, file, id, ...) \
+	(DIAG_CHECK(id, ##__VA_ARGS__), diag_print(fp, file, id, ##__VA_ARGS__))
 
 /* The line diag_print prints, without its newline, into buf of n bytes (cut
  * short to fit); returns buf. For wrappers that check their own calls with
@@ -87,8 +87,8 @@ char *diag_vline(char *buf, size_t n, const char *file, enum diag_id id,
 /* The line diag_print prints, without its newline, on the heap (the
  * caller frees it). */
 char *diag_string(const char *file, enum diag_id id, ...);
-#define diag_string(file, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	diag_string(file, id, ##__VA_ARGS__))
+#define diag_string(file, id, ...) \
+	(DIAG_CHECK(id, ##__VA_ARGS__), diag_string(file, id, ##__VA_ARGS__))
 
 /* Prints usage message id to stderr, "clerk: message", then, unless
  * synopsis is NULL, "usage: synopsis". For wrappers that check their own

@@ -39,8 +39,8 @@ paper_info(const struct paper *p, enum edition e)
 	struct arena *a = p->arena;
 	const struct meta *m = &p->meta;
 	bool secret = e == EDITION_FULL && paper_has_nonpublic(p);
-	struct doc_info info = {.path = p->path, .digest = e == EDITION_FULL ?
-	    p->digest : p->digest_public};
+	struct doc_info info = {.path = p->path,
+	    .digest = e == EDITION_FULL ? p->digest : p->digest_public};
 	char date[24];
 	info.title = m->subject;
 	if (m->kind == KIND_MINUTES && m->ncommittees > 0) {
@@ -61,8 +61,9 @@ paper_info(const struct paper *p, enum edition e)
 	if (m->ncommittees > 0)
 		info.subject = join(a, v, m->ncommittees, "; ");
 	if (secret)
-		info.subject = info.subject != NULL ? arena_printf(a,
-		    "%s; %s", info.subject, DOC_NOT_FOR_PUBLICATION) :
+		info.subject = info.subject != NULL ?
+		    arena_printf(a, "%s; %s", info.subject,
+		        DOC_NOT_FOR_PUBLICATION) :
 		    DOC_NOT_FOR_PUBLICATION;
 	const char **k = arena_alloc(a, (m->ncommittees + 4) * sizeof(*k));
 	size_t n = 0;
@@ -75,8 +76,8 @@ paper_info(const struct paper *p, enum edition e)
 		k[n++] = m->reference;
 	info.keywords = join(a, k, n, "; ");
 	info.salt = p->tpl != NULL ? p->tpl->id : "";
-	info.creator = arena_printf(a, "clerk %s (template %s)",
-	    CLERK_VERSION, p->tpl != NULL ? p->tpl->id : "none");
+	info.creator = arena_printf(a, "clerk %s (template %s)", CLERK_VERSION,
+	    p->tpl != NULL ? p->tpl->id : "none");
 	if (m->ncommittees > 0) {
 		info.year = m->committees[0].date.year;
 		info.month = m->committees[0].date.month;
@@ -102,7 +103,7 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 		/* a Part 1 paper is its public edition: nothing of its
 		 * non-public appendices may change the public pack */
 		const char *dg = e->part == 1 ? e->paper->digest_public :
-		    e->paper->digest;
+		                                e->paper->digest;
 		digest_add(&h, dg, strlen(dg));
 		char tag[32];
 		int n = snprintf(tag, sizeof tag, "%d/%d", e->appendix,
@@ -129,23 +130,25 @@ pack_info(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 	for (size_t i = pk->part2; i < pk->nentries; i++)
 		secret = secret || pack_holds(&pk->entries[i], kind);
 	return (struct doc_info){
-		.path = a->path,
-		.title = arena_printf(ar, "%s, %s: %s", a->committee, date,
-		    kind == PACK_PUBLIC ? "Public Document Pack" :
-		    "Non-Public Document Pack"),
-		.author = a->has_signatory && a->signatory.title != NULL ?
-		    a->signatory.title : a->committee,
-		.subject = arena_printf(ar, "Agenda and reports of the %s, %s%s",
-		    a->committee, date, secret ? "; " DOC_NOT_FOR_PUBLICATION :
-		    ""),
-		.keywords = arena_printf(ar, "%s; %s", a->committee,
-		    kind == PACK_PUBLIC ? "Public" : secret ? "Non-Public; "
-		    DOC_NOT_FOR_PUBLICATION : "Non-Public"),
-		.creator = arena_printf(ar, "clerk %s (pack, template %s)",
-		    CLERK_VERSION, t->id),
-		.year = a->date.year, .month = a->date.month,
-		.day = a->date.day,
-		.digest = pack_digest(ar, pk, kind, duplex),
-		.salt = t->id,
+	    .path = a->path,
+	    .title = arena_printf(ar, "%s, %s: %s", a->committee, date,
+	        kind == PACK_PUBLIC ? "Public Document Pack" :
+	                              "Non-Public Document Pack"),
+	    .author = a->has_signatory && a->signatory.title != NULL ?
+	        a->signatory.title :
+	        a->committee,
+	    .subject = arena_printf(ar, "Agenda and reports of the %s, %s%s",
+	        a->committee, date, secret ? "; " DOC_NOT_FOR_PUBLICATION : ""),
+	    .keywords = arena_printf(ar, "%s; %s", a->committee,
+	        kind == PACK_PUBLIC ? "Public" :
+	            secret          ? "Non-Public; " DOC_NOT_FOR_PUBLICATION :
+	                              "Non-Public"),
+	    .creator = arena_printf(ar, "clerk %s (pack, template %s)",
+	        CLERK_VERSION, t->id),
+	    .year = a->date.year,
+	    .month = a->date.month,
+	    .day = a->date.day,
+	    .digest = pack_digest(ar, pk, kind, duplex),
+	    .salt = t->id,
 	};
 }

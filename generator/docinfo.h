@@ -14,14 +14,14 @@ struct template;
 
 /* What a document says about itself. */
 struct doc_info {
-	const char *path;      /* its source, for messages */
+	const char *path; /* its source, for messages */
 	const char *title, *author, *subject, *keywords; /* NULL: none */
-	const char *creator;   /* "clerk 0.1.0 (template col-2023)" */
-	int year, month, day;  /* its date when there is no
+	const char *creator;  /* "clerk 0.1.0 (template col-2023)" */
+	int year, month, day; /* its date when there is no
 				  SOURCE_DATE_EPOCH (midnight) */
-	const char *digest;    /* of its inputs: the /ID comes from it, the
+	const char *digest;   /* of its inputs: the /ID comes from it, the
 				  date and clerk's version */
-	const char *salt;      /* also in the /ID (the template's id) */
+	const char *salt;     /* also in the /ID (the template's id) */
 };
 
 /* What the document info of a full edition holding non-public matter

@@ -91,7 +91,8 @@ dump_node(FILE *fp, const struct node *n, int depth)
 	case N_XREF:
 		fprintf(fp, " #%s -> %s", n->u.xref.label,
 		    n->u.xref.target && n->u.xref.target->number ?
-		    n->u.xref.target->number : "?");
+		        n->u.xref.target->number :
+		        "?");
 		break;
 	case N_BLOCKQUOTE:
 	case N_THEMATIC_BREAK:
@@ -178,12 +179,13 @@ dump_paper(FILE *fp, const struct paper *p)
 		fputs(ap->public ? "" : " non-public", fp);
 		fputs(ap->withheld ? " withheld" : "", fp);
 		for (size_t k = 0; k < ap->nexempt; k++)
-			fprintf(fp, "%s%d", k ? "," : " exempt=", ap->exempt[k]);
+			fprintf(fp, "%s%d",
+			    k ? "," : " exempt=", ap->exempt[k]);
 		fputc('\n', fp);
 		if (ap->doc == NULL)
 			continue;
 		for (const struct node *n = ap->doc->sections->first; n;
-		    n = n->next)
+		     n = n->next)
 			dump_node(fp, n, 1);
 		for (const struct node *f = ap->doc->footnotes; f; f = f->next)
 			dump_node(fp, f, 1);

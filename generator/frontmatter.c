@@ -46,35 +46,34 @@ static const struct {
 	bool report;  /* a key of reports */
 	bool minutes; /* a key of minutes */
 } keys[K__COUNT] = {
-	[K_KIND] = {"kind", true, true},
-	[K_TEMPLATE] = {"template", true, true},
-	[K_COMMITTEES] = {"committees", true, false},
-	[K_COMMITTEE] = {"committee", true, true},
-	[K_DATE] = {"date", true, true},
-	[K_PURPOSE] = {"purpose", true, false},
-	[K_SUBJECT] = {"subject", true, false},
-	[K_REPORT_OF] = {"report_of", true, false},
-	[K_REPORT_AUTHOR] = {"report_author", true, false},
-	[K_PUBLIC] = {"public", true, true},
-	[K_EXEMPT] = {"exempt_paragraphs", true, true},
-	[K_REFERENCE] = {"reference", true, false},
-	[K_CONTACT] = {"contact", true, false},
-	[K_APPENDICES] = {"appendices", true, false},
-	[K_BACKGROUND_PAPERS] = {"background_papers", true, false},
-	[K_TIME] = {"time", false, true},
-	[K_VENUE] = {"venue", false, true},
-	[K_PRESENT] = {"present", false, true},
-	[K_OFFICERS] = {"officers", false, true},
-	[K_IN_ATTENDANCE] = {"in_attendance", false, true},
+    [K_KIND] = {"kind", true, true},
+    [K_TEMPLATE] = {"template", true, true},
+    [K_COMMITTEES] = {"committees", true, false},
+    [K_COMMITTEE] = {"committee", true, true},
+    [K_DATE] = {"date", true, true},
+    [K_PURPOSE] = {"purpose", true, false},
+    [K_SUBJECT] = {"subject", true, false},
+    [K_REPORT_OF] = {"report_of", true, false},
+    [K_REPORT_AUTHOR] = {"report_author", true, false},
+    [K_PUBLIC] = {"public", true, true},
+    [K_EXEMPT] = {"exempt_paragraphs", true, true},
+    [K_REFERENCE] = {"reference", true, false},
+    [K_CONTACT] = {"contact", true, false},
+    [K_APPENDICES] = {"appendices", true, false},
+    [K_BACKGROUND_PAPERS] = {"background_papers", true, false},
+    [K_TIME] = {"time", false, true},
+    [K_VENUE] = {"venue", false, true},
+    [K_PRESENT] = {"present", false, true},
+    [K_OFFICERS] = {"officers", false, true},
+    [K_IN_ATTENDANCE] = {"in_attendance", false, true},
 };
 
 static const char *const kind_values[] = {"report", "minutes", NULL};
 static const char *const purpose_values[] = {"decision", "information",
     "discussion", NULL};
-static const char *const committee_keys[] = {"name", "date", "purpose",
-    NULL};
-static const char *const contact_keys[] = {"name", "title", "phone",
-    "mobile", "email", NULL};
+static const char *const committee_keys[] = {"name", "date", "purpose", NULL};
+static const char *const contact_keys[] = {"name", "title", "phone", "mobile",
+    "email", NULL};
 static const char *const appendix_keys[] = {"title", "file", "public",
     "exempt_paragraphs", NULL};
 
@@ -83,14 +82,14 @@ struct fm {
 	struct paper *p;
 	struct diags *d;
 	struct arena *a;
-	struct yread y;      /* values read into a, messages to d */
+	struct yread y; /* values read into a, messages to d */
 	const struct template_set *set;
 	enum paper_kind kind;
-	struct pos missing;  /* where a missing key is reported */
+	struct pos missing; /* where a missing key is reported */
 	const struct ynode *given[K__COUNT]; /* the keys of the kind given */
 	bool suggested[K__COUNT]; /* an unknown key's "did you mean" named it:
 				     not reported missing as well */
-	bool has_date;       /* first_date holds the first meeting date */
+	bool has_date;            /* first_date holds the first meeting date */
 	struct date first_date;
 	struct pos first_date_pos;
 };
@@ -107,8 +106,8 @@ static void
 missing(struct fm *f, enum fkey k)
 {
 	if (!f->suggested[k])
-		diag(f->d, f->p->path, f->missing, D_MISSING_KEY,
-		    keys[k].name, "");
+		diag(f->d, f->p->path, f->missing, D_MISSING_KEY, keys[k].name,
+		    "");
 }
 
 /* Notes which of clerk's keys the unknown keys of root most likely mean,
@@ -189,9 +188,9 @@ get_purpose(struct fm *f, const struct ynode *v, enum purpose *out)
 
 struct entry {
 	struct committee c;
-	bool ok;              /* name and date read */
-	bool has_purpose;     /* a purpose was given (even a bad one) */
-	struct pos date_pos;  /* of the date value */
+	bool ok;             /* name and date read */
+	bool has_purpose;    /* a purpose was given (even a bad one) */
+	struct pos date_pos; /* of the date value */
 };
 
 static void
@@ -273,8 +272,8 @@ read_committees(struct fm *f)
 			diag(f->d, f->p->path, date->key_pos,
 			    D_SHORTHAND_WITH_LIST, "date");
 		if (yv_empty(list)) {
-			diag(f->d, f->p->path, yv_pos(list),
-			    D_EMPTY_VALUE, "committees");
+			diag(f->d, f->p->path, yv_pos(list), D_EMPTY_VALUE,
+			    "committees");
 		} else if (list->type != Y_SEQUENCE) {
 			diag(f->d, f->p->path, list->pos, D_WRONG_TYPE,
 			    "committees", "a list");
@@ -285,9 +284,8 @@ read_committees(struct fm *f)
 			entries = arena_alloc(f->a,
 			    list->count * sizeof(*entries));
 			for (const struct ynode *c = list->first; c != NULL;
-			    c = c->next)
-				read_committee_entry(f, c, list,
-				    &entries[n++]);
+			     c = c->next)
+				read_committee_entry(f, c, list, &entries[n++]);
 		}
 	} else if (name != NULL || date != NULL) {
 		entries = arena_alloc(f->a, sizeof(*entries));
@@ -357,7 +355,7 @@ read_paragraphs(struct fm *f, const struct ynode *v, int out[7], size_t *n)
 		one = NULL;
 	}
 	for (const struct ynode *c = one; c != NULL;
-	    c = v->type == Y_SEQUENCE ? c->next : NULL) {
+	     c = v->type == Y_SEQUENCE ? c->next : NULL) {
 		long k;
 		if (c->type != Y_SCALAR) {
 			diag(f->d, f->p->path, c->pos, D_WRONG_TYPE,
@@ -365,8 +363,8 @@ read_paragraphs(struct fm *f, const struct ynode *v, int out[7], size_t *n)
 			continue;
 		}
 		if (c != v && yv_empty(c)) {
-			diag(f->d, f->p->path, yv_item_pos(c, v),
-			    D_EMPTY_VALUE, "exempt_paragraphs");
+			diag(f->d, f->p->path, yv_item_pos(c, v), D_EMPTY_VALUE,
+			    "exempt_paragraphs");
 			continue;
 		}
 		if (!yv_integer(&f->y, c, "exempt_paragraphs", &k))
@@ -450,8 +448,9 @@ static bool
 ends_with_md(const char *s)
 {
 	size_t n = strlen(s);
-	return n > 3 && s[n - 3] == '.' && (s[n - 2] == 'm' ||
-	    s[n - 2] == 'M') && (s[n - 1] == 'd' || s[n - 1] == 'D');
+	return n > 3 && s[n - 3] == '.' &&
+	    (s[n - 2] == 'm' || s[n - 2] == 'M') &&
+	    (s[n - 1] == 'd' || s[n - 1] == 'D');
 }
 
 static void
@@ -459,8 +458,7 @@ read_appendices(struct fm *f, const struct ynode *v)
 {
 	struct meta *m = &f->p->meta;
 	if (yv_empty(v)) {
-		diag(f->d, f->p->path, yv_pos(v), D_EMPTY_VALUE,
-		    "appendices");
+		diag(f->d, f->p->path, yv_pos(v), D_EMPTY_VALUE, "appendices");
 		return;
 	}
 	if (v->type != Y_SEQUENCE) {
@@ -469,9 +467,8 @@ read_appendices(struct fm *f, const struct ynode *v)
 		return;
 	}
 	size_t n = v->count < CLERK_MAX_APPENDICES ? v->count :
-	    CLERK_MAX_APPENDICES;
-	m->appendices = arena_alloc(f->a, (n ? n : 1) *
-	    sizeof(*m->appendices));
+	                                             CLERK_MAX_APPENDICES;
+	m->appendices = arena_alloc(f->a, (n ? n : 1) * sizeof(*m->appendices));
 	size_t k = 0;
 	for (const struct ynode *e = v->first; e != NULL; e = e->next) {
 		if (k++ == CLERK_MAX_APPENDICES) {
@@ -574,8 +571,8 @@ choose_template(struct fm *f)
 				diag(f->d, p->path, v->pos, D_UNKNOWN_TEMPLATE,
 				    id, did_you_mean(f->a, id, ids));
 			} else if (t->kind != f->kind) {
-				diag(f->d, p->path, v->pos, D_TEMPLATE_KIND,
-				    id, kind_plural(t->kind),
+				diag(f->d, p->path, v->pos, D_TEMPLATE_KIND, id,
+				    kind_plural(t->kind),
 				    kind_article(f->kind));
 			} else {
 				p->meta.template_id = t->id;
@@ -602,8 +599,8 @@ choose_template(struct fm *f)
 		p->tpl_guessed = true, p->tpl = newest(f->set, f->kind);
 	if (p->tpl == NULL) {
 		const struct ynode *k = f->given[K_KIND];
-		diag(f->d, p->path, k ? k->pos : pos_at(1, 1),
-		    D_TEMPLATE_NONE, kind_plural(f->kind));
+		diag(f->d, p->path, k ? k->pos : pos_at(1, 1), D_TEMPLATE_NONE,
+		    kind_plural(f->kind));
 	}
 }
 
@@ -631,7 +628,7 @@ read_template_keys(struct fm *f, const struct ynode *root)
 				diag(f->d, f->p->path, f->missing,
 				    D_MISSING_KEY, k->name,
 				    arena_printf(f->a, " (template %s)",
-				    t->id));
+				        t->id));
 			continue;
 		}
 		const char *text = NULL;
@@ -681,8 +678,9 @@ read_template_keys(struct fm *f, const struct ynode *root)
 		}
 		}
 		if (text != NULL)
-			m->extras[m->nextras++] = (struct extra){
-			    .key = k, .value = text, .pos = v->pos};
+			m->extras[m->nextras++] = (struct extra){.key = k,
+			    .value = text,
+			    .pos = v->pos};
 	}
 }
 
@@ -747,8 +745,12 @@ frontmatter_read(struct paper *p, struct diags *d, const struct ynode *root,
     const struct template_set *set)
 {
 	size_t errors = diags_errors(d);
-	struct fm f = {.p = p, .d = d, .a = p->arena, .set = set,
-	    .y = {p->arena, d, p->path}, .kind = KIND_REPORT,
+	struct fm f = {.p = p,
+	    .d = d,
+	    .a = p->arena,
+	    .set = set,
+	    .y = {p->arena, d, p->path},
+	    .kind = KIND_REPORT,
 	    .missing = {p->src->front_end_line, 1}};
 	struct meta *m = &p->meta;
 	memset(m, 0, sizeof(*m));

@@ -21,7 +21,7 @@
 
 /* A map from code points to two sizes, open addressing. */
 struct set {
-	uint64_t *keys;   /* 0: empty; else the code point + 1 */
+	uint64_t *keys; /* 0: empty; else the code point + 1 */
 	size_t *val, *val2;
 	size_t n, cap;
 };
@@ -79,17 +79,17 @@ set_free(struct set *s)
 struct gl {
 	const struct metrics *m;
 	struct diags *d;
-	struct set chars;          /* code points looked up: val 1 when some
+	struct set chars;         /* code points looked up: val 1 when some
 				      font has it, 2 when none */
-	const char *path;          /* the document being read */
-	const struct source *src;  /* its text, or NULL (read from XML):
+	const char *path;         /* the document being read */
+	const struct source *src; /* its text, or NULL (read from XML):
 				      messages go to the nodes' places */
-	struct pos asked;          /* the position last turned into an
+	struct pos asked;         /* the position last turned into an
 				      offset (pos_offset) */
-	size_t asked_off;          /* that offset */
-	size_t last_off;           /* the offset in src last reported at */
-	struct pos last;           /* its position (line 0: none) */
-	struct set next;           /* per code point, the offset in src
+	size_t asked_off;         /* that offset */
+	size_t last_off;          /* the offset in src last reported at */
+	struct pos last;          /* its position (line 0: none) */
+	struct set next;          /* per code point, the offset in src
 				      after its place last reported (val)
 				      and where that search began (val2) */
 };
@@ -100,9 +100,16 @@ static bool
 covered(struct gl *g, uint32_t cp)
 {
 	static const enum font order[] = {
-		FONT_REGULAR, FONT_FALLBACK, FONT_BOLD, FONT_FALLBACK_BOLD,
-		FONT_ITALIC, FONT_BOLD_ITALIC, FONT_MONO, FONT_MONO_BOLD,
-		FONT_MONO_ITALIC, FONT_MONO_BOLD_ITALIC,
+	    FONT_REGULAR,
+	    FONT_FALLBACK,
+	    FONT_BOLD,
+	    FONT_FALLBACK_BOLD,
+	    FONT_ITALIC,
+	    FONT_BOLD_ITALIC,
+	    FONT_MONO,
+	    FONT_MONO_BOLD,
+	    FONT_MONO_ITALIC,
+	    FONT_MONO_BOLD_ITALIC,
 	};
 	bool added;
 	size_t h = set_put(&g->chars, cp, &added);
@@ -168,10 +175,10 @@ place(struct gl *g, size_t off)
 	struct pos p;
 	if (g->last.line > 0 && g->last_off <= off &&
 	    ((size_t)g->last.line == src->nlines ||
-	    off < src->lines[g->last.line])) {
+	        off < src->lines[g->last.line])) {
 		p.line = g->last.line;
-		p.col = g->last.col + (int)utf8_count(src->text + g->last_off,
-		    off - g->last_off);
+		p.col = g->last.col +
+		    (int)utf8_count(src->text + g->last_off, off - g->last_off);
 	} else {
 		p = source_pos(src, off);
 	}
@@ -263,7 +270,7 @@ check_text(struct gl *g, const char *s, size_t n, size_t from, size_t end,
 	uint32_t cp;
 	size_t len;
 	for (size_t i = next_missing(g, s, n, 0, &cp, &len); i < n;
-	    i = next_missing(g, s, n, i + len, &cp, &len))
+	     i = next_missing(g, s, n, i + len, &cp, &len))
 		report(g, cp, s + i, len, from, end, fallback);
 }
 
@@ -280,9 +287,10 @@ check_blocks(struct gl *g, const struct node *first)
 	size_t end = src != NULL ? src->len : 0;
 	for (const struct node *top = first; top != NULL; top = top->next)
 		for (const struct node *n = top; n != NULL;
-		    n = node_walk_next((struct node *)n, top)) {
-			if (n->text == NULL || (n->type != N_TEXT &&
-			    n->type != N_CODE && n->type != N_CODE_BLOCK))
+		     n = node_walk_next((struct node *)n, top)) {
+			if (n->text == NULL ||
+			    (n->type != N_TEXT && n->type != N_CODE &&
+			        n->type != N_CODE_BLOCK))
 				continue;
 			const struct node *at = n;
 			while (at->pos.line < 1 && at->parent != NULL)
@@ -290,8 +298,7 @@ check_blocks(struct gl *g, const struct node *first)
 			size_t len = strlen(n->text);
 			if (clean(g, n->text, len))
 				continue; /* where it is need not be found */
-			size_t from = src != NULL ? pos_offset(g, at->pos) :
-			    0;
+			size_t from = src != NULL ? pos_offset(g, at->pos) : 0;
 			size_t until = from + WINDOW + 4 * len;
 			check_text(g, n->text, len, from,
 			    until < end ? until : end, at->pos);
@@ -348,15 +355,16 @@ check_value(struct gl *g, const char *s)
 	size_t from = front ? src->front_off : 0;
 	size_t end = front ? src->front_off + src->front_len : 0;
 	struct pos fallback = front ? (struct pos){src->front_line + 1, 0} :
-	    (struct pos){0, 0};
+	                              (struct pos){0, 0};
 	/* A character written as an escape ("\U0001F600") is not in the
 	 * file as such: it is reported at the value, found by the text
 	 * before it. */
 	size_t k = 0;
 	while (s[k] != '\0' && (unsigned char)s[k] < 0x80 && k < 32)
 		k++;
-	const char *at = front && k >= 3 ? find(src->text + from, end - from,
-	    s, k) : NULL;
+	const char *at = front && k >= 3 ?
+	    find(src->text + from, end - from, s, k) :
+	    NULL;
 	if (at != NULL)
 		fallback = source_pos(src, (size_t)(at - src->text));
 	check_text(g, s, strlen(s), from, end, fallback);
@@ -399,8 +407,7 @@ check_meta(struct gl *g, const struct meta *m)
 }
 
 void
-glyphs_check(const struct paper *p, const struct metrics *m,
-    struct diags *d)
+glyphs_check(const struct paper *p, const struct metrics *m, struct diags *d)
 {
 	struct gl g = {.m = m, .d = d};
 	check_doc(&g, p, true);
@@ -498,7 +505,7 @@ glyphs_check_agenda(const struct agenda *a, const struct template_set *set,
 			return false;
 		for (size_t k = 0; k < it->nsubitems; k++)
 			if (!glyphs_check_fonts(it->subitems[k].paper, ds, d,
-			    why))
+			        why))
 				return false;
 	}
 	return true;

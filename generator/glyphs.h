@@ -30,8 +30,7 @@ bool glyphs_check_fonts(const struct paper *p, struct pdf_devices *ds,
 /* The same for agenda a: its own text (front sheet and items, as written)
  * with the fonts the pack sets it with (pack_template), then every paper
  * it links, in agenda order. */
-bool glyphs_check_agenda(const struct agenda *a,
-    const struct template_set *set, struct pdf_devices *ds, struct diags *d,
-    const char **why);
+bool glyphs_check_agenda(const struct agenda *a, const struct template_set *set,
+    struct pdf_devices *ds, struct diags *d, const char **why);
 
 #endif

@@ -61,7 +61,7 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 	bool color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
 	bool alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
 	pi.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) :
-	    (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+	                    (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
 	size_t ch = PNG_IMAGE_PIXEL_CHANNELS(pi.format);
 	size_t w = pi.width, h = pi.height;
 	info->type = IMAGE_PNG;
@@ -106,8 +106,7 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 }
 
 bool
-image_png_decode(const char *path, struct image_pixels *px, char *why,
-    size_t n)
+image_png_decode(const char *path, struct image_pixels *px, char *why, size_t n)
 {
 	struct image_info info;
 	memset(px, 0, sizeof *px);
@@ -148,8 +147,9 @@ jpeg_coding(int m, char *buf, size_t n)
 	int k = m - 0xC0;
 	if (k <= 2)
 		return NULL;
-	const char *what = k == 3 || k == 7 || k == 11 || k == 15 ?
-	    "lossless" : k >= 9 ? "arithmetic" : "hierarchical";
+	const char *what = k == 3 || k == 7 || k == 11 || k == 15 ? "lossless" :
+	    k >= 9 ? "arithmetic" :
+	             "hierarchical";
 	snprintf(buf, n, "%s (SOF%d)", what, k);
 	return buf;
 }
@@ -230,8 +230,8 @@ jpeg_walk(const unsigned char *b, size_t n, struct image_info *info,
 			}
 			if (i + 1 >= n)
 				goto cut;
-			if (b[i + 1] == 0x00 || (b[i + 1] >= 0xD0 &&
-			    b[i + 1] <= 0xD7)) {
+			if (b[i + 1] == 0x00 ||
+			    (b[i + 1] >= 0xD0 && b[i + 1] <= 0xD7)) {
 				i += 2;
 				continue;
 			}
@@ -288,8 +288,7 @@ slurp(const char *path, unsigned char **buf, size_t *len)
 }
 
 enum image_problem
-image_inspect(const char *path, struct image_info *info, char *detail,
-    size_t n)
+image_inspect(const char *path, struct image_info *info, char *detail, size_t n)
 {
 	memset(info, 0, sizeof *info);
 	if (n > 0)

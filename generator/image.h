@@ -25,13 +25,13 @@ struct image_info {
 /* Why an image cannot be drawn. */
 enum image_problem {
 	IMAGE_FINE,
-	IMAGE_UNREADABLE,   /* cannot be opened or read; detail: why */
-	IMAGE_NOT_IMAGE,    /* neither PNG nor JPEG by its first bytes */
-	IMAGE_DAMAGED,      /* cut short or broken; detail: what */
-	IMAGE_JPEG_CODING,  /* a JPEG coding a PDF cannot hold; detail:
+	IMAGE_UNREADABLE,  /* cannot be opened or read; detail: why */
+	IMAGE_NOT_IMAGE,   /* neither PNG nor JPEG by its first bytes */
+	IMAGE_DAMAGED,     /* cut short or broken; detail: what */
+	IMAGE_JPEG_CODING, /* a JPEG coding a PDF cannot hold; detail:
 			       "lossless (SOF3)" ... */
-	IMAGE_CMYK,         /* a JPEG of four components */
-	IMAGE_TOO_LARGE,    /* more pixels than clerk decodes */
+	IMAGE_CMYK,        /* a JPEG of four components */
+	IMAGE_TOO_LARGE,   /* more pixels than clerk decodes */
 };
 
 /* clerk's limit on the decoded size of one PNG (samples, bytes). */

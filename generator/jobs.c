@@ -40,8 +40,7 @@ work(void *arg)
 }
 
 void
-jobs_run(size_t n, size_t njobs,
-    void (*fn)(void *ctx, size_t i, size_t worker),
+jobs_run(size_t n, size_t njobs, void (*fn)(void *ctx, size_t i, size_t worker),
     void (*done)(void *ctx, size_t i, size_t ndone, size_t n), void *ctx)
 {
 	struct pool p = {.n = n, .fn = fn, .done_fn = done, .ctx = ctx};
@@ -57,7 +56,7 @@ jobs_run(size_t n, size_t njobs,
 		for (; started < njobs; started++) {
 			workers[started] = (struct worker){&p, started};
 			if (pthread_create(&threads[started], NULL, work,
-			    &workers[started]) != 0)
+			        &workers[started]) != 0)
 				break;
 		}
 	if (started == 0) {

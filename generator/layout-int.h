@@ -23,30 +23,30 @@
 #include "strset.h"
 
 /* Proportions of the City of London look, times the template's size. */
-#define LEADING      1.2   /* line height */
-#define PARA_AFTER   0.6   /* space after a paragraph, list, table */
-#define HEAD_BEFORE  1.0   /* space before a heading */
-#define CODE_SCALE   0.85  /* code blocks */
-#define CODE_INLINE  0.9   /* code spans */
-#define NOTE_SCALE   (5.0 / 6.0) /* footnotes: 10pt beside 12pt */
-#define SUP_SCALE    0.7   /* footnote reference numbers */
-#define SUP_RISE     0.35
+#define LEADING       1.2         /* line height */
+#define PARA_AFTER    0.6         /* space after a paragraph, list, table */
+#define HEAD_BEFORE   1.0         /* space before a heading */
+#define CODE_SCALE    0.85        /* code blocks */
+#define CODE_INLINE   0.9         /* code spans */
+#define NOTE_SCALE    (5.0 / 6.0) /* footnotes: 10pt beside 12pt */
+#define SUP_SCALE     0.7         /* footnote reference numbers */
+#define SUP_RISE      0.35
 #define CAPTION_SCALE 0.85
 /* Fixed lengths, points. */
-#define HANG         36.0  /* numbered paragraphs' text */
-#define LIST_INDENT  18.0  /* per list level */
+#define HANG         36.0 /* numbered paragraphs' text */
+#define LIST_INDENT  18.0 /* per list level */
 #define QUOTE_INDENT 24.0
 #define RULE_WIDTH   0.5
 #define TABLE_PAD    3.0
 #define FRONT_PAD    4.0
-#define FRONT_LEFT   0.72  /* the front sheet's left column */
-#define NOTE_RULE    72.0  /* the rule above footnotes */
+#define FRONT_LEFT   0.72 /* the front sheet's left column */
+#define NOTE_RULE    72.0 /* the rule above footnotes */
 #define EPS          1e-6
 /* Bytes of text measured at a time, and at most in one text box: the PDF
  * library takes no string longer than 65,535 bytes. A word longer than
  * BOX_MAX_BYTES (which fits the line only if its characters are of no
  * width) is cut as a word wider than the line is. */
-#define MEASURE_MAX  4096
+#define MEASURE_MAX   4096
 #define BOX_MAX_BYTES 4096
 
 enum align {
@@ -75,58 +75,58 @@ struct style {
 
 /* A run of text in one font and style, measured once. */
 struct frag {
-	const char *s;             /* UTF-8 in the paper's arena; not
+	const char *s; /* UTF-8 in the paper's arena; not
 				      NUL-terminated */
 	size_t n;
 	enum font font;
 	double size, rise;
-	double w;                  /* width, points */
+	double w; /* width, points */
 	bool strike, underline;
 	const char *uri;
 	const struct node *target;
-	size_t note;               /* 1 + index in lay.notes of the
+	size_t note; /* 1 + index in lay.notes of the
 				      footnote this number refers to */
 };
 
 /* What lies between two break opportunities. */
 struct word {
-	size_t f0, f1;             /* its frags */
-	double w;                  /* points */
-	double space;              /* the space after it, points (0: none) */
+	size_t f0, f1; /* its frags */
+	double w;      /* points */
+	double space;  /* the space after it, points (0: none) */
 	enum font space_font;
-	bool brk;                  /* a forced line break after it */
-	bool glue;                 /* the next word follows with no gap (a
+	bool brk;      /* a forced line break after it */
+	bool glue;     /* the next word follows with no gap (a
 				      soft hyphen or zero-width space ends
 				      it): the gap is never stretched */
-	double hyphen;             /* > 0: a soft hyphen ends it, and a
+	double hyphen; /* > 0: a soft hyphen ends it, and a
 				      line ending here ends in a hyphen of
 				      this width, points */
 };
 
 /* A line as the breaker made it. */
 struct line {
-	size_t w0, w1;             /* its words */
-	double w;                  /* natural width, points */
-	bool last;                 /* ends its paragraph or a forced break:
+	size_t w0, w1; /* its words */
+	double w;      /* natural width, points */
+	bool last;     /* ends its paragraph or a forced break:
 				      never justified */
 };
 
 /* Something stacked in a flow. */
 struct item {
-	double h;                  /* height */
-	double before;             /* space above, dropped at a page's top */
-	size_t b0, b1;             /* its boxes in lay.boxes */
-	size_t fend;               /* end of the footnote lines (lay.foot)
+	double h;         /* height */
+	double before;    /* space above, dropped at a page's top */
+	size_t b0, b1;    /* its boxes in lay.boxes */
+	size_t fend;      /* end of the footnote lines (lay.foot)
 				      of the notes it refers to first; 0:
 				      none */
-	size_t header;             /* 1 + index of its table's header item,
+	size_t header;    /* 1 + index of its table's header item,
 				      repeated above it atop a page; 0:
 				      none */
-	bool keep;                 /* on the same page as the item after */
-	bool newpage;              /* begins a page */
-	struct pos pos;            /* where its text is in the source, for
+	bool keep;        /* on the same page as the item after */
+	bool newpage;     /* begins a page */
+	struct pos pos;   /* where its text is in the source, for
 				      messages; line 0: none */
-	const char *path;          /* and of which file */
+	const char *path; /* and of which file */
 };
 
 /* A number or bullet set at x on the first line of the next item. */
@@ -140,8 +140,8 @@ struct marker {
 struct flow {
 	struct item *items;
 	size_t n, cap;
-	double pending;            /* space owed above the next item */
-	bool newpage;              /* the next item begins a page */
+	double pending; /* space owed above the next item */
+	bool newpage;   /* the next item begins a page */
 	/* Numbers and bullets hung beside the next item's first line (a
 	 * list item whose first block is a list has two) */
 	struct marker *markers;
@@ -150,29 +150,29 @@ struct flow {
 
 /* Something that needs the final page and y of an item. */
 struct mark {
-	size_t item;               /* in lay.main */
-	int level;                 /* outline level; -1: an anchor */
-	const char *title;         /* outline entry */
-	const struct node *node;   /* anchor: the paragraph */
+	size_t item;             /* in lay.main */
+	int level;               /* outline level; -1: an anchor */
+	const char *title;       /* outline entry */
+	const struct node *node; /* anchor: the paragraph */
 };
 
 /* A footnote, laid out in lay.foot. */
 struct note {
-	size_t i0, i1;             /* its items */
-	bool seen;                 /* its first reference is laid out */
+	size_t i0, i1; /* its items */
+	bool seen;     /* its first reference is laid out */
 };
 
 /* The items of a non-public appendix in the full edition. */
 struct exempt_run {
-	size_t i0, i1;             /* its items in lay.main */
-	const int *exempt;         /* its paragraphs of Schedule 12A */
+	size_t i0, i1;     /* its items in lay.main */
+	const int *exempt; /* its paragraphs of Schedule 12A */
 	size_t nexempt;
 };
 
 /* The layout engine's state for one paper. */
 struct lay {
-	const struct paper *p;     /* the paper */
-	const struct paper *doc;   /* being laid out: p or an appendix */
+	const struct paper *p;   /* the paper */
+	const struct paper *doc; /* being laid out: p or an appendix */
 	const struct template *t;
 	const struct metrics *m;
 	struct diags *d;
@@ -182,66 +182,66 @@ struct lay {
 	double width;              /* x1 - x0 */
 	double hang;               /* numbered paragraphs' text indent */
 
-	struct rbox *boxes;        /* of every item */
+	struct rbox *boxes; /* of every item */
 	size_t nboxes, cboxes;
-	struct flow main, foot;    /* the body; the footnotes' lines */
-	double flow_h;             /* height of every item made, with the
+	struct flow main, foot; /* the body; the footnotes' lines */
+	double flow_h;          /* height of every item made, with the
 				      space above it: pages are at least
 				      that over the text area's height */
-	bool too_long;             /* past CLERK_MAX_PAGES (reported): no
+	bool too_long;          /* past CLERK_MAX_PAGES (reported): no
 				      more blocks are laid out */
-	struct flow *fl;           /* where items go now */
-	size_t ib0;                /* first box of the item being made */
-	size_t ifend;              /* its footnotes' end */
+	struct flow *fl;        /* where items go now */
+	size_t ib0;             /* first box of the item being made */
+	size_t ifend;           /* its footnotes' end */
 
 	struct mark *marks;
 	size_t nmarks, cmarks;
-	struct note *notes;        /* of every document, in order */
+	struct note *notes; /* of every document, in order */
 	size_t nnotes;
-	size_t note0;              /* index of the document's note 1 */
-	size_t doc_notes;          /* the document's footnotes */
+	size_t note0;     /* index of the document's note 1 */
+	size_t doc_notes; /* the document's footnotes */
 
 	/* Inline scratch, reused */
 	struct frag *frags;
 	size_t nfrags, cfrags;
 	struct word *words;
 	size_t nwords, cwords;
-	size_t wbase;              /* first word of the cell being read */
-	bool wopen;                /* the last word is still growing */
-	bool nomerge;              /* the next character begins a frag */
-	bool keep_spaces;          /* code: spaces are characters */
+	size_t wbase;     /* first word of the cell being read */
+	bool wopen;       /* the last word is still growing */
+	bool nomerge;     /* the next character begins a frag */
+	bool keep_spaces; /* code: spaces are characters */
 	struct line *lines;
 	size_t nlines, clines;
 	const struct node **images; /* images met in a paragraph */
 	size_t nimages, cimages;
-	bool collect_images;       /* gather images instead of alt text */
-	struct pos pos;            /* of the node being read, for messages */
+	bool collect_images; /* gather images instead of alt text */
+	struct pos pos;      /* of the node being read, for messages */
 
-	struct frame *stack;       /* inl_nodes: the styles of open nodes */
+	struct frame *stack; /* inl_nodes: the styles of open nodes */
 	size_t cstack;
 	double spacew[FONT__COUNT]; /* width of a space, thousandths of an
 				       em; < 0 until measured */
 	signed char glyph[FONT__COUNT][128]; /* has_glyph cache: 0 unknown,
 						1 yes, -1 no */
-	struct strset missing;     /* characters reported, by code point
+	struct strset missing; /* characters reported, by code point
 				      in hex */
 
 	const struct layout_options *opt;
-	const int *exempt;         /* the exempt notice's paragraphs */
+	const int *exempt; /* the exempt notice's paragraphs */
 	size_t nexempt;
 	struct exempt_run *exempt_runs; /* one per non-public appendix laid
 					   out, at most */
 	size_t nexempt_runs;
-	int page_first;            /* the number printed on the first page */
-	int page_total;            /* {pages} */
-	double stamp_w;            /* kept clear at the top right of the
+	int page_first; /* the number printed on the first page */
+	int page_total; /* {pages} */
+	double stamp_w; /* kept clear at the top right of the
 				      first page for the stamp; 0: none */
 
 	struct layout *out;
 	size_t cpages;
-	int *ipage;                /* per item of main: its page */
-	double *iy;                /* and the y of its top */
-	struct pending *xrefs;     /* links to paragraphs to resolve */
+	int *ipage;            /* per item of main: its page */
+	double *iy;            /* and the y of its top */
+	struct pending *xrefs; /* links to paragraphs to resolve */
 	size_t nxrefs, cxrefs;
 };
 
@@ -269,51 +269,45 @@ void lay_finish(struct lay *L);
  * then nothing more need be laid out. */
 bool lay_past_pages(struct lay *L, const char *path, struct pos pos);
 /* Blocks (a description) as body text at x, width w, unnumbered. */
-void lay_blocks(struct lay *L, const struct node *first, double x,
-    double w);
+void lay_blocks(struct lay *L, const struct node *first, double x, double w);
 struct lpage *page_new(struct lay *L);
 void page_box(struct lay *L, size_t pg, const struct box *b);
-void *lay_grow(struct lay *L, void *arr, size_t *cap, size_t need,
-    size_t size);
+void *lay_grow(struct lay *L, void *arr, size_t *cap, size_t need, size_t size);
 struct rbox *box_add(struct lay *L, enum box_type t);
-struct item *item_end(struct lay *L, double h, double before,
-    double base);
+struct item *item_end(struct lay *L, double h, double before, double base);
 double baseline(const struct lay *L, double size);
-void set_marker(struct lay *L, const char *text, struct style st,
-    double x);
+void set_marker(struct lay *L, const char *text, struct style st, double x);
 
 /* layout_text.c */
 void inl_reset(struct lay *L);
-void inl_text(struct lay *L, const char *s, size_t n,
-    const struct style *st, bool newlines);
+void inl_text(struct lay *L, const char *s, size_t n, const struct style *st,
+    bool newlines);
 void inl_space(struct lay *L, const struct style *st);
 void inl_break(struct lay *L);
-void inl_nodes(struct lay *L, const struct node *first,
-    const struct style *st);
+void inl_nodes(struct lay *L, const struct node *first, const struct style *st);
 void inl_close(struct lay *L);
 void fit_words(struct lay *L, size_t *w0, size_t *w1, double width);
 size_t break_lines(struct lay *L, size_t w0, size_t w1, double width);
 void emit_line(struct lay *L, const struct line *ln, double x, double width,
     double base, enum align al);
 double text_width(struct lay *L, const char *s, const struct style *st);
-double put_text(struct lay *L, const char *s, const struct style *st,
-    double x, double base);
+double put_text(struct lay *L, const char *s, const struct style *st, double x,
+    double base);
 struct style plain_style(double size);
 enum font face(const struct style *st);
 
 /* layout_table.c */
 struct cell {
-	size_t w0, w1;             /* its words */
-	size_t l0, l1;             /* its lines */
+	size_t w0, w1; /* its words */
+	size_t l0, l1; /* its lines */
 	enum align al;
-	struct pos pos;            /* where it is in the source; line 0:
+	struct pos pos; /* where it is in the source; line 0:
 				      none */
 };
 void layout_table(struct lay *L, const struct node *table, double x,
     double width, double size, double after);
-void grid_rows(struct lay *L, struct cell *cells, size_t nrows,
-    size_t ncols, double x, const double *colw, double pad, double size,
-    size_t header_rows);
+void grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
+    double x, const double *colw, double pad, double size, size_t header_rows);
 
 /* layout_front.c */
 void layout_exempt(struct lay *L);
@@ -329,9 +323,8 @@ double layout_stamp_width(struct lay *L, const char *text);
  * kept on one page. dest >= 0: each line links to page dest (a BOX_LINK;
  * layout_agenda.c says from where it counts). Returns the index of the
  * first item. */
-size_t text_lines(struct lay *L, const char *text, struct style st,
-    double x, double w, double before, enum align al, bool together,
-    int dest);
+size_t text_lines(struct lay *L, const char *text, struct style st, double x,
+    double w, double before, enum align al, bool together, int dest);
 void layout_blank_text(struct lay *L, size_t pg);
 
 #endif

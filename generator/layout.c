@@ -21,13 +21,13 @@
 
 /* Where blocks go and how they look there. */
 struct ctx {
-	double x, w;       /* the text's left edge and width */
-	double numx;       /* where paragraph numbers hang */
-	double size;       /* body text here */
-	double after;      /* space after a paragraph */
-	int depth;         /* lists around */
-	bool justify;      /* paragraphs justified */
-	bool minutes;      /* "RESOLVED" set in bold */
+	double x, w;  /* the text's left edge and width */
+	double numx;  /* where paragraph numbers hang */
+	double size;  /* body text here */
+	double after; /* space after a paragraph */
+	int depth;    /* lists around */
+	bool justify; /* paragraphs justified */
+	bool minutes; /* "RESOLVED" set in bold */
 };
 
 static void blocks(struct lay *L, const struct node *first,
@@ -172,8 +172,8 @@ number_label(struct lay *L, const char *num)
  * with its second and its last with the one before (no orphan or widow;
  * a paragraph of two lines stays whole). */
 static void
-put_lines(struct lay *L, size_t l0, size_t l1, double x, double w,
-    double size, enum align al, double before, bool together)
+put_lines(struct lay *L, size_t l0, size_t l1, double x, double w, double size,
+    enum align al, double before, bool together)
 {
 	size_t n = l1 - l0;
 	double base = baseline(L, size);
@@ -182,8 +182,8 @@ put_lines(struct lay *L, size_t l0, size_t l1, double x, double w,
 		struct item *it = item_end(L, LEADING * size,
 		    i == l0 ? before : 0, base);
 		size_t k = i - l0;
-		if (together ? k + 1 < n : (k == 0 && n >= 2) ||
-		    (n >= 3 && k == n - 2))
+		if (together ? k + 1 < n :
+		               (k == 0 && n >= 2) || (n >= 3 && k == n - 2))
 			it->keep = true;
 		if (lay_past_pages(L, L->doc->path, L->pos))
 			break; /* a paragraph of many thousand pages */
@@ -208,8 +208,8 @@ set_words(struct lay *L, double x, double w, double size, enum align al,
 
 /* A paragraph of plain text (newlines break lines). */
 static void
-plain_para(struct lay *L, const char *text, struct style st, double x,
-    double w, double before, double after, bool together)
+plain_para(struct lay *L, const char *text, struct style st, double x, double w,
+    double before, double after, bool together)
 {
 	inl_reset(L);
 	inl_text(L, text, strlen(text), &st, true);
@@ -318,8 +318,8 @@ paragraph(struct lay *L, const struct node *n, const struct ctx *c)
 	if (n->label != NULL)
 		mark(L, L->main.n, -1, NULL, n);
 	if (L->nwords > 0 || nimg == 0)
-		set_words(L, c->x, c->w, c->size, c->justify ? ALIGN_JUSTIFY :
-		    ALIGN_LEFT, 0, false);
+		set_words(L, c->x, c->w, c->size,
+		    c->justify ? ALIGN_JUSTIFY : ALIGN_LEFT, 0, false);
 	owe(L, c->after);
 	for (size_t i = 0; i < nimg; i++)
 		figure(L, imgs[i], c);
@@ -332,8 +332,8 @@ subheading(struct lay *L, const struct node *n, const struct ctx *c)
 	st.bold = st.italic = true;
 	L->pos = n->pos;
 	double x = c->numx;
-	size_t item = heading(L, n->first, NULL, st, x, c->x + c->w - x,
-	    NULL, 0, HEAD_BEFORE * c->size, 0.3 * c->size);
+	size_t item = heading(L, n->first, NULL, st, x, c->x + c->w - x, NULL,
+	    0, HEAD_BEFORE * c->size, 0.3 * c->size);
 	mark(L, item, 1, node_text(L->a, n), NULL);
 }
 
@@ -354,8 +354,8 @@ roman(struct lay *L, int n, bool upper)
 {
 	static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
 	    5, 4, 1};
-	static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc",
-	    "l", "xl", "x", "ix", "v", "iv", "i"};
+	static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l",
+	    "xl", "x", "ix", "v", "iv", "i"};
 	if (n <= 0 || n >= 4000)
 		return arena_printf(L->a, "%d", n);
 	char buf[32] = "";
@@ -377,7 +377,8 @@ list_marker(struct lay *L, const struct node *list, const struct node *item,
 		return item->u.item.checked ? "\xe2\x98\x91" : "\xe2\x98\x90";
 	if (!list->u.list.ordered) {
 		const char *b = L->t->bullets != NULL && *L->t->bullets ?
-		    L->t->bullets : "\xe2\x80\xa2";
+		    L->t->bullets :
+		    "\xe2\x80\xa2";
 		size_t count = utf8_count(b, strlen(b));
 		size_t want = (size_t)depth % count, i = 0;
 		const unsigned char *s = (const unsigned char *)b;
@@ -394,7 +395,8 @@ list_marker(struct lay *L, const struct node *list, const struct node *item,
 		return arena_strndup(L->a, b + off, len);
 	}
 	const char *o = L->t->ordered != NULL && *L->t->ordered ?
-	    L->t->ordered : "1";
+	    L->t->ordered :
+	    "1";
 	switch (o[(size_t)depth % strlen(o)]) {
 	case 'a':
 		return arena_printf(L->a, "%s)", letters(L, num, 'a'));
@@ -520,8 +522,8 @@ static void
 block(struct lay *L, const struct node *n, const struct ctx *c)
 {
 	if (n->number != NULL)
-		set_marker(L, number_label(L, n->number),
-		    plain_style(c->size), c->numx);
+		set_marker(L, number_label(L, n->number), plain_style(c->size),
+		    c->numx);
 	if (n->pos.line > 0)
 		L->pos = n->pos;
 	switch (n->type) {
@@ -590,7 +592,7 @@ static void
 blocks(struct lay *L, const struct node *first, const struct ctx *c)
 {
 	for (const struct node *n = first; n != NULL && !L->too_long;
-	    n = n->next) {
+	     n = n->next) {
 		block(L, n, c);
 		(void)lay_past_pages(L, L->doc->path, n->pos);
 	}
@@ -647,16 +649,17 @@ layout_notes(struct lay *L, const struct paper *doc)
 	L->doc_notes = doc->nfootnotes;
 	if (doc->nfootnotes == 0)
 		return;
-	struct note *notes = arena_alloc(L->a, (L->nnotes + doc->nfootnotes) *
-	    sizeof *notes);
+	struct note *notes = arena_alloc(L->a,
+	    (L->nnotes + doc->nfootnotes) * sizeof *notes);
 	if (L->nnotes > 0)
 		memcpy(notes, L->notes, L->nnotes * sizeof *notes);
 	L->notes = notes;
 	L->nnotes += doc->nfootnotes;
 	double fs = L->size * NOTE_SCALE;
 	struct style st = plain_style(fs);
-	double ind = text_width(L, arena_printf(L->a, "%zu",
-	    doc->nfootnotes), &st) + 0.6 * fs;
+	double ind = text_width(L, arena_printf(L->a, "%zu", doc->nfootnotes),
+	                 &st) +
+	    0.6 * fs;
 	if (ind < 1.5 * fs)
 		ind = 1.5 * fs;
 	struct ctx c = body_ctx(L, ind);
@@ -702,8 +705,10 @@ section(struct lay *L, const struct section *s, bool *main_done)
 	L->pos = s->pos;
 	size_t item = heading(L, NULL, s->heading, hs, hx, L->x1 - hx, num,
 	    L->x0, HEAD_BEFORE * L->size, PARA_AFTER * L->size);
-	mark(L, item, 0, minutes && num ? arena_printf(L->a, "%s %s", num,
-	    s->heading) : s->heading, NULL);
+	mark(L, item, 0,
+	    minutes && num ? arena_printf(L->a, "%s %s", num, s->heading) :
+	                     s->heading,
+	    NULL);
 	struct ctx c = body_ctx(L, numbered || minutes ? L->hang : 0);
 	blocks(L, s->first, &c);
 }
@@ -735,8 +740,8 @@ key_sections(struct lay *L)
 			continue;
 		bool apps = strcmp(def->from_key, "appendices") == 0;
 		size_t n = apps ? m->nappendices : m->nbackground_papers;
-		if (n == 0 || (!apps && strcmp(def->from_key,
-		    "background_papers") != 0))
+		if (n == 0 ||
+		    (!apps && strcmp(def->from_key, "background_papers") != 0))
 			continue;
 		size_t item = heading(L, NULL, def->heading, hs, L->x0,
 		    L->width, NULL, 0, HEAD_BEFORE * L->size,
@@ -746,17 +751,21 @@ key_sections(struct lay *L)
 			/* the public edition does not name a non-public
 			 * appendix: a pack's Part 1 paper says where it
 			 * is carried, others why it is left out */
-			const struct appendix *ap = apps ?
-			    &m->appendices[k] : NULL;
+			const struct appendix *ap = apps ? &m->appendices[k] :
+			                                   NULL;
 			bool away = ap != NULL && !ap->public &&
 			    L->opt->edition == EDITION_PUBLIC;
-			const char *text = !apps ? m->background_papers[k] :
+			const char *text = !apps ?
+			    m->background_papers[k] :
 			    away && L->opt->routed && ap->doc != NULL ?
-			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 "
-			    "non-public, in Part 2 of the agenda", k + 1) :
-			    away ? appendix_listing(L->a, L->p, k) :
+			    arena_printf(L->a,
+			        "Appendix %zu \xe2\x80\x93 "
+			        "non-public, in Part 2 of the agenda",
+			        k + 1) :
+			    away ?
+			    appendix_listing(L->a, L->p, k) :
 			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
-			    k + 1, ap->title ? ap->title : "");
+			        k + 1, ap->title ? ap->title : "");
 			size_t i0 = L->main.n;
 			plain_para(L, text, st, L->x0, L->width, 0,
 			    k + 1 < n ? 0.3 * L->size : PARA_AFTER * L->size,
@@ -786,8 +795,7 @@ appendix(struct lay *L, size_t i, bool newpage)
 	const char *title = ap->title != NULL ? ap->title : "";
 	L->pos = (struct pos){0, 0};
 	/* alone (carried by a Part 2 item), it names its paper first */
-	const char *head = arena_printf(L->a, "Appendix %zu\n%s", i + 1,
-	    title);
+	const char *head = arena_printf(L->a, "Appendix %zu\n%s", i + 1, title);
 	if (!newpage && L->p->meta.subject != NULL)
 		head = arena_printf(L->a, "%s\n%s", L->p->meta.subject, head);
 	size_t item = heading(L, NULL, head, hs, L->x0, L->width, NULL, 0, 0,
@@ -797,8 +805,9 @@ appendix(struct lay *L, size_t i, bool newpage)
 		L->main.items[k].pos = ap->pos;
 		L->main.items[k].path = L->p->path;
 	}
-	mark(L, item, 0, arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
-	    i + 1, title), NULL);
+	mark(L, item, 0,
+	    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s", i + 1, title),
+	    NULL);
 	if (lay_past_pages(L, L->p->path, ap->pos)) {
 		L->doc = L->p;
 		return;
@@ -810,8 +819,8 @@ appendix(struct lay *L, size_t i, bool newpage)
 		if (first != NULL && first == ap->doc->sections->first &&
 		    first->type == N_SUBHEADING &&
 		    (name_equal(node_text(L->a, first), title) ||
-		    name_equal(node_text(L->a, first),
-		    smart_quotes(L->a, title))))
+		        name_equal(node_text(L->a, first),
+		            smart_quotes(L->a, title))))
 			first = first->next;
 		blocks(L, first, &c);
 	}
@@ -826,8 +835,8 @@ appendices(struct lay *L)
 	const struct meta *m = &L->p->meta;
 	for (size_t i = 0; i < m->nappendices; i++) {
 		const struct appendix *ap = &m->appendices[i];
-		if (ap->doc == NULL || (!ap->public &&
-		    L->opt->edition != EDITION_FULL))
+		if (ap->doc == NULL ||
+		    (!ap->public && L->opt->edition != EDITION_FULL))
 			continue;
 		size_t i0 = L->main.n;
 		appendix(L, i, true);
@@ -878,7 +887,7 @@ mark_exempt_pages(struct lay *L)
 			continue;
 		size_t first = (size_t)L->ipage[r->i0];
 		size_t last = r->i1 >= L->main.n ? o->npages - 1 :
-		    (size_t)L->ipage[r->i1 - 1];
+		                                   (size_t)L->ipage[r->i1 - 1];
 		for (size_t pg = first; pg <= last && pg < o->npages; pg++)
 			page_exempt(L, pg, r->exempt, r->nexempt);
 	}
@@ -1086,8 +1095,9 @@ resolve(struct lay *L)
 		struct pending *x = &L->xrefs[i];
 		struct box *b = &o->pages[x->page].boxes[x->box];
 		struct mark key = {0, -1, NULL, x->target};
-		const struct mark *a = nanch ? bsearch(&key, anch, nanch,
-		    sizeof *anch, anchor_cmp) : NULL;
+		const struct mark *a = nanch ?
+		    bsearch(&key, anch, nanch, sizeof *anch, anchor_cmp) :
+		    NULL;
 		b->uri = NULL;
 		b->dest_page = a ? L->ipage[a->item] : (int)x->page;
 		b->dest_y = a ? L->iy[a->item] : L->ytop;
@@ -1098,8 +1108,8 @@ struct lay *
 lay_new(const struct paper *p, const struct template *t,
     const struct metrics *m, struct diags *d)
 {
-	static const struct layout_options whole = {
-		.edition = EDITION_PUBLIC, .appendix = -1};
+	static const struct layout_options whole = {.edition = EDITION_PUBLIC,
+	    .appendix = -1};
 	struct lay *L = arena_alloc(p->arena, sizeof *L);
 	L->p = L->doc = p;
 	L->t = t;
@@ -1149,8 +1159,8 @@ lay_blocks(struct lay *L, const struct node *first, double x, double w)
 }
 
 struct layout *
-layout_paper(const struct paper *p, const struct metrics *m,
-    struct diags *d, enum edition e)
+layout_paper(const struct paper *p, const struct metrics *m, struct diags *d,
+    enum edition e)
 {
 	const struct layout_options o = {.edition = e, .appendix = -1};
 	return layout_paper_with(p, m, d, &o);
@@ -1173,17 +1183,18 @@ layout_paper_with(const struct paper *p, const struct metrics *m,
 	const struct template *t = p->tpl;
 	if (t == NULL)
 		return NULL; /* the paper was read with errors */
-	if (o->appendix >= 0 && ((size_t)o->appendix >= p->meta.nappendices ||
-	    p->meta.appendices[o->appendix].doc == NULL ||
-	    o->edition != EDITION_FULL))
+	if (o->appendix >= 0 &&
+	    ((size_t)o->appendix >= p->meta.nappendices ||
+	        p->meta.appendices[o->appendix].doc == NULL ||
+	        o->edition != EDITION_FULL))
 		return NULL; /* no such document */
 	if (o->appendix < 0 && !has_edition(p, o->edition))
 		return NULL; /* never a public edition of a non-public
 				paper */
 	struct lay *L = lay_new(p, t, m, d);
 	L->opt = o;
-	L->exempt_runs = arena_alloc(L->a, (2 * p->meta.nappendices + 1) *
-	    sizeof *L->exempt_runs);
+	L->exempt_runs = arena_alloc(L->a,
+	    (2 * p->meta.nappendices + 1) * sizeof *L->exempt_runs);
 	L->exempt = o->appendix >= 0 ? o->exempt : p->meta.exempt;
 	L->nexempt = o->appendix >= 0 ? o->nexempt : p->meta.nexempt;
 	L->hang = hang(L);
@@ -1277,10 +1288,12 @@ layout_join(struct arena *a, struct layout *const *parts, size_t n,
 			o->outline[o->noutline].page += (int)base;
 			o->noutline++;
 		}
-		if (labels != NULL && l->npages > 0 && (o->nlabels == 0 ||
-		    o->labels[o->nlabels - 1].style != labels[i].style ||
-		    labels[i].first != o->labels[o->nlabels - 1].first +
-		    (int)(base - o->labels[o->nlabels - 1].page))) {
+		if (labels != NULL && l->npages > 0 &&
+		    (o->nlabels == 0 ||
+		        o->labels[o->nlabels - 1].style != labels[i].style ||
+		        labels[i].first !=
+		            o->labels[o->nlabels - 1].first +
+		                (int)(base - o->labels[o->nlabels - 1].page))) {
 			o->labels[o->nlabels] = labels[i];
 			o->labels[o->nlabels].page = base;
 			o->nlabels++;
@@ -1397,8 +1410,8 @@ layout_dump(FILE *fp, const struct layout *l)
 					fputs(" uri", fp);
 					quoted(fp, b->uri, strlen(b->uri));
 				} else {
-					fprintf(fp, " page %d y", b->dest_page +
-					    1);
+					fprintf(fp, " page %d y",
+					    b->dest_page + 1);
 					num2(fp, b->dest_y);
 				}
 				break;

@@ -30,7 +30,7 @@ enum font {
 	FONT_MONO_BOLD,
 	FONT_MONO_ITALIC,
 	FONT_MONO_BOLD_ITALIC,
-	FONT_FALLBACK,      /* for characters the font above lacks */
+	FONT_FALLBACK, /* for characters the font above lacks */
 	FONT_FALLBACK_BOLD,
 	FONT__COUNT
 };
@@ -69,15 +69,15 @@ struct box {
 	double x, y, w, h;
 	/* BOX_TEXT: w is the run's width; h is 0 */
 	enum font font;
-	double size;            /* font size, points */
-	const char *text;       /* UTF-8, not NUL-terminated */
+	double size;      /* font size, points */
+	const char *text; /* UTF-8, not NUL-terminated */
 	size_t len;
 	/* BOX_RULE */
-	double line_width;      /* points */
+	double line_width; /* points */
 	/* BOX_IMAGE */
-	const char *path;       /* the file (assets.c resolved it) */
+	const char *path; /* the file (assets.c resolved it) */
 	enum image_type image;
-	const char *alt;        /* the description, for the document */
+	const char *alt; /* the description, for the document */
 	/* BOX_LINK: to uri, or when uri is NULL to page dest_page (0-based)
 	 * at height dest_y */
 	const char *uri;
@@ -86,17 +86,17 @@ struct box {
 };
 
 struct lpage {
-	struct box *boxes;      /* in drawing order */
+	struct box *boxes; /* in drawing order */
 	size_t nboxes;
 	size_t cap;
-	size_t nbody;           /* boxes before the running header, footer
+	size_t nbody;       /* boxes before the running header, footer
 				   and stamp (layout_number replaces those) */
-	int dest_base;          /* BOX_LINK dest_page on this page counts
+	int dest_base;      /* BOX_LINK dest_page on this page counts
 				   from this page of the document (a pack
 				   puts layouts one after another) */
-	const char *source;     /* the file of the document it shows, for
+	const char *source; /* the file of the document it shows, for
 				   messages; NULL: the layout's */
-	const int *exempt;      /* non-NULL: the page holds non-public
+	const int *exempt;  /* non-NULL: the page holds non-public
 				   matter (a full edition), exempt under
 				   these paragraphs of Schedule 12A: its
 				   running header carries the template's
@@ -106,16 +106,16 @@ struct lpage {
 
 /* A bookmark: a section, an appendix. */
 struct outline_entry {
-	int level;              /* 0: top level; 1: below the entry before */
-	const char *title;      /* UTF-8 */
-	int page;               /* 0-based */
-	double y;               /* top of the heading */
+	int level;         /* 0: top level; 1: below the entry before */
+	const char *title; /* UTF-8 */
+	int page;          /* 0-based */
+	double y;          /* top of the heading */
 };
 
 /* How a viewer numbers the pages from page on: style, starting at first. */
 enum label_style { LABEL_DECIMAL, LABEL_ROMAN };
 struct page_label {
-	size_t page;            /* 0-based */
+	size_t page; /* 0-based */
 	enum label_style style;
 	int first;
 };
@@ -128,37 +128,37 @@ struct page_label {
 struct lay;
 
 struct layout {
-	double width, height;   /* of every page, points */
+	double width, height; /* of every page, points */
 	struct lpage *pages;
 	size_t npages;
 	struct outline_entry *outline;
 	size_t noutline;
 	struct page_label *labels; /* ascending pages; none: decimal from 1 */
 	size_t nlabels;
-	struct lay *engine;     /* the engine's state, for layout_number and
+	struct lay *engine; /* the engine's state, for layout_number and
 				   layout_pad; NULL in a joined layout */
 };
 
 /* How layout_paper_with lays a paper out. */
 struct layout_options {
-	enum edition edition;   /* public: the non-public appendices left
+	enum edition edition; /* public: the non-public appendices left
 				   out, each listed as "Appendix N –
 				   non-public: exempt under paragraph 3 of
 				   Part 1 of Schedule 12A" (appendix_listing);
 				   full: everything, each page with
 				   non-public matter marked (lpage.exempt) */
-	bool routed;            /* a pack's Part 1 paper: in the public
+	bool routed;          /* a pack's Part 1 paper: in the public
 				   edition a non-public appendix with a file
 				   is listed as "non-public, in Part 2 of the
 				   agenda", where it is carried */
-	int appendix;           /* -1: the paper; k >= 0: only its appendix k
+	int appendix;         /* -1: the paper; k >= 0: only its appendix k
 				   (a non-public one, carried by a Part 2
 				   item; edition full): "Appendix N" and its
 				   title, the exempt notice with paragraphs
 				   exempt, its blocks */
-	const int *exempt;      /* for appendix >= 0 */
+	const int *exempt;    /* for appendix >= 0 */
 	size_t nexempt;
-	bool defer_numbers;     /* no running header or footer yet: the
+	bool defer_numbers; /* no running header or footer yet: the
 				   caller numbers the pages (layout_number) */
 };
 
@@ -173,9 +173,8 @@ struct layout *layout_paper(const struct paper *p, const struct metrics *m,
     struct diags *d, enum edition e);
 
 /* layout_paper with options o. */
-struct layout *layout_paper_with(const struct paper *p,
-    const struct metrics *m, struct diags *d,
-    const struct layout_options *o);
+struct layout *layout_paper_with(const struct paper *p, const struct metrics *m,
+    struct diags *d, const struct layout_options *o);
 
 /* Sets l's running header and footer (replacing any set before) with the
  * pages numbered from first, of total ({page}, {pages}); when stamp is
@@ -183,8 +182,8 @@ struct layout *layout_paper_with(const struct paper *p,
  * first page. l must come from layout_paper_with or layout_agenda; m
  * measures with the same fonts as l was laid out with (it may be another
  * device's), and d receives what cannot be set. */
-void layout_number(struct layout *l, const struct metrics *m,
-    struct diags *d, int first, int total, const char *stamp);
+void layout_number(struct layout *l, const struct metrics *m, struct diags *d,
+    int first, int total, const char *stamp);
 
 /* Adds to l a page saying "This page is intentionally left blank" (for
  * duplex printing: the next document starts on a right-hand page). Call

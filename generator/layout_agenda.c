@@ -15,9 +15,9 @@
 #include "pack_layout.h"
 #include "text.h"
 
-#define TITLE_SCALE   1.5   /* the committee's name */
-#define LABEL_WIDTH   0.22  /* of the text width: "Date:", "Members:" */
-#define SUB_INDENT    24.0  /* a sub-item's title after its letter */
+#define TITLE_SCALE 1.5  /* the committee's name */
+#define LABEL_WIDTH 0.22 /* of the text width: "Date:", "Members:" */
+#define SUB_INDENT  24.0 /* a sub-item's title after its letter */
 
 /* s in capitals: ASCII and Latin-1 letters (the City prints titles, day,
  * month and venue so); other characters as they are. */
@@ -119,13 +119,15 @@ front_sheet(struct lay *L, const struct agenda *a)
 	big.size = L->size * TITLE_SCALE;
 	double gap = PARA_AFTER * L->size;
 
-	text(L, a->committee != NULL ? a->committee : "", big, L->x0,
-	    L->width, 0, ALIGN_LEFT, false);
+	text(L, a->committee != NULL ? a->committee : "", big, L->x0, L->width,
+	    0, ALIGN_LEFT, false);
 	if (a->has_date) {
 		char d[32];
 		date_long(a->date, d);
-		row(L, "Date:", upper(ar, arena_printf(ar, "%s, %s",
-		    date_weekday(a->date), d)), true, 2 * gap);
+		row(L, "Date:",
+		    upper(ar,
+		        arena_printf(ar, "%s, %s", date_weekday(a->date), d)),
+		    true, 2 * gap);
 	}
 	row(L, "Time:", a->time, true, gap);
 	row(L, "Venue:", a->venue != NULL ? upper(ar, a->venue) : NULL, true,
@@ -172,8 +174,8 @@ part_heading(struct lay *L, const char *s)
 {
 	struct style b = plain_style(L->size);
 	b.bold = true;
-	text(L, s, b, L->x0, L->width, 2 * PARA_AFTER * L->size,
-	    ALIGN_CENTRE, true);
+	text(L, s, b, L->x0, L->width, 2 * PARA_AFTER * L->size, ALIGN_CENTRE,
+	    true);
 }
 
 /* The motion (the item's description, or clerk's words) and the table of
@@ -262,17 +264,22 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		    ALIGN_LEFT, e->part == 2 || linked);
 	if (e->part == 2 && e->paper != NULL) {
 		const char *pars = pack_paragraphs(ar, e);
-		text(L, *pars ? arena_printf(ar, "Non-public \xe2\x80\x93 "
-		    "exempt under paragraph%s %s of Part 1 of Schedule 12A",
-		    e->nexempt > 1 ? "s" : "", pars) : "Non-public", b, x, w,
-		    0.3 * L->size, ALIGN_LEFT, linked && !withheld);
+		text(L,
+		    *pars ?
+		        arena_printf(ar,
+		            "Non-public \xe2\x80\x93 "
+		            "exempt under paragraph%s %s of Part 1 of Schedule 12A",
+		            e->nexempt > 1 ? "s" : "", pars) :
+		        "Non-public",
+		    b, x, w, 0.3 * L->size, ALIGN_LEFT, linked && !withheld);
 	}
 	if (linked)
-		text(L, ln->first_page == ln->last_page ?
-		    arena_printf(ar, "(Page %d)", ln->first_page) :
-		    arena_printf(ar, "(Pages %d - %d)", ln->first_page,
-		    ln->last_page), b, x, w, 0.3 * L->size, ALIGN_LEFT,
-		    false);
+		text(L,
+		    ln->first_page == ln->last_page ?
+		        arena_printf(ar, "(Page %d)", ln->first_page) :
+		        arena_printf(ar, "(Pages %d - %d)", ln->first_page,
+		            ln->last_page),
+		    b, x, w, 0.3 * L->size, ALIGN_LEFT, false);
 	/* one line of the agenda is not split over two pages */
 	for (size_t i = first; i + 1 < L->main.n; i++)
 		L->main.items[i].keep = true;
@@ -301,8 +308,11 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 	b.bold = true;
 	/* Numbers hang as wide as the widest. */
 	for (size_t i = 0; i < pk->nentries; i++) {
-		double nw = text_width(L, arena_printf(L->a, "%s.",
-		    pk->entries[i].number), &b) + 0.5 * L->size;
+		double nw = text_width(L,
+		                arena_printf(L->a, "%s.",
+		                    pk->entries[i].number),
+		                &b) +
+		    0.5 * L->size;
 		if (nw > L->hang)
 			L->hang = nw;
 	}
@@ -311,14 +321,16 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 	size_t *items = arena_alloc(L->a, (pk->nentries + 1) * sizeof *items);
 	bool parts = pk->part2 < pk->nentries || a->part_heading[1] != NULL;
 	if (parts)
-		part_heading(L, a->part_heading[1] != NULL ?
-		    a->part_heading[1] : "Part 1 - Public Agenda");
+		part_heading(L,
+		    a->part_heading[1] != NULL ? a->part_heading[1] :
+		                                 "Part 1 - Public Agenda");
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
 		if (i == pk->part2) {
-			part_heading(L, a->part_heading[2] != NULL ?
-			    a->part_heading[2] :
-			    "Part 2 - Non-Public Agenda");
+			part_heading(L,
+			    a->part_heading[2] != NULL ?
+			        a->part_heading[2] :
+			        "Part 2 - Non-Public Agenda");
 			if (pk->motion_unnumbered) {
 				L->main.pending = PARA_AFTER * L->size;
 				motion(L, pk, NULL, L->x0, L->width);
@@ -331,8 +343,9 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 		pp->lines[i].agenda_page = L->ipage[items[i]];
 		pp->lines[i].agenda_y = L->iy[items[i]];
 	}
-	layout_stamp(L, kind == PACK_PUBLIC ? "Public Document Pack" :
-	    "Non-Public Document Pack");
+	layout_stamp(L,
+	    kind == PACK_PUBLIC ? "Public Document Pack" :
+	                          "Non-Public Document Pack");
 	L->out->labels = arena_alloc(L->a, sizeof *L->out->labels);
 	L->out->labels[0] = (struct page_label){0, LABEL_ROMAN, 1};
 	L->out->nlabels = 1;

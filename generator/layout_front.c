@@ -52,8 +52,11 @@ exempt_list(struct lay *L, const int *x, size_t n)
 	char buf[64] = "";
 	for (size_t i = 0; i < n && i < 7; i++) {
 		char one[16];
-		snprintf(one, sizeof one, "%s%d", i == 0 ? "" :
-		    i + 1 == n ? " and " : ", ", x[i]);
+		snprintf(one, sizeof one, "%s%d",
+		    i == 0         ? "" :
+		        i + 1 == n ? " and " :
+		                     ", ",
+		    x[i]);
 		strcat(buf, one);
 	}
 	return arena_strdup(L->a, buf);
@@ -67,7 +70,8 @@ lookup(void *ctx, const char *name)
 {
 	const char *v = lookup_raw(ctx, name);
 	return v != NULL && strpbrk(v, "'\"") != NULL ?
-	    smart_quotes(((struct fill *)ctx)->L->a, v) : v;
+	    smart_quotes(((struct fill *)ctx)->L->a, v) :
+	    v;
 }
 
 static const char *
@@ -77,7 +81,8 @@ lookup_raw(void *ctx, const char *name)
 	struct lay *L = f->L;
 	const struct meta *m = &L->p->meta;
 	const struct committee *c = f->c != NULL ? f->c :
-	    m->ncommittees > 0 ? &m->committees[0] : NULL;
+	    m->ncommittees > 0                   ? &m->committees[0] :
+	                                           NULL;
 	if (strcmp(name, "committee") == 0)
 		return c ? c->name : NULL;
 	if (strcmp(name, "committee_date") == 0 || strcmp(name, "date") == 0)
@@ -85,10 +90,11 @@ lookup_raw(void *ctx, const char *name)
 	if (strcmp(name, "committee_purpose") == 0)
 		return c ? purpose_label(c->purpose) : NULL;
 	if (strcmp(name, "committees") == 0 || strcmp(name, "dates") == 0) {
-		const char **v = arena_alloc(L->a, (m->ncommittees + 1) *
-		    sizeof *v);
+		const char **v = arena_alloc(L->a,
+		    (m->ncommittees + 1) * sizeof *v);
 		for (size_t i = 0; i < m->ncommittees; i++)
-			v[i] = name[0] == 'c' ? m->committees[i].name :
+			v[i] = name[0] == 'c' ?
+			    m->committees[i].name :
 			    long_date(L, m->committees[i].date);
 		return join(L, v, m->ncommittees, ", ");
 	}
@@ -109,8 +115,9 @@ lookup_raw(void *ctx, const char *name)
 	if (strcmp(name, "venue") == 0)
 		return m->venue;
 	if (strcmp(name, "exempt_paragraphs") == 0)
-		return f->exempt != NULL ? exempt_list(L, f->exempt,
-		    f->nexempt) : exempt_list(L, L->exempt, L->nexempt);
+		return f->exempt != NULL ?
+		    exempt_list(L, f->exempt, f->nexempt) :
+		    exempt_list(L, L->exempt, L->nexempt);
 	if (f->page > 0 && strcmp(name, "page") == 0)
 		return arena_printf(L->a, "%zu", f->page);
 	if (f->page > 0 && strcmp(name, "pages") == 0)
@@ -140,8 +147,8 @@ contact_lookup(void *ctx, const char *name)
 }
 
 size_t
-text_lines(struct lay *L, const char *text, struct style st, double x,
-    double w, double before, enum align al, bool together, int dest)
+text_lines(struct lay *L, const char *text, struct style st, double x, double w,
+    double before, enum align al, bool together, int dest)
 {
 	size_t first = L->main.n;
 	inl_reset(L);
@@ -172,8 +179,8 @@ text_lines(struct lay *L, const char *text, struct style st, double x,
 
 /* Lines of plain text at x in width w, left-aligned, as items. */
 static void
-lines(struct lay *L, const char *text, struct style st, double x,
-    double w, double before, bool together)
+lines(struct lay *L, const char *text, struct style st, double x, double w,
+    double before, bool together)
 {
 	text_lines(L, text, st, x, w, before, ALIGN_LEFT, together, -1);
 }
@@ -196,8 +203,8 @@ layout_exempt(struct lay *L)
 
 /* The words of a front-sheet cell: label in bold, then the value. */
 static void
-front_cell(struct lay *L, struct cell *cl, const char *label,
-    const char *value, bool bold_value)
+front_cell(struct lay *L, struct cell *cl, const char *label, const char *value,
+    bool bold_value)
 {
 	struct style reg = plain_style(L->size), bold = reg;
 	bold.bold = true;
@@ -225,15 +232,14 @@ front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
 	struct tpl_fill fill = {0, 0};
 	const char *label = template_expand(L->a, r->label, lookup, &f, &fill);
 	const char *value = template_expand(L->a, r->value, lookup, &f, &fill);
-	const char *right = template_expand(L->a, r->right, lookup, &f,
-	    &fill);
+	const char *right = template_expand(L->a, r->right, lookup, &f, &fill);
 	if (fill.placeholders > 0 && fill.filled == 0)
 		return;
 	struct cell *row = &cells[2 * (*nrows)++];
 	front_cell(L, &row[0], label, value, false);
 	/* a right-hand text without placeholders is a label, in bold */
-	front_cell(L, &row[1], NULL, right, r->right != NULL &&
-	    strchr(r->right, '{') == NULL);
+	front_cell(L, &row[1], NULL, right,
+	    r->right != NULL && strchr(r->right, '{') == NULL);
 }
 
 /* The front sheet: the template's rows in a two-column grid across the
@@ -270,8 +276,7 @@ layout_front(struct lay *L)
 
 /* A label in bold and the names under it, indented. */
 static void
-people(struct lay *L, const char *label, const char *const *names,
-    size_t n)
+people(struct lay *L, const char *label, const char *const *names, size_t n)
 {
 	if (n == 0)
 		return;
@@ -304,8 +309,9 @@ layout_minutes_head(struct lay *L)
 	lines(L, day, reg, L->x0, L->width, 0, true);
 	const char *text = arena_printf(L->a,
 	    "Minutes of the meeting of the %s held%s%s on %s%s%s.", name,
-	    m->venue ? " at " : "", m->venue ? smart_quotes(L->a, m->venue) :
-	    "", day, m->time ? " at " : "", m->time ? m->time : "");
+	    m->venue ? " at " : "",
+	    m->venue ? smart_quotes(L->a, m->venue) : "", day,
+	    m->time ? " at " : "", m->time ? m->time : "");
 	lines(L, text, reg, L->x0, L->width, PARA_AFTER * L->size, false);
 	people(L, "Present:", m->present, m->npresent);
 	people(L, "Officers:", m->officers, m->nofficers);
@@ -358,12 +364,14 @@ running(struct lay *L, const char *tpl, double y, bool header)
 		struct fill f = {L, NULL, (size_t)L->page_first + pg,
 		    (size_t)L->page_total, page->exempt, page->nexempt};
 		const char *text = tpl != NULL && *tpl != '\0' ?
-		    template_expand(L->a, tpl, lookup, &f, NULL) : NULL;
+		    template_expand(L->a, tpl, lookup, &f, NULL) :
+		    NULL;
 		if (header && page->exempt != NULL) {
 			const char *notice = template_expand(L->a,
 			    L->t->exempt_notice, lookup, &f, NULL);
 			text = text != NULL && *text != '\0' ?
-			    arena_printf(L->a, "%s\n%s", notice, text) : notice;
+			    arena_printf(L->a, "%s\n%s", notice, text) :
+			    notice;
 		}
 		if (text == NULL || *text == '\0')
 			continue;
@@ -379,9 +387,9 @@ running(struct lay *L, const char *tpl, double y, bool header)
 		size_t l0 = break_lines(L, w0, w1, w);
 		double y0 = y;
 		if (header) {
-			double below = y0 - (double)(L->nlines - l0 - 1) *
-			    lead + L->m->descent[FONT_REGULAR] / 1000 *
-			    st.size;
+			double below = y0 -
+			    (double)(L->nlines - l0 - 1) * lead +
+			    L->m->descent[FONT_REGULAR] / 1000 * st.size;
 			double top = L->t->page_height - st.size;
 			if (below < L->ytop + 0.2 * st.size)
 				y0 += L->ytop + 0.2 * st.size - below;
@@ -439,11 +447,12 @@ layout_stamp(struct lay *L, const char *text)
 	for (size_t i = b0; i < L->nboxes; i++)
 		page_box(L, 0, &L->boxes[i].b);
 	L->nboxes = b0;
-	double x0 = x - pad, x1 = L->x1, y1 = top,
-	    y0 = base - desc - pad;
+	double x0 = x - pad, x1 = L->x1, y1 = top, y0 = base - desc - pad;
 	const double r[4][4] = {
-		{x0, y0, x1 - x0, 0}, {x0, y1, x1 - x0, 0},
-		{x0, y0, 0, y1 - y0}, {x1, y0, 0, y1 - y0},
+	    {x0, y0, x1 - x0, 0},
+	    {x0, y1, x1 - x0, 0},
+	    {x0, y0, 0, y1 - y0},
+	    {x1, y0, 0, y1 - y0},
 	};
 	for (size_t i = 0; i < 4; i++) {
 		struct box b;

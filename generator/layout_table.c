@@ -15,8 +15,7 @@
  * the row after, and repeated where the table goes on to a new page. */
 void
 grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
-    double x, const double *colw, double pad, double size,
-    size_t header_rows)
+    double x, const double *colw, double pad, double size, size_t header_rows)
 {
 	double lead = LEADING * size, base = baseline(L, size);
 	double total = 0;
@@ -47,12 +46,15 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 			double cx = x;
 			for (size_t c = 0; c < ncols; c++) {
 				const struct cell *cl = &row[c];
-				for (size_t i = cl->l0 + k; i < cl->l1 &&
-				    i < cl->l0 + k + take; i++)
+				for (size_t i = cl->l0 + k;
+				     i < cl->l1 && i < cl->l0 + k + take; i++)
 					emit_line(L, &L->lines[i], cx + pad,
-					    colw[c] - 2 * pad, -pad -
-					    (double)(i - cl->l0 - k) * lead +
-					    base, cl->al);
+					    colw[c] - 2 * pad,
+					    -pad -
+					        (double)(i - cl->l0 - k) *
+					            lead +
+					        base,
+					    cl->al);
 				cx += colw[c];
 			}
 			if (r == 0 && k == 0) {
@@ -112,11 +114,13 @@ cell_align(const struct node *table, size_t c)
  * its longest word and its longest cell, in proportion, so the table fits
  * the width; never wider (words are then broken). */
 void
-layout_table(struct lay *L, const struct node *table, double x,
-    double width, double size, double after)
+layout_table(struct lay *L, const struct node *table, double x, double width,
+    double size, double after)
 {
 	size_t ncols = table->u.table.columns > 0 ?
-	    (size_t)table->u.table.columns : 1, nrows = 0;
+	    (size_t)table->u.table.columns :
+	    1,
+	       nrows = 0;
 	for (const struct node *r = table->first; r; r = r->next)
 		nrows++;
 	if (nrows == 0)
@@ -127,8 +131,7 @@ layout_table(struct lay *L, const struct node *table, double x,
 	double pad = TABLE_PAD;
 	inl_reset(L);
 	size_t r = 0, header = 0;
-	for (const struct node *row = table->first; row; row = row->next,
-	    r++) {
+	for (const struct node *row = table->first; row; row = row->next, r++) {
 		struct style st = plain_style(size);
 		st.bold = row->u.row.header;
 		if (r == 0 && row->u.row.header)
@@ -180,8 +183,8 @@ layout_table(struct lay *L, const struct node *table, double x,
 		else if (smin >= width)
 			colw[c] = mn[c] * width / smin;
 		else
-			colw[c] = mn[c] + (mx[c] - mn[c]) * (width - smin) /
-			    (smax - smin);
+			colw[c] = mn[c] +
+			    (mx[c] - mn[c]) * (width - smin) / (smax - smin);
 	}
 	grid_rows(L, cells, nrows, ncols, x, colw, pad, size, header);
 	if (after > L->fl->pending)

@@ -26,9 +26,9 @@ enum font
 face(const struct style *st)
 {
 	static const enum font faces[2][2][2] = {
-		{{FONT_REGULAR, FONT_ITALIC}, {FONT_BOLD, FONT_BOLD_ITALIC}},
-		{{FONT_MONO, FONT_MONO_ITALIC},
-		    {FONT_MONO_BOLD, FONT_MONO_BOLD_ITALIC}},
+	    {{FONT_REGULAR, FONT_ITALIC}, {FONT_BOLD, FONT_BOLD_ITALIC}},
+	    {{FONT_MONO, FONT_MONO_ITALIC},
+	        {FONT_MONO_BOLD, FONT_MONO_BOLD_ITALIC}},
 	};
 	return faces[st->mono][st->bold][st->italic];
 }
@@ -179,10 +179,9 @@ frag_push(struct lay *L)
 static bool
 same_style(const struct frag *f, enum font font, const struct style *st)
 {
-	return f->font == font && f->size == st->size &&
-	    f->rise == st->rise && f->strike == st->strike &&
-	    f->underline == st->underline && f->uri == st->uri &&
-	    f->target == st->target && f->note == 0;
+	return f->font == font && f->size == st->size && f->rise == st->rise &&
+	    f->strike == st->strike && f->underline == st->underline &&
+	    f->uri == st->uri && f->target == st->target && f->note == 0;
 }
 
 /* Appends the character of len bytes at s to the growing word. */
@@ -405,9 +404,8 @@ inl_nodes(struct lay *L, const struct node *first, const struct style *st0)
 			break;
 		case N_IMAGE:
 			if (L->collect_images) {
-				L->images = lay_grow(L, L->images,
-				    &L->cimages, L->nimages + 1,
-				    sizeof *L->images);
+				L->images = lay_grow(L, L->images, &L->cimages,
+				    L->nimages + 1, sizeof *L->images);
 				L->images[L->nimages++] = n;
 			} else {
 				in.italic = true;
@@ -420,8 +418,9 @@ inl_nodes(struct lay *L, const struct node *first, const struct style *st0)
 				descend = true;
 			} else {
 				const char *num = in.target != NULL &&
-				    in.target->number != NULL ?
-				    in.target->number : "?";
+				        in.target->number != NULL ?
+				    in.target->number :
+				    "?";
 				inl_text(L, num, strlen(num), &in, false);
 			}
 			break;
@@ -465,8 +464,8 @@ inl_nodes(struct lay *L, const struct node *first, const struct style *st0)
  * numbers, bullets and labels, which are never broken. Returns the
  * width. */
 static double
-runs(struct lay *L, const char *s, const struct style *st, bool emit,
-    double x, double base)
+runs(struct lay *L, const char *s, const struct style *st, bool emit, double x,
+    double base)
 {
 	double w = 0;
 	size_t n = strlen(s);
@@ -481,8 +480,8 @@ runs(struct lay *L, const char *s, const struct style *st, bool emit,
 			if (len == 0)
 				len = 1;
 			enum font g;
-			if (invisible_len(s + j, n - j) > 0 || !pick(L, cp,
-			    st, &g)) {
+			if (invisible_len(s + j, n - j) > 0 ||
+			    !pick(L, cp, st, &g)) {
 				if (have)
 					break;
 				start = j += len; /* left out: invisible,
@@ -586,13 +585,15 @@ fit_words(struct lay *L, size_t *w0, size_t *w1, double width)
 			for (size_t j = 0; j < fr.n; j += len) {
 				uint32_t cp;
 				len = utf8_decode((const unsigned char *)fr.s +
-				    j, fr.n - j, &cp);
+				        j,
+				    fr.n - j, &cp);
 				if (len == 0)
 					len = 1;
 				double c = measure(L, fr.font, fr.s + j, len,
 				    fr.size);
-				if (bytes > 0 && (used + c > width + EPS ||
-				    bytes + len > BOX_MAX_BYTES)) {
+				if (bytes > 0 &&
+				    (used + c > width + EPS ||
+				        bytes + len > BOX_MAX_BYTES)) {
 					piece(L, fr, a, j, pw);
 					struct word *w = &L->words[cw];
 					w->f1 = L->nfrags;
@@ -637,8 +638,8 @@ break_lines(struct lay *L, size_t w0, size_t w1, double width)
 		double cw = 0, end_w = 0;
 		for (;;) {
 			const struct word *w = &L->words[j];
-			double nw = j == i ? w->w : cw + L->words[j - 1].space +
-			    w->w;
+			double nw = j == i ? w->w :
+			                     cw + L->words[j - 1].space + w->w;
 			if (j > i && nw > width + EPS)
 				break;
 			cw = nw;
@@ -673,8 +674,8 @@ struct deco {
 };
 
 static void
-deco_flush(struct lay *L, struct deco *d, enum box_type t, double y,
-    double h, double lw)
+deco_flush(struct lay *L, struct deco *d, enum box_type t, double y, double h,
+    double lw)
 {
 	if (!d->on)
 		return;
@@ -693,16 +694,18 @@ static void
 flush_link(struct lay *L, struct deco *d, double base)
 {
 	const struct metrics *m = L->m;
-	deco_flush(L, d, BOX_LINK, base + m->descent[FONT_REGULAR] / 1000 *
-	    d->size, (m->ascent[FONT_REGULAR] - m->descent[FONT_REGULAR]) /
-	    1000 * d->size, 0);
+	deco_flush(L, d, BOX_LINK,
+	    base + m->descent[FONT_REGULAR] / 1000 * d->size,
+	    (m->ascent[FONT_REGULAR] - m->descent[FONT_REGULAR]) / 1000 *
+	        d->size,
+	    0);
 }
 
 static void
 flush_under(struct lay *L, struct deco *d, double base)
 {
-	deco_flush(L, d, BOX_RULE, base + L->m->descent[FONT_REGULAR] /
-	    2000 * d->size, 0, RULE_WIDTH);
+	deco_flush(L, d, BOX_RULE,
+	    base + L->m->descent[FONT_REGULAR] / 2000 * d->size, 0, RULE_WIDTH);
 }
 
 static void
@@ -734,8 +737,8 @@ deco_step(struct lay *L, struct deco *d, bool on, const char *uri,
 /* a, then sep, then b, in the arena (the text of a box that runs across
  * inline nodes). */
 static const char *
-join(struct lay *L, const char *a, size_t na, const char *sep,
-    const char *b, size_t nb)
+join(struct lay *L, const char *a, size_t na, const char *sep, const char *b,
+    size_t nb)
 {
 	size_t ns = strlen(sep);
 	char *t = arena_alloc(L->a, na + ns + nb + 1);

@@ -27,28 +27,28 @@ enum { MAX_MARKER = 64 };
 
 /* What an open container is, for the limits and the checks on exit. */
 enum frame_kind {
-	FR_OTHER,   /* the document, an item, a table, a row, a footnote */
-	FR_NEST,    /* a list or block quote: counts towards the limit */
-	FR_BLOCK,   /* a leaf block holding inlines (paragraph, heading,
+	FR_OTHER,  /* the document, an item, a table, a row, a footnote */
+	FR_NEST,   /* a list or block quote: counts towards the limit */
+	FR_BLOCK,  /* a leaf block holding inlines (paragraph, heading,
 		       table cell): its inlines are checked on exit */
-	FR_INLINE,  /* emphasis, link ...: counts towards the inline limit */
+	FR_INLINE, /* emphasis, link ...: counts towards the inline limit */
 };
 
 /* A container open during the conversion. */
 struct frame {
-	cmark_node *cn;       /* the cmark node */
-	struct node *n;       /* its model node */
+	cmark_node *cn; /* the cmark node */
+	struct node *n; /* its model node */
 	enum frame_kind kind;
 };
 
 /* Kinds of markers looked up in the source of a block, each with its own
  * cursor so that repeated markers are found one after the other. */
 enum marker {
-	MARK_LABEL,     /* "{#label}" */
-	MARK_FOOTNOTE,  /* "[^note]" */
-	MARK_XREF,      /* "(#label)" */
-	MARK_IMAGE,     /* the image's URL */
-	MARK_HTML,      /* raw HTML */
+	MARK_LABEL,    /* "{#label}" */
+	MARK_FOOTNOTE, /* "[^note]" */
+	MARK_XREF,     /* "(#label)" */
+	MARK_IMAGE,    /* the image's URL */
+	MARK_HTML,     /* raw HTML */
 	MARK__COUNT
 };
 
@@ -56,28 +56,28 @@ enum marker {
  * counting from the line's start each time: a paragraph may be one line
  * of megabytes. */
 struct colcache {
-	int line;     /* 0: empty */
-	size_t byte;  /* 0-based byte offset in the line */
-	int col;      /* its 1-based character column */
+	int line;    /* 0: empty */
+	size_t byte; /* 0-based byte offset in the line */
+	int col;     /* its 1-based character column */
 };
 
 /* The leaf block whose inlines are being converted. */
 struct block {
-	struct pos pos;           /* where it starts */
-	int first_line, last_line;/* its lines in the file */
-	int first_byte;           /* 0-based byte offset of its start on
+	struct pos pos;            /* where it starts */
+	int first_line, last_line; /* its lines in the file */
+	int first_byte;            /* 0-based byte offset of its start on
 				     first_line */
 	struct {
-		int line;         /* where to look next */
+		int line; /* where to look next */
 		size_t off;
 	} cursor[MARK__COUNT];
 	struct colcache cols[MARK__COUNT];
-	bool html_reported;       /* one D_RAW_HTML per block is enough */
+	bool html_reported; /* one D_RAW_HTML per block is enough */
 };
 
 /* Ranges of lines of the file, heap. */
 struct lines {
-	int (*r)[2];  /* first and last line of each */
+	int (*r)[2]; /* first and last line of each */
 	size_t n, cap;
 };
 
@@ -93,17 +93,17 @@ struct conv {
 	struct arena *a;
 	struct diags *d;
 	const struct source *src;
-	struct frame *stack;      /* open containers, heap */
+	struct frame *stack; /* open containers, heap */
 	size_t depth, cap;
-	int nesting;              /* open lists and block quotes */
-	int inline_depth;         /* open inline containers */
+	int nesting;      /* open lists and block quotes */
+	int inline_depth; /* open inline containers */
 	bool nesting_reported;
 	struct block blk;
-	struct colcache cols;     /* for the positions cmark gives */
-	struct node *last_note;   /* the last footnote definition */
-	int notes;                /* footnote definitions seen */
-	struct lines code;        /* lines of code blocks */
-	struct lines kept;        /* first lines of the footnote definitions
+	struct colcache cols;       /* for the positions cmark gives */
+	struct node *last_note;     /* the last footnote definition */
+	int notes;                  /* footnote definitions seen */
+	struct lines code;          /* lines of code blocks */
+	struct lines kept;          /* first lines of the footnote definitions
 				     cmark kept (those referred to) */
 	struct note_ref *undefined; /* "[^x]" without a definition, heap */
 	size_t nundefined, capundefined;
@@ -113,8 +113,7 @@ struct conv {
 
 /* The position of byte offset byte (0-based) of a line of the file. */
 static struct pos
-cached_pos(const struct source *src, struct colcache *cc, int line,
-    size_t byte)
+cached_pos(const struct source *src, struct colcache *cc, int line, size_t byte)
 {
 	size_t len;
 	const char *s = source_line(src, line, &len);
@@ -154,7 +153,8 @@ block_begin(struct conv *c, cmark_node *cn, struct pos p)
 {
 	memset(&c->blk, 0, sizeof c->blk);
 	c->blk.pos = p;
-	int l0 = cmark_node_get_start_line(cn), l1 = cmark_node_get_end_line(cn);
+	int l0 = cmark_node_get_start_line(cn),
+	    l1 = cmark_node_get_end_line(cn);
 	int col = cmark_node_get_start_column(cn);
 	if (l0 <= 0) {
 		c->blk.first_line = c->blk.last_line = p.line;
@@ -181,11 +181,12 @@ block_find(struct conv *c, enum marker k, const char *needle, size_t n,
 	if (n == 0)
 		return false;
 	for (int line = c->blk.cursor[k].line; line <= c->blk.last_line;
-	    line++) {
+	     line++) {
 		size_t len;
 		const char *s = source_line(c->src, line, &len);
 		size_t from = line == c->blk.cursor[k].line ?
-		    c->blk.cursor[k].off : 0;
+		    c->blk.cursor[k].off :
+		    0;
 		for (size_t i = from; i + n <= len; i++) {
 			if (memcmp(s + i, needle, n) != 0)
 				continue;
@@ -258,8 +259,8 @@ take_label(struct conv *c, struct node *para)
 	if (*rest == '\0') {
 		node_remove(t);
 		t = para->first;
-		if (t != NULL && (t->type == N_SOFTBREAK ||
-		    t->type == N_LINEBREAK))
+		if (t != NULL &&
+		    (t->type == N_SOFTBREAK || t->type == N_LINEBREAK))
 			node_remove(t);
 	}
 	/* The position of the paragraph's first inline moves with it. */
@@ -271,7 +272,7 @@ static void
 check_stray_labels(struct conv *c, const char *s)
 {
 	for (const char *m = strstr(s, "{#"); m != NULL;
-	    m = strstr(m + 2, "{#")) {
+	     m = strstr(m + 2, "{#")) {
 		const char *e = m + 2;
 		while (label_char(*e) && e - m < MAX_MARKER)
 			e++;
@@ -292,7 +293,7 @@ static void
 check_undefined_notes(struct conv *c, const char *s)
 {
 	for (const char *m = strstr(s, "[^"); m != NULL;
-	    m = strstr(m + 2, "[^")) {
+	     m = strstr(m + 2, "[^")) {
 		const char *e = m + 2;
 		while (*e && *e != ']' && *e != '[' && *e != ' ' &&
 		    *e != '\t' && *e != '\n' && e - m < MAX_MARKER)
@@ -301,17 +302,23 @@ check_undefined_notes(struct conv *c, const char *s)
 			continue;
 		struct pos where = c->blk.pos;
 		char before = 0;
-		if (block_find(c, MARK_FOOTNOTE, m, (size_t)(e - m + 1),
-		    &where, &before) && before == '\\')
+		if (block_find(c, MARK_FOOTNOTE, m, (size_t)(e - m + 1), &where,
+		        &before) &&
+		    before == '\\')
 			continue; /* written "\[^x]": meant as text */
 		if (c->nundefined == c->capundefined) {
 			c->capundefined = c->capundefined ?
-			    2 * c->capundefined : 8;
-			c->undefined = xrealloc(c->undefined, c->capundefined *
-			    sizeof(*c->undefined));
+			    2 * c->capundefined :
+			    8;
+			c->undefined = xrealloc(c->undefined,
+			    c->capundefined * sizeof(*c->undefined));
 		}
-		c->undefined[c->nundefined++] = (struct note_ref){
-		    arena_strndup(c->a, m + 2, (size_t)(e - m - 2)), where};
+		c->undefined
+		    [c->nundefined++] = (struct note_ref){arena_strndup(c->a,
+		                                              m + 2,
+		                                              (size_t)(e - m -
+		                                                  2)),
+		    where};
 	}
 }
 
@@ -362,8 +369,8 @@ lines_sort(struct lines *l)
 struct note_def {
 	const char *label;
 	struct pos pos;
-	bool kept;      /* cmark kept it: it is referred to */
-	bool meant;     /* a "did you mean" named it */
+	bool kept;  /* cmark kept it: it is referred to */
+	bool meant; /* a "did you mean" named it */
 };
 
 /* The footnote definitions written in the body, outside code blocks, in
@@ -377,7 +384,7 @@ find_note_defs(struct conv *c, size_t *n)
 	struct colcache cc = {0};
 	*n = 0;
 	for (int line = c->src->body_line; line <= (int)c->src->nlines;
-	    line++) {
+	     line++) {
 		size_t len, i = 0;
 		const char *s = source_line(c->src, line, &len);
 		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
@@ -395,8 +402,8 @@ find_note_defs(struct conv *c, size_t *n)
 			cap = cap ? 2 * cap : 8;
 			defs = xrealloc(defs, cap * sizeof(*defs));
 		}
-		defs[(*n)++] = (struct note_def){
-		    arena_strndup(c->a, s + i + 2, e - i - 2),
+		defs[(*n)++] = (struct note_def){arena_strndup(c->a, s + i + 2,
+		                                     e - i - 2),
 		    cached_pos(c->src, &cc, line, i),
 		    lines_have(&c->kept, line), false};
 	}
@@ -436,13 +443,17 @@ check_notes(struct conv *c)
 	for (size_t i = 0; i < c->nundefined; i++) {
 		const struct note_ref *r = &c->undefined[i];
 		const char *near = suggest ? closest(r->label, labels) : NULL;
-		const char *hint = arena_printf(c->a, ": add a line "
-		    "\"[^%s]: ...\"", r->label);
+		const char *hint = arena_printf(c->a,
+		    ": add a line "
+		    "\"[^%s]: ...\"",
+		    r->label);
 		for (size_t j = 0; near != NULL && j < n; j++)
 			if (labels[j] == near) {
 				defs[j].meant = true;
-				hint = arena_printf(c->a, " (did you mean "
-				    "\"[^%s]\"?)", near);
+				hint = arena_printf(c->a,
+				    " (did you mean "
+				    "\"[^%s]\"?)",
+				    near);
 			}
 		diag(c->d, c->p->path, r->pos, D_FOOTNOTE_UNDEFINED, r->label,
 		    hint);
@@ -456,8 +467,8 @@ check_notes(struct conv *c)
 		qsort(by, n, sizeof(*by), def_cmp);
 	for (size_t i = 0, e; i < n; i = e) {
 		const struct note_def *own = by[i];
-		for (e = i; e < n && strcasecmp(by[e]->label, by[i]->label) == 0;
-		    e++)
+		for (e = i;
+		     e < n && strcasecmp(by[e]->label, by[i]->label) == 0; e++)
 			if (by[e]->kept)
 				own = by[e];
 		for (size_t k = i; k < e; k++) {
@@ -483,7 +494,8 @@ check_notes(struct conv *c)
 static void
 check_inlines(struct conv *c, struct node *blk)
 {
-	for (struct node *n = blk->first; n != NULL; n = node_walk_next(n, blk)) {
+	for (struct node *n = blk->first; n != NULL;
+	     n = node_walk_next(n, blk)) {
 		struct pos where;
 		char before;
 		switch (n->type) {
@@ -495,7 +507,7 @@ check_inlines(struct conv *c, struct node *blk)
 			const char *needle = arena_printf(c->a, "(#%s)",
 			    n->u.xref.label);
 			if (block_find(c, MARK_XREF, needle, strlen(needle),
-			    &where, &before)) {
+			        &where, &before)) {
 				where.col++;
 				n->pos = where;
 			}
@@ -503,7 +515,7 @@ check_inlines(struct conv *c, struct node *blk)
 		}
 		case N_IMAGE:
 			if (block_find(c, MARK_IMAGE, n->u.link.url,
-			    strlen(n->u.link.url), &where, &before))
+			        strlen(n->u.link.url), &where, &before))
 				n->pos = where;
 			break;
 		case N_PARAGRAPH:
@@ -569,22 +581,23 @@ pasted_bullets(struct conv *c, struct node *para)
 			if (line == c->blk.first_line)
 				at = (size_t)c->blk.first_byte;
 			else
-				while (at < len && (s[at] == ' ' ||
-				    s[at] == '\t' || s[at] == '>'))
+				while (at < len &&
+				    (s[at] == ' ' || s[at] == '\t' ||
+				        s[at] == '>'))
 					at++;
 			size_t bl = pasted_bullet(s + at, len - at);
-			bool dash = bl > 0 && memcmp(s + at, "\xe2\x80\x93", 3)
-			    == 0;
+			bool dash = bl > 0 &&
+			    memcmp(s + at, "\xe2\x80\x93", 3) == 0;
 			if (bl > 0 && dash && line > c->blk.first_line &&
 			    !prev_bullet) {
 				size_t pl;
 				const char *ps = source_line(c->src, line - 1,
 				    &pl);
-				while (pl > 0 && (ps[pl - 1] == ' ' ||
-				    ps[pl - 1] == '\t'))
+				while (pl > 0 &&
+				    (ps[pl - 1] == ' ' || ps[pl - 1] == '\t'))
 					pl--;
-				if (pl == 0 || strchr(".:;!?", ps[pl - 1]) ==
-				    NULL)
+				if (pl == 0 ||
+				    strchr(".:;!?", ps[pl - 1]) == NULL)
 					bl = 0;
 			}
 			prev_bullet = bl > 0;
@@ -702,17 +715,21 @@ enter_extension(struct conv *c, cmark_node *cn, cmark_node_type t)
 	if (t == CMARK_NODE_TABLE) {
 		n = add(c, cn, N_TABLE);
 		int cols = cmark_gfm_extensions_get_table_columns(cn);
-		const uint8_t *al = cmark_gfm_extensions_get_table_alignments(cn);
+		const uint8_t
+		    *al = cmark_gfm_extensions_get_table_alignments(cn);
 		char *align = arena_alloc(c->a, (size_t)cols + 1);
 		for (int i = 0; i < cols; i++)
-			align[i] = al && (al[i] == 'l' || al[i] == 'c' ||
-			    al[i] == 'r') ? (char)al[i] : ' ';
+			align[i] = al &&
+			        (al[i] == 'l' || al[i] == 'c' || al[i] == 'r') ?
+			    (char)al[i] :
+			    ' ';
 		n->u.table.columns = cols;
 		n->u.table.align = align;
 		push(c, cn, n, FR_OTHER);
 	} else if (t == CMARK_NODE_TABLE_ROW) {
 		n = add(c, cn, N_TABLE_ROW);
-		n->u.row.header = cmark_gfm_extensions_get_table_row_is_header(cn);
+		n->u.row
+		    .header = cmark_gfm_extensions_get_table_row_is_header(cn);
 		push(c, cn, n, FR_OTHER);
 	} else if (t == CMARK_NODE_TABLE_CELL) {
 		n = add(c, cn, N_TABLE_CELL);
@@ -748,11 +765,11 @@ enter_list(struct conv *c, cmark_node *cn)
 {
 	struct node *n = add(c, cn, N_LIST);
 	n->u.list.ordered = cmark_node_get_list_type(cn) == CMARK_ORDERED_LIST;
-	n->u.list.start = n->u.list.ordered ?
-	    cmark_node_get_list_start(cn) : 0;
+	n->u.list.start = n->u.list.ordered ? cmark_node_get_list_start(cn) : 0;
 	n->u.list.tight = cmark_node_get_list_tight(cn) != 0;
-	n->u.list.delim = !n->u.list.ordered ? 0 :
-	    cmark_node_get_list_delim(cn) == CMARK_PAREN_DELIM ? ')' : '.';
+	n->u.list.delim = !n->u.list.ordered                   ? 0 :
+	    cmark_node_get_list_delim(cn) == CMARK_PAREN_DELIM ? ')' :
+	                                                         '.';
 	push(c, cn, n, FR_NEST);
 }
 
@@ -760,8 +777,8 @@ static void
 enter_item(struct conv *c, cmark_node *cn)
 {
 	struct node *n = add(c, cn, N_ITEM);
-	n->u.item.task =
-	    strcmp(cmark_node_get_type_string(cn), "tasklist") == 0;
+	n->u.item.task = strcmp(cmark_node_get_type_string(cn), "tasklist") ==
+	    0;
 	n->u.item.checked = n->u.item.task &&
 	    cmark_gfm_extensions_get_tasklist_item_checked(cn);
 	push(c, cn, n, FR_OTHER);
@@ -795,8 +812,8 @@ enter_link(struct conv *c, cmark_node *cn, cmark_node_type t)
 	} else {
 		n = add(c, cn, t == CMARK_NODE_LINK ? N_LINK : N_IMAGE);
 		n->u.link.url = arena_strdup(c->a, url);
-		n->u.link.title = title && *title ?
-		    arena_strdup(c->a, title) : NULL;
+		n->u.link.title = title && *title ? arena_strdup(c->a, title) :
+		                                    NULL;
 	}
 	push(c, cn, n, FR_INLINE);
 }
@@ -934,10 +951,10 @@ struct guard {
 	struct paper *p;
 	struct diags *d;
 	const struct source *src;
-	const char *body;     /* src->text + off */
+	const char *body; /* src->text + off */
 	size_t off, len;
-	char *safe;           /* the copy parsed, heap; NULL: no change */
-	int tables, words;    /* messages given */
+	char *safe;        /* the copy parsed, heap; NULL: no change */
+	int tables, words; /* messages given */
 };
 
 static void
@@ -971,8 +988,8 @@ line_end(const struct guard *g, size_t i)
 static size_t
 line_content(const struct guard *g, size_t i, size_t e)
 {
-	while (i < e && (g->body[i] == ' ' || g->body[i] == '\t' ||
-	    g->body[i] == '>'))
+	while (i < e &&
+	    (g->body[i] == ' ' || g->body[i] == '\t' || g->body[i] == '>'))
 		i++;
 	return i;
 }
@@ -999,8 +1016,8 @@ static void
 guard_row(struct guard *g, size_t i, size_t e, bool *reported)
 {
 	size_t c = line_content(g, i, e), last = e;
-	while (last > c && (g->body[last - 1] == ' ' ||
-	    g->body[last - 1] == '\t'))
+	while (last > c &&
+	    (g->body[last - 1] == ' ' || g->body[last - 1] == '\t'))
 		last--;
 	bool lead = c < e && g->body[c] == '|';
 	/* The pipe that would begin cell CLERK_MAX_TABLE_COLUMNS + 1. */
@@ -1069,9 +1086,10 @@ at_entity(const char *s, size_t n)
 	size_t d0 = i;
 	for (; i < n && i < 12; i++) {
 		char c = s[i];
-		int dv = c >= '0' && c <= '9' ? c - '0' :
+		int dv = c >= '0' && c <= '9'   ? c - '0' :
 		    hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-		    hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		    hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 :
+		                                  -1;
 		if (dv < 0)
 			break;
 		v = v * (hex ? 16 : 10) + (unsigned long)dv;
@@ -1096,12 +1114,13 @@ guard_words(struct guard *g)
 		bool web = false;
 		while (e < g->len && b[e] != ' ' && b[e] != '\t' &&
 		    b[e] != '\n') {
-			ats += b[e] == '@' || (b[e] == '&' &&
-			    at_entity(b + e, g->len - e) > 0);
+			ats += b[e] == '@' ||
+			    (b[e] == '&' && at_entity(b + e, g->len - e) > 0);
 			parens += b[e] == ')';
-			web = web || (e + 4 <= g->len &&
-			    (memcmp(b + e, "www.", 4) == 0 ||
-			    memcmp(b + e, "://", 3) == 0));
+			web = web ||
+			    (e + 4 <= g->len &&
+			        (memcmp(b + e, "www.", 4) == 0 ||
+			            memcmp(b + e, "://", 3) == 0));
 			e++;
 		}
 		if (ats > CLERK_MAX_WORD_MARKS ||
@@ -1109,16 +1128,18 @@ guard_words(struct guard *g)
 			int na = 0, np = 0;
 			bool reported = false;
 			for (size_t k = i; k < e; k++) {
-				bool at = b[k] == '@' || (b[k] == '&' &&
-				    at_entity(b + k, g->len - k) > 0);
+				bool at = b[k] == '@' ||
+				    (b[k] == '&' &&
+				        at_entity(b + k, g->len - k) > 0);
 				bool paren = web && b[k] == ')';
 				if (!((at && ++na > CLERK_MAX_WORD_MARKS) ||
-				    (paren && ++np > CLERK_MAX_WORD_MARKS)))
+				        (paren && ++np > CLERK_MAX_WORD_MARKS)))
 					continue;
 				if (!reported && g->words < GUARD_MESSAGES) {
 					diag(g->d, g->p->path, guard_pos(g, k),
 					    D_WORD_TOO_MANY,
-					    CLERK_MAX_WORD_MARKS, at ? "@" : ")");
+					    CLERK_MAX_WORD_MARKS,
+					    at ? "@" : ")");
 					g->words++;
 				}
 				reported = true;
@@ -1216,8 +1237,9 @@ exact_spans(struct guard *g, const char *text, size_t *n)
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *cn = cmark_iter_get_node(it);
 		cmark_node_type ty = cmark_node_get_type(cn);
-		if (ev != CMARK_EVENT_ENTER || (ty != CMARK_NODE_PARAGRAPH &&
-		    ty != CMARK_NODE_HEADING && ty != CMARK_NODE_TABLE_ROW))
+		if (ev != CMARK_EVENT_ENTER ||
+		    (ty != CMARK_NODE_PARAGRAPH && ty != CMARK_NODE_HEADING &&
+		        ty != CMARK_NODE_TABLE_ROW))
 			continue;
 		int l0 = cmark_node_get_start_line(cn);
 		int l1 = cmark_node_get_end_line(cn);
@@ -1302,8 +1324,7 @@ guard_marks(struct guard *g, bool *smart)
 				continue;
 			over = true;
 			diag(g->d, g->p->path, guard_pos(g, v[k].i),
-			    D_IMAGES_TOO_MANY, (int)m.images,
-			    (int)m.brackets);
+			    D_IMAGES_TOO_MANY, (int)m.images, (int)m.brackets);
 		}
 		for (size_t j = v[k].i; j < v[k].e; j++)
 			if (t[j] == '[')
@@ -1319,8 +1340,12 @@ static char *
 guard_body(struct paper *p, struct diags *d, const struct source *src,
     size_t off, bool *smart)
 {
-	struct guard g = {.p = p, .d = d, .src = src, .body = src->text + off,
-	    .off = off, .len = src->len - off};
+	struct guard g = {.p = p,
+	    .d = d,
+	    .src = src,
+	    .body = src->text + off,
+	    .off = off,
+	    .len = src->len - off};
 	*smart = true;
 	guard_tables(&g);
 	guard_words(&g);
@@ -1360,8 +1385,8 @@ markdown_parse(struct paper *p, struct diags *d, const struct source *src)
 	if (parser == NULL)
 		out_of_memory();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		cmark_syntax_extension *e =
-		    cmark_find_syntax_extension(names[i]);
+		cmark_syntax_extension
+		    *e = cmark_find_syntax_extension(names[i]);
 		if (e != NULL)
 			cmark_parser_attach_syntax_extension(parser, e);
 	}

@@ -40,12 +40,11 @@ fixed_width(void *ctx, enum font f, const char *s, size_t n)
 }
 
 static const struct metrics fixed = {
-	.ctx = NULL,
-	.width = fixed_width,
-	.has_glyph = fixed_has_glyph,
-	.ascent = {800, 800, 800, 800, 800, 800, 800, 800, 800, 800},
-	.descent = {-200, -200, -200, -200, -200, -200, -200, -200, -200,
-	    -200},
+    .ctx = NULL,
+    .width = fixed_width,
+    .has_glyph = fixed_has_glyph,
+    .ascent = {800, 800, 800, 800, 800, 800, 800, 800, 800, 800},
+    .descent = {-200, -200, -200, -200, -200, -200, -200, -200, -200, -200},
 };
 
 const struct metrics *

@@ -112,7 +112,8 @@ text_into(const struct node *n, char *out, size_t *len, bool write)
 			break;
 		case N_XREF:
 			s = c->u.xref.target && c->u.xref.target->number ?
-			    c->u.xref.target->number : NULL;
+			    c->u.xref.target->number :
+			    NULL;
 			break;
 		case N_FOOTNOTE_REF:
 		case N_PARAGRAPH:
@@ -249,7 +250,7 @@ paper_purpose(const struct paper *p)
 		if (p->meta.committees[i].purpose == PURPOSE_DECISION)
 			return PURPOSE_DECISION;
 	return p->meta.ncommittees ? p->meta.committees[0].purpose :
-	    PURPOSE_NONE;
+	                             PURPOSE_NONE;
 }
 
 bool
@@ -313,8 +314,12 @@ appendix_listing(struct arena *a, const struct paper *p, size_t i)
 	size_t len = 0;
 	for (size_t k = 0; k < n && k < 7; k++)
 		len += (size_t)snprintf(nums + len, sizeof nums - len, "%s%d",
-		    k == 0 ? "" : k + 1 == n ? " and " : ", ", x[k]);
-	return arena_printf(a, "Appendix %zu \xe2\x80\x93 non-public: exempt "
-	    "under paragraph%s %s of Part 1 of Schedule 12A", i + 1,
-	    n == 1 ? "" : "s", nums);
+		    k == 0         ? "" :
+		        k + 1 == n ? " and " :
+		                     ", ",
+		    x[k]);
+	return arena_printf(a,
+	    "Appendix %zu \xe2\x80\x93 non-public: exempt "
+	    "under paragraph%s %s of Part 1 of Schedule 12A",
+	    i + 1, n == 1 ? "" : "s", nums);
 }

@@ -37,19 +37,19 @@ struct contact {
 };
 
 struct appendix {
-	const char *title;  /* "Appendix 1 – <title>"; NULL when withheld */
-	const char *file;   /* as written, or NULL: listed only */
-	const char *path;   /* file resolved against the paper's folder */
-	bool public;        /* false: goes to Part 2 in a pack */
-	int exempt[7];      /* its Schedule 12A paragraphs, ascending (a
+	const char *title; /* "Appendix 1 – <title>"; NULL when withheld */
+	const char *file;  /* as written, or NULL: listed only */
+	const char *path;  /* file resolved against the paper's folder */
+	bool public;       /* false: goes to Part 2 in a pack */
+	int exempt[7];     /* its Schedule 12A paragraphs, ascending (a
 			       non-public appendix of a public paper) */
 	size_t nexempt;
 	struct pos pos;
-	struct paper *doc;  /* the file read (paper.c): one section (def
+	struct paper *doc; /* the file read (paper.c): one section (def
 			       NULL) holding its blocks, its own footnotes;
 			       NULL when there is no file or it could not be
 			       read */
-	bool withheld;      /* non-public and left out of the public
+	bool withheld;     /* non-public and left out of the public
 			       edition it was read from (clerk's XML):
 			       title, file and doc unknown */
 };
@@ -57,36 +57,36 @@ struct appendix {
 /* A template-declared key's value (for the front sheet). */
 struct extra {
 	const struct tpl_key *key;
-	const char *value;   /* as text; dates as YYYY-MM-DD; lists joined
+	const char *value; /* as text; dates as YYYY-MM-DD; lists joined
 				with "; " */
 	struct pos pos;
 };
 
 struct meta {
 	enum paper_kind kind;
-	const char *template_id;     /* as given, or NULL: chosen by date */
-	struct committee *committees;/* at least one in a valid paper */
+	const char *template_id;      /* as given, or NULL: chosen by date */
+	struct committee *committees; /* at least one in a valid paper */
 	size_t ncommittees;
-	const char *subject;         /* the title */
-	const char **report_of;      /* chief officer(s) */
+	const char *subject;    /* the title */
+	const char **report_of; /* chief officer(s) */
 	size_t nreport_of;
-	const char *report_author;   /* or NULL */
-	bool public;                 /* default true */
-	struct pos public_pos;       /* where "public" is given (line 0:
+	const char *report_author; /* or NULL */
+	bool public;               /* default true */
+	struct pos public_pos;     /* where "public" is given (line 0:
 					not given) */
-	int exempt[7];               /* Schedule 12A paragraphs, ascending */
+	int exempt[7];             /* Schedule 12A paragraphs, ascending */
 	size_t nexempt;
-	const char *reference;       /* or NULL */
+	const char *reference; /* or NULL */
 	bool has_contact;
 	struct contact contact;
 	struct appendix *appendices;
 	size_t nappendices;
 	const char **background_papers;
 	size_t nbackground_papers;
-	struct extra *extras;        /* template-declared keys given */
+	struct extra *extras; /* template-declared keys given */
 	size_t nextras;
 	/* Minutes (committees[0] holds the committee and date) */
-	const char *time;            /* "11.00 am" */
+	const char *time; /* "11.00 am" */
 	const char *venue;
 	const char **present;
 	size_t npresent;
@@ -117,14 +117,12 @@ bool paper_has_nonpublic(const struct paper *p);
  * nor has the XML of a full edition (D_EDITION_FULL_XML); the XML of a
  * public edition that left appendices out has no full edition
  * (D_EDITION_PUBLIC_XML). */
-bool paper_edition_ok(const struct paper *p, enum edition e,
-    struct diags *d);
+bool paper_edition_ok(const struct paper *p, enum edition e, struct diags *d);
 
 /* "Appendix 2 – non-public: exempt under paragraph 3 of Part 1 of
  * Schedule 12A" ("paragraphs 3 and 5"): how the public edition lists
  * appendix i of p (non-public), in arena a. */
-const char *appendix_listing(struct arena *a, const struct paper *p,
-    size_t i);
+const char *appendix_listing(struct arena *a, const struct paper *p, size_t i);
 
 /* The paragraphs of Schedule 12A that exempt appendix ap of p: its
  * entry's, or else the paper's; *n of them, ascending. */
@@ -133,29 +131,29 @@ const int *appendix_exempt(const struct paper *p, const struct appendix *ap,
 
 enum node_type {
 	/* blocks */
-	N_PARAGRAPH,      /* children: inlines */
-	N_SUBHEADING,     /* a heading inside a section; children: inlines */
-	N_LIST,           /* children: N_ITEM */
-	N_ITEM,           /* children: blocks */
-	N_BLOCKQUOTE,     /* children: blocks */
-	N_CODE_BLOCK,     /* text: the code */
+	N_PARAGRAPH,  /* children: inlines */
+	N_SUBHEADING, /* a heading inside a section; children: inlines */
+	N_LIST,       /* children: N_ITEM */
+	N_ITEM,       /* children: blocks */
+	N_BLOCKQUOTE, /* children: blocks */
+	N_CODE_BLOCK, /* text: the code */
 	N_THEMATIC_BREAK,
-	N_TABLE,          /* children: N_TABLE_ROW, the header row first */
-	N_TABLE_ROW,      /* children: N_TABLE_CELL */
-	N_TABLE_CELL,     /* children: inlines */
-	N_FOOTNOTE_DEF,   /* children: blocks; in paper.footnotes */
+	N_TABLE,        /* children: N_TABLE_ROW, the header row first */
+	N_TABLE_ROW,    /* children: N_TABLE_CELL */
+	N_TABLE_CELL,   /* children: inlines */
+	N_FOOTNOTE_DEF, /* children: blocks; in paper.footnotes */
 	/* inlines */
-	N_TEXT,           /* text */
+	N_TEXT, /* text */
 	N_SOFTBREAK,
 	N_LINEBREAK,
-	N_CODE,           /* text: a code span */
+	N_CODE, /* text: a code span */
 	N_EMPH,
 	N_STRONG,
 	N_STRIKETHROUGH,
-	N_LINK,           /* u.link.url; children: the link text */
-	N_IMAGE,          /* u.link.url, u.link.path; children: alt text */
-	N_XREF,           /* u.xref; children: optional link text */
-	N_FOOTNOTE_REF,   /* u.footnote.number */
+	N_LINK,         /* u.link.url; children: the link text */
+	N_IMAGE,        /* u.link.url, u.link.path; children: alt text */
+	N_XREF,         /* u.xref; children: optional link text */
+	N_FOOTNOTE_REF, /* u.footnote.number */
 };
 
 struct node {
@@ -168,16 +166,16 @@ struct node {
 	union {
 		struct {
 			bool ordered;
-			int start;        /* first number of an ordered list */
+			int start; /* first number of an ordered list */
 			bool tight;
-			char delim;       /* '.' or ')' */
+			char delim; /* '.' or ')' */
 		} list;
 		struct {
-			bool task;        /* a task-list item */
+			bool task; /* a task-list item */
 			bool checked;
 		} item;
 		struct {
-			int level;        /* N_SUBHEADING: 1 under a section,
+			int level; /* N_SUBHEADING: 1 under a section,
 					     2 below that ... */
 		} heading;
 		struct {
@@ -186,7 +184,7 @@ struct node {
 					     lines, not by a fence */
 		} code;
 		struct {
-			const char *url;  /* as written */
+			const char *url; /* as written */
 			const char *title;
 			const char *path; /* N_IMAGE: resolved file */
 			const struct image_info *image; /* N_IMAGE: what
@@ -194,24 +192,24 @@ struct node {
 					     set with path */
 		} link;
 		struct {
-			const char *label;          /* "costs" */
-			const struct node *target;  /* the labelled paragraph */
+			const char *label;         /* "costs" */
+			const struct node *target; /* the labelled paragraph */
 		} xref;
 		struct {
 			int columns;
 			const char *align; /* per column: 'l','c','r' or ' ' */
 		} table;
 		struct {
-			bool header;       /* the table's header row */
+			bool header; /* the table's header row */
 		} row;
 		struct {
-			int number;        /* 1-based, order of first use */
+			int number; /* 1-based, order of first use */
 		} footnote;
 	} u;
 	/* Numbered paragraphs (N_PARAGRAPH at the top of a numbered section,
 	 * or the blocks of an item of a typed numbered list) */
-	const char *number;        /* "4", "2.3"; NULL if not numbered */
-	const char *label;         /* {#label}, or NULL */
+	const char *number; /* "4", "2.3"; NULL if not numbered */
+	const char *label;  /* {#label}, or NULL */
 	struct pos label_pos;
 };
 
@@ -219,18 +217,18 @@ struct node {
 struct section {
 	const struct tpl_section *def; /* the template's section; NULL for an
 					  item of minutes */
-	const char *heading;   /* as the author wrote it */
-	struct pos pos;        /* of the heading */
-	const char *number;    /* NUMBERING_DECIMAL: "2"; minutes: item
+	const char *heading;           /* as the author wrote it */
+	struct pos pos;                /* of the heading */
+	const char *number;            /* NUMBERING_DECIMAL: "2"; minutes: item
 				  number; else NULL */
-	struct node *first, *last; /* blocks, in order */
+	struct node *first, *last;     /* blocks, in order */
 	struct section *next;
 };
 
 struct paper {
-	struct arena *arena;        /* owns everything below */
-	const char *path;           /* as named by the user */
-	const char *dir;            /* its folder ("." when none) */
+	struct arena *arena; /* owns everything below */
+	const char *path;    /* as named by the user */
+	const char *dir;     /* its folder ("." when none) */
 	struct source *src;
 	struct meta meta;
 	const struct template *tpl; /* NULL when none could be chosen */
@@ -243,23 +241,23 @@ struct paper {
 				       against any template */
 	struct section *sections;   /* in order */
 	size_t nsections;
-	char digest[33];            /* of the source text and the appendix
+	char digest[33];        /* of the source text and the appendix
 				       files' (hex; paper.c), or as carried
 				       by clerk's XML: the full edition's
 				       PDF /ID comes from it, so a paper
 				       rebuilt from its XML gives the same
 				       bytes */
-	char digest_public[33];     /* the same without the non-public
+	char digest_public[33]; /* the same without the non-public
 				       appendices' files: the public
 				       edition's (equal to digest when it
 				       has none) */
-	struct node *footnotes;     /* first N_FOOTNOTE_DEF (linked by next) */
+	struct node *footnotes; /* first N_FOOTNOTE_DEF (linked by next) */
 	size_t nfootnotes;
-	bool full_xml;              /* read from clerk's XML of a full
+	bool full_xml;          /* read from clerk's XML of a full
 				       edition, which holds non-public
 				       matter: it gives the full edition
 				       only */
-	struct pos edition_pos;     /* where that XML names its edition */
+	struct pos edition_pos; /* where that XML names its edition */
 };
 
 /* Tree helpers. */
@@ -282,8 +280,8 @@ void node_merge_texts(struct arena *a, struct node *parent);
 char *node_text(struct arena *a, const struct node *n);
 
 const char *node_type_name(enum node_type t);
-const char *purpose_name(enum purpose p);   /* "decision" */
-const char *purpose_label(enum purpose p);  /* "For Decision" */
+const char *purpose_name(enum purpose p);  /* "decision" */
+const char *purpose_label(enum purpose p); /* "For Decision" */
 
 /* The paper's purpose for the front sheet: decision when any committee's is
  * decision, else the first committee's. */

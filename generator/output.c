@@ -55,7 +55,7 @@ fail_close:
 		unlink(tmp);
 		errno = e;
 	}
-fail_free: {
+fail_free : {
 	int e = errno;
 	free(tmp);
 	errno = e;

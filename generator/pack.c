@@ -49,10 +49,14 @@ minutes_lead(const struct agenda *a, const struct paper *p)
 	const char *which = m->public ? "public" : "non-public";
 	if (c->name != NULL && a->committee != NULL &&
 	    !name_equal(c->name, a->committee))
-		return arena_printf(a->arena, "To note the %s minutes of the "
-		    "meeting of the %s held on %s.", which, c->name, held);
-	return arena_printf(a->arena, "To agree the %s minutes of the "
-	    "meeting held on %s.", which, held);
+		return arena_printf(a->arena,
+		    "To note the %s minutes of the "
+		    "meeting of the %s held on %s.",
+		    which, c->name, held);
+	return arena_printf(a->arena,
+	    "To agree the %s minutes of the "
+	    "meeting held on %s.",
+	    which, held);
 }
 
 static void
@@ -72,8 +76,7 @@ entry_of(const struct agenda *a, struct pack_entry *e,
 	e->purpose = purpose_at(a, it->paper);
 	e->exclusion = it->exclusion;
 	if (it->paper != NULL && it->part == 2) {
-		memcpy(e->exempt, it->paper->meta.exempt,
-		    sizeof e->exempt);
+		memcpy(e->exempt, it->paper->meta.exempt, sizeof e->exempt);
 		e->nexempt = it->paper->meta.nexempt;
 	}
 	if (it->paper != NULL && it->part == 1 &&
@@ -91,7 +94,8 @@ count_lines(const struct agenda *a)
 		const struct agenda_item *it = &a->items[i];
 		n += 1 + it->nsubitems;
 		for (size_t k = 0; k <= it->nsubitems; k++) {
-			const struct agenda_item *x = k == 0 ? it :
+			const struct agenda_item *x = k == 0 ?
+			    it :
 			    &it->subitems[k - 1];
 			if (x->part != 1 || x->paper == NULL)
 				continue;
@@ -157,8 +161,8 @@ routed_line(struct arena *ar, const struct pack_entry *src, size_t j,
 /* The routed appendices of the lines before at, nroutes of them, inserted
  * at at in es (ne lines) in order. */
 static void
-route_appendices(struct arena *ar, struct pack_entry *es, size_t ne,
-    size_t at, size_t nroutes)
+route_appendices(struct arena *ar, struct pack_entry *es, size_t ne, size_t at,
+    size_t nroutes)
 {
 	memmove(&es[at + nroutes], &es[at], (ne - at) * sizeof *es);
 	size_t r = at;
@@ -209,22 +213,29 @@ note_routes(struct arena *ar, struct pack *pk)
 			struct pack_entry *e = &es[k];
 			if (e->appendix < 0 || e->paper != src->paper)
 				continue;
-			e->note = arena_printf(ar, "To be read in conjunction "
-			    "with Item %s.", src->number);
+			e->note = arena_printf(ar,
+			    "To be read in conjunction "
+			    "with Item %s.",
+			    src->number);
 			if (last != NULL)
-				nums = nums == NULL ? last :
+				nums = nums == NULL ?
+				    last :
 				    arena_printf(ar, "%s, %s", nums, last);
 			last = e->number;
 			count++;
 		}
 		if (count == 1)
-			src->note = arena_printf(ar, "NB \xe2\x80\x93 To be "
+			src->note = arena_printf(ar,
+			    "NB \xe2\x80\x93 To be "
 			    "read in conjunction with the non-public appendix "
-			    "at Item %s.", last);
+			    "at Item %s.",
+			    last);
 		else if (count > 1)
-			src->note = arena_printf(ar, "NB \xe2\x80\x93 To be "
+			src->note = arena_printf(ar,
+			    "NB \xe2\x80\x93 To be "
 			    "read in conjunction with the non-public appendices "
-			    "at Items %s and %s.", nums, last);
+			    "at Items %s and %s.",
+			    nums, last);
 	}
 }
 
@@ -294,7 +305,8 @@ const struct template *
 pack_template(const struct agenda *a, const struct template_set *set)
 {
 	bool nearest;
-	const struct template *t = a->has_date ? template_select(set,
-	    KIND_REPORT, a->date, &nearest) : NULL;
+	const struct template *t = a->has_date ?
+	    template_select(set, KIND_REPORT, a->date, &nearest) :
+	    NULL;
 	return t != NULL ? t : template_latest(set, KIND_REPORT);
 }

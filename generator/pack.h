@@ -50,7 +50,8 @@ struct agenda_item;
 
 /* clerk's words of the motion, when the agenda gives none; "Part 1 of
  * Schedule 12A" as each Part 2 line says it. */
-#define PACK_MOTION "MOTION \xe2\x80\x93 That under Section 100A(4) of the " \
+#define PACK_MOTION \
+	"MOTION \xe2\x80\x93 That under Section 100A(4) of the " \
 	"Local Government Act 1972, the public be excluded from the meeting " \
 	"for the following items on the grounds that they involve the " \
 	"likely disclosure of exempt information as defined in Part 1 of " \
@@ -67,43 +68,43 @@ enum pack_kind {
 
 /* One line of the agenda. Strings live in the agenda's arena. */
 struct pack_entry {
-	const char *number;        /* "4", "3a" */
-	int level;                 /* 0: an item; 1: a sub-item */
-	int part;                  /* 1 or 2 */
-	const char *title;         /* as written (the paper's subject when the
+	const char *number; /* "4", "3a" */
+	int level;          /* 0: an item; 1: a sub-item */
+	int part;           /* 1 or 2 */
+	const char *title;  /* as written (the paper's subject when the
 				      link has no text) */
 	const struct node *description; /* the agenda's blocks, or NULL */
-	const char *lead;          /* clerk's words when the agenda gives the
+	const char *lead; /* clerk's words when the agenda gives the
 				      item no description, or NULL: for
 				      minutes, "To agree the public minutes
 				      of the meeting held on 16 January
 				      2024." */
-	const char *note;          /* clerk's line under the description, or
+	const char *note; /* clerk's line under the description, or
 				      NULL: "To be read in conjunction with
 				      Item 4." or "NB – To be read ..." */
 	const struct agenda_item *item; /* as read; NULL when clerk added it */
 	/* The document it carries: paper, or only its appendix appendix
 	 * (>= 0). paper NULL: a standing or verbal item. */
 	const struct paper *paper;
-	int appendix;              /* -1: the paper; k: its appendix k */
-	bool omit_nonpublic;       /* a Part 1 paper with non-public
+	int appendix;         /* -1: the paper; k: its appendix k */
+	bool omit_nonpublic;  /* a Part 1 paper with non-public
 				      appendices: its public edition (those
 				      with a file are carried in Part 2) */
-	enum purpose purpose;      /* of the paper for this committee, or
+	enum purpose purpose; /* of the paper for this committee, or
 				      PURPOSE_NONE */
-	int exempt[7];             /* Schedule 12A paragraphs of a Part 2
+	int exempt[7];        /* Schedule 12A paragraphs of a Part 2
 				      document, ascending */
 	size_t nexempt;
-	bool exclusion;            /* the motion's item */
+	bool exclusion; /* the motion's item */
 };
 
 struct pack {
 	const struct agenda *agenda;
 	struct pack_entry *entries; /* Part 1 lines, then Part 2 lines */
 	size_t nentries;
-	size_t part2;              /* index of the first Part 2 line
+	size_t part2;           /* index of the first Part 2 line
 				      (nentries: none) */
-	bool motion_unnumbered;    /* Part 2 has lines but no exclusion item:
+	bool motion_unnumbered; /* Part 2 has lines but no exclusion item:
 				      the motion stands under its heading */
 };
 

@@ -18,21 +18,21 @@
 #include "template.h"
 
 struct pack_stage {
-	const struct pack *pk;       /* the plan, only read */
-	const struct template *t;    /* of the agendas */
-	const struct metrics *m;     /* worker 0's, for t */
+	const struct pack *pk;    /* the plan, only read */
+	const struct template *t; /* of the agendas */
+	const struct metrics *m;  /* worker 0's, for t */
 	bool duplex;
-	bool apart;                  /* the kinds' numbers differ ({pages}):
+	bool apart;                 /* the kinds' numbers differ ({pages}):
 					each kind numbers the documents
 					and keeps a copy of their pages */
-	struct layout **docs;        /* by line: its document, padded; NULL:
+	struct layout **docs;       /* by line: its document, padded; NULL:
 					none */
-	int *first, *last;           /* by line: printed page numbers */
-	int totals[2];               /* by kind: the pages it counts */
-	bool numbered;               /* not apart: docs carry the numbers
+	int *first, *last;          /* by line: printed page numbers */
+	int totals[2];              /* by kind: the pages it counts */
+	bool numbered;              /* not apart: docs carry the numbers
 					of both kinds */
-	struct pack_pages pages[2];  /* by kind */
-	struct arena *ar;            /* the stage's: kinds, joined layouts */
+	struct pack_pages pages[2]; /* by kind */
+	struct arena *ar;           /* the stage's: kinds, joined layouts */
 };
 
 /* ---- laying the papers out --------------------------------------------- */
@@ -41,10 +41,10 @@ struct pack_stage {
  * line, and lines for its routed appendices). */
 struct job {
 	const struct paper *paper;
-	size_t *lines;               /* indices in the plan */
+	size_t *lines; /* indices in the plan */
 	size_t nlines;
-	struct diags *d;             /* its messages */
-	char *syserr;                /* a font could not be read: why (heap) */
+	struct diags *d; /* its messages */
+	char *syserr;    /* a font could not be read: why (heap) */
 };
 
 /* What the workers share: the jobs, the stage and the measures. */
@@ -65,7 +65,8 @@ layout_one(void *ctx, size_t i, size_t worker)
 	const struct metrics *m = w->o->measure.metrics(w->o->measure.ctx,
 	    worker, p->tpl, &why);
 	if (m == NULL) {
-		j->syserr = why != NULL ? xstrdup(why) :
+		j->syserr = why != NULL ?
+		    xstrdup(why) :
 		    diag_string("clerk", D_FONTS_UNREADABLE);
 		return;
 	}
@@ -75,13 +76,12 @@ layout_one(void *ctx, size_t i, size_t worker)
 		 * appendices in Part 2); Part 2 documents whole, their
 		 * pages marked (the full pack only holds them). */
 		struct layout_options o = {
-			.edition = e->part == 1 ? EDITION_PUBLIC :
-			    EDITION_FULL,
-			.routed = true,
-			.appendix = e->appendix,
-			.exempt = e->exempt,
-			.nexempt = e->nexempt,
-			.defer_numbers = true,
+		    .edition = e->part == 1 ? EDITION_PUBLIC : EDITION_FULL,
+		    .routed = true,
+		    .appendix = e->appendix,
+		    .exempt = e->exempt,
+		    .nexempt = e->nexempt,
+		    .defer_numbers = true,
 		};
 		w->s->docs[j->lines[k]] = layout_paper_with(p, m, j->d, &o);
 	}
@@ -104,10 +104,10 @@ same_fonts(const struct template *a, const struct template *b)
 	const struct tpl_font *fa[3] = {&a->font, &a->mono, &a->fallback};
 	const struct tpl_font *fb[3] = {&b->font, &b->mono, &b->fallback};
 	for (size_t i = 0; i < 3; i++) {
-		const char *x[4] = {fa[i]->regular, fa[i]->bold,
-		    fa[i]->italic, fa[i]->bold_italic};
-		const char *y[4] = {fb[i]->regular, fb[i]->bold,
-		    fb[i]->italic, fb[i]->bold_italic};
+		const char *x[4] = {fa[i]->regular, fa[i]->bold, fa[i]->italic,
+		    fa[i]->bold_italic};
+		const char *y[4] = {fb[i]->regular, fb[i]->bold, fb[i]->italic,
+		    fb[i]->bold_italic};
 		for (size_t k = 0; k < 4; k++)
 			if ((x[k] == NULL) != (y[k] == NULL) ||
 			    (x[k] != NULL && strcmp(x[k], y[k]) != 0))
@@ -123,16 +123,16 @@ static struct job *
 make_jobs(struct pack_stage *s, struct diags *d, size_t *njob)
 {
 	const struct pack *pk = s->pk;
-	struct job *jobs = arena_alloc(s->ar, (pk->nentries + 1) *
-	    sizeof *jobs);
+	struct job *jobs = arena_alloc(s->ar,
+	    (pk->nentries + 1) * sizeof *jobs);
 	size_t n = 0;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
 		if (e->paper == NULL)
 			continue;
 		if (!same_fonts(e->paper->tpl, s->t)) {
-			diag(d, e->paper->path, pos_at(0, 0),
-			    D_PACK_TEMPLATE, e->paper->tpl->id, s->t->id);
+			diag(d, e->paper->path, pos_at(0, 0), D_PACK_TEMPLATE,
+			    e->paper->tpl->id, s->t->id);
 			continue;
 		}
 		struct job *j = NULL;
@@ -143,8 +143,8 @@ make_jobs(struct pack_stage *s, struct diags *d, size_t *njob)
 			j = &jobs[n++];
 			memset(j, 0, sizeof *j);
 			j->paper = e->paper;
-			j->lines = arena_alloc(s->ar, (pk->nentries + 1) *
-			    sizeof *j->lines);
+			j->lines = arena_alloc(s->ar,
+			    (pk->nentries + 1) * sizeof *j->lines);
 		}
 		j->lines[j->nlines++] = i;
 	}
@@ -200,8 +200,8 @@ paginate(struct pack_stage *s, struct diags *d)
 	}
 	int total_full = page - 1, total_public = 0;
 	if (total_full > CLERK_MAX_PACK_PAGES) {
-		diag(d, pk->agenda->path, pos_at(0, 0),
-		    D_PACK_TOO_MANY_PAGES, total_full, CLERK_MAX_PACK_PAGES);
+		diag(d, pk->agenda->path, pos_at(0, 0), D_PACK_TOO_MANY_PAGES,
+		    total_full, CLERK_MAX_PACK_PAGES);
 		return false;
 	}
 	for (size_t i = 0; i < pk->nentries; i++)
@@ -224,8 +224,9 @@ counts_pages(const struct pack *pk, const struct template *t)
 		return true;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct paper *p = pk->entries[i].paper;
-		if (p != NULL && (template_text_uses(p->tpl->header, "pages") ||
-		    template_text_uses(p->tpl->footer, "pages")))
+		if (p != NULL &&
+		    (template_text_uses(p->tpl->header, "pages") ||
+		        template_text_uses(p->tpl->footer, "pages")))
 			return true;
 	}
 	return false;
@@ -258,10 +259,10 @@ keep_pages(struct arena *ar, const struct layout *l)
 	for (size_t i = 0; i < l->npages; i++) {
 		const struct lpage *pg = &l->pages[i];
 		c->pages[i] = *pg;
-		c->pages[i].boxes = arena_alloc(ar, (pg->nboxes + 1) *
-		    sizeof *pg->boxes);
-		memcpy(c->pages[i].boxes, pg->boxes, pg->nboxes *
-		    sizeof *pg->boxes);
+		c->pages[i].boxes = arena_alloc(ar,
+		    (pg->nboxes + 1) * sizeof *pg->boxes);
+		memcpy(c->pages[i].boxes, pg->boxes,
+		    pg->nboxes * sizeof *pg->boxes);
 		c->pages[i].cap = pg->nboxes;
 	}
 	return c;
@@ -287,7 +288,7 @@ number_kind(struct pack_stage *s, struct pack_pages *pp, struct diags *d)
 		x->doc = NULL;
 		if (pack_holds(&pk->entries[i], pp->kind) && s->docs[i] != NULL)
 			x->doc = s->apart ? keep_pages(s->ar, s->docs[i]) :
-			    s->docs[i];
+			                    s->docs[i];
 	}
 }
 
@@ -324,8 +325,8 @@ pack_stage_new(const struct pack *pk, const struct template_set *set,
 	s->last = arena_alloc(s->ar, n * sizeof *s->last);
 	for (int k = 0; k < 2; k++) {
 		s->pages[k].kind = (enum pack_kind)k;
-		s->pages[k].lines = arena_alloc(s->ar, n *
-		    sizeof *s->pages[k].lines);
+		s->pages[k].lines = arena_alloc(s->ar,
+		    n * sizeof *s->pages[k].lines);
 	}
 
 	size_t njob;
@@ -369,8 +370,8 @@ fail:
 /* The pack's bookmarks: the front sheet and agenda, then one per line
  * (sub-items below their item), each document's own below its line. */
 static void
-pack_outline(struct arena *ar, struct layout *joined,
-    const struct pack *pk, const struct pack_pages *pp, size_t agenda_pages)
+pack_outline(struct arena *ar, struct layout *joined, const struct pack *pk,
+    const struct pack_pages *pp, size_t agenda_pages)
 {
 	size_t n = 1;
 	for (size_t i = 0; i < pk->nentries; i++) {
@@ -426,10 +427,10 @@ pack_stage_kind(struct pack_stage *s, enum pack_kind k, struct pack_doc *out,
 		ag->pages[i].dest_base = (int)ag->npages;
 	pp->agenda = ag;
 
-	struct layout **parts = arena_alloc(s->ar, (pk->nentries + 1) *
-	    sizeof *parts);
-	struct page_label *labels = arena_alloc(s->ar, (pk->nentries + 1) *
-	    sizeof *labels);
+	struct layout **parts = arena_alloc(s->ar,
+	    (pk->nentries + 1) * sizeof *parts);
+	struct page_label *labels = arena_alloc(s->ar,
+	    (pk->nentries + 1) * sizeof *labels);
 	size_t n = 0;
 	parts[n] = ag;
 	labels[n++] = (struct page_label){0, LABEL_ROMAN, 1};

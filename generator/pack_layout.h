@@ -36,9 +36,9 @@ struct pack_measure {
 
 /* How the stage lays the pack out. */
 struct pack_stage_options {
-	bool duplex;                 /* each document from a right-hand
+	bool duplex;  /* each document from a right-hand
 					page: padded to an even count */
-	size_t njobs;                /* papers laid out at a time, >= 1 */
+	size_t njobs; /* papers laid out at a time, >= 1 */
 	struct pack_measure measure;
 	/* when not NULL, called after each paper is laid out (one call at
 	 * a time), with the number done and of papers */
@@ -48,27 +48,27 @@ struct pack_stage_options {
 
 /* What one line of the plan is in a pack kind. */
 struct pack_line {
-	struct layout *doc;          /* the document the kind holds on the
+	struct layout *doc;        /* the document the kind holds on the
 					line, numbered for it; NULL: none */
-	int first_page, last_page;   /* its printed page numbers (last: but
+	int first_page, last_page; /* its printed page numbers (last: but
 					a duplex blank page); 0: none */
-	int agenda_page;             /* where the agenda lists the line
+	int agenda_page;           /* where the agenda lists the line
 					(0-based, in the agenda's layout) */
-	double agenda_y;             /* and its top */
+	double agenda_y;           /* and its top */
 };
 
 /* One pack kind's pages: the stage's own. */
 struct pack_pages {
 	enum pack_kind kind;
-	struct pack_line *lines;     /* by line of the plan */
-	struct layout *agenda;       /* its front sheet and agenda; NULL
+	struct pack_line *lines; /* by line of the plan */
+	struct layout *agenda;   /* its front sheet and agenda; NULL
 					until laid out */
-	int total;                   /* the pages its documents count */
+	int total;               /* the pages its documents count */
 };
 
 /* A pack kind laid out whole. */
 struct pack_doc {
-	struct layout *joined;       /* the agenda, then each document held;
+	struct layout *joined; /* the agenda, then each document held;
 					lives as long as the stage */
 	struct doc_info info;
 };

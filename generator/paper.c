@@ -22,8 +22,8 @@ fit(const struct template *t, const struct node *blocks, struct arena *a)
 	for (const struct node *n = blocks; n != NULL; n = n->next) {
 		if (n->type != N_SUBHEADING || n->u.heading.level > 2)
 			continue;
-		const struct tpl_section *s =
-		    template_section(t, node_text(a, n));
+		const struct tpl_section *s = template_section(t,
+		    node_text(a, n));
 		if (s != NULL) {
 			score++;
 			seen[s - t->sections] = true;
@@ -106,7 +106,7 @@ read_appendices(struct paper *p, struct diags *d)
 		s->heading = ap->title;
 		s->pos = (struct pos){doc->src->body_line, 1};
 		for (struct node *n = markdown_parse(doc, d, doc->src), *next;
-		    n != NULL; n = next) {
+		     n != NULL; n = next) {
 			next = n->next;
 			n->prev = s->last;
 			n->next = NULL;
@@ -194,8 +194,8 @@ paper_read_as(const char *path, const struct template_set *set,
 		diag(d, p->path, body_pos(p->src), D_BODY_NOT_CHECKED);
 
 	struct node *blocks = markdown_parse(p, d, p->src);
-	bool guessed = p->tpl_guessed && !p->front_unread &&
-	    p->tpl != NULL && p->tpl->kind == KIND_REPORT;
+	bool guessed = p->tpl_guessed && !p->front_unread && p->tpl != NULL &&
+	    p->tpl->kind == KIND_REPORT;
 	if (guessed)
 		guess_template(p, set, blocks);
 	size_t errors = diags_errors(d);

@@ -40,54 +40,54 @@ enum activity {
 };
 
 struct image {
-	const char *path;     /* the file, as the layout names it */
+	const char *path; /* the file, as the layout names it */
 	HPDF_Image img;
 };
 
 struct pdf_dev {
-	struct metrics m;            /* handed to the layout engine */
+	struct metrics m; /* handed to the layout engine */
 	HPDF_Doc pdf;
-	const char *path[FONT__COUNT];  /* the TTF file of each face */
-	const char *name[FONT__COUNT];  /* the TTF loaded into the document
+	const char *path[FONT__COUNT]; /* the TTF file of each face */
+	const char *name[FONT__COUNT]; /* the TTF loaded into the document
 					   (libharu's name), when first
 					   needed */
-	HPDF_Font font[FONT__COUNT];    /* its UTF-8 (Type0) font, for text
+	HPDF_Font font[FONT__COUNT];   /* its UTF-8 (Type0) font, for text
 					   outside Windows-1252 */
-	HPDF_Font wfont[FONT__COUNT];   /* its Windows-1252 (simple TrueType)
+	HPDF_Font wfont[FONT__COUNT];  /* its Windows-1252 (simple TrueType)
 					   font, for the rest: the same
 					   glyphs and widths, without the
 					   Type0 font's 65,536-entry maps
 					   built and written per document */
-	HPDF_FontDef def[FONT__COUNT];  /* fallback faces: a font definition
+	HPDF_FontDef def[FONT__COUNT]; /* fallback faces: a font definition
 					   alone, for has_glyph, so that a
 					   fallback never used stays out of
 					   the file */
-	struct image *images;        /* loaded images, heap */
+	struct image *images;          /* loaded images, heap */
 	size_t nimages, capimages;
-	char *buf;                   /* NUL-terminated copies of text, heap */
+	char *buf; /* NUL-terminated copies of text, heap */
 	size_t bufcap;
 	int wcache[FONT__COUNT][256]; /* widths in the simple fonts by byte
 					 (byte_width), each asked of libharu
 					 once, which also marks the glyph as
 					 used in this document
 					 (thousandths of an em), or -1 */
-	char *cs;                    /* content written by clerk, not yet in
+	char *cs;                     /* content written by clerk, not yet in
 					the page's stream (paint_page), heap */
 	size_t cslen, cscap;
-	HPDF_Page *pages;            /* the document's pages, heap */
-	struct image_pixels px;      /* a PNG being loaded, heap */
-	unsigned char *out;          /* the saved file, heap */
+	HPDF_Page *pages;       /* the document's pages, heap */
+	struct image_pixels px; /* a PNG being loaded, heap */
+	unsigned char *out;     /* the saved file, heap */
 	size_t outlen;
 
-	jmp_buf *jb;                 /* where libharu errors go; NULL when no
+	jmp_buf *jb;              /* where libharu errors go; NULL when no
 					entry point is active */
-	enum activity act;           /* what libharu was doing */
-	const char *what;            /* the file it was working on */
-	HPDF_STATUS code, detail;    /* the last libharu error */
-	char why[256];               /* why the image dev->what cannot be
+	enum activity act;        /* what libharu was doing */
+	const char *what;         /* the file it was working on */
+	HPDF_STATUS code, detail; /* the last libharu error */
+	char why[256];            /* why the image dev->what cannot be
 					drawn, or "" (see the libharu code) */
-	bool failed;                 /* a system error happened */
-	char msg[512];               /* its message */
+	bool failed;              /* a system error happened */
+	char msg[512];            /* its message */
 };
 
 /* ---- libharu internals ---------------------------------------------- */
@@ -166,8 +166,9 @@ set_failure(struct pdf_dev *dev, const char *file, enum diag_id id, ...)
 	va_end(ap);
 	dev->failed = true;
 }
-#define set_failure(dev, file, id, ...) (DIAG_CHECK(id, ##__VA_ARGS__), \
-	set_failure(dev, file, id, ##__VA_ARGS__))
+#define set_failure(dev, file, id, ...) \
+	(DIAG_CHECK(id, ##__VA_ARGS__), \
+	    set_failure(dev, file, id, ##__VA_ARGS__))
 
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *ud)
@@ -314,13 +315,15 @@ repair_to_unicode(HPDF_Font font)
 		snprintf(line, sizeof line, "%d beginbfrange\n", k);
 		HPDF_Stream_WriteStr(s, line);
 		for (int j = i; j < i + k; j++) {
-			snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n",
-			    ranges[j], ranges[j], ranges[j]);
+			snprintf(line, sizeof line,
+			    "<%02X00> <%02XFF> <%02X00>\n", ranges[j],
+			    ranges[j], ranges[j]);
 			HPDF_Stream_WriteStr(s, line);
 		}
 		HPDF_Stream_WriteStr(s, "endbfrange\n");
 	}
-	HPDF_Stream_WriteStr(s, "endcmap\n"
+	HPDF_Stream_WriteStr(s,
+	    "endcmap\n"
 	    "CMapName currentdict /CMap defineresource pop\n"
 	    "end\nend\n");
 }
@@ -390,10 +393,38 @@ cp1252(uint32_t cp)
 	if ((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xFF))
 		return (unsigned char)cp;
 	static const uint16_t high[32] = {
-		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+	    0x20AC,
+	    0,
+	    0x201A,
+	    0x0192,
+	    0x201E,
+	    0x2026,
+	    0x2020,
+	    0x2021,
+	    0x02C6,
+	    0x2030,
+	    0x0160,
+	    0x2039,
+	    0x0152,
+	    0,
+	    0x017D,
+	    0,
+	    0,
+	    0x2018,
+	    0x2019,
+	    0x201C,
+	    0x201D,
+	    0x2022,
+	    0x2013,
+	    0x2014,
+	    0x02DC,
+	    0x2122,
+	    0x0161,
+	    0x203A,
+	    0x0153,
+	    0,
+	    0x017E,
+	    0x0178,
 	};
 	for (int i = 0; i < 32; i++)
 		if (high[i] != 0 && high[i] == cp)
@@ -542,23 +573,23 @@ pdf_dev_new(const struct template *t)
 	dev->m.width = m_width;
 	dev->m.has_glyph = m_has_glyph;
 	const char *paths[FONT__COUNT] = {
-		[FONT_REGULAR] = t->font.regular,
-		[FONT_BOLD] = t->font.bold,
-		[FONT_ITALIC] = t->font.italic,
-		[FONT_BOLD_ITALIC] = t->font.bold_italic,
-		[FONT_MONO] = t->mono.regular,
-		[FONT_MONO_BOLD] = t->mono.bold,
-		[FONT_MONO_ITALIC] = t->mono.italic,
-		[FONT_MONO_BOLD_ITALIC] = t->mono.bold_italic,
-		[FONT_FALLBACK] = t->fallback.regular,
-		[FONT_FALLBACK_BOLD] = t->fallback.bold,
+	    [FONT_REGULAR] = t->font.regular,
+	    [FONT_BOLD] = t->font.bold,
+	    [FONT_ITALIC] = t->font.italic,
+	    [FONT_BOLD_ITALIC] = t->font.bold_italic,
+	    [FONT_MONO] = t->mono.regular,
+	    [FONT_MONO_BOLD] = t->mono.bold,
+	    [FONT_MONO_ITALIC] = t->mono.italic,
+	    [FONT_MONO_BOLD_ITALIC] = t->mono.bold_italic,
+	    [FONT_FALLBACK] = t->fallback.regular,
+	    [FONT_FALLBACK_BOLD] = t->fallback.bold,
 	};
 	for (int f = 0; f < FONT__COUNT; f++) {
 		dev->path[f] = paths[f];
 		if (dev->failed)
 			continue;
 		if (!ttf_vmetrics(paths[f], &dev->m.ascent[f],
-		    &dev->m.descent[f])) {
+		        &dev->m.descent[f])) {
 			char eb[DIAG_ERRNO_MAX];
 			if (errno == EINVAL)
 				set_failure(dev, paths[f], D_FONT_NOT_TRUETYPE);
@@ -667,8 +698,8 @@ load_png(struct pdf_dev *dev, const char *path, char *why, size_t whylen)
 	image_pixels_free(&dev->px);
 	dev->px = px;
 	HPDF_Image img = HPDF_LoadRawImageFromMem(dev->pdf, px.samples,
-	    px.width, px.height, px.color ? HPDF_CS_DEVICE_RGB :
-	    HPDF_CS_DEVICE_GRAY, 8);
+	    px.width, px.height,
+	    px.color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
 	if (px.alpha != NULL) {
 		HPDF_Image mask = HPDF_LoadRawImageFromMem(dev->pdf, px.alpha,
 		    px.width, px.height, HPDF_CS_DEVICE_GRAY, 8);
@@ -706,7 +737,8 @@ image_get(struct pdf_dev *dev, const struct box *b)
 		break;
 	case IMAGE_UNKNOWN:
 		/* reading lets no other kind through */
-		snprintf(dev->why, sizeof dev->why, "it is not a PNG or JPEG "
+		snprintf(dev->why, sizeof dev->why,
+		    "it is not a PNG or JPEG "
 		    "file");
 		break;
 	}
@@ -765,8 +797,8 @@ static void
 cs_room(struct pdf_dev *dev, size_t n)
 {
 	if (dev->cslen + n > dev->cscap) {
-		dev->cscap = dev->cslen + n > 2 * dev->cscap ?
-		    dev->cslen + n : 2 * dev->cscap;
+		dev->cscap = dev->cslen + n > 2 * dev->cscap ? dev->cslen + n :
+		                                               2 * dev->cscap;
 		dev->cs = xrealloc(dev->cs, dev->cscap);
 	}
 }
@@ -881,7 +913,7 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			    &len);
 			bool simple = text != NULL;
 			HPDF_Font font = simple ? wfont_get(dev, b->font) :
-			    font_get(dev, b->font);
+			                          font_get(dev, b->font);
 			if (!in_text) {
 				cs_str(dev, "BT\n");
 				in_text = true;
@@ -911,8 +943,8 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			} else {
 				cs_flush(dev, page);
 				page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
-				HPDF_Page_ShowText(page, cstr(dev, b->text,
-				    b->len));
+				HPDF_Page_ShowText(page,
+				    cstr(dev, b->text, b->len));
 			}
 			break;
 		}
@@ -938,8 +970,9 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			break;
 		case BOX_LINK: {
 			HPDF_Annotation a;
-			if (b->uri != NULL && (*b->uri == '\0' ||
-			    strlen(b->uri) >= HPDF_LIMIT_MAX_STRING_LEN)) {
+			if (b->uri != NULL &&
+			    (*b->uri == '\0' ||
+			        strlen(b->uri) >= HPDF_LIMIT_MAX_STRING_LEN)) {
 				/* libharu refuses these; the text stays. */
 				break;
 			} else if (b->uri != NULL) {
@@ -949,8 +982,9 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 				long dp = (long)lp->dest_base + b->dest_page;
 				if (dp < 0 || (size_t)dp >= npages)
 					break; /* the layout's bug; no link */
-				HPDF_Destination dst =
-				    HPDF_Page_CreateDestination(pages[dp]);
+				HPDF_Destination
+				    dst = HPDF_Page_CreateDestination(pages
+				            [dp]);
 				HPDF_Destination_SetXYZ(dst, 0,
 				    (HPDF_REAL)b->dest_y, 1);
 				a = HPDF_Page_CreateLinkAnnot(page, rect_of(b),
@@ -987,8 +1021,8 @@ paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
 			level = MAX_DEPTH - 1;
 		HPDF_Outline o = HPDF_CreateOutline(dev->pdf,
 		    level == 0 ? NULL : parent[level - 1], e->title, enc);
-		HPDF_Destination dst = HPDF_Page_CreateDestination(
-		    pages[e->page]);
+		HPDF_Destination
+		    dst = HPDF_Page_CreateDestination(pages[e->page]);
 		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)e->y, 1);
 		HPDF_Outline_SetDestination(o, dst);
 		HPDF_Outline_SetOpened(o, level == 0 ? HPDF_TRUE : HPDF_FALSE);
@@ -1106,8 +1140,8 @@ paint_id(struct pdf_dev *dev, const struct doc_info *info,
 	digest_add(&h, CLERK_VERSION, strlen(CLERK_VERSION));
 	HPDF_Date d = doc_date(info, opt);
 	char date[32];
-	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d",
-	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
+	int n = snprintf(date, sizeof date, "%04d%02d%02d%02d%02d%02d", d.year,
+	    d.month, d.day, d.hour, d.minutes, d.seconds);
 	digest_add(&h, date, (size_t)n);
 	unsigned char bytes[16];
 	digest_bytes(&h, bytes);
@@ -1117,12 +1151,12 @@ paint_id(struct pdf_dev *dev, const struct doc_info *info,
 /* Everything libharu does for pdf_write_doc, ending with the file's bytes
  * in dev->out. Errors longjmp. */
 static void
-paint(struct pdf_dev *dev, const struct layout *l,
-    const struct doc_info *info, const struct pdf_options *opt)
+paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
+    const struct pdf_options *opt)
 {
 	free(dev->pages);
-	HPDF_Page *pages = dev->pages =
-	    xcalloc(l->npages ? l->npages : 1, sizeof(*pages));
+	HPDF_Page *pages = dev->pages = xcalloc(l->npages ? l->npages : 1,
+	    sizeof(*pages));
 	/* All pages first: links may point forward. */
 	for (size_t i = 0; i < l->npages; i++) {
 		pages[i] = HPDF_AddPage(dev->pdf);
@@ -1140,8 +1174,8 @@ paint(struct pdf_dev *dev, const struct layout *l,
 			HPDF_AddPageLabel(dev->pdf,
 			    (HPDF_UINT)l->labels[i].page,
 			    l->labels[i].style == LABEL_ROMAN ?
-			    HPDF_PAGE_NUM_STYLE_LOWER_ROMAN :
-			    HPDF_PAGE_NUM_STYLE_DECIMAL,
+			        HPDF_PAGE_NUM_STYLE_LOWER_ROMAN :
+			        HPDF_PAGE_NUM_STYLE_DECIMAL,
 			    (HPDF_UINT)l->labels[i].first, "");
 	paint_info(dev, info, opt);
 	paint_id(dev, info, opt);
@@ -1216,7 +1250,8 @@ pdf_devices_metrics(struct pdf_devices *ds, const struct template *t,
 	for (size_t i = 0; i < ds->n; i++)
 		if (ds->t[i] == t) {
 			*why = pdf_dev_error(ds->dev[i]);
-			return pdf_dev_failed(ds->dev[i]) ? NULL :
+			return pdf_dev_failed(ds->dev[i]) ?
+			    NULL :
 			    pdf_dev_metrics(ds->dev[i]);
 		}
 	struct pdf_dev *dev = pdf_dev_new(t);

@@ -29,8 +29,8 @@ enum pdf_status {
 
 /* How pdf_write_doc dates the document. */
 struct pdf_options {
-	bool has_epoch;     /* SOURCE_DATE_EPOCH was given */
-	long long epoch;    /* its value, seconds since 1970 (UTC) */
+	bool has_epoch;  /* SOURCE_DATE_EPOCH was given */
+	long long epoch; /* its value, seconds since 1970 (UTC) */
 };
 
 /* A new device for template t (whose font paths must outlive it). Font
@@ -79,8 +79,8 @@ void pdf_dev_free(struct pdf_dev *dev);
  * for checking or laying out many papers that share a few templates.
  * Start from {0}; used by one thread. */
 struct pdf_devices {
-	const struct template **t;  /* heap */
-	struct pdf_dev **dev;       /* heap */
+	const struct template **t; /* heap */
+	struct pdf_dev **dev;      /* heap */
 	size_t n;
 };
 

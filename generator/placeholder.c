@@ -5,13 +5,28 @@
 #include <string.h>
 
 static const char *const values[] = {
-	PH_COMMITTEE, PH_SUBJECT, PH_REPORT_OF, PH_AUTHOR, PH_VALUE, PH_NAME,
-	PH_JOB_TITLE, PH_PHONE, PH_EMAIL, PH_VENUE, PH_CHAIRMAN, PH_DEPUTY,
-	PH_OFFICER, PH_NOTE,
+    PH_COMMITTEE,
+    PH_SUBJECT,
+    PH_REPORT_OF,
+    PH_AUTHOR,
+    PH_VALUE,
+    PH_NAME,
+    PH_JOB_TITLE,
+    PH_PHONE,
+    PH_EMAIL,
+    PH_VENUE,
+    PH_CHAIRMAN,
+    PH_DEPUTY,
+    PH_OFFICER,
+    PH_NOTE,
 };
 
 static const char *const texts[] = {
-	PH_SECTION, PH_PARAGRAPHS, PH_LABEL, PH_RECOMMEND, PH_APOLOGIES,
+    PH_SECTION,
+    PH_PARAGRAPHS,
+    PH_LABEL,
+    PH_RECOMMEND,
+    PH_APOLOGIES,
 };
 
 bool

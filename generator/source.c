@@ -23,15 +23,17 @@ static const struct {
 	size_t len;
 	const char *what;
 } binaries[] = {
-	{"%PDF-", 5, "a PDF document"},
-	{"\x89PNG\r\n\x1a\n", 8, "a PNG image"},
-	{"\xff\xd8\xff", 3, "a JPEG image"},
-	{"GIF8", 4, "a GIF image"},
-	{"PK\x03\x04", 4, "a Word document or another ZIP archive"},
-	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Word document"},
-	{"{\\rtf", 5, "an RTF document"},
-	{"\x7f" "ELF", 4, "a program"},
-	{"\x1f\x8b", 2, "a gzip archive"},
+    {"%PDF-", 5, "a PDF document"},
+    {"\x89PNG\r\n\x1a\n", 8, "a PNG image"},
+    {"\xff\xd8\xff", 3, "a JPEG image"},
+    {"GIF8", 4, "a GIF image"},
+    {"PK\x03\x04", 4, "a Word document or another ZIP archive"},
+    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, "an old Word document"},
+    {"{\\rtf", 5, "an RTF document"},
+    {"\x7f"
+     "ELF",
+        4, "a program"},
+    {"\x1f\x8b", 2, "a gzip archive"},
 };
 
 /* Records a position that is known only as an offset into raw bytes before
@@ -62,8 +64,9 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 		diag(d, path, pos_at(0, 0), D_FILE_TOO_BIG, "16 MiB");
 		return SOURCE_BAD;
 	}
-	if (len >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) ||
-	    (raw[0] == 0xFE && raw[1] == 0xFF))) {
+	if (len >= 2 &&
+	    ((raw[0] == 0xFF && raw[1] == 0xFE) ||
+	        (raw[0] == 0xFE && raw[1] == 0xFF))) {
 		diag(d, path, pos_at(1, 1), D_FILE_UTF16);
 		return SOURCE_BAD;
 	}
@@ -91,8 +94,7 @@ source_from_memory(struct arena *a, struct diags *d, const char *path,
 	for (size_t i = start; i < len; i++)
 		nuls += raw[i] == 0;
 	if (nuls > 16 && nuls * 20 > len - start) {
-		diag(d, path, pos_at(1, 1), D_FILE_BINARY,
-		    "a binary file");
+		diag(d, path, pos_at(1, 1), D_FILE_BINARY, "a binary file");
 		return SOURCE_BAD;
 	}
 
@@ -175,8 +177,7 @@ unchanged(int fd, const char *path, const struct stat *before, size_t len)
 		return true; /* a pipe: read once, as it comes */
 	if (fstat(fd, &now) != 0 || stat(path, &named) != 0)
 		return false;
-	return now.st_size == before->st_size &&
-	    (size_t)now.st_size == len &&
+	return now.st_size == before->st_size && (size_t)now.st_size == len &&
 	    now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
 	    now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
 	    now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
@@ -210,7 +211,8 @@ read_all(const char *path, char **buf, size_t *len, bool *changed)
 	/* Read up to one byte past the limit, whatever fstat says: the file
 	 * may be a pipe, or change while it is read. */
 	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (size_t)st.st_size <= CLERK_MAX_FILE_SIZE ? (size_t)st.st_size + 1 :
+	        (size_t)st.st_size <= CLERK_MAX_FILE_SIZE ?
+	    (size_t)st.st_size + 1 :
 	    65536;
 	char *b = xmalloc(cap);
 	size_t n = 0;
@@ -407,8 +409,9 @@ dashes_not_closer(const char *s, size_t len)
 	}
 	if (len > 0 && s[0] != '-' && dashes == 0)
 		return false;
-	return dashes > 0 ? true : hyphens >= 2 && !(hyphens == 3 &&
-	    len >= 3 && memcmp(s, "---", 3) == 0);
+	return dashes > 0 ? true :
+	                    hyphens >= 2 &&
+	        !(hyphens == 3 && len >= 3 && memcmp(s, "---", 3) == 0);
 }
 
 /* Could line s (len bytes) be front matter: blank, indented, a "- " item,
@@ -423,8 +426,8 @@ looks_like_yaml(const char *s, size_t len, bool after_blank)
 	if (s[0] == '#') {
 		/* a comment, unless it is a Markdown heading: "## ..." or,
 		 * after a blank line, "# ..." */
-		return !(len >= 2 && (s[1] == '#' ||
-		    (s[1] == ' ' && after_blank)));
+		return !(len >= 2 &&
+		    (s[1] == '#' || (s[1] == ' ' && after_blank)));
 	}
 	if (strchr("\"'[{>|", s[0]) != NULL)
 		return false;
@@ -440,14 +443,13 @@ looks_like_yaml(const char *s, size_t len, bool after_blank)
 static void
 report_unclosed(struct source *src, struct diags *d)
 {
-	int last = 1;          /* the last line of front matter seen */
+	int last = 1; /* the last line of front matter seen */
 	bool after_blank = false;
 	for (int n = 2; (size_t)n <= src->nlines; n++) {
 		size_t len;
 		const char *s = source_line(src, n, &len);
 		if (dashes_not_closer(s, len)) {
-			diag(d, src->path, pos_at(n, 1),
-			    D_FRONT_MATTER_CLOSER);
+			diag(d, src->path, pos_at(n, 1), D_FRONT_MATTER_CLOSER);
 			return;
 		}
 		if (!looks_like_yaml(s, len, after_blank)) {
@@ -472,8 +474,7 @@ source_split(struct source *src, struct diags *d, bool required)
 	src->body_line = 1;
 	if (src->nlines == 0 || !line_is(src, 1, "---")) {
 		if (required)
-			diag(d, src->path, pos_at(1, 1),
-			    D_NO_FRONT_MATTER);
+			diag(d, src->path, pos_at(1, 1), D_NO_FRONT_MATTER);
 		return;
 	}
 	for (int n = 2; (size_t)n <= src->nlines; n++) {
@@ -485,7 +486,8 @@ source_split(struct source *src, struct diags *d, bool required)
 			src->front_len = src->lines[n - 1] - src->lines[1];
 			src->body_line = n + 1;
 			src->body_off = (size_t)n < src->nlines ?
-			    src->lines[n] : src->len;
+			    src->lines[n] :
+			    src->len;
 			return;
 		}
 	}

@@ -15,27 +15,27 @@ struct arena;
 #define CLERK_MAX_FILE_SIZE (16u * 1024u * 1024u)
 
 struct source {
-	const char *path;  /* as named by the user */
-	char *text;        /* the text: BOM removed, CRLF and lone CR made LF,
+	const char *path; /* as named by the user */
+	char *text;       /* the text: BOM removed, CRLF and lone CR made LF,
 			      invalid bytes replaced by U+FFFD; NUL-terminated */
-	size_t len;        /* bytes in text */
-	size_t *lines;     /* byte offset in text of the start of each line */
-	size_t nlines;     /* lines in text (a final line without LF counts) */
-	bool has_front;    /* a front matter block was found */
+	size_t len;       /* bytes in text */
+	size_t *lines;    /* byte offset in text of the start of each line */
+	size_t nlines;    /* lines in text (a final line without LF counts) */
+	bool has_front;   /* a front matter block was found */
 	bool front_unclosed; /* a first line '---' was never closed */
-	size_t front_off;  /* offset of the YAML text (after the '---' line) */
-	size_t front_len;  /* bytes of YAML text */
-	int front_line;    /* line of the opening '---' */
-	int front_end_line;/* line of the closing '---' or '...' */
-	size_t body_off;   /* offset of the Markdown body */
-	int body_line;     /* line where the body starts */
+	size_t front_off;   /* offset of the YAML text (after the '---' line) */
+	size_t front_len;   /* bytes of YAML text */
+	int front_line;     /* line of the opening '---' */
+	int front_end_line; /* line of the closing '---' or '...' */
+	size_t body_off;    /* offset of the Markdown body */
+	int body_line;      /* line where the body starts */
 };
 
 enum source_status {
-	SOURCE_OK,     /* read; src may still carry error diagnostics */
-	SOURCE_BAD,    /* unusable as text (empty, binary, too big): an error
+	SOURCE_OK,    /* read; src may still carry error diagnostics */
+	SOURCE_BAD,   /* unusable as text (empty, binary, too big): an error
 			  diagnostic was recorded, src is not filled */
-	SOURCE_SYSTEM  /* cannot be read (errno is set); nothing recorded */
+	SOURCE_SYSTEM /* cannot be read (errno is set); nothing recorded */
 };
 
 /* Reads the file at path into src, in the arena. Problems with its bytes

@@ -14,10 +14,10 @@ struct arena;
  * arena its puts are given (always the same one); it goes with the arena.
  * Keys are compared with strcmp and are not copied. */
 struct strset {
-	const char **keys;     /* cap slots; NULL: an empty slot */
-	const void **values;   /* the value of the key in each slot */
-	size_t cap;            /* a power of two, or 0: nothing yet */
-	size_t n;              /* keys held (at most half of cap) */
+	const char **keys;   /* cap slots; NULL: an empty slot */
+	const void **values; /* the value of the key in each slot */
+	size_t cap;          /* a power of two, or 0: nothing yet */
+	size_t n;            /* keys held (at most half of cap) */
 };
 
 /* The value of key in s, or NULL when s does not hold key. */

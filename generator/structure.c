@@ -18,28 +18,27 @@ struct builder {
 	struct diags *d;
 	struct arena *a;
 	const struct template *t;
-	struct section *cur;      /* where blocks go; NULL: nowhere yet */
-	struct section *tail;     /* the last section made */
-	bool heading_seen;        /* a section heading (level 1-2) was met */
-	bool orphan;              /* blocks came before any section */
-	struct pos orphan_pos;    /* the first of them */
-	struct node *loose;       /* blocks in no section (before the first,
+	struct section *cur;   /* where blocks go; NULL: nowhere yet */
+	struct section *tail;  /* the last section made */
+	bool heading_seen;     /* a section heading (level 1-2) was met */
+	bool orphan;           /* blocks came before any section */
+	struct pos orphan_pos; /* the first of them */
+	struct node *loose;    /* blocks in no section (before the first,
 				     under a heading reported as wrong, or
 				     all of them without a template): still
 				     checked for references and images */
 	struct node *loose_last;
-	const char **candidates;  /* headings and aliases, for "did you
+	const char **candidates; /* headings and aliases, for "did you
 				     mean"; NULL-terminated; made on demand */
-	bool *misspelt;           /* per template section: an unknown
+	bool *misspelt;          /* per template section: an unknown
 				     heading's "did you mean" named it, so
 				     it is not reported missing as well */
-	bool *named;              /* per template section: a heading of the
+	bool *named;             /* per template section: a heading of the
 				     body names it as spelt (build_report) */
 };
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
-
 
 static void
 section_append(struct section *s, struct node *n)
@@ -138,7 +137,6 @@ candidates(struct builder *b)
 /* ------------------------------------------------------------------ */
 /* Sections of a report */
 
-
 /* The longest candidate that title begins with, as a whole word
  * ("Background Information" begins with "Background"); NULL if none. */
 static const char *
@@ -214,8 +212,8 @@ subheading_too_high(struct builder *b, struct node *n, const char *title,
 		meant = closest(title, names);
 	if (meant == NULL)
 		return false;
-	diag(b->d, b->p->path, n->pos, D_SUBHEADING_LEVEL, title,
-	    cur->heading, meant);
+	diag(b->d, b->p->path, n->pos, D_SUBHEADING_LEVEL, title, cur->heading,
+	    meant);
 	if (!name_equal(meant, title)) {
 		/* Checked as the sub-heading it was said to be. */
 		while (n->first != NULL)
@@ -267,8 +265,10 @@ report_heading(struct builder *b, struct node *n)
 			hint = arena_printf(b->a, " (did you mean \"%s\"?)",
 			    near);
 		} else {
-			hint = arena_printf(b->a, "; \"clerk templates %s\" "
-			    "lists its sections", t->id);
+			hint = arena_printf(b->a,
+			    "; \"clerk templates %s\" "
+			    "lists its sections",
+			    t->id);
 		}
 		diag(b->d, b->p->path, n->pos, D_UNKNOWN_SECTION, title, t->id,
 		    hint);
@@ -375,8 +375,7 @@ check_subheadings(struct builder *b, struct section *sec)
 	for (struct node *n = sec->first; n != NULL; n = n->next) {
 		if (n->type != N_SUBHEADING || n->u.heading.level != 1)
 			continue;
-		const char *title = text_plain_spaces(b->a,
-		    node_text(b->a, n));
+		const char *title = text_plain_spaces(b->a, node_text(b->a, n));
 		size_t k = 0;
 		while (k < ns && !name_equal(names[k], title))
 			k++;
@@ -384,8 +383,8 @@ check_subheadings(struct builder *b, struct section *sec)
 			if (def->only_subheadings)
 				diag(b->d, b->p->path, n->pos,
 				    D_SUBHEADING_NOT_ALLOWED, title,
-				    sec->heading, did_you_mean(b->a, title,
-				    names));
+				    sec->heading,
+				    did_you_mean(b->a, title, names));
 			continue;
 		}
 		if (seen[k] != NULL) {
@@ -476,7 +475,8 @@ typed_number(const struct source *src, struct pos pos, long fallback)
 		digits++;
 	}
 	return digits > 0 && i < len && (line[i] == '.' || line[i] == ')') ?
-	    v : fallback;
+	    v :
+	    fallback;
 }
 
 /* A legacy paper's typed numbers: the items of the list become the
@@ -492,10 +492,10 @@ number_typed_list(struct builder *b, struct counter *c, struct section *sec,
 	struct node *head = NULL, *tail = NULL;
 	long typed = list->u.list.start;
 	for (struct node *item = list->first; item != NULL;
-	    item = item->next, typed++) {
+	     item = item->next, typed++) {
 		if (item->first == NULL) /* an empty item keeps its number */
-			node_append(item, node_new(b->a, N_PARAGRAPH,
-			    item->pos));
+			node_append(item,
+			    node_new(b->a, N_PARAGRAPH, item->pos));
 		bool first = true;
 		for (struct node *n = item->first, *next; n != NULL; n = next) {
 			next = n->next;
@@ -584,8 +584,7 @@ check_indented_code(struct builder *b)
 			continue;
 		for (struct node *n = sec->first; n != NULL; n = n->next)
 			if (n->type == N_CODE_BLOCK && n->u.code.indented)
-				diag(b->d, b->p->path,
-				    pos_at(n->pos.line, 1),
+				diag(b->d, b->p->path, pos_at(n->pos.line, 1),
 				    D_INDENTED_CODE);
 	}
 }
@@ -596,14 +595,14 @@ check_indented_code(struct builder *b)
 struct label {
 	const char *name;
 	struct node *node;
-	size_t seq;       /* order met, so that the first of equals wins */
-	bool loose;       /* in a block of no section */
+	size_t seq; /* order met, so that the first of equals wins */
+	bool loose; /* in a block of no section */
 };
 
 struct labels {
 	struct label *items;
 	size_t n, cap;
-	bool loose;       /* collecting from blocks of no section */
+	bool loose; /* collecting from blocks of no section */
 };
 
 static int
@@ -625,17 +624,19 @@ label_key_cmp(const void *key, const void *y)
 /* Applies fn to every node under the blocks from first on (linked by
  * next, each the root of its subtree). */
 static void
-walk_blocks(struct node *first, void (*fn)(struct builder *, void *,
-    struct node *), struct builder *b, void *ctx)
+walk_blocks(struct node *first,
+    void (*fn)(struct builder *, void *, struct node *), struct builder *b,
+    void *ctx)
 {
 	for (struct node *top = first; top != NULL; top = top->next)
-		for (struct node *n = top; n != NULL; n = node_walk_next(n, top))
+		for (struct node *n = top; n != NULL;
+		     n = node_walk_next(n, top))
 			fn(b, ctx, n);
 }
 
 static void
-walk_paper(struct builder *b, void (*fn)(struct builder *, void *,
-    struct node *), void *ctx, bool *loose)
+walk_paper(struct builder *b,
+    void (*fn)(struct builder *, void *, struct node *), void *ctx, bool *loose)
 {
 	for (struct section *s = b->p->sections; s != NULL; s = s->next)
 		walk_blocks(s->first, fn, b, ctx);
@@ -664,7 +665,7 @@ collect_label(struct builder *b, void *ctx, struct node *n)
 
 struct resolver {
 	struct labels *labels;
-	const char **names;  /* distinct labels, NULL-terminated */
+	const char **names; /* distinct labels, NULL-terminated */
 };
 
 static void
@@ -673,13 +674,13 @@ resolve_xref(struct builder *b, void *ctx, struct node *n)
 	struct resolver *r = ctx;
 	if (n->type != N_XREF)
 		return;
-	const struct label *l = r->labels->n == 0 ? NULL :
+	const struct label *l = r->labels->n == 0 ?
+	    NULL :
 	    bsearch(n->u.xref.label, r->labels->items, r->labels->n,
-	    sizeof(struct label), label_key_cmp);
+	        sizeof(struct label), label_key_cmp);
 	if (l != NULL) {
 		/* bsearch may land on any of equals: take the first. */
-		while (l > r->labels->items &&
-		    strcmp(l[-1].name, l->name) == 0)
+		while (l > r->labels->items && strcmp(l[-1].name, l->name) == 0)
 			l--;
 		n->u.xref.target = l->node;
 		return;
@@ -701,10 +702,12 @@ resolve_references(struct builder *b)
 	size_t nn = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		struct node *n = l.items[i].node;
-		if (i > 0 && strcmp(l.items[i - 1].name, l.items[i].name) == 0) {
+		if (i > 0 &&
+		    strcmp(l.items[i - 1].name, l.items[i].name) == 0) {
 			size_t first = i - 1;
-			while (first > 0 && strcmp(l.items[first - 1].name,
-			    l.items[i].name) == 0)
+			while (first > 0 &&
+			    strcmp(l.items[first - 1].name, l.items[i].name) ==
+			        0)
 				first--;
 			diag(b->d, b->p->path, n->label_pos, D_LABEL_REPEATED,
 			    n->label, l.items[first].node->label_pos.line);
@@ -731,8 +734,8 @@ build_report(struct builder *b, struct node *blocks)
 	for (struct node *n = blocks; n != NULL; n = n->next) {
 		if (n->type != N_SUBHEADING || n->u.heading.level > 2)
 			continue;
-		const struct tpl_section *def =
-		    template_section(t, node_text(b->a, n));
+		const struct tpl_section *def = template_section(t,
+		    node_text(b->a, n));
 		if (def != NULL)
 			b->named[section_index(t, def)] = true;
 	}
@@ -745,7 +748,8 @@ build_report(struct builder *b, struct node *blocks)
 		}
 		if (n->type == N_SUBHEADING)
 			n->u.heading.level = n->u.heading.level > 3 ?
-			    n->u.heading.level - 2 : 1;
+			    n->u.heading.level - 2 :
+			    1;
 		place(b, n);
 	}
 	if (b->orphan) {
@@ -796,7 +800,8 @@ build_minutes(struct builder *b, struct node *blocks)
 		}
 		if (n->type == N_SUBHEADING)
 			n->u.heading.level = n->u.heading.level > 3 ?
-			    n->u.heading.level - 2 : 1;
+			    n->u.heading.level - 2 :
+			    1;
 		place(b, n);
 	}
 	if (items == 0)
@@ -832,8 +837,8 @@ has_scheme(const char *url)
 	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
 		return false;
 	for (p++; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-	    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
-	    p++)
+	     (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.';
+	     p++)
 		;
 	return *p == ':' && p - url > 1;
 }
@@ -872,7 +877,9 @@ check_placeholder(struct builder *b, void *ctx, struct node *n)
 void
 structure_build(struct paper *p, struct diags *d, struct node *blocks)
 {
-	struct builder b = {.p = p, .d = d, .a = p->arena,
+	struct builder b = {.p = p,
+	    .d = d,
+	    .a = p->arena,
 	    .t = p->front_unread ? NULL : p->tpl};
 	if (b.t == NULL) {
 		for (struct node *n = blocks, *next; n != NULL; n = next) {

@@ -19,15 +19,23 @@ const char *
 template_face(const struct template *t, size_t i, const char **name)
 {
 	static const char *const names[TPL_FACES] = {
-		"body-regular", "body-bold", "body-italic", "body-bold-italic",
-		"mono-regular", "mono-bold", "mono-italic", "mono-bold-italic",
-		"fallback-regular", "fallback-bold", "fallback-italic",
-		"fallback-bold-italic",
+	    "body-regular",
+	    "body-bold",
+	    "body-italic",
+	    "body-bold-italic",
+	    "mono-regular",
+	    "mono-bold",
+	    "mono-italic",
+	    "mono-bold-italic",
+	    "fallback-regular",
+	    "fallback-bold",
+	    "fallback-italic",
+	    "fallback-bold-italic",
 	};
-	const struct tpl_font *f = i < 4 ? &t->font : i < 8 ? &t->mono :
-	    &t->fallback;
-	const char *paths[4] = {f->regular, f->bold, f->italic,
-	    f->bold_italic};
+	const struct tpl_font *f = i < 4 ? &t->font :
+	    i < 8                        ? &t->mono :
+	                                   &t->fallback;
+	const char *paths[4] = {f->regular, f->bold, f->italic, f->bold_italic};
 	*name = names[i];
 	return paths[i % 4];
 }
@@ -161,10 +169,12 @@ template_latest(const struct template_set *set, enum paper_kind kind)
 			continue;
 		}
 		int c = !t->has_from ? (best->has_from ? -1 : 0) :
-		    !best->has_from ? 1 : date_cmp(t->from, best->from);
+		    !best->has_from  ? 1 :
+		                       date_cmp(t->from, best->from);
 		if (c == 0)
-			c = !t->has_to ? (best->has_to ? 1 : 0) :
-			    !best->has_to ? -1 : date_cmp(t->to, best->to);
+			c = !t->has_to    ? (best->has_to ? 1 : 0) :
+			    !best->has_to ? -1 :
+			                    date_cmp(t->to, best->to);
 		if (c > 0)
 			best = t;
 	}
@@ -232,8 +242,8 @@ tpl_row_per_committee(const struct tpl_row *r)
 }
 
 char *
-template_expand(struct arena *a, const char *text, tpl_lookup lookup,
-    void *ctx, struct tpl_fill *fill)
+template_expand(struct arena *a, const char *text, tpl_lookup lookup, void *ctx,
+    struct tpl_fill *fill)
 {
 	if (text == NULL)
 		return NULL;

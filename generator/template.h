@@ -40,13 +40,13 @@ struct tpl_subheading {
 };
 
 struct tpl_section {
-	const char *id;        /* stable id: "background" */
-	const char *heading;   /* printed heading: "Background" */
-	const char **aliases;  /* other headings authors may write */
+	const char *id;       /* stable id: "background" */
+	const char *heading;  /* printed heading: "Background" */
+	const char **aliases; /* other headings authors may write */
 	size_t naliases;
 	enum requirement required;
-	bool numbered;         /* its paragraphs are numbered */
-	const char *from_key;  /* made from a front-matter key ("appendices",
+	bool numbered;        /* its paragraphs are numbered */
+	const char *from_key; /* made from a front-matter key ("appendices",
 				  "background_papers"), not from the body;
 				  NULL for body sections */
 	struct tpl_subheading *subheadings; /* named sub-headings, in order */
@@ -60,12 +60,12 @@ enum key_type {
 	KEY_DATE,   /* YYYY-MM-DD */
 	KEY_INTEGER,
 	KEY_BOOLEAN,
-	KEY_LIST,   /* a list of strings */
+	KEY_LIST, /* a list of strings */
 };
 
 /* An extra front-matter key the template declares (ward: on planning). */
 struct tpl_key {
-	const char *name;   /* snake_case key */
+	const char *name; /* snake_case key */
 	enum key_type type;
 	bool required;
 	struct pos pos;
@@ -75,9 +75,10 @@ struct tpl_key {
  * text with {placeholders} (see clerk-paper(5)); rows whose placeholders
  * are all empty are left out. */
 struct tpl_row {
-	const char *label;  /* "Subject:" */
-	const char *value;  /* "{subject}" */
-	const char *right;  /* the right-hand cell: "{classification}"; or NULL */
+	const char *label; /* "Subject:" */
+	const char *value; /* "{subject}" */
+	const char
+	    *right; /* the right-hand cell: "{classification}"; or NULL */
 	struct pos pos;
 };
 
@@ -92,22 +93,23 @@ struct tpl_font {
 /* The SHA-256 of the files a template's PDFs are made from
  * (template_digests keeps them here, computed when first asked for). */
 struct tpl_digests {
-	bool done;                 /* computed */
-	const char *failed;        /* the file that could not be read, or NULL */
-	int error;                 /* its errno */
-	char file[65];             /* the template file */
-	char face[TPL_FACES][65];  /* each face's font file */
+	bool done;                /* computed */
+	const char *failed;       /* the file that could not be read, or NULL */
+	int error;                /* its errno */
+	char file[65];            /* the template file */
+	char face[TPL_FACES][65]; /* each face's font file */
 };
 
-struct template {
-	const char *id;        /* "col-2018"; the file is templates/<id>.yaml */
-	const char *name;      /* "City of London committee report (2018)" */
-	const char *path;      /* the file it was read from */
+struct template
+{
+	const char *id;   /* "col-2018"; the file is templates/<id>.yaml */
+	const char *name; /* "City of London committee report (2018)" */
+	const char *path; /* the file it was read from */
 	const char *description; /* one paragraph for "clerk templates" */
 	enum paper_kind kind;
 	bool has_from, has_to; /* validity period; open at either end */
 	struct date from, to;
-	bool strict;           /* a heading naming no section is an error
+	bool strict; /* a heading naming no section is an error
 				  (otherwise it is a sub-heading) */
 	enum numbering numbering;
 	const char *main_heading; /* printed before the first numbered
@@ -118,33 +120,33 @@ struct template {
 	double page_width, page_height;
 	double margin_top, margin_right, margin_bottom, margin_left;
 	struct tpl_font font, mono, fallback; /* body, code, missing glyphs */
-	double font_size;      /* body text, points */
-	bool justify;          /* justified text instead of ragged right */
-	const char *bullets;   /* bullet characters by depth: "•–◦" */
-	const char *ordered;   /* ordered-list styles by depth: "1ai"
+	double font_size;                     /* body text, points */
+	bool justify;        /* justified text instead of ragged right */
+	const char *bullets; /* bullet characters by depth: "•–◦" */
+	const char *ordered; /* ordered-list styles by depth: "1ai"
 				  (1 decimal, a lower letter, A upper,
 				  i lower roman, I upper roman) */
 
-	struct tpl_row *rows;  /* the front sheet, in order */
+	struct tpl_row *rows; /* the front sheet, in order */
 	size_t nrows;
 	struct tpl_section *sections; /* the body, in order */
 	size_t nsections;
-	struct tpl_key *keys;  /* extra front-matter keys */
+	struct tpl_key *keys; /* extra front-matter keys */
 	size_t nkeys;
-	const char **contact;  /* lines of the contact block, with
+	const char **contact; /* lines of the contact block, with
 				  placeholders: "{name}", "T: {phone}" */
 	size_t ncontact;
-	const char *header;    /* running header, with placeholders; or NULL */
-	const char *footer;    /* running footer: "{page}" */
-	const char *exempt_notice; /* printed on non-public papers; holds
+	const char *header; /* running header, with placeholders; or NULL */
+	const char *footer; /* running footer: "{page}" */
+	const char *exempt_notice;   /* printed on non-public papers; holds
 				      {exempt_paragraphs} */
 	struct tpl_digests *digests; /* template_digests' (NULL: a template
 					not read from a file) */
 };
 
 struct template_set {
-	struct arena *arena;       /* owns every template */
-	struct template **items;   /* valid templates, sorted by id */
+	struct arena *arena;     /* owns every template */
+	struct template **items; /* valid templates, sorted by id */
 	size_t count;
 };
 

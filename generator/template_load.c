@@ -30,42 +30,47 @@
 
 /* Default fonts (Debian: fonts-liberation2, fonts-dejavu-core). */
 #define LIBERATION "/usr/share/fonts/truetype/liberation2/"
-#define DEJAVU "/usr/share/fonts/truetype/dejavu/"
+#define DEJAVU     "/usr/share/fonts/truetype/dejavu/"
 
 static const struct tpl_font default_body = {
-	LIBERATION "LiberationSans-Regular.ttf",
-	LIBERATION "LiberationSans-Bold.ttf",
-	LIBERATION "LiberationSans-Italic.ttf",
-	LIBERATION "LiberationSans-BoldItalic.ttf",
+    LIBERATION "LiberationSans-Regular.ttf",
+    LIBERATION "LiberationSans-Bold.ttf",
+    LIBERATION "LiberationSans-Italic.ttf",
+    LIBERATION "LiberationSans-BoldItalic.ttf",
 };
 static const struct tpl_font default_mono = {
-	LIBERATION "LiberationMono-Regular.ttf",
-	LIBERATION "LiberationMono-Bold.ttf",
-	LIBERATION "LiberationMono-Italic.ttf",
-	LIBERATION "LiberationMono-BoldItalic.ttf",
+    LIBERATION "LiberationMono-Regular.ttf",
+    LIBERATION "LiberationMono-Bold.ttf",
+    LIBERATION "LiberationMono-Italic.ttf",
+    LIBERATION "LiberationMono-BoldItalic.ttf",
 };
 /* DejaVu Sans has no oblique in fonts-dejavu-core: the fallback's italics
  * are its upright faces unless the template names others. */
 static const struct tpl_font default_fallback = {
-	DEJAVU "DejaVuSans.ttf",
-	DEJAVU "DejaVuSans-Bold.ttf",
-	DEJAVU "DejaVuSans.ttf",
-	DEJAVU "DejaVuSans-Bold.ttf",
+    DEJAVU "DejaVuSans.ttf",
+    DEJAVU "DejaVuSans-Bold.ttf",
+    DEJAVU "DejaVuSans.ttf",
+    DEJAVU "DejaVuSans-Bold.ttf",
 };
 
 static const char *const default_contact[] = {
-	"{name}", "{title}", "T: {phone}", "Mobile: {mobile}", "E: {email}",
+    "{name}",
+    "{title}",
+    "T: {phone}",
+    "Mobile: {mobile}",
+    "E: {email}",
 };
 
-#define DEFAULT_EXEMPT_NOTICE "NOT FOR PUBLICATION: By virtue of " \
+#define DEFAULT_EXEMPT_NOTICE \
+	"NOT FOR PUBLICATION: By virtue of " \
 	"paragraph(s) {exempt_paragraphs} of Part 1 of Schedule 12A of the " \
 	"Local Government Act 1972."
 
 /* The keys of each mapping of a template file. */
 static const char *const root_keys[] = {"id", "name", "description", "kind",
     "valid_from", "valid_to", "strict", "numbering", "main_heading", "page",
-    "fonts", "justify", "lists", "front_sheet", "sections", "keys",
-    "contact", "header", "footer", "exempt_notice", NULL};
+    "fonts", "justify", "lists", "front_sheet", "sections", "keys", "contact",
+    "header", "footer", "exempt_notice", NULL};
 static const char *const page_keys[] = {"size", "margins", NULL};
 static const char *const margin_keys[] = {"top", "right", "bottom", "left",
     NULL};
@@ -82,10 +87,9 @@ static const char *const key_keys[] = {"name", "type", "required", NULL};
 
 /* Enumerations, in the order of their C enums. */
 static const char *const kind_names[] = {"report", "minutes", NULL};
-static const char *const numbering_names[] = {"continuous",
-    "section-decimal", "none", NULL};
-static const char *const requirement_names[] = {"no", "yes", "decision",
-    NULL};
+static const char *const numbering_names[] = {"continuous", "section-decimal",
+    "none", NULL};
+static const char *const requirement_names[] = {"no", "yes", "decision", NULL};
 static const char *const from_names[] = {"appendices", "background_papers",
     NULL};
 static const char *const key_type_names[] = {"string", "date", "integer",
@@ -94,14 +98,14 @@ static const char *const size_names[] = {"A4", "letter", NULL};
 
 /* Placeholders each text may use. Front-sheet rows may also use the
  * template's own keys. */
-static const char *const front_placeholders[] = {"committee",
-    "committee_date", "committee_purpose", "committees", "dates", "subject",
-    "classification", "report_of", "purpose", "report_author", "reference",
-    "date", "time", "venue", NULL};
+static const char *const front_placeholders[] = {"committee", "committee_date",
+    "committee_purpose", "committees", "dates", "subject", "classification",
+    "report_of", "purpose", "report_author", "reference", "date", "time",
+    "venue", NULL};
 static const char *const contact_placeholders[] = {"name", "title", "phone",
     "mobile", "email", NULL};
-static const char *const running_placeholders[] = {"page", "pages",
-    "subject", "committee", "date", "reference", NULL};
+static const char *const running_placeholders[] = {"page", "pages", "subject",
+    "committee", "date", "reference", NULL};
 static const char *const exempt_placeholders[] = {"exempt_paragraphs", NULL};
 
 /* Names a template's keys cannot take: the front matter of every paper, and
@@ -125,12 +129,12 @@ struct tpl_file {
 struct loader {
 	struct arena *a;
 	struct diags *d;
-	const char *path;          /* the file, for messages */
-	const struct source *src;  /* its text, for columns inside values */
-	const char *dir;           /* its folder, for relative font paths */
-	struct tpl_file *f;        /* what is filled */
-	const char **front_names;  /* placeholders of the front sheet */
-	bool sections_dropped;     /* a section was left out for errors */
+	const char *path;         /* the file, for messages */
+	const struct source *src; /* its text, for columns inside values */
+	const char *dir;          /* its folder, for relative font paths */
+	struct tpl_file *f;       /* what is filled */
+	const char **front_names; /* placeholders of the front sheet */
+	bool sections_dropped;    /* a section was left out for errors */
 };
 
 #define ERR(l, p, ...) diag((l)->d, (l)->path, (p), __VA_ARGS__)
@@ -139,8 +143,7 @@ struct loader {
 
 /* Reports every key of mapping m that is not in allowed. */
 static void
-check_keys(struct loader *l, const struct ynode *m,
-    const char *const *allowed)
+check_keys(struct loader *l, const struct ynode *m, const char *const *allowed)
 {
 	for (const struct ynode *c = m->first; c != NULL; c = c->next) {
 		bool known = false;
@@ -209,8 +212,7 @@ required_text(struct loader *l, const struct ynode *n, const char *name,
 
 /* An unquoted true or false. */
 static bool
-bool_value(struct loader *l, const struct ynode *n, const char *name,
-    bool *out)
+bool_value(struct loader *l, const struct ynode *n, const char *name, bool *out)
 {
 	if (n->type == Y_SCALAR && n->plain) {
 		if (strcmp(n->str, "true") == 0 ||
@@ -244,8 +246,7 @@ enum_value(struct loader *l, const struct ynode *n, const char *name,
 			*out = i;
 			return true;
 		}
-	ERR(l, n->pos, D_BAD_ENUM, name, s, use,
-	    did_you_mean(l->a, s, names));
+	ERR(l, n->pos, D_BAD_ENUM, name, s, use, did_you_mean(l->a, s, names));
 	return false;
 }
 
@@ -335,7 +336,7 @@ only_chars(const char *s, const char *set)
 	return true;
 }
 
-#define LOWER "abcdefghijklmnopqrstuvwxyz"
+#define LOWER  "abcdefghijklmnopqrstuvwxyz"
 #define DIGITS "0123456789"
 
 /* ---- Placeholders ------------------------------------------------- */
@@ -354,8 +355,8 @@ text_pos(const struct loader *l, const struct ynode *n, size_t off)
 	size_t b = 0;
 	for (int col = 1; col < n->pos.col && b < len; col++) {
 		uint32_t cp;
-		size_t k = utf8_decode((const unsigned char *)line + b,
-		    len - b, &cp);
+		size_t k = utf8_decode((const unsigned char *)line + b, len - b,
+		    &cp);
 		b += k ? k : 1;
 	}
 	if (b + n->len > len || memcmp(line + b, n->str, n->len) != 0)
@@ -386,7 +387,7 @@ each_placeholder(const char *text, placeholder_fn fn, void *ctx)
 		}
 		const char *close = strchr(text + i + 1, '}');
 		size_t len = close ? (size_t)(close - text - i - 1) :
-		    strlen(text + i + 1);
+		                     strlen(text + i + 1);
 		if (!fn(ctx, text + i + 1, len, i, close != NULL))
 			return false;
 		if (close == NULL)
@@ -416,8 +417,7 @@ check_one(void *ctx, const char *name, size_t len, size_t off, bool closed)
 	for (size_t i = 0; c->allowed[i] != NULL; i++)
 		if (strcmp(s, c->allowed[i]) == 0)
 			return true;
-	ERR(l, p, D_TEMPLATE_PLACEHOLDER, s,
-	    did_you_mean(l->a, s, c->allowed));
+	ERR(l, p, D_TEMPLATE_PLACEHOLDER, s, did_you_mean(l->a, s, c->allowed));
 	return true;
 }
 
@@ -520,7 +520,7 @@ read_page(struct loader *l, const struct ynode *page)
 		} else {
 			double w, h;
 			const struct ynode *wn = size->first,
-			    *hn = size->first->next;
+			                   *hn = size->first->next;
 			bool ok = length_value(l, wn, "size", &w);
 			ok = length_value(l, hn, "size", &h) && ok;
 			if (ok && page_length_ok(l, wn, w) &&
@@ -567,7 +567,7 @@ read_face(struct loader *l, const struct ynode *n, const char *name,
 	if (!required_text(l, n, name, &s))
 		return;
 	const char *path = s[0] == '/' ? s :
-	    arena_printf(l->a, "%s/%s", l->dir, s);
+	                                 arena_printf(l->a, "%s/%s", l->dir, s);
 	struct stat st;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
 		ERR(l, n->pos, D_TEMPLATE_FONT, s);
@@ -659,7 +659,8 @@ read_keys(struct loader *l, const struct ynode *keys)
 {
 	struct template *t = &l->f->t;
 	size_t nfixed = sizeof front_placeholders /
-	    sizeof front_placeholders[0] - 1;
+	        sizeof front_placeholders[0] -
+	    1;
 	if (!want_list(l, keys, "keys"))
 		return;
 	t->keys = arena_alloc(l->a, (keys->count + 1) * sizeof(*t->keys));
@@ -707,7 +708,7 @@ read_keys(struct loader *l, const struct ynode *keys)
 		int v;
 		if ((n = ymap_get(k, "type")) != NULL) {
 			if (enum_value(l, n, "type", key_type_names,
-			    "string, date, integer, boolean or list", &v))
+			        "string, date, integer, boolean or list", &v))
 				key.type = (enum key_type)v;
 			else
 				ok = false;
@@ -743,8 +744,8 @@ read_rows(struct loader *l, const struct ynode *rows)
 		for (size_t i = 0; i < 3; i++) {
 			const struct ynode *n = ymap_get(r, row_keys[i]);
 			if (n != NULL)
-				template_text(l, n, row_keys[i],
-				    l->front_names, dst[i]);
+				template_text(l, n, row_keys[i], l->front_names,
+				    dst[i]);
 		}
 		t->rows[t->nrows++] = row;
 	}
@@ -802,7 +803,7 @@ read_subheadings(struct loader *l, const struct ynode *list,
 		bool repeated = false;
 		for (size_t i = 0; i < sec->nsubheadings && !repeated; i++)
 			if (name_equal(sh.heading,
-			    sec->subheadings[i].heading)) {
+			        sec->subheadings[i].heading)) {
 				ERR(l, h->pos, D_TEMPLATE_REPEATED,
 				    "sub-heading", sh.heading,
 				    sec->subheadings[i].pos.line);
@@ -846,18 +847,18 @@ read_section(struct loader *l, const struct ynode *s, struct tpl_section *sec)
 		bool b;
 		if (n->type == Y_SCALAR && n->plain &&
 		    (strcasecmp(n->str, "true") == 0 ||
-		    strcasecmp(n->str, "false") == 0) &&
+		        strcasecmp(n->str, "false") == 0) &&
 		    bool_value(l, n, "required", &b))
 			sec->required = b ? REQUIRED_YES : REQUIRED_NO;
 		else if (enum_value(l, n, "required", requirement_names,
-		    "yes, no or decision", &v))
+		             "yes, no or decision", &v))
 			sec->required = (enum requirement)v;
 	}
 	if ((n = ymap_get(s, "numbered")) != NULL)
 		bool_value(l, n, "numbered", &sec->numbered);
 	if ((n = ymap_get(s, "from")) != NULL &&
 	    enum_value(l, n, "from", from_names,
-	    "appendices or background_papers", &v))
+	        "appendices or background_papers", &v))
 		sec->from_key = from_names[v];
 	if ((n = ymap_get(s, "subheadings")) != NULL)
 		read_subheadings(l, n, sec);
@@ -870,8 +871,7 @@ read_section(struct loader *l, const struct ynode *s, struct tpl_section *sec)
 static struct pos
 name_pos(const struct ynode *s, size_t alias)
 {
-	const struct ynode *n = ymap_get(s, alias == 0 ? "heading" :
-	    "aliases");
+	const struct ynode *n = ymap_get(s, alias == 0 ? "heading" : "aliases");
 	if (n == NULL || alias == 0 || n->type != Y_SEQUENCE)
 		return n ? n->pos : s->pos;
 	for (n = n->first; n != NULL && alias > 1; alias--)
@@ -913,8 +913,7 @@ read_sections(struct loader *l, const struct ynode *list)
 				    ymap_get(nodes[i], "id")->pos.line);
 				ok = false;
 			}
-			if (ok && sec.from_key != NULL &&
-			    o->from_key != NULL &&
+			if (ok && sec.from_key != NULL && o->from_key != NULL &&
 			    strcmp(sec.from_key, o->from_key) == 0) {
 				ERR(l, ymap_get(s, "from")->pos,
 				    D_TEMPLATE_REPEATED, "section made from",
@@ -926,10 +925,11 @@ read_sections(struct loader *l, const struct ynode *list)
 		/* Every heading and alias names one section only. */
 		for (size_t j = 0; j <= sec.naliases && ok; j++) {
 			const char *name = j == 0 ? sec.heading :
-			    sec.aliases[j - 1];
+			                            sec.aliases[j - 1];
 			for (size_t k = 0; k < j && ok; k++)
-				if (name_equal(name, k == 0 ? sec.heading :
-				    sec.aliases[k - 1])) {
+				if (name_equal(name,
+				        k == 0 ? sec.heading :
+				                 sec.aliases[k - 1])) {
 					ERR(l, name_pos(s, j),
 					    D_TEMPLATE_REPEATED,
 					    "section heading", name,
@@ -938,10 +938,10 @@ read_sections(struct loader *l, const struct ynode *list)
 				}
 			for (size_t i = 0; i < t->nsections && ok; i++) {
 				const struct tpl_section *o = &t->sections[i];
-				for (size_t k = 0; k <= o->naliases && ok;
-				    k++)
-					if (name_equal(name, k == 0 ?
-					    o->heading : o->aliases[k - 1])) {
+				for (size_t k = 0; k <= o->naliases && ok; k++)
+					if (name_equal(name,
+					        k == 0 ? o->heading :
+					                 o->aliases[k - 1])) {
 						ERR(l, name_pos(s, j),
 						    D_TEMPLATE_REPEATED,
 						    "section heading", name,
@@ -1055,8 +1055,9 @@ read_body(struct loader *l, const struct ynode *root)
 	if ((n = ymap_get(root, "strict")) != NULL)
 		bool_value(l, n, "strict", &t->strict);
 	const struct ynode *numbering = ymap_get(root, "numbering");
-	if (numbering != NULL && enum_value(l, numbering, "numbering",
-	    numbering_names, "continuous, section-decimal or none", &v))
+	if (numbering != NULL &&
+	    enum_value(l, numbering, "numbering", numbering_names,
+	        "continuous, section-decimal or none", &v))
 		t->numbering = (enum numbering)v;
 	if ((n = ymap_get(root, "main_heading")) != NULL)
 		text_value(l, n, "main_heading", &t->main_heading);
@@ -1074,13 +1075,13 @@ read_body(struct loader *l, const struct ynode *root)
 	bool numbered = false;
 	for (size_t i = 0; i < t->nsections; i++)
 		numbered = numbered || t->sections[i].numbered;
-	bool reported = l->sections_dropped ||
-	    (sections != NULL && !listed) ||
-	    (t->kind == KIND_REPORT && (sections == NULL ||
-	    sections->count == 0));
+	bool reported = l->sections_dropped || (sections != NULL && !listed) ||
+	    (t->kind == KIND_REPORT &&
+	        (sections == NULL || sections->count == 0));
 	if (t->numbering != NUMBERING_NONE && !numbered && !reported) {
 		struct pos p = numbering ? numbering->pos :
-		    sections ? sections->pos : root->pos;
+		    sections             ? sections->pos :
+		                           root->pos;
 		ERR(l, p, D_TEMPLATE_NUMBERED_SECTION,
 		    numbering_names[t->numbering]);
 	}
@@ -1094,11 +1095,9 @@ read_texts(struct loader *l, const struct ynode *root)
 	if ((n = ymap_get(root, "contact")) != NULL)
 		read_contact(l, n);
 	if ((n = ymap_get(root, "header")) != NULL)
-		template_text(l, n, "header", running_placeholders,
-		    &t->header);
+		template_text(l, n, "header", running_placeholders, &t->header);
 	if ((n = ymap_get(root, "footer")) != NULL)
-		template_text(l, n, "footer", running_placeholders,
-		    &t->footer);
+		template_text(l, n, "footer", running_placeholders, &t->footer);
 	if ((n = ymap_get(root, "exempt_notice")) != NULL) {
 		const char *s;
 		if (required_text(l, n, "exempt_notice", &s)) {
@@ -1152,18 +1151,21 @@ template_load_file(struct arena *a, struct diags *d, const char *path)
 	if (diags_errors(d) > errors)
 		return NULL;
 	if (root == NULL || root->type != Y_MAPPING) {
-		diag(d, path, root ? root->pos : pos_at(1, 1),
-		    D_NOT_MAPPING, "a template");
+		diag(d, path, root ? root->pos : pos_at(1, 1), D_NOT_MAPPING,
+		    "a template");
 		return NULL;
 	}
 
 	struct tpl_file *f = arena_alloc(a, sizeof(*f));
 	const char *slash = strrchr(path, '/');
 	struct loader l = {
-		.a = a, .d = d, .path = path, .src = src, .f = f,
-		.dir = slash ? arena_strndup(a, path, (size_t)(slash - path)) :
-		    ".",
-		.front_names = (const char **)front_placeholders,
+	    .a = a,
+	    .d = d,
+	    .path = path,
+	    .src = src,
+	    .f = f,
+	    .dir = slash ? arena_strndup(a, path, (size_t)(slash - path)) : ".",
+	    .front_names = (const char **)front_placeholders,
 	};
 	struct template *t = &f->t;
 	t->path = path;

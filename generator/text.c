@@ -97,8 +97,8 @@ text_trim(struct arena *a, const char *s)
 	while (*s == ' ' || *s == '\t' || *s == '\n')
 		s++;
 	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n'))
+	while (n > 0 &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
 		n--;
 	return arena_strndup(a, s, n);
 }
@@ -107,7 +107,8 @@ size_t
 uspace_len(const char *s, size_t n)
 {
 	uint32_t cp;
-	size_t l = (unsigned char)s[0] < 0x80 ? 0 :
+	size_t l = (unsigned char)s[0] < 0x80 ?
+	    0 :
 	    utf8_decode((const unsigned char *)s, n, &cp);
 	if (l == 0)
 		return 0;
@@ -122,7 +123,8 @@ size_t
 invisible_len(const char *s, size_t n)
 {
 	uint32_t cp;
-	size_t l = (unsigned char)s[0] < 0x80 ? 0 :
+	size_t l = (unsigned char)s[0] < 0x80 ?
+	    0 :
 	    utf8_decode((const unsigned char *)s, n, &cp);
 	if (l == 0)
 		return 0;
@@ -367,17 +369,70 @@ digest_hex(const struct digest *h, char out[33])
 }
 
 static const uint32_t sha256_k[64] = {
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
-	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
-	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    0x428a2f98,
+    0x71374491,
+    0xb5c0fbcf,
+    0xe9b5dba5,
+    0x3956c25b,
+    0x59f111f1,
+    0x923f82a4,
+    0xab1c5ed5,
+    0xd807aa98,
+    0x12835b01,
+    0x243185be,
+    0x550c7dc3,
+    0x72be5d74,
+    0x80deb1fe,
+    0x9bdc06a7,
+    0xc19bf174,
+    0xe49b69c1,
+    0xefbe4786,
+    0x0fc19dc6,
+    0x240ca1cc,
+    0x2de92c6f,
+    0x4a7484aa,
+    0x5cb0a9dc,
+    0x76f988da,
+    0x983e5152,
+    0xa831c66d,
+    0xb00327c8,
+    0xbf597fc7,
+    0xc6e00bf3,
+    0xd5a79147,
+    0x06ca6351,
+    0x14292967,
+    0x27b70a85,
+    0x2e1b2138,
+    0x4d2c6dfc,
+    0x53380d13,
+    0x650a7354,
+    0x766a0abb,
+    0x81c2c92e,
+    0x92722c85,
+    0xa2bfe8a1,
+    0xa81a664b,
+    0xc24b8b70,
+    0xc76c51a3,
+    0xd192e819,
+    0xd6990624,
+    0xf40e3585,
+    0x106aa070,
+    0x19a4c116,
+    0x1e376c08,
+    0x2748774c,
+    0x34b0bcb5,
+    0x391c0cb3,
+    0x4ed8aa4a,
+    0x5b9cca4f,
+    0x682e6ff3,
+    0x748f82ee,
+    0x78a5636f,
+    0x84c87814,
+    0x8cc70208,
+    0x90befffa,
+    0xa4506ceb,
+    0xbef9a3f7,
+    0xc67178f2,
 };
 
 static uint32_t
@@ -402,7 +457,7 @@ sha256_block(uint32_t h[8], const unsigned char *p)
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
 	uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5],
-	    g = h[6], k = h[7];
+	         g = h[6], k = h[7];
 	for (int i = 0; i < 64; i++) {
 		uint32_t t1 = k + (ror32(e, 6) ^ ror32(e, 11) ^ ror32(e, 25)) +
 		    ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
@@ -431,8 +486,14 @@ void
 sha256_init(struct sha256 *s)
 {
 	static const uint32_t h0[8] = {
-		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+	    0x6a09e667,
+	    0xbb67ae85,
+	    0x3c6ef372,
+	    0xa54ff53a,
+	    0x510e527f,
+	    0x9b05688c,
+	    0x1f83d9ab,
+	    0x5be0cd19,
 	};
 	memcpy(s->h, h0, sizeof h0);
 	s->nbuf = 0;
@@ -483,8 +544,8 @@ leap(int y)
 static int
 month_days(int y, int m)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30,
-	    31, 31, 30, 31, 30, 31};
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31};
 	return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
@@ -498,8 +559,9 @@ date_parse(const char *s, struct date *out)
 	}
 	if (s[10] != '\0')
 		return DATE_SYNTAX;
-	struct date d = {
-		.year = atoi(s), .month = atoi(s + 5), .day = atoi(s + 8)};
+	struct date d = {.year = atoi(s),
+	    .month = atoi(s + 5),
+	    .day = atoi(s + 8)};
 	if (d.year < 1 || d.month < 1 || d.month > 12 || d.day < 1 ||
 	    d.day > month_days(d.year, d.month))
 		return DATE_IMPOSSIBLE;
@@ -534,9 +596,9 @@ date_iso(struct date d, char *buf)
 	    (unsigned)d.month % 100u, (unsigned)d.day % 100u);
 }
 
-static const char *const months[] = {"January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December"};
+static const char *const months[] = {"January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November",
+    "December"};
 
 void
 date_long(struct date d, char *buf)

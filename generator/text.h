@@ -93,7 +93,7 @@ struct sha256 {
 	uint32_t h[8];
 	unsigned char buf[64]; /* bytes not yet in a block */
 	size_t nbuf;
-	uint64_t len;          /* bytes added */
+	uint64_t len; /* bytes added */
 };
 
 void sha256_init(struct sha256 *s);

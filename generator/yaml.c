@@ -12,16 +12,16 @@
 #include "text.h"
 
 struct frame {
-	struct ynode *node;    /* the open sequence or mapping */
-	struct ynode *last;    /* its last child */
-	bool want_key;         /* mapping: the next scalar is a key */
-	const char *key;       /* mapping: the key waiting for its value */
+	struct ynode *node; /* the open sequence or mapping */
+	struct ynode *last; /* its last child */
+	bool want_key;      /* mapping: the next scalar is a key */
+	const char *key;    /* mapping: the key waiting for its value */
 	struct pos key_pos;
-	bool skip_value;       /* mapping: the key was unusable; drop value */
-	struct strset keys;    /* mapping of many keys: its children by key
+	bool skip_value;    /* mapping: the key was unusable; drop value */
+	struct strset keys; /* mapping of many keys: its children by key
 				  (none below KEYSET_FROM), so that
 				  finding a duplicate is not quadratic */
-	bool flow;             /* written in brackets ("[...]", "{...}") */
+	bool flow;          /* written in brackets ("[...]", "{...}") */
 };
 
 /* A mapping's keys are looked up in a hash set once it has this many. */
@@ -31,18 +31,18 @@ struct reader {
 	struct arena *a;
 	struct diags *d;
 	const struct source *src;
-	size_t base;           /* offset of the YAML text in src->text */
-	const char *yaml;      /* the text libfyaml parses (marks index it) */
+	size_t base;      /* offset of the YAML text in src->text */
+	const char *yaml; /* the text libfyaml parses (marks index it) */
 	size_t yaml_len;
 	struct frame stack[CLERK_MAX_YAML_DEPTH + 1];
-	int depth;             /* frames in use */
-	int skip;              /* > 0: inside a subtree that is too deep */
+	int depth; /* frames in use */
+	int skip;  /* > 0: inside a subtree that is too deep */
 	struct ynode *root;
 	/* The last position found, so that the positions of the events
 	 * along one long line are not each counted from its start. */
-	struct pos last;       /* line 0: none */
-	size_t last_off;       /* its byte offset in src->text */
-	bool bad;              /* a mistake was reported that makes the
+	struct pos last; /* line 0: none */
+	size_t last_off; /* its byte offset in src->text */
+	bool bad;        /* a mistake was reported that makes the
 				  document unusable (see scalar_mistake) */
 };
 
@@ -76,8 +76,9 @@ is_null(const char *s, size_t len, bool plain)
 	if (!plain)
 		return false;
 	return len == 0 || (len == 1 && s[0] == '~') ||
-	    (len == 4 && (memcmp(s, "null", 4) == 0 ||
-	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0));
+	    (len == 4 &&
+	        (memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
+	            memcmp(s, "NULL", 4) == 0));
 }
 
 /* Notes child n of mapping frame f in its set of keys once the mapping
@@ -198,7 +199,8 @@ open_collection(struct reader *r, enum ynode_type t, struct pos p, bool flow)
 			n->key = "";
 		}
 	}
-	r->stack[r->depth++] = (struct frame){.node = n, .want_key = true,
+	r->stack[r->depth++] = (struct frame){.node = n,
+	    .want_key = true,
 	    .flow = flow};
 }
 
@@ -300,12 +302,14 @@ single_quoted(struct arena *a, const char *yaml, size_t from, size_t to,
 			out[o++] = '\'';
 			i += 2;
 		} else if (s[i] == '\n' || s[i] == '\r') {
-			while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\t'))
+			while (o > 0 &&
+			    (out[o - 1] == ' ' || out[o - 1] == '\t'))
 				o--;
 			int breaks = 0;
 			for (; i < n && strchr(" \t\r\n", s[i]) != NULL; i++)
-				if (s[i] == '\n' || (s[i] == '\r' &&
-				    (i + 1 == n || s[i + 1] != '\n')))
+				if (s[i] == '\n' ||
+				    (s[i] == '\r' &&
+				        (i + 1 == n || s[i + 1] != '\n')))
 					breaks++;
 			if (breaks == 1)
 				out[o++] = ' ';
@@ -338,8 +342,8 @@ scalar(struct reader *r, struct fy_event *e)
 	}
 	if (style == FYNS_SINGLE_QUOTED && from != NULL && to != NULL &&
 	    from->input_pos <= to->input_pos && to->input_pos <= r->yaml_len)
-		s = single_quoted(r->a, r->yaml, from->input_pos,
-		    to->input_pos, &len);
+		s = single_quoted(r->a, r->yaml, from->input_pos, to->input_pos,
+		    &len);
 	else if (!empty)
 		s = fy_token_get_text(e->scalar.value, &len);
 	if (s == NULL)
@@ -350,13 +354,13 @@ scalar(struct reader *r, struct fy_event *e)
 	if (r->depth > 0) {
 		struct frame *f = &r->stack[r->depth - 1];
 		if (f->node->type == Y_MAPPING && f->want_key) {
-			take_key(r, f, plain_key(r->a,
-			    arena_strndup(r->a, s, len)), p);
+			take_key(r, f,
+			    plain_key(r->a, arena_strndup(r->a, s, len)), p);
 			return;
 		}
 		if (p.line == 0)
 			p = f->node->type == Y_MAPPING ? f->key_pos :
-			    f->node->pos;
+			                                 f->node->pos;
 		else if (plain && scalar_mistake(r, e, f, p))
 			r->bad = true;
 	}
@@ -405,8 +409,8 @@ static bool
 flow_too_deep(const char *t, size_t n, size_t *at)
 {
 	int depth = 0;
-	char last = '\n';     /* the last character not a space */
-	bool spaced = true;   /* and a space came after it */
+	char last = '\n';   /* the last character not a space */
+	bool spaced = true; /* and a space came after it */
 	for (size_t i = 0; i < n; i++) {
 		char c = t[i];
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
@@ -424,13 +428,14 @@ flow_too_deep(const char *t, size_t n, size_t *at)
 		}
 		if (depth > 0 && (c == '"' || c == '\'') &&
 		    (strchr("[{,", last) != NULL ||
-		    (strchr(":?", last) != NULL && spaced))) {
+		        (strchr(":?", last) != NULL && spaced))) {
 			/* a quoted scalar, to its closing quote */
 			for (i++; i < n; i++) {
 				if (c == '"' && t[i] == '\\')
 					i++;
-				else if (t[i] == c && (c == '"' || i + 1 >= n ||
-				    t[i + 1] != '\''))
+				else if (t[i] == c &&
+				    (c == '"' || i + 1 >= n ||
+				        t[i + 1] != '\''))
 					break;
 				else if (t[i] == c)
 					i++; /* '' in a single-quoted one */
@@ -516,27 +521,27 @@ pasted_separators(const char *t, size_t n)
 /* Lines read by the advice: the YAML text and where libfyaml stopped. */
 struct rawtext {
 	const struct source *src;
-	int first, last;      /* file lines of the YAML text */
-	int eline;            /* libfyaml's error line (of the file) */
-	size_t ecol;          /* its byte offset in that line */
-	const char *msg;      /* libfyaml's words */
+	int first, last; /* file lines of the YAML text */
+	int eline;       /* libfyaml's error line (of the file) */
+	size_t ecol;     /* its byte offset in that line */
+	const char *msg; /* libfyaml's words */
 };
 
 /* A mapping or list open at a line, as the advice follows them. */
 struct level {
-	bool seq;             /* a list of "- " items; else a mapping */
-	size_t ind;           /* its column, in bytes from the margin */
-	int line;             /* the line of its last key or item */
-	const char *key;      /* mapping: its last key (not NUL-ended) */
+	bool seq;        /* a list of "- " items; else a mapping */
+	size_t ind;      /* its column, in bytes from the margin */
+	int line;        /* the line of its last key or item */
+	const char *key; /* mapping: its last key (not NUL-ended) */
 	size_t klen;
-	size_t vcol;          /* byte offset of the text given on that line
+	size_t vcol; /* byte offset of the text given on that line
 				 after the key or '-' (0: none) */
-	bool plain;           /* that text is plain (may go on below) */
+	bool plain;  /* that text is plain (may go on below) */
 };
 
 enum finding {
 	F_NONE,
-	F_UNKNOWN,            /* a line the advice cannot read: no advice */
+	F_UNKNOWN, /* a line the advice cannot read: no advice */
 	F_TAB,
 	F_KEY_INDENT,
 	F_ITEM_INDENT,
@@ -553,25 +558,25 @@ enum { ADVICE_LEVELS = 64 };
 struct advice {
 	const struct rawtext *t;
 	struct level lv[ADVICE_LEVELS];
-	int n;                /* levels open */
-	bool open;            /* the last key or item has no value on its
+	int n;     /* levels open */
+	bool open; /* the last key or item has no value on its
 				 line: what follows, deeper, is its value */
 	enum { M_LINES, M_BLOCK, M_QUOTE, M_FLOW } mode;
-	size_t block_ind;     /* M_BLOCK: lines deeper than this are text */
-	char quote;           /* M_QUOTE: the quote to close */
-	int depth;            /* M_FLOW: brackets open */
-	int flow_line;        /* M_FLOW: where the first one is */
+	size_t block_ind; /* M_BLOCK: lines deeper than this are text */
+	char quote;       /* M_QUOTE: the quote to close */
+	int depth;        /* M_FLOW: brackets open */
+	int flow_line;    /* M_FLOW: where the first one is */
 	size_t flow_col;
 	char flow_char;
 	/* the first mistake found */
 	enum finding what;
-	int at;               /* the line the mistake shows on */
-	int line;             /* where the message points */
-	size_t col;           /* (byte offset in that line) */
-	struct level ref;     /* the key or item it relates to */
-	const char *s;        /* the line's text, for the fix */
+	int at;           /* the line the mistake shows on */
+	int line;         /* where the message points */
+	size_t col;       /* (byte offset in that line) */
+	struct level ref; /* the key or item it relates to */
+	const char *s;    /* the line's text, for the fix */
 	size_t len;
-	size_t c;             /* where in it the text concerned starts */
+	size_t c; /* where in it the text concerned starts */
 };
 
 static bool
@@ -613,8 +618,7 @@ is_alpha(char c)
 static bool
 is_name_char(char c)
 {
-	return is_alpha(c) || (c >= '0' && c <= '9') || c == '_' ||
-	    c == '-';
+	return is_alpha(c) || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
 /* Length of the key of "key: value" (or "key:" at the end) at t, or 0
@@ -626,8 +630,8 @@ key_len(const char *t, size_t n)
 	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@`", t[0]) != NULL)
 		return 0;
 	for (size_t i = 1; i < n; i++) {
-		if (t[i] == ':' && (i + 1 == n || t[i + 1] == ' ' ||
-		    t[i + 1] == '\t'))
+		if (t[i] == ':' &&
+		    (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\t'))
 			return i;
 		if (t[i] == '#' && (t[i - 1] == ' ' || t[i - 1] == '\t'))
 			return 0;
@@ -839,7 +843,9 @@ key(struct advice *v, int line, size_t c, const char *t, size_t k)
 	if (l == NULL && was_popped) {
 		/* the first keys indented, this one at the margin: the
 		 * message is at the last of those */
-		v->ref = (struct level){.key = t, .klen = k, .line = line,
+		v->ref = (struct level){.key = t,
+		    .klen = k,
+		    .line = line,
 		    .ind = c};
 		found(v, F_KEY_INDENT, line, c);
 		v->line = popped.line;
@@ -856,7 +862,8 @@ key(struct advice *v, int line, size_t c, const char *t, size_t k)
 		if (was_popped && c < popped.ind)
 			/* between two keys: the nearer, the one above if as
 			 * near */
-			v->ref = !l->seq && c - l->ind < popped.ind - c ? *l :
+			v->ref = !l->seq && c - l->ind < popped.ind - c ?
+			    *l :
 			    popped;
 		else if (!l->seq && c > l->ind)
 			v->ref = *l; /* under a key that cannot hold it */
@@ -902,7 +909,8 @@ text(struct advice *v, int line, const char *s, size_t len, size_t c)
 	if (l != NULL && !v->open && l->plain && c > l->ind)
 		return; /* more of the text above */
 	if (l != NULL && !v->open && l->plain && !l->seq &&
-	    key_len(s + c, len - c) == 0 && memchr(s + c, ':', len - c) == NULL) {
+	    key_len(s + c, len - c) == 0 &&
+	    memchr(s + c, ':', len - c) == NULL) {
 		v->ref = *l;
 		found(v, F_TEXT_NOT_INDENTED, line, c);
 		return;
@@ -922,8 +930,9 @@ content(struct advice *v, int line, const char *s, size_t len)
 		}
 		c++;
 	}
-	if ((len >= 3 && (memcmp(s, "---", 3) == 0 ||
-	    memcmp(s, "...", 3) == 0)) || s[0] == '%') {
+	if ((len >= 3 &&
+	        (memcmp(s, "---", 3) == 0 || memcmp(s, "...", 3) == 0)) ||
+	    s[0] == '%') {
 		found(v, F_UNKNOWN, line, 0);
 		return;
 	}
@@ -1116,8 +1125,9 @@ advise_colon(struct reader *r, const struct rawtext *t, const char *s,
 		bool single = memchr(s + c, '"', n) != NULL ||
 		    memchr(s + c, '\\', n) != NULL;
 		diag(r->d, r->src->path, line_pos(t, t->eline, c),
-		    D_YAML_COLON_IN_VALUE, arena_printf(r->a, "- %s",
-		    requote(r->a, s + c, n, single ? '\'' : '"')));
+		    D_YAML_COLON_IN_VALUE,
+		    arena_printf(r->a, "- %s",
+		        requote(r->a, s + c, n, single ? '\'' : '"')));
 		return true;
 	}
 	size_t val = spaces(s, len, c + k + 1);
@@ -1181,7 +1191,7 @@ advise_lines(struct reader *r, const struct rawtext *t, struct advice *v)
 		const char *k = arena_strndup(r->a, v->ref.key, v->ref.klen);
 		diag(r->d, path, p, D_YAML_VALUE_NEXT_LINE, k, v->ref.line, k,
 		    arena_strndup(r->a, v->s + v->c,
-		    trim_value(v->s + v->c, v->len - v->c)));
+		        trim_value(v->s + v->c, v->len - v->c)));
 		return true;
 	}
 	case F_TEXT_NOT_INDENTED:
@@ -1198,7 +1208,7 @@ advise_lines(struct reader *r, const struct rawtext *t, struct advice *v)
 		size_t n = trim_value(v->s + v->col, v->len - v->col);
 		diag(r->d, path, p, D_YAML_NO_SPACE,
 		    arena_printf(r->a, "%.*s %.*s", (int)(colon + 1 - v->c),
-		    v->s + v->c, (int)n, v->s + v->col));
+		        v->s + v->c, (int)n, v->s + v->col));
 		return true;
 	}
 	case F_FLOW_OPEN:
@@ -1216,8 +1226,7 @@ advise_lines(struct reader *r, const struct rawtext *t, struct advice *v)
 /* libfyaml's first error (line and column 1-based, counted from the start
  * of the YAML text), given as the mistake it most likely is. */
 static void
-report_parser_error(struct reader *r, struct fy_diag *fd, int first,
-    int last)
+report_parser_error(struct reader *r, struct fy_diag *fd, int first, int last)
 {
 	void *it = NULL;
 	struct fy_diag_error *err = fy_diag_errors_iterate(fd, &it);
@@ -1228,14 +1237,17 @@ report_parser_error(struct reader *r, struct fy_diag *fd, int first,
 		line = last;
 	size_t len;
 	const char *s = source_line(r->src, line, &len);
-	struct rawtext t = {.src = r->src, .first = first, .last = last,
-	    .eline = line, .ecol = byte_of_col(s, len, col), .msg = msg};
+	struct rawtext t = {.src = r->src,
+	    .first = first,
+	    .last = last,
+	    .eline = line,
+	    .ecol = byte_of_col(s, len, col),
+	    .msg = msg};
 
-	if (strstr(msg, "quoted scalar") != NULL &&
-	    advise_quote(r, &t, s, len))
+	if (strstr(msg, "quoted scalar") != NULL && advise_quote(r, &t, s, len))
 		return;
-	if (strcmp(msg, "invalid nested block mapping on the same line") == 0
-	    && advise_colon(r, &t, s, len))
+	if (strcmp(msg, "invalid nested block mapping on the same line") == 0 &&
+	    advise_colon(r, &t, s, len))
 		return;
 	struct advice *v = arena_alloc(r->a, sizeof(*v));
 	v->t = &t;
@@ -1296,9 +1308,9 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 		out_of_memory();
 	fy_diag_set_collect_errors(fd, true);
 	struct fy_parse_cfg cfg = {
-		.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 |
-		    FYPCF_JSON_NONE | FYPCF_DISABLE_MMAP_OPT,
-		.diag = fd,
+	    .flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE |
+	        FYPCF_DISABLE_MMAP_OPT,
+	    .diag = fd,
 	};
 	struct fy_parser *p = fy_parser_create(&cfg);
 	if (p == NULL)
@@ -1323,8 +1335,7 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 			check_props(&r, e->mapping_start.anchor,
 			    e->mapping_start.tag, event_pos(&r, e));
 			if (documents < 2)
-				open_collection(&r, Y_MAPPING,
-				    event_pos(&r, e),
+				open_collection(&r, Y_MAPPING, event_pos(&r, e),
 				    fy_event_get_node_style(e) == FYNS_FLOW);
 			break;
 		case FYET_SEQUENCE_START:
@@ -1367,7 +1378,7 @@ yaml_parse(struct arena *a, struct diags *d, const struct source *src,
 		failed = true;
 		int first = source_pos(src, r.base).line;
 		int last = len > 0 ? source_pos(src, r.base + len - 1).line :
-		    first;
+		                     first;
 		report_parser_error(&r, fd, first, last);
 	}
 	fy_parser_destroy(p);

@@ -23,19 +23,19 @@ enum ynode_type {
 
 struct ynode {
 	enum ynode_type type;
-	struct pos pos;       /* where the node starts */
-	const char *str;      /* Y_SCALAR: the value, NUL-terminated */
-	size_t len;           /* Y_SCALAR: bytes in str */
-	bool plain;           /* Y_SCALAR: unquoted (so "true" is a string
+	struct pos pos;      /* where the node starts */
+	const char *str;     /* Y_SCALAR: the value, NUL-terminated */
+	size_t len;          /* Y_SCALAR: bytes in str */
+	bool plain;          /* Y_SCALAR: unquoted (so "true" is a string
 				 only when quoted); false for block scalars */
-	bool null;            /* Y_SCALAR: an empty plain scalar or "~"/"null" */
-	const char *key;      /* in a mapping: this value's key, its
+	bool null;           /* Y_SCALAR: an empty plain scalar or "~"/"null" */
+	const char *key;     /* in a mapping: this value's key, its
 				 Unicode spaces read as spaces and trimmed
 				 ("subject<U+00A0>" is "subject") */
-	struct pos key_pos;   /* in a mapping: where the key is */
-	struct ynode *first;  /* Y_SEQUENCE, Y_MAPPING: the first child */
-	struct ynode *next;   /* the next sibling */
-	size_t count;         /* Y_SEQUENCE, Y_MAPPING: number of children */
+	struct pos key_pos;  /* in a mapping: where the key is */
+	struct ynode *first; /* Y_SEQUENCE, Y_MAPPING: the first child */
+	struct ynode *next;  /* the next sibling */
+	size_t count;        /* Y_SEQUENCE, Y_MAPPING: number of children */
 };
 
 /* Parses the YAML in the front-matter slice of src (or, when whole is true,

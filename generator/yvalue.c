@@ -134,8 +134,7 @@ yv_bool(const struct yread *y, const struct ynode *v, const char *key)
 	}
 	if (v->type == Y_SCALAR && v->plain) {
 		if (strcmp(v->str, "true") == 0 ||
-		    strcmp(v->str, "True") == 0 ||
-		    strcmp(v->str, "TRUE") == 0)
+		    strcmp(v->str, "True") == 0 || strcmp(v->str, "TRUE") == 0)
 			return 1;
 		if (strcmp(v->str, "false") == 0 ||
 		    strcmp(v->str, "False") == 0 ||

@@ -17,9 +17,9 @@ struct ynode;
 
 /* Where values are read from and where their messages go. */
 struct yread {
-	struct arena *a;      /* the values' memory */
-	struct diags *d;      /* the messages */
-	const char *path;     /* the file the messages name */
+	struct arena *a;  /* the values' memory */
+	struct diags *d;  /* the messages */
+	const char *path; /* the file the messages name */
 };
 
 /* Is v empty: nothing, "~", "null", or only blanks? */
@@ -55,8 +55,8 @@ bool yv_date(const struct yread *y, const struct ynode *v, const char *key,
 
 /* A plain whole number ([+-]digits, at most 9); false (and a message)
  * otherwise. */
-bool yv_integer(const struct yread *y, const struct ynode *v,
-    const char *key, long *out);
+bool yv_integer(const struct yread *y, const struct ynode *v, const char *key,
+    long *out);
 
 /* Reports each key of mapping m that is not in allowed (NULL-terminated),
  * with a "did you mean". */
