@@ -237,6 +237,14 @@ struct lay {
 	double stamp_w; /* kept clear at the top right of the
 				      first page for the stamp; 0: none */
 
+	/* The structure tree (layout.tags): boxes made now belong to
+	 * element tag (1 + index; 0: artifacts); seq orders elements and
+	 * boxes as they are made, which is reading order */
+	struct selem *tags;
+	size_t ntags, ctags;
+	int tag;
+	uint32_t seq;
+
 	struct layout *out;
 	size_t cpages;
 	int *ipage;            /* per item of main: its page */
@@ -273,7 +281,16 @@ void lay_blocks(struct lay *L, const struct node *first, double x, double w);
 struct lpage *page_new(struct lay *L);
 void page_box(struct lay *L, size_t pg, const struct box *b);
 void *lay_grow(struct lay *L, void *arr, size_t *cap, size_t need, size_t size);
+/* A new box of type t in the item being made, owned by the open element
+ * (L->tag; a rule is always an artifact). */
 struct rbox *box_add(struct lay *L, enum box_type t);
+/* Opens a structure element of type t as the last kid of the open one
+ * (the root when none is) and makes it the open one; returns its number
+ * (1 + index), for tag_close. */
+int tag_open(struct lay *L, enum stag t);
+/* Closes element tag, opened by tag_open and still open: the element that
+ * was open before it is open again. */
+void tag_close(struct lay *L, int tag);
 struct item *item_end(struct lay *L, double h, double before, double base);
 double baseline(const struct lay *L, double size);
 void set_marker(struct lay *L, const char *text, struct style st, double x);

@@ -7,6 +7,7 @@
  * layout-int.h for the parts. */
 #include "layout.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -58,7 +59,30 @@ box_add(struct lay *L, enum box_type t)
 	struct rbox *b = &L->boxes[L->nboxes++];
 	memset(b, 0, sizeof *b);
 	b->b.type = t;
+	b->b.tag = t == BOX_RULE ? 0 : L->tag;
+	b->b.seq = L->seq++;
 	return b;
+}
+
+int
+tag_open(struct lay *L, enum stag t)
+{
+	L->tags = lay_grow(L, L->tags, &L->ctags, L->ntags + 1,
+	    sizeof *L->tags);
+	struct selem *e = &L->tags[L->ntags++];
+	memset(e, 0, sizeof *e);
+	e->type = t;
+	e->parent = L->tag > 0 ? L->tag : 1;
+	e->seq = L->seq++;
+	L->tag = (int)L->ntags;
+	return L->tag;
+}
+
+void
+tag_close(struct lay *L, int tag)
+{
+	assert(tag == L->tag && tag > 1);
+	L->tag = L->tags[tag - 1].parent;
 }
 
 /* The baseline of a line of text at size, below the line's top. */
@@ -1132,6 +1156,11 @@ lay_new(const struct paper *p, const struct template *t,
 	L->out->engine = L;
 	L->fl = &L->main;
 	item_begin(L);
+	L->tags = lay_grow(L, NULL, &L->ctags, 64, sizeof *L->tags);
+	memset(L->tags, 0, sizeof *L->tags);
+	L->tags[0].type = TAG_DOCUMENT;
+	L->ntags = 1;
+	L->tag = 1;
 	return L;
 }
 
@@ -1140,6 +1169,8 @@ lay_finish(struct lay *L)
 {
 	paginate(L);
 	resolve(L);
+	L->out->tags = L->tags;
+	L->out->ntags = L->ntags;
 	for (size_t i = 0; i < L->out->npages; i++) {
 		L->out->pages[i].nbody = L->out->pages[i].nboxes;
 		L->out->pages[i].source = L->p->path;
@@ -1270,17 +1301,35 @@ layout_join(struct arena *a, struct layout *const *parts, size_t n,
 	o->pages = arena_alloc(a, (np + 1) * sizeof *o->pages);
 	o->outline = arena_alloc(a, (nout + 1) * sizeof *o->outline);
 	o->labels = arena_alloc(a, (n + 1) * sizeof *o->labels);
+	size_t nt = 1;
+	for (size_t i = 0; i < n; i++)
+		nt += parts[i]->ntags;
+	o->tags = arena_alloc(a, nt * sizeof *o->tags);
+	o->tags[0].type = TAG_DOCUMENT;
+	o->ntags = 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct layout *l = parts[i];
 		if (i == 0) {
 			o->width = l->width;
 			o->height = l->height;
 		}
-		size_t base = o->npages;
+		size_t base = o->npages, tbase = o->ntags;
+		for (size_t k = 0; k < l->ntags; k++) {
+			struct selem *e = &o->tags[o->ntags++];
+			*e = l->tags[k];
+			e->parent += (int)tbase;
+			if (k == 0) { /* the part's root */
+				e->type = TAG_PART;
+				e->parent = 1;
+				e->seq = (uint32_t)i;
+			}
+		}
 		for (size_t k = 0; k < l->npages; k++) {
 			o->pages[o->npages] = l->pages[k];
 			o->pages[o->npages].dest_base = (int)base +
 			    l->pages[k].dest_base;
+			o->pages[o->npages].tag_base = (int)tbase +
+			    l->pages[k].tag_base;
 			o->npages++;
 		}
 		for (size_t k = 0; k < l->noutline; k++) {
@@ -1330,6 +1379,65 @@ font_name(enum font f)
 		return "fallback-bold";
 	case FONT__COUNT:
 		break;
+	}
+	return "?";
+}
+
+const char *
+stag_name(enum stag t)
+{
+	static const char *const names[TAG__COUNT] = {
+	    [TAG_DOCUMENT] = "Document",
+	    [TAG_PART] = "Part",
+	    [TAG_SECT] = "Sect",
+	    [TAG_H1] = "H1",
+	    [TAG_H2] = "H2",
+	    [TAG_H3] = "H3",
+	    [TAG_H4] = "H4",
+	    [TAG_H5] = "H5",
+	    [TAG_H6] = "H6",
+	    [TAG_P] = "P",
+	    [TAG_L] = "L",
+	    [TAG_LI] = "LI",
+	    [TAG_LBL] = "Lbl",
+	    [TAG_LBODY] = "LBody",
+	    [TAG_TABLE] = "Table",
+	    [TAG_THEAD] = "THead",
+	    [TAG_TBODY] = "TBody",
+	    [TAG_TR] = "TR",
+	    [TAG_TH] = "TH",
+	    [TAG_TD] = "TD",
+	    [TAG_FIGURE] = "Figure",
+	    [TAG_CAPTION] = "Caption",
+	    [TAG_NOTE] = "Note",
+	    [TAG_LINK] = "Link",
+	    [TAG_BLOCKQUOTE] = "BlockQuote",
+	    [TAG_CODE] = "Code",
+	    [TAG_TOC] = "TOC",
+	    [TAG_TOCI] = "TOCI",
+	    [TAG_SPAN] = "Span",
+	};
+	return (unsigned)t < TAG__COUNT ? names[t] : "?";
+}
+
+static const char *
+numbering_name(enum list_numbering n)
+{
+	switch (n) {
+	case NUM_NONE:
+		return "None";
+	case NUM_DECIMAL:
+		return "Decimal";
+	case NUM_DISC:
+		return "Disc";
+	case NUM_LOWER_ALPHA:
+		return "LowerAlpha";
+	case NUM_UPPER_ALPHA:
+		return "UpperAlpha";
+	case NUM_LOWER_ROMAN:
+		return "LowerRoman";
+	case NUM_UPPER_ROMAN:
+		return "UpperRoman";
 	}
 	return "?";
 }
@@ -1416,6 +1524,8 @@ layout_dump(FILE *fp, const struct layout *l)
 				}
 				break;
 			}
+			if (b->tag > 0)
+				fprintf(fp, " #%d", pg->tag_base + b->tag);
 			fputc('\n', fp);
 		}
 	}
@@ -1425,6 +1535,22 @@ layout_dump(FILE *fp, const struct layout *l)
 		quoted(fp, e->title, strlen(e->title));
 		fprintf(fp, " page %d y", e->page + 1);
 		num2(fp, e->y);
+		fputc('\n', fp);
+	}
+	for (size_t i = 0; i < l->ntags; i++) {
+		const struct selem *e = &l->tags[i];
+		fprintf(fp, "tag %zu %s parent %d", i + 1, stag_name(e->type),
+		    e->parent);
+		if (e->type == TAG_L)
+			fprintf(fp, " numbering %s",
+			    numbering_name(e->numbering));
+		if (e->type == TAG_TH)
+			fprintf(fp, " scope %s",
+			    e->scope == SCOPE_ROW      ? "Row" :
+			        e->scope == SCOPE_BOTH ? "Both" :
+			                                 "Column");
+		if (e->alt != NULL)
+			quoted(fp, e->alt, strlen(e->alt));
 		fputc('\n', fp);
 	}
 }

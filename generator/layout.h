@@ -54,6 +54,74 @@ struct metrics {
  * U+2190..U+21FF (arrows). Static; never NULL. */
 const struct metrics *metrics_fixed(void);
 
+/* The structure of a tagged PDF (ISO 32000-1, 14.8.4): what each piece of
+ * a page is, in reading order, built by the engine from the model as it
+ * lays it out, never guessed from positions. */
+enum stag {
+	TAG_DOCUMENT, /* the root of a paper's or a pack's tree */
+	TAG_PART,     /* a pack's agenda or item (a paper's own root
+			 becomes one when packs are joined) */
+	TAG_SECT,
+	TAG_H1, /* TAG_H1 + k - 1 is Hk; no level skipped */
+	TAG_H2,
+	TAG_H3,
+	TAG_H4,
+	TAG_H5,
+	TAG_H6,
+	TAG_P,
+	TAG_L,     /* a list, numbered paragraphs too: numbering */
+	TAG_LI,    /* Lbl, then LBody */
+	TAG_LBL,   /* the number or bullet */
+	TAG_LBODY, /* what it labels */
+	TAG_TABLE,
+	TAG_THEAD,
+	TAG_TBODY,
+	TAG_TR,
+	TAG_TH, /* scope */
+	TAG_TD,
+	TAG_FIGURE, /* alt */
+	TAG_CAPTION,
+	TAG_NOTE, /* a footnote, after the text that refers to it */
+	TAG_LINK, /* owns its text and its BOX_LINK rectangles */
+	TAG_BLOCKQUOTE,
+	TAG_CODE,
+	TAG_TOC,  /* the agenda */
+	TAG_TOCI, /* one line of it */
+	TAG_SPAN,
+	TAG__COUNT
+};
+
+/* How a list's labels run (the /ListNumbering attribute of an L). */
+enum list_numbering {
+	NUM_NONE,
+	NUM_DECIMAL,
+	NUM_DISC,
+	NUM_LOWER_ALPHA,
+	NUM_UPPER_ALPHA,
+	NUM_LOWER_ROMAN,
+	NUM_UPPER_ROMAN,
+};
+
+/* How far a table header cell reaches (the /Scope attribute of a TH). */
+enum scope { SCOPE_COLUMN, SCOPE_ROW, SCOPE_BOTH };
+
+/* A structure element. Its kids are the elements whose parent it is and
+ * the boxes it owns, in the order of their seq: reading order, whatever
+ * order the boxes are drawn in. */
+struct selem {
+	enum stag type;
+	int parent;       /* 1 + index in layout.tags; 0: the root */
+	uint32_t seq;     /* its place among its parent's kids */
+	const char *alt;  /* TAG_FIGURE: the alternate description (UTF-8,
+			    never NULL nor empty); TAG_LINK: what the
+			    link is for (its /Contents), or NULL */
+	enum scope scope; /* TAG_TH */
+	enum list_numbering numbering; /* TAG_L */
+};
+
+/* A structure element's name in PDF ("H1", "LBody"). */
+const char *stag_name(enum stag t);
+
 enum box_type {
 	BOX_TEXT,  /* a run of text in one font, baseline at (x, y) */
 	BOX_RULE,  /* a straight line from (x, y) to (x + w, y + h) */
@@ -83,6 +151,13 @@ struct box {
 	const char *uri;
 	int dest_page;
 	double dest_y;
+	/* Tagging: the structure element that owns the box, 1 + index in
+	 * layout.tags counted from the page's tag_base; 0: an artifact
+	 * (page furniture: running header and footer, page numbers,
+	 * stamps, rules and borders, a repeated table header, the blank
+	 * page notice). A BOX_LINK's owner is its TAG_LINK. */
+	int tag;
+	uint32_t seq; /* its place among its owner's kids */
 };
 
 struct lpage {
@@ -102,6 +177,8 @@ struct lpage {
 				   running header carries the template's
 				   exempt notice */
 	size_t nexempt;
+	int tag_base; /* a box's tag on this page counts from this
+				   element of the document (as dest_base) */
 };
 
 /* A bookmark: a section, an appendix. */
@@ -135,6 +212,10 @@ struct layout {
 	size_t noutline;
 	struct page_label *labels; /* ascending pages; none: decimal from 1 */
 	size_t nlabels;
+	struct selem *tags; /* the structure tree: tags[0] is the root
+			       (TAG_DOCUMENT), each element after its
+			       parent */
+	size_t ntags;
 	struct lay *engine; /* the engine's state, for layout_number and
 				   layout_pad; NULL in a joined layout */
 };
@@ -192,7 +273,8 @@ void layout_pad(struct layout *l, const struct metrics *m, struct diags *d);
 
 /* Puts the layouts parts[0..n) one after another into one layout (in
  * arena a; the pages' boxes are shared, not copied): outlines follow each
- * other, internal links keep pointing into their own part, and each
+ * other, internal links keep pointing into their own part, the structure
+ * trees become one whose root holds each part's, as a TAG_PART, and each
  * part's first page gets labels[i] (style and first number; ignored when
  * labels is NULL). Every part must have the same page size. */
 struct layout *layout_join(struct arena *a, struct layout *const *parts,
@@ -222,7 +304,10 @@ struct layout *layout_agenda(const struct pack *pk, struct pack_pages *pp,
  *   image 56.69 400.00 200.00 150.00 "chart.png"
  *   link 56.69 300.00 40.00 12.00 uri "https://..."  (or: page 2 y 700.00)
  *   outline 0 "Summary" page 1 y 700.00
- * Numbers with two decimals. */
+ *   tag 3 P parent 2
+ * A box owned by a structure element ends in " #N", N its number on the
+ * "tag" lines (1 the root); an artifact in nothing. Numbers with two
+ * decimals. */
 void layout_dump(FILE *fp, const struct layout *l);
 
 const char *font_name(enum font f); /* "regular", "bold" ... */
