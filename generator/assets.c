@@ -319,8 +319,10 @@ asset_check_image(struct arena *a, struct diags *d, const char *file,
 			image_report(d, file, img->pos, url, pr, detail, &info);
 		}
 	}
-	if (blank(node_text(a, img)))
-		diag(d, file, img->pos, D_IMAGE_NO_ALT, url);
+	/* a tagged PDF gives every image its description, or leaves a
+	 * decorative one out of the text */
+	if (blank(node_text(a, img)) && !image_decorative(img))
+		diag(d, file, img->pos, D_IMAGE_NO_ALT, url, url);
 }
 
 static void

@@ -27,7 +27,8 @@ enum asset_status asset_resolve(struct arena *a, const char *dir,
     const char *name, const char **path);
 
 /* Checks the image img (an N_IMAGE) of the document at file, whose
- * folder is dir: its path, its description, and the file read whole
+ * folder is dir: its path, its description (none is an error, but for an
+ * image marked decorative: image_decorative), and the file read whole
  * (image.h). Every problem is recorded in d at img's position, naming the
  * file as written. For a good file sets u.link.path and u.link.image (in
  * arena a), from which the layout sets it without reading the file. */

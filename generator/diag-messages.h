@@ -108,7 +108,7 @@ DIAG(D_IMAGE_DAMAGED, DIAG_ERROR, "image \"%s\" is damaged or cut short (%s): sa
 DIAG(D_IMAGE_JPEG_CODING, DIAG_ERROR, "image \"%s\" uses %s JPEG coding, which a PDF cannot hold: save it as a baseline JPEG (8-bit) or as PNG")
 DIAG(D_IMAGE_CMYK, DIAG_ERROR, "image \"%s\" is a CMYK JPEG: convert it to RGB and save it again")
 DIAG(D_IMAGE_TOO_LARGE, DIAG_ERROR, "image \"%s\" is %d x %d pixels, more than clerk takes: make it smaller")
-DIAG(D_IMAGE_NO_ALT, DIAG_WARNING, "image \"%s\" has no description: write one between the brackets for readers who cannot see it")
+DIAG(D_IMAGE_NO_ALT, DIAG_ERROR, "image \"%s\" has no description: write one between the brackets for readers who cannot see it, or mark an image that carries no meaning decorative: ![](%s \"decorative\")")
 DIAG(D_RAW_HTML, DIAG_WARNING, "raw HTML is ignored: write it in Markdown")
 DIAG(D_FOOTNOTE_UNDEFINED, DIAG_ERROR, "footnote \"[^%s]\" has no text%s")
 DIAG(D_FOOTNOTE_UNUSED, DIAG_WARNING, "footnote \"[^%s]\" is never referred to, so its text is left out: write \"[^%s]\" where the note belongs, or remove it")

@@ -134,7 +134,12 @@ struct marker {
 	const char *text;
 	struct style st;
 	double x;
+	int tag;      /* its owner (L->tag when set): a Lbl, a heading */
+	uint32_t seq; /* its place there, taken when set: before the text
+			 it labels, whenever it is drawn */
 };
+/* Seqs a marker takes: one per box of it (a run per font). */
+#define MARKER_SEQS 16
 
 /* A list of items, with what the next item added needs. */
 struct flow {
@@ -160,6 +165,9 @@ struct mark {
 struct note {
 	size_t i0, i1; /* its items */
 	bool seen;     /* its first reference is laid out */
+	int tag;       /* its TAG_NOTE: made with its text, moved beside its
+			  first reference when that is laid out (placed) */
+	bool placed;
 };
 
 /* The items of a non-public appendix in the full edition. */
@@ -244,6 +252,16 @@ struct lay {
 	size_t ntags, ctags;
 	int tag;
 	uint32_t seq;
+	int hlevel;        /* of the last heading made (1: H1): a heading is at
+		       most one below it (head_tag), never skipping one */
+	int hsect;         /* of the heading of the section being laid out: its
+		       subheadings of level k are hsect + k */
+	bool main_heading; /* the template's main heading is set: the
+			      numbered sections are below it */
+	int link;          /* the TAG_LINK being set, or the last one: a line
+		       that begins with the same link goes on with it */
+	const char *link_uri;
+	const struct node *link_target;
 
 	struct layout *out;
 	size_t cpages;
@@ -291,6 +309,9 @@ int tag_open(struct lay *L, enum stag t);
 /* Closes element tag, opened by tag_open and still open: the element that
  * was open before it is open again. */
 void tag_close(struct lay *L, int tag);
+/* A heading element for a heading wanted at level want (1: H1), at most
+ * one level below the last heading made and at most H6. */
+enum stag head_tag(struct lay *L, int want);
 struct item *item_end(struct lay *L, double h, double before, double base);
 double baseline(const struct lay *L, double size);
 void set_marker(struct lay *L, const char *text, struct style st, double x);
@@ -323,8 +344,11 @@ struct cell {
 };
 void layout_table(struct lay *L, const struct node *table, double x,
     double width, double size, double after);
+/* row_heads: the first column's cells are headers of their rows (the
+ * front sheet), the other cells data. */
 void grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
-    double x, const double *colw, double pad, double size, size_t header_rows);
+    double x, const double *colw, double pad, double size, size_t header_rows,
+    bool row_heads);
 
 /* layout_front.c */
 void layout_exempt(struct lay *L);
@@ -338,8 +362,9 @@ double layout_stamp_width(struct lay *L, const char *text);
 /* Lines of plain text (newlines break them) at x in width w, aligned al,
  * as items of the main flow; the first owes before. together: the lines
  * kept on one page. dest >= 0: each line links to page dest (a BOX_LINK;
- * layout_agenda.c says from where it counts). Returns the index of the
- * first item. */
+ * layout_agenda.c says from where it counts), the lines and their links
+ * owned by one TAG_LINK ("Go to page N", N = dest + 1). Returns the index
+ * of the first item. */
 size_t text_lines(struct lay *L, const char *text, struct style st, double x,
     double w, double before, enum align al, bool together, int dest);
 void layout_blank_text(struct lay *L, size_t pg);

@@ -85,6 +85,18 @@ tag_close(struct lay *L, int tag)
 	L->tag = L->tags[tag - 1].parent;
 }
 
+enum stag
+head_tag(struct lay *L, int want)
+{
+	int level = want > L->hlevel + 1 ? L->hlevel + 1 : want;
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	L->hlevel = level;
+	return (enum stag)(TAG_H1 + level - 1);
+}
+
 /* The baseline of a line of text at size, below the line's top. */
 double
 baseline(const struct lay *L, double size)
@@ -109,7 +121,9 @@ set_marker(struct lay *L, const char *text, struct style st, double x)
 	struct flow *f = L->fl;
 	f->markers = lay_grow(L, f->markers, &f->cmarkers, f->nmarkers + 1,
 	    sizeof *f->markers);
-	f->markers[f->nmarkers++] = (struct marker){text, st, x};
+	f->markers[f->nmarkers++] = (struct marker){text, st, x, L->tag,
+	    L->seq};
+	L->seq += MARKER_SEQS;
 }
 
 /* Adds to the flow an item of height h holding the boxes made since
@@ -120,9 +134,18 @@ struct item *
 item_end(struct lay *L, double h, double before, double base)
 {
 	struct flow *f = L->fl;
-	for (size_t i = 0; i < f->nmarkers; i++)
-		put_text(L, f->markers[i].text, &f->markers[i].st,
-		    f->markers[i].x, base);
+	int open = L->tag;
+	for (size_t i = 0; i < f->nmarkers; i++) {
+		const struct marker *mk = &f->markers[i];
+		size_t b0 = L->nboxes;
+		L->tag = mk->tag;
+		put_text(L, mk->text, &mk->st, mk->x, base);
+		for (size_t k = b0; k < L->nboxes; k++)
+			L->boxes[k].b.seq = mk->seq +
+			    (uint32_t)(k - b0 < MARKER_SEQS ? k - b0 :
+			                                      MARKER_SEQS - 1);
+	}
+	L->tag = open;
 	f->nmarkers = 0;
 	f->items = lay_grow(L, f->items, &f->cap, f->n + 1, sizeof *f->items);
 	struct item *it = &f->items[f->n++];
@@ -230,27 +253,31 @@ set_words(struct lay *L, double x, double w, double size, enum align al,
 	return L->fl->n - n0;
 }
 
-/* A paragraph of plain text (newlines break lines). */
+/* A paragraph of plain text (newlines break lines), an element of type
+ * t. */
 static void
-plain_para(struct lay *L, const char *text, struct style st, double x, double w,
-    double before, double after, bool together)
+plain_para(struct lay *L, enum stag t, const char *text, struct style st,
+    double x, double w, double before, double after, bool together)
 {
+	int e = tag_open(L, t);
 	inl_reset(L);
 	inl_text(L, text, strlen(text), &st, true);
 	set_words(L, x, w, st.size, ALIGN_LEFT, before, together);
 	owe(L, after);
+	tag_close(L, e);
 }
 
-/* A heading: inline nodes (or plain text), with a number hung at numx.
- * Its lines stay together and with the item after it (the first line of a
- * paragraph, which keeps with its second). Returns the index of its first
- * item. */
+/* A heading wanted at level (1: H1; head_tag): inline nodes (or plain
+ * text), with a number hung at numx, which is part of it. Its lines stay
+ * together and with the item after it (the first line of a paragraph,
+ * which keeps with its second). Returns the index of its first item. */
 static size_t
-heading(struct lay *L, const struct node *inl, const char *plain,
+heading(struct lay *L, int level, const struct node *inl, const char *plain,
     struct style st, double x, double w, const char *num, double numx,
     double before, double after)
 {
 	size_t first = L->fl->n;
+	int e = tag_open(L, head_tag(L, level));
 	inl_reset(L);
 	if (inl != NULL)
 		inl_nodes(L, inl, &st);
@@ -261,13 +288,25 @@ heading(struct lay *L, const struct node *inl, const char *plain,
 	if (set_words(L, x, w, st.size, ALIGN_LEFT, before, true) > 0)
 		L->fl->items[L->fl->n - 1].keep = true;
 	owe(L, after);
+	tag_close(L, e);
 	return first;
 }
 
 /* ---- Blocks -------------------------------------------------------- */
 
+/* Is image img decorative: marked so by its title (image_decorative), or
+ * with no description (reading reported it)? An artifact, then. */
+static bool
+decorative(const struct node *img, const char *alt)
+{
+	return image_decorative(img) || alt == NULL ||
+	    alt[strspn(alt, " \t\n")] == '\0';
+}
+
 /* An image as a block at c->x, scaled to fit the width and half the text
- * height, with its description as a caption below. */
+ * height, with its description as a caption below: a Figure, its
+ * description its alternate text, the caption its Caption; a decorative
+ * image an artifact (its caption, if any, a P). */
 static void
 figure(struct lay *L, const struct node *img, const struct ctx *c)
 {
@@ -284,7 +323,16 @@ figure(struct lay *L, const struct node *img, const struct ctx *c)
 	w *= s;
 	h *= s;
 	const char *alt = node_text(L->a, img);
+	bool deco = decorative(img, alt);
+	int fig = 0, open = L->tag;
+	if (deco) {
+		L->tag = 0;
+	} else {
+		fig = tag_open(L, TAG_FIGURE);
+		L->tags[fig - 1].alt = alt;
+	}
 	struct rbox *b = box_add(L, BOX_IMAGE);
+	L->tag = deco ? open : L->tag;
 	b->b.x = c->x;
 	b->b.y = -h;
 	b->b.w = w;
@@ -298,11 +346,15 @@ figure(struct lay *L, const struct node *img, const struct ctx *c)
 		it->keep = true;
 		struct style st = plain_style(c->size * CAPTION_SCALE);
 		st.italic = true;
+		int cap = tag_open(L, deco ? TAG_P : TAG_CAPTION);
 		inl_reset(L);
 		inl_nodes(L, img->first, &st);
 		set_words(L, c->x, c->w, st.size, ALIGN_LEFT, 0.3 * c->size,
 		    false);
+		tag_close(L, cap);
 	}
+	if (fig > 0)
+		tag_close(L, fig);
 	owe(L, c->after);
 }
 
@@ -341,9 +393,14 @@ paragraph(struct lay *L, const struct node *n, const struct ctx *c)
 	}
 	if (n->label != NULL)
 		mark(L, L->main.n, -1, NULL, n);
-	if (L->nwords > 0 || nimg == 0)
+	if (L->nwords > 0 || nimg == 0) {
+		/* no P for no words: a number beside nothing is its Lbl's */
+		int e = L->nwords > 0 ? tag_open(L, TAG_P) : 0;
 		set_words(L, c->x, c->w, c->size,
 		    c->justify ? ALIGN_JUSTIFY : ALIGN_LEFT, 0, false);
+		if (e > 0)
+			tag_close(L, e);
+	}
 	owe(L, c->after);
 	for (size_t i = 0; i < nimg; i++)
 		figure(L, imgs[i], c);
@@ -356,8 +413,9 @@ subheading(struct lay *L, const struct node *n, const struct ctx *c)
 	st.bold = st.italic = true;
 	L->pos = n->pos;
 	double x = c->numx;
-	size_t item = heading(L, n->first, NULL, st, x, c->x + c->w - x, NULL,
-	    0, HEAD_BEFORE * c->size, 0.3 * c->size);
+	size_t item = heading(L, L->hsect + n->u.heading.level, n->first, NULL,
+	    st, x, c->x + c->w - x, NULL, 0, HEAD_BEFORE * c->size,
+	    0.3 * c->size);
 	mark(L, item, 1, node_text(L->a, n), NULL);
 }
 
@@ -435,8 +493,55 @@ list_marker(struct lay *L, const struct node *list, const struct node *item,
 	}
 }
 
+/* How the labels of list run at depth (the /ListNumbering of its L). */
+static enum list_numbering
+list_numbering(struct lay *L, const struct node *list, int depth)
+{
+	if (list->first != NULL && list->first->u.item.task)
+		return NUM_NONE; /* boxes, ticked or not */
+	if (!list->u.list.ordered)
+		return NUM_DISC;
+	const char *o = L->t->ordered != NULL && *L->t->ordered ?
+	    L->t->ordered :
+	    "1";
+	switch (o[(size_t)depth % strlen(o)]) {
+	case 'a':
+		return NUM_LOWER_ALPHA;
+	case 'A':
+		return NUM_UPPER_ALPHA;
+	case 'i':
+		return NUM_LOWER_ROMAN;
+	case 'I':
+		return NUM_UPPER_ROMAN;
+	default:
+		return NUM_DECIMAL;
+	}
+}
+
+/* Opens the LI of a list item whose label (marker) is text in style st
+ * hung at x: its Lbl holds the label, and the LBody opened, which the
+ * caller closes with tag_close(L, li_open(...)) and tag_close(L, li). */
+static int
+li_open(struct lay *L, const char *text, struct style st, double x, int *li)
+{
+	*li = tag_open(L, TAG_LI);
+	int lbl = tag_open(L, TAG_LBL);
+	set_marker(L, text, st, x);
+	tag_close(L, lbl);
+	return tag_open(L, TAG_LBODY);
+}
+
+/* Closes what li_open opened. */
+static void
+li_close(struct lay *L, int body, int li)
+{
+	tag_close(L, body);
+	tag_close(L, li);
+}
+
 /* A list: each item's marker hung at c->x, its blocks indented by at
- * least LIST_INDENT (more when a marker is wider). */
+ * least LIST_INDENT (more when a marker is wider). An L of LIs, each a
+ * Lbl (the marker) and an LBody (the blocks). */
 static void
 list(struct lay *L, const struct node *n, const struct ctx *c)
 {
@@ -468,14 +573,18 @@ list(struct lay *L, const struct node *n, const struct ctx *c)
 	ic.after = tight ? 0 : c->after;
 	ic.minutes = false;
 	k = 0;
+	int l = tag_open(L, TAG_L);
+	L->tags[l - 1].numbering = list_numbering(L, n, c->depth);
 	for (const struct node *it = n->first; it; it = it->next, k++) {
 		if (k > 0)
 			owe(L, tight ? 0.3 * c->size : c->after);
-		set_marker(L, marks[k], ms, c->x);
+		int li, body = li_open(L, marks[k], ms, c->x, &li);
 		blocks(L, it->first, &ic);
 		if (L->fl->nmarkers > 0)
 			empty_line(L, c->size);
+		li_close(L, body, li);
 	}
+	tag_close(L, l);
 	owe(L, c->after);
 }
 
@@ -513,6 +622,7 @@ code_block(struct lay *L, const struct node *n, const struct ctx *c)
 	struct style st = plain_style(c->size * CODE_SCALE);
 	st.mono = true;
 	const char *s = expand_tabs(L, n->text != NULL ? n->text : "");
+	int p = tag_open(L, TAG_P), code = tag_open(L, TAG_CODE);
 	inl_reset(L);
 	L->pos = n->pos;
 	L->keep_spaces = true;
@@ -528,6 +638,8 @@ code_block(struct lay *L, const struct node *n, const struct ctx *c)
 	L->keep_spaces = false;
 	set_words(L, c->x, c->w, st.size, ALIGN_LEFT, 0, false);
 	owe(L, c->after);
+	tag_close(L, code);
+	tag_close(L, p);
 }
 
 static void
@@ -542,12 +654,10 @@ thematic_break(struct lay *L, const struct ctx *c)
 	owe(L, c->after);
 }
 
+/* A block; a numbered one's number is hung by blocks. */
 static void
 block(struct lay *L, const struct node *n, const struct ctx *c)
 {
-	if (n->number != NULL)
-		set_marker(L, number_label(L, n->number), plain_style(c->size),
-		    c->numx);
 	if (n->pos.line > 0)
 		L->pos = n->pos;
 	switch (n->type) {
@@ -569,7 +679,9 @@ block(struct lay *L, const struct node *n, const struct ctx *c)
 		q.x += QUOTE_INDENT;
 		q.w -= QUOTE_INDENT;
 		q.numx = q.x;
+		int e = tag_open(L, TAG_BLOCKQUOTE);
 		blocks(L, n->first, &q);
+		tag_close(L, e);
 		break;
 	}
 	case N_CODE_BLOCK:
@@ -612,14 +724,36 @@ lay_past_pages(struct lay *L, const char *path, struct pos pos)
 	return true;
 }
 
+/* Blocks in order. A run of numbered blocks (paragraphs numbered in
+ * their section) is one L (Decimal) of LIs, each the number in its Lbl
+ * and the block in its LBody. */
 static void
 blocks(struct lay *L, const struct node *first, const struct ctx *c)
 {
+	int l = 0;
 	for (const struct node *n = first; n != NULL && !L->too_long;
 	     n = n->next) {
-		block(L, n, c);
+		if (n->number == NULL && l > 0) {
+			tag_close(L, l);
+			l = 0;
+		}
+		if (n->number == NULL) {
+			block(L, n, c);
+		} else {
+			if (l == 0) {
+				l = tag_open(L, TAG_L);
+				L->tags[l - 1].numbering = NUM_DECIMAL;
+			}
+			int li,
+			    body = li_open(L, number_label(L, n->number),
+			        plain_style(c->size), c->numx, &li);
+			block(L, n, c);
+			li_close(L, body, li);
+		}
 		(void)lay_past_pages(L, L->doc->path, n->pos);
 	}
+	if (l > 0)
+		tag_close(L, l);
 }
 
 /* ---- The paper ----------------------------------------------------- */
@@ -698,6 +832,10 @@ layout_notes(struct lay *L, const struct paper *doc)
 			continue;
 		struct note *nt = &L->notes[L->note0 + (size_t)num - 1];
 		nt->i0 = L->foot.n;
+		/* a Note, its number in it; emit_line moves it beside its
+		 * first reference */
+		nt->tag = tag_open(L, TAG_NOTE);
+		nt->placed = false;
 		L->foot.pending = 0;
 		set_marker(L, arena_printf(L->a, "%d", num), st, L->x0);
 		L->pos = def->pos;
@@ -705,6 +843,7 @@ layout_notes(struct lay *L, const struct paper *doc)
 		if (L->foot.nmarkers > 0)
 			empty_line(L, fs);
 		nt->i1 = L->foot.n;
+		tag_close(L, nt->tag);
 	}
 	L->fl = &L->main;
 }
@@ -717,18 +856,29 @@ section(struct lay *L, const struct section *s, bool *main_done)
 	bool numbered = s->def != NULL && s->def->numbered;
 	struct style hs = plain_style(L->size);
 	hs.bold = true;
+	/* Heading levels (head_tag): a report's sections are H1 but for the
+	 * numbered ones after the template's main heading ("Main Report",
+	 * H1), which are H2; minutes' items are H2, below the minutes'
+	 * heading (the committee, H1); a section's subheadings are one
+	 * level below it per Markdown level (### under ##). */
+	int level = minutes ? 2 : 1;
 	if (!minutes && numbered && !*main_done) {
 		*main_done = true;
-		if (t->main_heading != NULL && *t->main_heading)
-			heading(L, NULL, t->main_heading, hs, L->x0, L->width,
-			    NULL, 0, HEAD_BEFORE * L->size,
+		if (t->main_heading != NULL && *t->main_heading) {
+			heading(L, 1, NULL, t->main_heading, hs, L->x0,
+			    L->width, NULL, 0, HEAD_BEFORE * L->size,
 			    PARA_AFTER * L->size);
+			L->main_heading = true;
+		}
 	}
+	if (!minutes && numbered && L->main_heading)
+		level = 2;
 	const char *num = s->number ? number_label(L, s->number) : NULL;
 	double hx = num != NULL ? L->x0 + L->hang : L->x0;
 	L->pos = s->pos;
-	size_t item = heading(L, NULL, s->heading, hs, hx, L->x1 - hx, num,
-	    L->x0, HEAD_BEFORE * L->size, PARA_AFTER * L->size);
+	size_t item = heading(L, level, NULL, s->heading, hs, hx, L->x1 - hx,
+	    num, L->x0, HEAD_BEFORE * L->size, PARA_AFTER * L->size);
+	L->hsect = L->hlevel;
 	mark(L, item, 0,
 	    minutes && num ? arena_printf(L->a, "%s %s", num, s->heading) :
 	                     s->heading,
@@ -767,10 +917,12 @@ key_sections(struct lay *L)
 		if (n == 0 ||
 		    (!apps && strcmp(def->from_key, "background_papers") != 0))
 			continue;
-		size_t item = heading(L, NULL, def->heading, hs, L->x0,
+		size_t item = heading(L, 1, NULL, def->heading, hs, L->x0,
 		    L->width, NULL, 0, HEAD_BEFORE * L->size,
 		    PARA_AFTER * L->size);
 		mark(L, item, 0, def->heading, NULL);
+		/* the papers or appendices listed: an L of unlabelled LIs */
+		int l = tag_open(L, TAG_L);
 		for (size_t k = 0; k < n; k++) {
 			/* the public edition does not name a non-public
 			 * appendix: a pack's Part 1 paper says where it
@@ -791,12 +943,15 @@ key_sections(struct lay *L)
 			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
 			        k + 1, ap->title ? ap->title : "");
 			size_t i0 = L->main.n;
-			plain_para(L, text, st, L->x0, L->width, 0,
+			int li = tag_open(L, TAG_LI);
+			plain_para(L, TAG_LBODY, text, st, L->x0, L->width, 0,
 			    k + 1 < n ? 0.3 * L->size : PARA_AFTER * L->size,
 			    false);
+			tag_close(L, li);
 			if (ap != NULL && !ap->public)
 				exempt_run(L, i0, ap); /* its title */
 		}
+		tag_close(L, l);
 	}
 }
 
@@ -813,6 +968,9 @@ appendix(struct lay *L, size_t i, bool newpage)
 		return;
 	L->doc = ap->doc;
 	layout_notes(L, ap->doc);
+	/* a Sect: its heading (H1, "Appendix N" and its title), its blocks
+	 * (their subheadings below it) */
+	int sect = tag_open(L, TAG_SECT);
 	L->main.newpage = newpage;
 	if (newpage)
 		L->main.pending = 0;
@@ -822,8 +980,9 @@ appendix(struct lay *L, size_t i, bool newpage)
 	const char *head = arena_printf(L->a, "Appendix %zu\n%s", i + 1, title);
 	if (!newpage && L->p->meta.subject != NULL)
 		head = arena_printf(L->a, "%s\n%s", L->p->meta.subject, head);
-	size_t item = heading(L, NULL, head, hs, L->x0, L->width, NULL, 0, 0,
+	size_t item = heading(L, 1, NULL, head, hs, L->x0, L->width, NULL, 0, 0,
 	    PARA_AFTER * L->size);
+	L->hsect = L->hlevel;
 	for (size_t k = item; k < L->main.n; k++) {
 		/* its place is its entry in the paper's front matter */
 		L->main.items[k].pos = ap->pos;
@@ -834,6 +993,7 @@ appendix(struct lay *L, size_t i, bool newpage)
 	    NULL);
 	if (lay_past_pages(L, L->p->path, ap->pos)) {
 		L->doc = L->p;
+		tag_close(L, sect);
 		return;
 	}
 	struct ctx c = body_ctx(L, 0);
@@ -849,6 +1009,7 @@ appendix(struct lay *L, size_t i, bool newpage)
 		blocks(L, first, &c);
 	}
 	L->doc = L->p;
+	tag_close(L, sect);
 }
 
 /* Each appendix with a file, but the non-public ones in the public
@@ -930,7 +1091,8 @@ page_new(struct lay *L)
 	return pg;
 }
 
-/* Adds a copy of b to page pg (page furniture: no pending links). */
+/* Adds a copy of b to page pg: page furniture (no pending links), an
+ * artifact. */
 void
 page_box(struct lay *L, size_t pg, const struct box *b)
 {
@@ -941,7 +1103,8 @@ page_box(struct lay *L, size_t pg, const struct box *b)
 		    sizeof *p->boxes);
 		p->cap = cap;
 	}
-	p->boxes[p->nboxes++] = *b;
+	p->boxes[p->nboxes] = *b;
+	p->boxes[p->nboxes++].tag = 0;
 }
 
 /* Puts a copy of rb on page pg, dy above its place. */
@@ -971,6 +1134,18 @@ put_item(struct lay *L, size_t pg, const struct item *it, double top)
 {
 	for (size_t i = it->b0; i < it->b1; i++)
 		page_put(L, pg, &L->boxes[i], top);
+}
+
+/* put_item for a table's header repeated atop a page: page furniture,
+ * an artifact (its first place is the one the tree holds). */
+static void
+put_repeat(struct lay *L, size_t pg, const struct item *it, double top)
+{
+	struct lpage *p = &L->out->pages[pg];
+	size_t b0 = p->nboxes;
+	put_item(L, pg, it, top);
+	for (size_t i = b0; i < p->nboxes; i++)
+		p->boxes[i].tag = 0;
 }
 
 /* Cuts the main flow into pages, top-down. An item that does not fit
@@ -1028,7 +1203,7 @@ paginate(struct lay *L)
 		double top = L->ytop;
 		fend = fowed;
 		if (hdr) {
-			put_item(L, pg, &it[hdr - 1], top);
+			put_repeat(L, pg, &it[hdr - 1], top);
 			top -= it[hdr - 1].h;
 		}
 		for (size_t i = s; i < k; i++) {
@@ -1164,9 +1339,83 @@ lay_new(const struct paper *p, const struct template *t,
 	return L;
 }
 
+/* An element's place among its parent's kids, for tree_order. */
+struct kid {
+	int parent;
+	uint32_t seq;
+	int e; /* index in L->tags */
+};
+
+static int
+kid_cmp(const void *a, const void *b)
+{
+	const struct kid *x = a, *y = b;
+	if (x->parent != y->parent)
+		return x->parent < y->parent ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Renumbers the elements in the order of the tree, each before its kids
+ * and after its elder siblings' subtrees (a Note made before the element
+ * it was moved into comes after it), and the boxes' owners with them. */
+static void
+tree_order(struct lay *L)
+{
+	size_t n = L->ntags;
+	struct kid *k = arena_alloc(L->a, n * sizeof *k);
+	size_t *first = arena_alloc(L->a, (n + 2) * sizeof *first);
+	int *map = arena_alloc(L->a, (n + 1) * sizeof *map);
+	int *stack = arena_alloc(L->a, (n + 1) * sizeof *stack);
+	size_t *next = arena_alloc(L->a, (n + 1) * sizeof *next);
+	for (size_t i = 1; i < n; i++)
+		k[i - 1] = (struct kid){L->tags[i].parent, L->tags[i].seq,
+		    (int)i};
+	qsort(k, n - 1, sizeof *k, kid_cmp);
+	/* the kids of element e (1-based) are k[first[e], first[e + 1]) */
+	for (size_t i = 0, e = 0; e <= n + 1; e++) {
+		while (i < n - 1 && (size_t)k[i].parent < e)
+			i++;
+		first[e] = i;
+	}
+	struct selem *out = arena_alloc(L->a, n * sizeof *out);
+	size_t nout = 0, depth = 0;
+	stack[depth] = 1;
+	next[depth] = first[1];
+	map[1] = 1;
+	out[nout++] = L->tags[0];
+	while (true) {
+		int e = stack[depth];
+		if (next[depth] == first[e + 1]) {
+			if (depth-- == 0)
+				break;
+			continue;
+		}
+		int kid = k[next[depth]++].e + 1;
+		out[nout] = L->tags[kid - 1];
+		out[nout].parent = map[e];
+		map[kid] = (int)++nout;
+		stack[++depth] = kid;
+		next[depth] = first[kid];
+	}
+	assert(nout == n);
+	for (size_t i = 0; i < L->nboxes; i++)
+		if (L->boxes[i].b.tag > 0)
+			L->boxes[i].b.tag = map[L->boxes[i].b.tag];
+	memcpy(L->tags, out, n * sizeof *out);
+}
+
 void
 lay_finish(struct lay *L)
 {
+	assert(L->tag == 1); /* every element made is closed */
+	for (size_t i = 0; i < L->nnotes; i++)
+		if (L->notes[i].tag > 0 && !L->notes[i].placed) {
+			/* a note no line refers to: at the end */
+			L->tags[L->notes[i].tag - 1].parent = 1;
+			L->tags[L->notes[i].tag - 1].seq = L->seq++;
+		}
+	tree_order(L);
+	L->tag = 0; /* what is made from now on is page furniture */
 	paginate(L);
 	resolve(L);
 	L->out->tags = L->tags;

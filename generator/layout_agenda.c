@@ -61,11 +61,15 @@ text_link(struct lay *L, const char *s, struct style st, double x, double w,
 	return first;
 }
 
+/* text_link with no link, as an element of type t. */
 static size_t
-text(struct lay *L, const char *s, struct style st, double x, double w,
-    double before, enum align al, bool together)
+text(struct lay *L, enum stag t, const char *s, struct style st, double x,
+    double w, double before, enum align al, bool together)
 {
-	return text_link(L, s, st, x, w, before, al, together, -1);
+	int e = tag_open(L, t);
+	size_t first = text_link(L, s, st, x, w, before, al, together, -1);
+	tag_close(L, e);
+	return first;
 }
 
 /* Keeps the last item made with the next one. */
@@ -76,19 +80,30 @@ keep(struct lay *L)
 		L->main.items[L->main.n - 1].keep = true;
 }
 
-/* A front-sheet row: label in bold at the left, value lines beside it. */
+/* A front-sheet row: label in bold at the left, value lines beside it.
+ * The rows are a Table (table[0], its TBody table[1]: opened by the first
+ * row, closed by the caller), each a TR of a TH (the label, heading its
+ * row) and a TD (the value). */
 static void
-row(struct lay *L, const char *label, const char *value, bool bold,
-    double before)
+row(struct lay *L, int table[2], const char *label, const char *value,
+    bool bold, double before)
 {
 	if (value == NULL || *value == '\0')
 		return;
 	struct style reg = plain_style(L->size), b = reg;
 	b.bold = true;
 	double lw = LABEL_WIDTH * L->width;
+	if (table[0] == 0) {
+		table[0] = tag_open(L, TAG_TABLE);
+		table[1] = tag_open(L, TAG_TBODY);
+	}
+	int tr = tag_open(L, TAG_TR), th = tag_open(L, TAG_TH);
+	L->tags[th - 1].scope = SCOPE_ROW;
 	set_marker(L, label, b, L->x0);
-	text(L, value, bold ? b : reg, L->x0 + lw, L->width - lw, before,
-	    ALIGN_LEFT, false);
+	tag_close(L, th);
+	text(L, TAG_TD, value, bold ? b : reg, L->x0 + lw, L->width - lw,
+	    before, ALIGN_LEFT, false);
+	tag_close(L, tr);
 }
 
 static const char *
@@ -119,21 +134,24 @@ front_sheet(struct lay *L, const struct agenda *a)
 	big.size = L->size * TITLE_SCALE;
 	double gap = PARA_AFTER * L->size;
 
-	text(L, a->committee != NULL ? a->committee : "", big, L->x0, L->width,
-	    0, ALIGN_LEFT, false);
+	/* the committee is the agenda's heading (H1), AGENDA below it (H2),
+	 * the parts' headings below that (H3) */
+	text(L, head_tag(L, 1), a->committee != NULL ? a->committee : "", big,
+	    L->x0, L->width, 0, ALIGN_LEFT, false);
+	int table[2] = {0, 0};
 	if (a->has_date) {
 		char d[32];
 		date_long(a->date, d);
-		row(L, "Date:",
+		row(L, table, "Date:",
 		    upper(ar,
 		        arena_printf(ar, "%s, %s", date_weekday(a->date), d)),
 		    true, 2 * gap);
 	}
-	row(L, "Time:", a->time, true, gap);
-	row(L, "Venue:", a->venue != NULL ? upper(ar, a->venue) : NULL, true,
-	    gap);
-	row(L, "Members:", join_lines(ar, a->members, a->nmembers), false,
-	    2 * gap);
+	row(L, table, "Time:", a->time, true, gap);
+	row(L, table, "Venue:", a->venue != NULL ? upper(ar, a->venue) : NULL,
+	    true, gap);
+	row(L, table, "Members:", join_lines(ar, a->members, a->nmembers),
+	    false, 2 * gap);
 	if (a->has_enquiries) {
 		const char *v[3];
 		size_t n = 0;
@@ -144,10 +162,15 @@ front_sheet(struct lay *L, const struct agenda *a)
 			    a->enquiries.phone);
 		if (a->enquiries.email != NULL)
 			v[n++] = a->enquiries.email;
-		row(L, "Enquiries:", join_lines(ar, v, n), false, 2 * gap);
+		row(L, table, "Enquiries:", join_lines(ar, v, n), false,
+		    2 * gap);
+	}
+	if (table[0] > 0) {
+		tag_close(L, table[1]);
+		tag_close(L, table[0]);
 	}
 	for (size_t i = 0; i < a->nnotes; i++)
-		text(L, a->notes[i], reg, L->x0, L->width,
+		text(L, TAG_P, a->notes[i], reg, L->x0, L->width,
 		    i == 0 ? 2 * gap : gap, ALIGN_LEFT, false);
 	if (a->has_signatory) {
 		const char *v[2];
@@ -157,16 +180,18 @@ front_sheet(struct lay *L, const struct agenda *a)
 		if (a->signatory.title != NULL)
 			v[n++] = a->signatory.title;
 		if (n > 0) {
-			text(L, v[0], b, L->x0, L->width, 3 * gap, ALIGN_LEFT,
-			    n > 1);
+			text(L, TAG_P, v[0], b, L->x0, L->width, 3 * gap,
+			    ALIGN_LEFT, n > 1);
 			if (n > 1)
-				text(L, v[1], reg, L->x0, L->width, 0,
+				text(L, TAG_P, v[1], reg, L->x0, L->width, 0,
 				    ALIGN_LEFT, false);
 		}
 	}
 	struct style h = b;
 	h.size = L->size * 1.2;
-	text(L, "AGENDA", h, L->x0, L->width, 3 * gap, ALIGN_CENTRE, true);
+	text(L, head_tag(L, 2), "AGENDA", h, L->x0, L->width, 3 * gap,
+	    ALIGN_CENTRE, true);
+	L->hsect = L->hlevel;
 }
 
 static void
@@ -174,8 +199,9 @@ part_heading(struct lay *L, const char *s)
 {
 	struct style b = plain_style(L->size);
 	b.bold = true;
-	text(L, s, b, L->x0, L->width, 2 * PARA_AFTER * L->size, ALIGN_CENTRE,
-	    true);
+	text(L, head_tag(L, 3), s, b, L->x0, L->width, 2 * PARA_AFTER * L->size,
+	    ALIGN_CENTRE, true);
+	L->hsect = L->hlevel;
 }
 
 /* The motion (the item's description, or clerk's words) and the table of
@@ -193,7 +219,7 @@ motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 	if (e != NULL && e->description != NULL) {
 		lay_blocks(L, e->description, x, w);
 	} else {
-		text(L, PACK_MOTION, reg, x, w, gap, ALIGN_LEFT, false);
+		text(L, TAG_P, PACK_MOTION, reg, x, w, gap, ALIGN_LEFT, false);
 		L->main.pending = gap;
 	}
 	bool rows = false;
@@ -201,23 +227,79 @@ motion(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		rows = rows || pk->entries[i].paper != NULL;
 	if (!rows)
 		return; /* no Part 2 document: no table */
+	/* a Table: a THead of one TR of two THs, a TBody of a TR per item,
+	 * its number and its paragraphs in TDs */
 	double col = 0.4 * w;
+	int table = tag_open(L, TAG_TABLE), part = tag_open(L, TAG_THEAD);
+	int tr = tag_open(L, TAG_TR), cell = tag_open(L, TAG_TH);
 	set_marker(L, "Item No.", b, x);
-	text(L, "Paragraph No.", b, x + col, w - col, gap, ALIGN_LEFT, true);
+	tag_close(L, cell);
+	text(L, TAG_TH, "Paragraph No.", b, x + col, w - col, gap, ALIGN_LEFT,
+	    true);
+	tag_close(L, tr);
+	tag_close(L, part);
+	part = tag_open(L, TAG_TBODY);
 	size_t hdr = L->main.n - 1; /* the header: one line */
 	for (size_t i = pk->part2; i < pk->nentries; i++) {
 		const struct pack_entry *r = &pk->entries[i];
 		if (r->paper == NULL)
 			continue;
 		const char *pars = pack_paragraphs(L->a, r);
+		tr = tag_open(L, TAG_TR);
+		cell = tag_open(L, TAG_TD);
 		set_marker(L, r->number, reg, x);
-		size_t first = text(L, *pars ? pars : "\xe2\x80\x93", reg,
-		    x + col, w - col, 0, ALIGN_LEFT, true);
+		tag_close(L, cell);
+		size_t first = text(L, TAG_TD, *pars ? pars : "\xe2\x80\x93",
+		    reg, x + col, w - col, 0, ALIGN_LEFT, true);
+		tag_close(L, tr);
 		for (size_t k = first; k < L->main.n; k++)
 			L->main.items[k].header = hdr + 1;
 	}
+	tag_close(L, part);
+	tag_close(L, table);
 	L->main.items[L->main.n - 1].keep = false; /* the table ends */
 	L->main.pending = gap;
+}
+
+/* The agenda as tagged: a TOC per part of TOCIs, one per line; a line's
+ * sub-items a TOC inside its TOCI. The elements open now: */
+struct toc {
+	int toc;  /* the part's TOC */
+	int item; /* the TOCI of the last line at level 0 */
+	int sub;  /* the TOC of its sub-items */
+};
+
+/* Closes what t has open, the inner first. */
+static void
+toc_close(struct lay *L, struct toc *t, bool all)
+{
+	if (t->sub > 0)
+		tag_close(L, t->sub);
+	if (t->item > 0)
+		tag_close(L, t->item);
+	t->sub = t->item = 0;
+	if (all && t->toc > 0)
+		tag_close(L, t->toc);
+	if (all)
+		t->toc = 0;
+}
+
+/* Opens the TOCI of line e, in its place in t; returns it unless it is
+ * a line at level 0, which stays open (t->item) for its sub-items. */
+static int
+toc_item(struct lay *L, struct toc *t, const struct pack_entry *e)
+{
+	if (e->level == 0)
+		toc_close(L, t, false);
+	if (t->toc == 0)
+		t->toc = tag_open(L, TAG_TOC);
+	if (e->level == 0) {
+		t->item = tag_open(L, TAG_TOCI);
+		return 0;
+	}
+	if (t->item > 0 && t->sub == 0)
+		t->sub = tag_open(L, TAG_TOC);
+	return tag_open(L, TAG_TOCI);
 }
 
 /* One line of the agenda, e, with its pages ln in pack kind. Returns
@@ -231,6 +313,8 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 	b.bold = true;
 	double gap = PARA_AFTER * L->size;
 	double x = L->x0 + L->hang, w = L->x1 - x;
+	/* its number a Lbl, its title a P (a Link to its first page) */
+	int lbl = tag_open(L, TAG_LBL);
 	if (e->level == 0) {
 		set_marker(L, arena_printf(ar, "%s.", e->number), b, L->x0);
 	} else {
@@ -241,11 +325,14 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		x += SUB_INDENT;
 		w -= SUB_INDENT;
 	}
+	tag_close(L, lbl);
 	const char *title = upper(ar, e->title != NULL ? e->title : "");
 	bool linked = ln->first_page > 0 && pack_holds(e, kind);
+	int p = tag_open(L, TAG_P);
 	size_t first = text_link(L, title, b, x, w,
 	    e->level == 0 ? 2 * gap : gap, ALIGN_LEFT, true,
 	    linked ? ln->first_page - 1 : -1);
+	tag_close(L, p);
 	if (e->exclusion) {
 		keep(L);
 		motion(L, pk, e, x, w);
@@ -254,17 +341,19 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		L->main.pending = 0.3 * L->size;
 		lay_blocks(L, e->description, x, w);
 	} else if (e->lead != NULL) {
-		text(L, e->lead, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);
+		text(L, TAG_P, e->lead, reg, x, w, 0.3 * L->size, ALIGN_LEFT,
+		    false);
 	}
 	if (e->note != NULL)
-		text(L, e->note, reg, x, w, 0.3 * L->size, ALIGN_LEFT, false);
+		text(L, TAG_P, e->note, reg, x, w, 0.3 * L->size, ALIGN_LEFT,
+		    false);
 	bool withheld = e->paper != NULL && !pack_holds(e, kind);
 	if (e->purpose != PURPOSE_NONE)
-		text(L, purpose_label(e->purpose), b, x, w, 0.3 * L->size,
-		    ALIGN_LEFT, e->part == 2 || linked);
+		text(L, TAG_P, purpose_label(e->purpose), b, x, w,
+		    0.3 * L->size, ALIGN_LEFT, e->part == 2 || linked);
 	if (e->part == 2 && e->paper != NULL) {
 		const char *pars = pack_paragraphs(ar, e);
-		text(L,
+		text(L, TAG_P,
 		    *pars ?
 		        arena_printf(ar,
 		            "Non-public \xe2\x80\x93 "
@@ -274,7 +363,7 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 		    b, x, w, 0.3 * L->size, ALIGN_LEFT, linked && !withheld);
 	}
 	if (linked)
-		text(L,
+		text(L, TAG_P,
 		    ln->first_page == ln->last_page ?
 		        arena_printf(ar, "(Page %d)", ln->first_page) :
 		        arena_printf(ar, "(Pages %d - %d)", ln->first_page,
@@ -318,6 +407,7 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 	}
 
 	front_sheet(L, a);
+	struct toc toc = {0, 0, 0};
 	size_t *items = arena_alloc(L->a, (pk->nentries + 1) * sizeof *items);
 	bool parts = pk->part2 < pk->nentries || a->part_heading[1] != NULL;
 	if (parts)
@@ -327,6 +417,7 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
 		if (i == pk->part2) {
+			toc_close(L, &toc, true);
 			part_heading(L,
 			    a->part_heading[2] != NULL ?
 			        a->part_heading[2] :
@@ -336,8 +427,12 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 				motion(L, pk, NULL, L->x0, L->width);
 			}
 		}
+		int toci = toc_item(L, &toc, e);
 		items[i] = entry(L, pk, e, &pp->lines[i], kind);
+		if (toci > 0)
+			tag_close(L, toci);
 	}
+	toc_close(L, &toc, true);
 	lay_finish(L);
 	for (size_t i = 0; i < pk->nentries; i++) {
 		pp->lines[i].agenda_page = L->ipage[items[i]];

@@ -158,6 +158,12 @@ text_lines(struct lay *L, const char *text, struct style st, double x, double w,
 	fit_words(L, &w0, &w1, w);
 	size_t l0 = break_lines(L, w0, w1, w);
 	double base = baseline(L, st.size);
+	int link = 0;
+	if (dest >= 0) {
+		link = tag_open(L, TAG_LINK);
+		L->tags[link - 1].alt = arena_printf(L->a, "Go to page %d",
+		    dest + 1);
+	}
 	for (size_t i = l0; i < L->nlines; i++) {
 		emit_line(L, &L->lines[i], x, w, base, al);
 		if (dest >= 0) {
@@ -174,15 +180,20 @@ text_lines(struct lay *L, const char *text, struct style st, double x, double w,
 		if (together && i + 1 < L->nlines)
 			it->keep = true;
 	}
+	if (link > 0)
+		tag_close(L, link);
 	return first;
 }
 
-/* Lines of plain text at x in width w, left-aligned, as items. */
+/* Lines of plain text at x in width w, left-aligned, as items: an element
+ * of type t. */
 static void
-lines(struct lay *L, const char *text, struct style st, double x, double w,
-    double before, bool together)
+lines(struct lay *L, enum stag t, const char *text, struct style st, double x,
+    double w, double before, bool together)
 {
+	int e = tag_open(L, t);
 	text_lines(L, text, st, x, w, before, ALIGN_LEFT, together, -1);
+	tag_close(L, e);
 }
 
 void
@@ -197,7 +208,7 @@ layout_exempt(struct lay *L)
 	struct style st = plain_style(L->size);
 	st.bold = true;
 	L->pos = (struct pos){0, 0};
-	lines(L, text, st, L->x0, L->width, 0, true);
+	lines(L, TAG_P, text, st, L->x0, L->width, 0, true);
 	L->fl->pending = PARA_AFTER * L->size;
 }
 
@@ -243,7 +254,8 @@ front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
 }
 
 /* The front sheet: the template's rows in a two-column grid across the
- * text width, a row for each committee where a row names one. */
+ * text width, a row for each committee where a row names one. A Table
+ * whose left cells head their rows (TH) and right cells are data (TD). */
 void
 layout_front(struct lay *L)
 {
@@ -270,11 +282,12 @@ layout_front(struct lay *L)
 	if (nrows == 0)
 		return;
 	double colw[2] = {L->width * FRONT_LEFT, L->width * (1 - FRONT_LEFT)};
-	grid_rows(L, cells, nrows, 2, L->x0, colw, FRONT_PAD, L->size, 0);
+	grid_rows(L, cells, nrows, 2, L->x0, colw, FRONT_PAD, L->size, 0, true);
 	L->fl->pending = PARA_AFTER * L->size;
 }
 
-/* A label in bold and the names under it, indented. */
+/* A label in bold and the names under it, indented: a P, then an L of
+ * unlabelled LIs. */
 static void
 people(struct lay *L, const char *label, const char *const *names, size_t n)
 {
@@ -282,16 +295,23 @@ people(struct lay *L, const char *label, const char *const *names, size_t n)
 		return;
 	struct style bold = plain_style(L->size), reg = bold;
 	bold.bold = true;
-	lines(L, label, bold, L->x0, L->width, PARA_AFTER * L->size, false);
+	lines(L, TAG_P, label, bold, L->x0, L->width, PARA_AFTER * L->size,
+	    false);
 	L->fl->items[L->fl->n - 1].keep = true;
-	for (size_t i = 0; i < n; i++)
-		lines(L, smart_quotes(L->a, names[i]), reg, L->x0 + LIST_INDENT,
-		    L->width - LIST_INDENT, 0, false);
+	int l = tag_open(L, TAG_L);
+	for (size_t i = 0; i < n; i++) {
+		int li = tag_open(L, TAG_LI);
+		lines(L, TAG_LBODY, smart_quotes(L->a, names[i]), reg,
+		    L->x0 + LIST_INDENT, L->width - LIST_INDENT, 0, false);
+		tag_close(L, li);
+	}
+	tag_close(L, l);
 }
 
 /* Minutes begin as the City's do: the committee, the day, then "Minutes
  * of the meeting of the <committee> held at <venue> on <day> at <time>",
- * then who was there. */
+ * then who was there. The committee is the minutes' heading, H1 (its
+ * items are H2); the rest P and L. */
 void
 layout_minutes_head(struct lay *L)
 {
@@ -305,14 +325,15 @@ layout_minutes_head(struct lay *L)
 	const char *name = smart_quotes(L->a, c->name);
 	const char *day = arena_printf(L->a, "%s, %s", date_weekday(c->date),
 	    long_date(L, c->date));
-	lines(L, name, bold, L->x0, L->width, 0, true);
-	lines(L, day, reg, L->x0, L->width, 0, true);
+	lines(L, head_tag(L, 1), name, bold, L->x0, L->width, 0, true);
+	lines(L, TAG_P, day, reg, L->x0, L->width, 0, true);
 	const char *text = arena_printf(L->a,
 	    "Minutes of the meeting of the %s held%s%s on %s%s%s.", name,
 	    m->venue ? " at " : "",
 	    m->venue ? smart_quotes(L->a, m->venue) : "", day,
 	    m->time ? " at " : "", m->time ? m->time : "");
-	lines(L, text, reg, L->x0, L->width, PARA_AFTER * L->size, false);
+	lines(L, TAG_P, text, reg, L->x0, L->width, PARA_AFTER * L->size,
+	    false);
 	people(L, "Present:", m->present, m->npresent);
 	people(L, "Officers:", m->officers, m->nofficers);
 	people(L, "In attendance:", m->in_attendance, m->nin_attendance);
@@ -321,7 +342,7 @@ layout_minutes_head(struct lay *L)
 
 /* The contact block: the template's lines with their placeholders
  * filled, those with none filled left out, the first in bold, kept
- * together. */
+ * together; a P each. */
 void
 layout_contact(struct lay *L)
 {
@@ -340,7 +361,7 @@ layout_contact(struct lay *L)
 			continue;
 		if (!first)
 			L->fl->items[L->fl->n - 1].keep = true;
-		lines(L, text, first ? bold : reg, L->x0, L->width,
+		lines(L, TAG_P, text, first ? bold : reg, L->x0, L->width,
 		    first ? HEAD_BEFORE * L->size : 0, true);
 		first = false;
 	}

@@ -9,14 +9,37 @@
 #include "arena.h"
 #include "layout-int.h"
 
+/* Opens the TR of a row and makes its cells (closed; their text is set
+ * into them later), in cell[0..ncols): TH of its column in the header
+ * rows, or of its row in the first column when row_heads, else TD. */
+static int
+row_tags(struct lay *L, int *cell, size_t ncols, bool header, bool row_heads)
+{
+	int tr = tag_open(L, TAG_TR);
+	for (size_t c = 0; c < ncols; c++) {
+		bool th = header || (row_heads && c == 0);
+		cell[c] = tag_open(L, th ? TAG_TH : TAG_TD);
+		L->tags[cell[c] - 1].scope = header ? SCOPE_COLUMN : SCOPE_ROW;
+		tag_close(L, cell[c]);
+	}
+	return tr;
+}
+
 /* Makes items of nrows rows of ncols cells (cells[r * ncols + c], their
  * words read), the columns colw wide from x, padding pad around the text
  * at size. The first header_rows (0 or 1) rows form the header: kept with
- * the row after, and repeated where the table goes on to a new page. */
+ * the row after, and repeated where the table goes on to a new page. A
+ * Table: the header rows in a THead, the others in a TBody, each row a TR
+ * of TH (the header's, of their column; with row_heads the first
+ * column's, of their row) and TD; its rules artifacts. */
 void
 grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
-    double x, const double *colw, double pad, double size, size_t header_rows)
+    double x, const double *colw, double pad, double size, size_t header_rows,
+    bool row_heads)
 {
+	int table = tag_open(L, TAG_TABLE);
+	int part = tag_open(L, header_rows > 0 ? TAG_THEAD : TAG_TBODY);
+	int *cell = arena_alloc(L->a, ncols * sizeof *cell);
 	double lead = LEADING * size, base = baseline(L, size);
 	double total = 0;
 	for (size_t c = 0; c < ncols; c++)
@@ -34,6 +57,11 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 	size_t hdr = 0;
 	for (size_t r = 0; r < nrows; r++) {
 		struct cell *row = &cells[r * ncols];
+		if (r > 0 && r == header_rows) {
+			tag_close(L, part);
+			part = tag_open(L, TAG_TBODY);
+		}
+		int tr = row_tags(L, cell, ncols, r < header_rows, row_heads);
 		size_t lines = 1;
 		for (size_t c = 0; c < ncols; c++)
 			if (row[c].l1 - row[c].l0 > lines)
@@ -46,6 +74,7 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 			double cx = x;
 			for (size_t c = 0; c < ncols; c++) {
 				const struct cell *cl = &row[c];
+				L->tag = cell[c];
 				for (size_t i = cl->l0 + k;
 				     i < cl->l1 && i < cl->l0 + k + take; i++)
 					emit_line(L, &L->lines[i], cx + pad,
@@ -55,6 +84,7 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 					            lead +
 					        base,
 					    cl->al);
+				L->tag = tr;
 				cx += colw[c];
 			}
 			if (r == 0 && k == 0) {
@@ -85,6 +115,7 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 				it->header = hdr + 1;
 			}
 		}
+		tag_close(L, tr);
 		if (r + 1 == header_rows) {
 			hdr = L->fl->n - 1;
 			hdr_h = L->fl->items[hdr].h;
@@ -92,6 +123,8 @@ grid_rows(struct lay *L, struct cell *cells, size_t nrows, size_t ncols,
 		if (lay_past_pages(L, L->doc->path, row[0].pos))
 			break; /* a table of many thousand pages */
 	}
+	tag_close(L, part);
+	tag_close(L, table);
 }
 
 static enum align
@@ -186,7 +219,7 @@ layout_table(struct lay *L, const struct node *table, double x, double width,
 			colw[c] = mn[c] +
 			    (mx[c] - mn[c]) * (width - smin) / (smax - smin);
 	}
-	grid_rows(L, cells, nrows, ncols, x, colw, pad, size, header);
+	grid_rows(L, cells, nrows, ncols, x, colw, pad, size, header, false);
 	if (after > L->fl->pending)
 		L->fl->pending = after;
 }

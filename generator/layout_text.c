@@ -136,6 +136,7 @@ inl_reset(struct lay *L)
 {
 	L->nfrags = L->nwords = L->nlines = L->wbase = 0;
 	L->wopen = L->nomerge = false;
+	L->link = 0;
 }
 
 /* Ends the growing word, measuring its frags. */
@@ -783,6 +784,58 @@ soft_hyphen(struct lay *L, const struct frag *f, size_t open, double cx,
 	return cx + hw;
 }
 
+/* What a link is for, as a screen reader says it (a Link's /Contents):
+ * "Link to https://...", "Email name@example.org", "Go to paragraph 4.2". */
+static const char *
+link_alt(struct lay *L, const char *uri, const struct node *target)
+{
+	if (uri != NULL && strncmp(uri, "mailto:", 7) == 0 && uri[7] != '\0')
+		return arena_printf(L->a, "Email %s", uri + 7);
+	if (uri != NULL)
+		return arena_printf(L->a, "Link to %s", uri);
+	if (target != NULL && target->number != NULL)
+		return arena_printf(L->a, "Go to paragraph %s", target->number);
+	return "Go to the paragraph referred to";
+}
+
+/* Frag f in a link: makes the open element its TAG_LINK (the one of the
+ * line before when f begins the line and goes on with that link, else a
+ * new one), which owns the link's text and rectangles. */
+static void
+link_enter(struct lay *L, const struct frag *f, bool line_start)
+{
+	if (line_start && L->link > 0 &&
+	    L->tags[L->link - 1].parent == L->tag && L->link_uri == f->uri &&
+	    L->link_target == f->target) {
+		L->tag = L->link;
+		return;
+	}
+	L->link = tag_open(L, TAG_LINK);
+	L->tags[L->link - 1].alt = link_alt(L, f->uri, f->target);
+	L->link_uri = f->uri;
+	L->link_target = f->target;
+}
+
+/* The first reference to note nt is set in the open element: the note
+ * (its TAG_NOTE) becomes the element's kid, right after the reference
+ * (in a link, after the link). Not when that would put the note inside
+ * itself (a note referring to itself). */
+static void
+note_place(struct lay *L, struct note *nt)
+{
+	int at = L->tag;
+	if (nt->tag <= 0 || nt->placed || at <= 0)
+		return;
+	if (L->tags[at - 1].type == TAG_LINK)
+		at = L->tags[at - 1].parent;
+	for (int e = at; e > 0; e = L->tags[e - 1].parent)
+		if (e == nt->tag)
+			return;
+	L->tags[nt->tag - 1].parent = at;
+	L->tags[nt->tag - 1].seq = L->seq++;
+	nt->placed = true;
+}
+
 /* Sets line ln with its left edge at x in a measure of width, baseline at
  * base (relative to the item's top), aligned as al. Frags that follow
  * each other in the same font and size make one text box (sharing the
@@ -819,11 +872,28 @@ emit_line(struct lay *L, const struct line *ln, double x, double width,
 	double space = 0;
 	enum font space_font = FONT_REGULAR;
 	struct deco link = {0}, under = {0}, strike = {0};
+	int outer = L->tag; /* the element the line is in, out of links */
+	bool start = true;
 	for (size_t wi = ln->w0; wi < ln->w1; wi++) {
 		const struct word *w = &L->words[wi];
 		for (size_t fi = w->f0; fi < w->f1; fi++) {
 			const struct frag *f = &L->frags[fi];
 			bool joined = false;
+			bool lk = outer > 0 &&
+			    (f->uri != NULL || f->target != NULL);
+			if (L->tag != outer &&
+			    (!lk || f->uri != L->link_uri ||
+			        f->target != L->link_target)) {
+				/* a link ends: its rectangle is its */
+				flush_link(L, &link, base);
+				L->tag = outer;
+				open = (size_t)-1;
+			}
+			if (lk && L->tag == outer) {
+				link_enter(L, f, start);
+				open = (size_t)-1;
+			}
+			start = false;
 			if (open != (size_t)-1) {
 				struct box *ob = &L->boxes[open].b;
 				bool same = ob->font == f->font &&
@@ -876,6 +946,8 @@ emit_line(struct lay *L, const struct line *ln, double x, double width,
 				nt->seen = true;
 				if (nt->i1 > L->ifend)
 					L->ifend = nt->i1;
+				if (outer > 0)
+					note_place(L, nt);
 			}
 			cx += f->w;
 		}
@@ -891,6 +963,7 @@ emit_line(struct lay *L, const struct line *ln, double x, double width,
 		cx += w->glue ? 0 : w->space + extra;
 	}
 	flush_link(L, &link, base);
+	L->tag = outer; /* a link going on goes on in the next line */
 	flush_under(L, &under, base);
 	flush_strike(L, &strike, base);
 }

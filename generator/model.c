@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 
@@ -157,6 +158,18 @@ node_text(struct arena *a, const struct node *n)
 	text_into(n, out, &len, true);
 	out[len] = '\0';
 	return out;
+}
+
+bool
+image_decorative(const struct node *img)
+{
+	const char *t = img->type == N_IMAGE ? img->u.link.title : NULL;
+	if (t == NULL)
+		return false;
+	size_t n = strlen(IMAGE_DECORATIVE);
+	t += strspn(t, " \t\n");
+	return strncasecmp(t, IMAGE_DECORATIVE, n) == 0 &&
+	    t[n + strspn(t + n, " \t\n")] == '\0';
 }
 
 const char *

@@ -279,6 +279,15 @@ void node_merge_texts(struct arena *a, struct node *parent);
 /* The plain text of a node's inline content (for headings, titles). */
 char *node_text(struct arena *a, const struct node *n);
 
+/* The title that marks an image as decorative, ![](rule.png "decorative"):
+ * it needs no description, and a tagged PDF leaves it out of the text
+ * (an artifact). */
+#define IMAGE_DECORATIVE "decorative"
+
+/* Is the image node img marked decorative (its title IMAGE_DECORATIVE,
+ * any case, spaces around it ignored)? */
+bool image_decorative(const struct node *img);
+
 const char *node_type_name(enum node_type t);
 const char *purpose_name(enum purpose p);  /* "decision" */
 const char *purpose_label(enum purpose p); /* "For Decision" */

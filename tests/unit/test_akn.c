@@ -426,7 +426,7 @@ Test(akn, edge_cases)
 	    "\n## Summary\n\n"
 	    "Text with&#10;entity newline.[^b] And `` ` `` spaces.\n"
 	    "![alt with *emph*](img/chart.png \"T\") and "
-	    "![](img/chart.png) and [](https://e.org) and [x]().\n"
+	    "![](img/chart.png \"decorative\") and [](https://e.org) and [x]().\n"
 	    "<https://x.org/%zz> and <https://x.org/a|b>\n\n"
 	    "| a | b | c |\n|---|:-:|--:|\n| 1 |\n| 1 | 2 | 3 | 4 |\n\n"
 	    ">\n\n> # Quote heading\n> text\n\n"

@@ -802,8 +802,10 @@ Test(body, images)
 	    "Note[^1].\n"
 	    "\n"
 	    "[^1]: ![](data:image/png;base64,AAAA)\n"),     /* 18 */
-	    "5:5: warning: image \"images/dot.png\" has no description: write "
-	    "one between the brackets for readers who cannot see it\n"
+	    "5:5: error: image \"images/dot.png\" has no description: write "
+	    "one between the brackets for readers who cannot see it, or mark "
+	    "an image that carries no meaning decorative: "
+	    "![](images/dot.png \"decorative\")\n"
 	    "6:11: error: image \"images/not-really.png\" is not a PNG or JPEG "
 	    "file\n"
 	    "7:10: error: \"images/map.png\" not found\n"
@@ -817,9 +819,21 @@ Test(body, images)
 	    "13:16: error: \"images/missing.png\" not found\n"
 	    "18:11: error: image \"data:image/png;base64,AAAA\" is a web "
 	    "address: save the image beside the paper and give its file name\n"
-	    "18:11: warning: image \"data:image/png;base64,AAAA\" has no "
+	    "18:11: error: image \"data:image/png;base64,AAAA\" has no "
 	    "description: write one between the brackets for readers who "
-	    "cannot see it\n");
+	    "cannot see it, or mark an image that carries no meaning "
+	    "decorative: ![](data:image/png;base64,AAAA \"decorative\")\n");
+}
+
+Test(body, image_marked_decorative_needs_no_description)
+{
+	cr_assert_str_eq(build_in(NULL, PURPOSE_INFORMATION, FIX,
+	    "![](images/dot.png \"decorative\")\n"
+	    "![](images/dot.png \"  DECORATIVE \")\n"),
+	    "");
+	cr_assert_str_neq(build_in(NULL, PURPOSE_INFORMATION, FIX,
+	    "![](images/dot.png \"decorative image\")\n"),
+	    "");
 }
 
 Test(body, image_path_set_when_good)
