@@ -1415,7 +1415,6 @@ lay_finish(struct lay *L)
 			L->tags[L->notes[i].tag - 1].seq = L->seq++;
 		}
 	tree_order(L);
-	L->tag = 0; /* what is made from now on is page furniture */
 	paginate(L);
 	resolve(L);
 	L->out->tags = L->tags;

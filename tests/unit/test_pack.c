@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "pack.h"
 #include "pack_layout.h"
+#include "tagcheck.h"
 #include "paper.h"
 #include "template.h"
 
@@ -488,4 +489,68 @@ Test(pack, each_kind_keeps_its_own_page_numbers)
 		cr_assert(!any_page_has(lf, want), "order %d: the full "
 		    "pack counts the public pack's pages", order);
 	}
+}
+
+/* The agenda's tree: the committee H1, AGENDA H2, the parts' headings
+ * H3; a TOC per part of a TOCI per line (its number a Lbl, its title a P
+ * holding the Link to its first page, which owns the link's rectangle),
+ * sub-items in a TOC inside their line's TOCI; the Part 2 table with its
+ * header cells; the stamp an artifact. Joined, each document a Part. */
+Test(pack, agenda_is_a_toc_of_linked_lines)
+{
+	struct layout *l = lay_pack(PACK_FULL, false);
+	tc_check(l, "the agenda");
+	tc_check(joined.joined, "the joined pack");
+	size_t toci = 0, subtoc = 0, links = 0, th = 0;
+	for (size_t i = 0; i < l->ntags; i++) {
+		const struct selem *e = &l->tags[i];
+		if (e->type == TAG_TOCI) {
+			toci++;
+			cr_assert_eq(l->tags[e->parent - 1].type, TAG_TOC);
+		}
+		if (e->type == TAG_TOC && e->parent > 1) {
+			subtoc++;
+			cr_assert_eq(l->tags[e->parent - 1].type, TAG_TOCI);
+		}
+		th += e->type == TAG_TH;
+	}
+	cr_assert_eq(toci, pk.nentries, "a TOCI per line");
+	cr_assert_eq(subtoc, 1, "2a and 2b in a TOC inside line 2's TOCI");
+	cr_assert_geq(th, 2, "the Part 2 table's header cells");
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].nboxes; i++) {
+			const struct box *b = &l->pages[p].boxes[i];
+			int e = tc_owner(&l->pages[p], b);
+			if (text_is(b, "Non-Public Document Pack"))
+				cr_assert_eq(e, 0, "the stamp is an artifact");
+			if (b->type != BOX_LINK)
+				continue;
+			links++;
+			cr_assert_eq(tc_type(l, e), TAG_LINK);
+			char want[32];
+			snprintf(want, sizeof want, "Go to page %d",
+			    b->dest_page + 1);
+			cr_assert_str_eq(l->tags[e - 1].alt, want);
+			int up = e;
+			while (up > 1 && tc_type(l, up) != TAG_TOCI)
+				up = l->tags[up - 1].parent;
+			cr_assert_eq(tc_type(l, up), TAG_TOCI, "a link outside "
+			    "the agenda's lines");
+		}
+	cr_assert_geq(links, 4);
+	int h = 0;
+	for (size_t p = 0; p < l->npages && h == 0; p++)
+		for (size_t i = 0; i < l->pages[p].nbody; i++)
+			if (text_is(&l->pages[p].boxes[i], "AGENDA"))
+				h = tc_owner(&l->pages[p],
+				    &l->pages[p].boxes[i]);
+	cr_assert_eq(tc_type(l, h), TAG_H2);
+	const struct layout *j = joined.joined;
+	size_t parts = 0;
+	for (size_t i = 0; i < j->ntags; i++)
+		if (j->tags[i].type == TAG_PART) {
+			parts++;
+			cr_assert_eq(j->tags[i].parent, 1);
+		}
+	cr_assert_geq(parts, 4, "the agenda and each document a Part");
 }
