@@ -1414,7 +1414,10 @@ lay_finish(struct lay *L)
 			L->tags[L->notes[i].tag - 1].parent = 1;
 			L->tags[L->notes[i].tag - 1].seq = L->seq++;
 		}
-	tree_order(L);
+	/* elements are made in the order of the tree (tag_open), but for
+	 * the notes, moved */
+	if (L->nnotes > 0)
+		tree_order(L);
 	paginate(L);
 	resolve(L);
 	L->out->tags = L->tags;

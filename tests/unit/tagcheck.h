@@ -49,10 +49,20 @@ tc_repeated_header(const struct layout *l, size_t pg, const struct box *b)
 	return false;
 }
 
+/* Is b the notice of a page left blank (layout_pad), furniture among
+ * the body's boxes? */
+static inline bool
+tc_blank_page(const struct box *b)
+{
+	static const char s[] = "This page is intentionally left blank";
+	return b->len == sizeof s - 1 && memcmp(b->text, s, b->len) == 0;
+}
+
 /* The tree of l is sound: the root a Document, every element after its
  * parent; every text and image of the body owned by an element other
  * than the root (but a repeated table header, an artifact, and an image
- * of no description, decorative, is an artifact), the furniture (the running header and
+ * of no description, decorative, is an artifact, and the notice on a
+ * page left blank), the furniture (the running header and
  * footer, stamps, the blank-page notice: boxes after nbody) and rules
  * artifacts, every link rectangle owned by a Link with a description;
  * a Figure's description never empty; no element of text without a kid;
@@ -96,7 +106,8 @@ tc_check(const struct layout *l, const char *what)
 				continue;
 			}
 			if (b->type == BOX_TEXT && e == 0)
-				cr_assert(tc_repeated_header(l, p, b),
+				cr_assert(tc_repeated_header(l, p, b) ||
+				        tc_blank_page(b),
 				    "%s: page %zu: \"%.*s\" is owned by no "
 				    "element", what, p + 1, (int)b->len,
 				    b->text);

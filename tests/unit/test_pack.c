@@ -553,4 +553,7 @@ Test(pack, agenda_is_a_toc_of_linked_lines)
 			cr_assert_eq(j->tags[i].parent, 1);
 		}
 	cr_assert_geq(parts, 4, "the agenda and each document a Part");
+	/* printed on both sides: the pages left blank are artifacts */
+	lay_pack(PACK_FULL, true);
+	tc_check(joined.joined, "the joined pack, duplex");
 }
