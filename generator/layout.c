@@ -4,7 +4,22 @@
  * which keeps headings with what follows, avoids widows and orphans, sets
  * footnotes at the foot of the page that refers to them and repeats table
  * headers. Text is measured only through struct metrics. See
- * layout-int.h for the parts. */
+ * layout-int.h for the parts.
+ *
+ * As it lays the model out the engine builds the structure tree of a
+ * tagged PDF (layout.h: struct selem; box.tag, box.seq): a Document of
+ * the front sheet (a Table, the left cells TH of their row), headings
+ * (section(): H1 the sections, H2 the numbered ones below a main
+ * heading, minutes' items H2 below the committee's H1, subheadings one
+ * level down per Markdown level, never a level skipped: head_tag),
+ * paragraphs P, numbered paragraphs and lists L > LI > Lbl (the number,
+ * hung by set_marker) + LBody, tables Table > THead/TBody > TR > TH/TD,
+ * images Figure (alt: the description) with their Caption, footnotes a
+ * Note placed right after their first reference (emit_line), links a Link
+ * owning their text and rectangles, BlockQuote, P > Code, an appendix a
+ * Sect. Rules, page furniture (page_box) and a repeated table header are
+ * artifacts (tag 0). Elements are numbered in the order of the tree, each
+ * after its parent (lay_finish); seq orders an element's kids. */
 #include "layout.h"
 
 #include <assert.h>
@@ -267,8 +282,8 @@ plain_para(struct lay *L, enum stag t, const char *text, struct style st,
 	tag_close(L, e);
 }
 
-/* A heading wanted at level (1: H1; head_tag): inline nodes (or plain
- * text), with a number hung at numx, which is part of it. Its lines stay
+/* A heading wanted at level (1: H1; head_tag; 0: a P): inline nodes (or
+ * plain text), with a number hung at numx, which is part of it. Its lines stay
  * together and with the item after it (the first line of a paragraph,
  * which keeps with its second). Returns the index of its first item. */
 static size_t
@@ -277,7 +292,7 @@ heading(struct lay *L, int level, const struct node *inl, const char *plain,
     double before, double after)
 {
 	size_t first = L->fl->n;
-	int e = tag_open(L, head_tag(L, level));
+	int e = tag_open(L, level > 0 ? head_tag(L, level) : TAG_P);
 	inl_reset(L);
 	if (inl != NULL)
 		inl_nodes(L, inl, &st);
@@ -413,9 +428,10 @@ subheading(struct lay *L, const struct node *n, const struct ctx *c)
 	st.bold = st.italic = true;
 	L->pos = n->pos;
 	double x = c->numx;
-	size_t item = heading(L, L->hsect + n->u.heading.level, n->first, NULL,
-	    st, x, c->x + c->w - x, NULL, 0, HEAD_BEFORE * c->size,
-	    0.3 * c->size);
+	/* a heading in a footnote is no heading of the paper's: a P */
+	int level = L->fl == &L->foot ? 0 : L->hsect + n->u.heading.level;
+	size_t item = heading(L, level, n->first, NULL, st, x,
+	    c->x + c->w - x, NULL, 0, HEAD_BEFORE * c->size, 0.3 * c->size);
 	mark(L, item, 1, node_text(L->a, n), NULL);
 }
 
