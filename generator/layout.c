@@ -430,8 +430,8 @@ subheading(struct lay *L, const struct node *n, const struct ctx *c)
 	double x = c->numx;
 	/* a heading in a footnote is no heading of the paper's: a P */
 	int level = L->fl == &L->foot ? 0 : L->hsect + n->u.heading.level;
-	size_t item = heading(L, level, n->first, NULL, st, x,
-	    c->x + c->w - x, NULL, 0, HEAD_BEFORE * c->size, 0.3 * c->size);
+	size_t item = heading(L, level, n->first, NULL, st, x, c->x + c->w - x,
+	    NULL, 0, HEAD_BEFORE * c->size, 0.3 * c->size);
 	mark(L, item, 1, node_text(L->a, n), NULL);
 }
 
