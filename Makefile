@@ -128,6 +128,7 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/install.sh
 	./tests/layout.sh
 	./tests/pdf.sh
+	./tests/tagged-pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
 	./tests/editions.sh
