@@ -187,6 +187,17 @@ doc_set_id(HPDF_Doc pdf, unsigned char bytes[16])
 	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, 16));
 }
 
+/* Makes the Windows-1252 encoder of a document write its fonts' encoding
+ * as /WinAnsiEncoding alone: libharu adds /Differences [127 /.notdef]
+ * (byte 127, which clerk never draws), and PDF/A-2 allows a non-symbolic
+ * TrueType font no glyph name that is not in the Adobe Glyph List, as
+ * .notdef is not. libharu has no call for it. */
+static void
+encoder_drop_differences(HPDF_Encoder enc)
+{
+	((HPDF_BasicEncoderAttr)enc->attr)->has_differences = HPDF_FALSE;
+}
+
 /* libharu's memory manager and cross-reference table of the document:
  * objects clerk makes itself (the structure tree, XMP, the output intent)
  * are made through libharu's object API with them, and libharu has no
@@ -467,6 +478,7 @@ wfont_get(struct pdf_dev *dev, enum font f)
 	const char *name = font_name_of(dev, f);
 	dev->act = ACT_FONT;
 	dev->wfont[f] = HPDF_GetFont(dev->pdf, name, "CP1252");
+	encoder_drop_differences(HPDF_GetEncoder(dev->pdf, "CP1252"));
 	dev->act = ACT_NONE;
 	return dev->wfont[f];
 }
