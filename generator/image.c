@@ -40,7 +40,7 @@ image_sniff(const char *path)
 
 /* Decodes the PNG at path with libpng's simplified API (which neither
  * aborts on a damaged file nor mishandles 16-bit ones) into 8-bit gray or
- * RGB samples with alpha. With px NULL the pixels are only checked and
+ * RGB samples, any transparency composited over white. With px NULL the pixels are only checked and
  * freed. */
 static enum image_problem
 png_read(const char *path, struct image_info *info, struct image_pixels *px,
@@ -60,8 +60,9 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 	}
 	bool color = (pi.format & PNG_FORMAT_FLAG_COLOR) != 0;
 	bool alpha = (pi.format & PNG_FORMAT_FLAG_ALPHA) != 0;
-	pi.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) :
-	                    (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+	/* Transparency is composited over white as the pixels are decoded:
+	 * a PDF/A file may not hold a soft mask. */
+	pi.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
 	size_t ch = PNG_IMAGE_PIXEL_CHANNELS(pi.format);
 	size_t w = pi.width, h = pi.height;
 	info->type = IMAGE_PNG;
@@ -69,12 +70,15 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 	info->height = (unsigned)h;
 	info->color = color;
 	info->alpha = alpha;
-	if (w == 0 || h == 0 || w > IMAGE_MAX_BYTES / ch / h) {
+	/* the limit counts the alpha samples the file holds */
+	size_t lim = ch + (alpha ? 1 : 0);
+	if (w == 0 || h == 0 || w > IMAGE_MAX_BYTES / lim / h) {
 		png_image_free(&pi);
 		return IMAGE_TOO_LARGE;
 	}
 	unsigned char *buf = xmalloc(w * h * ch);
-	if (!png_image_finish_read(&pi, NULL, buf, 0, NULL)) {
+	png_color white = {255, 255, 255};
+	if (!png_image_finish_read(&pi, &white, buf, 0, NULL)) {
 		snprintf(detail, n, "%s", pi.message);
 		png_image_free(&pi);
 		free(buf);
@@ -84,24 +88,7 @@ png_read(const char *path, struct image_info *info, struct image_pixels *px,
 		free(buf);
 		return IMAGE_FINE;
 	}
-	/* Samples and alpha apart; an alpha opaque everywhere is dropped. */
-	size_t cc = color ? 3 : 1, np = w * h;
-	unsigned char *a = NULL;
-	if (alpha) {
-		bool translucent = false;
-		a = xmalloc(np);
-		for (size_t i = 0; i < np; i++) {
-			a[i] = buf[i * ch + cc];
-			translucent |= a[i] != 255;
-			for (size_t c = 0; c < cc; c++)
-				buf[i * cc + c] = buf[i * ch + c];
-		}
-		if (!translucent) {
-			free(a);
-			a = NULL;
-		}
-	}
-	*px = (struct image_pixels){(unsigned)w, (unsigned)h, color, buf, a};
+	*px = (struct image_pixels){(unsigned)w, (unsigned)h, color, buf, NULL};
 	return IMAGE_FINE;
 }
 

@@ -55,8 +55,9 @@ struct image_pixels {
 	bool color;             /* 3 samples a pixel, else 1 */
 	unsigned char *samples; /* width * height pixels, 8 bits a sample,
 				   heap */
-	unsigned char *alpha;   /* width * height, 8 bits; NULL when the
-				   image is opaque everywhere; heap */
+	unsigned char *alpha;   /* always NULL: transparency is composited
+				   over white (a PDF/A file holds no soft
+				   mask) */
 };
 
 /* Decodes the PNG file at path into px (free with image_pixels_free).

@@ -1,7 +1,10 @@
 /* pdf.c: the PDF device over libharu 2.3.0: the template's TrueType fonts
  * embedded with UTF-8 text, measured for the layout engine and painted
  * from its pages, with document info, outline, links, page labels and a
- * file identifier that depends only on the input. The only file that
+ * file identifier that depends only on the input; tagged (PDF/UA-1: marked
+ * content, the structure tree of the layout) and archival (PDF/A-2a: XMP
+ * metadata, an sRGB output intent), built with libharu's object API, which
+ * knows neither. The only file that
  * includes libharu. libharu reports errors through a callback; ours
  * longjmps back to the entry point that called libharu (the setjmp
  * pattern), which records the error and gives up on the document. */
@@ -24,6 +27,7 @@
 
 #include "arena.h"
 #include "docinfo.h"
+#include "icc.h"
 #include "image.h"
 #include "layout.h"
 #include "model.h"
@@ -42,6 +46,22 @@ enum activity {
 struct image {
 	const char *path; /* the file, as the layout names it */
 	HPDF_Image img;
+};
+
+/* A kid of a structure element met while painting: a marked-content
+ * sequence (annot NULL) or a link annotation. */
+struct kid {
+	int elem;     /* the element that owns it (index) */
+	uint32_t seq; /* its place among the element's kids */
+	uint32_t page;
+	int mcid;
+	HPDF_Annotation annot;
+};
+
+/* An element's kid in reading order: kids[ref], or element -ref - 1. */
+struct kidref {
+	uint32_t seq;
+	int ref;
 };
 
 struct pdf_dev {
@@ -78,6 +98,22 @@ struct pdf_dev {
 	struct image_pixels px; /* a PNG being loaded, heap */
 	unsigned char *out;     /* the saved file, heap */
 	size_t outlen;
+
+	/* The structure tree of the document being painted. */
+	const struct selem *tags; /* the layout's elements (NULL: a root
+				     alone) */
+	HPDF_Dict *elems;         /* their dictionaries, heap */
+	size_t nelems, capelems;
+	struct kid *kids; /* in the order painted, heap */
+	size_t nkids, capkids;
+	struct kidref *order; /* the kids of each element, in turn, heap */
+	size_t caporder;
+	uint32_t *start; /* where each element's kids start in order, heap */
+	size_t capstart;
+	HPDF_Dict sroot; /* the /StructTreeRoot */
+	HPDF_Array nums; /* its parent tree's /Nums */
+	size_t nannots;  /* link annotations given a /StructParent */
+	HPDF_Encoder utf8;
 
 	jmp_buf *jb;              /* where libharu errors go; NULL when no
 					entry point is active */
@@ -149,6 +185,66 @@ doc_set_id(HPDF_Doc pdf, unsigned char bytes[16])
 	HPDF_Dict_Add(pdf->trailer, "ID", arr);
 	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, 16));
 	HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr, bytes, 16));
+}
+
+/* Makes the Windows-1252 encoder of a document write its fonts' encoding
+ * as /WinAnsiEncoding alone: libharu adds /Differences [127 /.notdef]
+ * (byte 127, which clerk never draws), and PDF/A-2 allows a non-symbolic
+ * TrueType font no glyph name that is not in the Adobe Glyph List, as
+ * .notdef is not. libharu has no call for it. */
+static void
+encoder_drop_differences(HPDF_Encoder enc)
+{
+	((HPDF_BasicEncoderAttr)enc->attr)->has_differences = HPDF_FALSE;
+}
+
+/* libharu's memory manager and cross-reference table of the document:
+ * objects clerk makes itself (the structure tree, XMP, the output intent)
+ * are made through libharu's object API with them, and libharu has no
+ * getter for either. */
+static HPDF_MMgr
+doc_mmgr(HPDF_Doc pdf)
+{
+	return pdf->mmgr;
+}
+
+static HPDF_Xref
+doc_xref(HPDF_Doc pdf)
+{
+	return pdf->xref;
+}
+
+/* The catalog, for the entries of a tagged, archival PDF (/StructTreeRoot,
+ * /MarkInfo, /Lang, /Metadata, /OutputIntents ...) that libharu has no
+ * call for. */
+static HPDF_Dict
+doc_catalog(HPDF_Doc pdf)
+{
+	return pdf->catalog;
+}
+
+/* The version in the header: PDF/A-2 is PDF 1.7; libharu writes the
+ * lowest version its own features need and has no call to set it. (Its
+ * header's second line, four bytes of 128 or more, is what PDF/A asks.) */
+static void
+doc_set_version_17(HPDF_Doc pdf)
+{
+	pdf->pdf_version = HPDF_VER_17;
+}
+
+/* A stream object made with HPDF_DictStream_New: its data, and whether
+ * libharu deflates it (an XMP stream must stay readable as it is). */
+static HPDF_Stream
+dict_stream(HPDF_Dict d)
+{
+	return d->stream;
+}
+
+static void
+dict_stream_deflate(HPDF_Dict d, bool on)
+{
+	d->filter = on ? HPDF_STREAM_FILTER_FLATE_DECODE :
+	                 HPDF_STREAM_FILTER_NONE;
 }
 
 /* ---- errors ---------------------------------------------------------- */
@@ -382,6 +478,7 @@ wfont_get(struct pdf_dev *dev, enum font f)
 	const char *name = font_name_of(dev, f);
 	dev->act = ACT_FONT;
 	dev->wfont[f] = HPDF_GetFont(dev->pdf, name, "CP1252");
+	encoder_drop_differences(HPDF_GetEncoder(dev->pdf, "CP1252"));
 	dev->act = ACT_NONE;
 	return dev->wfont[f];
 }
@@ -656,6 +753,10 @@ pdf_dev_free(struct pdf_dev *dev)
 	free(dev->buf);
 	free(dev->cs);
 	free(dev->out);
+	free(dev->elems);
+	free(dev->kids);
+	free(dev->order);
+	free(dev->start);
 	free(dev);
 }
 
@@ -682,10 +783,10 @@ cstr(struct pdf_dev *dev, const char *s, size_t n)
 }
 
 /* A PNG file read into the document: decoded by image.c into 8-bit gray
- * or RGB samples and an alpha plane, which libharu takes as raw images
- * (Flate-compressed), the alpha as a soft mask (libharu's own PNG reader
- * lets libpng abort the process on a damaged file and mishandles 16-bit
- * files). Returns NULL with the reason in why when the file cannot be
+ * or RGB samples, transparency composited over white (PDF/A holds no soft
+ * mask), which libharu takes as a raw image (Flate-compressed; libharu's
+ * own PNG reader lets libpng abort the process on a damaged file and
+ * mishandles 16-bit files). Returns NULL with the reason in why when the file cannot be
  * decoded; libharu errors longjmp. */
 static HPDF_Image
 load_png(struct pdf_dev *dev, const char *path, char *why, size_t whylen)
@@ -700,11 +801,6 @@ load_png(struct pdf_dev *dev, const char *path, char *why, size_t whylen)
 	HPDF_Image img = HPDF_LoadRawImageFromMem(dev->pdf, px.samples,
 	    px.width, px.height,
 	    px.color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
-	if (px.alpha != NULL) {
-		HPDF_Image mask = HPDF_LoadRawImageFromMem(dev->pdf, px.alpha,
-		    px.width, px.height, HPDF_CS_DEVICE_GRAY, 8);
-		HPDF_Image_AddSMask(img, mask);
-	}
 	image_pixels_free(&dev->px);
 	return img;
 }
@@ -883,8 +979,231 @@ cs_text(struct pdf_dev *dev, const char *s, size_t n)
 	dev->cslen = (size_t)(q - dev->cs);
 }
 
-/* Paints the boxes of lp onto pages[i]. Text boxes in a row share one
- * BT/ET; font and line width are set only when they change. */
+/* ---- marked content ---------------------------------------------------
+ * Every box drawn is inside one marked-content sequence: the boxes of an
+ * element that follow one another in drawing and reading order share one
+ * (/P <</MCID n>> BDC ... EMC, n counted from 0 on each page, its element
+ * recorded as a kid and in the page's entry of the parent tree), and page
+ * furniture is an artifact (/Artifact BMC ... EMC; the running header,
+ * footer and stamp, the boxes after lpage.nbody, /Pagination ones). A
+ * sequence opened inside BT/ET closes before ET: text sequences open
+ * after BT, others outside text objects. */
+
+enum { MC_NONE = -3, MC_PAGINATION = -2, MC_ARTIFACT = -1 };
+
+struct mcs {
+	int open;        /* the owner of the open sequence: an element,
+			    MC_ARTIFACT or MC_PAGINATION; MC_NONE: none */
+	uint32_t seq;    /* the seq of its last box */
+	int mcid;        /* the page's next MCID */
+	uint32_t page;   /* 0-based */
+	HPDF_Array mcel; /* the element of each MCID (the page's entry in
+			    the parent tree); NULL until the first */
+};
+
+/* The integer v, then c. */
+static void
+cs_int(struct pdf_dev *dev, long v, char c)
+{
+	char tmp[24];
+	int n = snprintf(tmp, sizeof tmp, "%ld%c", v, c);
+	cs_room(dev, (size_t)n);
+	memcpy(dev->cs + dev->cslen, tmp, (size_t)n);
+	dev->cslen += (size_t)n;
+}
+
+static enum stag
+elem_type(const struct pdf_dev *dev, int e)
+{
+	return dev->tags != NULL ? dev->tags[e].type : TAG_DOCUMENT;
+}
+
+/* The owner of box k of lp: an element's index, or what artifact it is. */
+static int
+box_owner(const struct pdf_dev *dev, const struct lpage *lp, size_t k)
+{
+	const struct box *b = &lp->boxes[k];
+	long e = (long)lp->tag_base + b->tag - 1;
+	if (b->tag > 0 && e >= 0 && (size_t)e < dev->nelems)
+		return (int)e;
+	return k >= lp->nbody ? MC_PAGINATION : MC_ARTIFACT;
+}
+
+static void
+kid_add(struct pdf_dev *dev, int elem, uint32_t seq, uint32_t page, int mcid,
+    HPDF_Annotation annot)
+{
+	if (dev->nkids == dev->capkids) {
+		dev->capkids = dev->capkids ? 2 * dev->capkids : 256;
+		dev->kids = xrealloc(dev->kids,
+		    dev->capkids * sizeof *dev->kids);
+	}
+	dev->kids[dev->nkids++] = (struct kid){elem, seq, page, mcid, annot};
+}
+
+static void
+mc_end(struct pdf_dev *dev, struct mcs *st)
+{
+	if (st->open != MC_NONE) {
+		cs_str(dev, "EMC\n");
+		st->open = MC_NONE;
+	}
+}
+
+/* Puts the next box drawn, of owner and seq, into a sequence: the open
+ * one when it has the same owner and the box follows its boxes in reading
+ * order, else a new one. */
+static void
+mc_box(struct pdf_dev *dev, struct mcs *st, int owner, uint32_t seq)
+{
+	if (st->open == owner && (owner < 0 || seq > st->seq)) {
+		st->seq = seq;
+		return;
+	}
+	mc_end(dev, st);
+	st->open = owner;
+	st->seq = seq;
+	if (owner == MC_ARTIFACT) {
+		cs_str(dev, "/Artifact BMC\n");
+		return;
+	}
+	if (owner == MC_PAGINATION) {
+		cs_str(dev, "/Artifact <</Type /Pagination>> BDC\n");
+		return;
+	}
+	cs_str(dev, "/");
+	cs_str(dev, stag_name(elem_type(dev, owner)));
+	cs_str(dev, " <</MCID ");
+	cs_int(dev, st->mcid, 0);
+	cs_str(dev, ">> BDC\n");
+	kid_add(dev, owner, seq, st->page, st->mcid, NULL);
+	if (st->mcel == NULL)
+		st->mcel = HPDF_Array_New(doc_mmgr(dev->pdf));
+	HPDF_Array_Add(st->mcel, dev->elems[owner]);
+	st->mcid++;
+}
+
+/* The text of the link whose rectangle is box k of lp, for its
+ * annotation's /Contents (PDF/UA: every link has one): what its element
+ * says it is for, else its words on the page, else where it goes; in the
+ * device's buffer. */
+static const char *
+link_contents(struct pdf_dev *dev, const struct lpage *lp, size_t k,
+    size_t npages)
+{
+	enum { MAX = 1000 };
+	const struct box *lb = &lp->boxes[k];
+	int owner = box_owner(dev, lp, k);
+	if (owner >= 0 && dev->tags != NULL && dev->tags[owner].alt != NULL)
+		return dev->tags[owner].alt;
+	size_t n = 0;
+	buf_room(dev, MAX + 8);
+	const struct box *prev = NULL;
+	bool own = owner >= 0 && elem_type(dev, owner) == TAG_LINK;
+	for (size_t j = 0; own && j < lp->nboxes && n < MAX; j++) {
+		const struct box *b = &lp->boxes[j];
+		if (b->type != BOX_TEXT || b->tag != lb->tag || b->len == 0)
+			continue;
+		if (prev != NULL && n > 0 && dev->buf[n - 1] != ' ' &&
+		    b->text[0] != ' ' &&
+		    (b->y != prev->y || b->x > prev->x + prev->w + 0.5))
+			dev->buf[n++] = ' ';
+		for (size_t c = 0; c < b->len && n < MAX; c++) {
+			/* whole characters only */
+			unsigned char ch = (unsigned char)b->text[c];
+			if ((ch & 0xC0) != 0x80 && n + 4 > MAX)
+				break;
+			dev->buf[n++] = (char)ch;
+		}
+		prev = b;
+	}
+	dev->buf[n] = '\0';
+	if (n > 0)
+		return dev->buf;
+	if (lb->uri != NULL)
+		return lb->uri;
+	long dp = (long)lp->dest_base + lb->dest_page;
+	snprintf(dev->buf, MAX, "Link to page %ld",
+	    dp >= 0 && (size_t)dp < npages ? dp + 1 : 0);
+	return dev->buf;
+}
+
+/* The link annotation of box k of lp on pages[i], owned by its element
+ * (/StructParent) and printable (/F 4: PDF/A). */
+static void
+paint_link(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
+    const struct lpage *lp, size_t k)
+{
+	const struct box *b = &lp->boxes[k];
+	HPDF_Page page = pages[i];
+	HPDF_Annotation a;
+	if (b->uri != NULL &&
+	    (*b->uri == '\0' || strlen(b->uri) >= HPDF_LIMIT_MAX_STRING_LEN)) {
+		/* libharu refuses these; the text stays. */
+		return;
+	} else if (b->uri != NULL) {
+		a = HPDF_Page_CreateURILinkAnnot(page, rect_of(b),
+		    ascii_uri(dev, b->uri));
+	} else {
+		long dp = (long)lp->dest_base + b->dest_page;
+		if (dp < 0 || (size_t)dp >= npages)
+			return; /* the layout's bug; no link */
+		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[dp]);
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)b->dest_y, 1);
+		a = HPDF_Page_CreateLinkAnnot(page, rect_of(b), dst);
+	}
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	HPDF_Dict_AddNumber(a, "F", 4);
+	HPDF_Dict_Add(a, "Contents",
+	    HPDF_String_New(doc_mmgr(dev->pdf),
+	        link_contents(dev, lp, k, npages), dev->utf8));
+	int owner = box_owner(dev, lp, k);
+	if (owner < 0)
+		return;
+	HPDF_Dict_AddNumber(a, "StructParent",
+	    (HPDF_INT32)(npages + dev->nannots++));
+	kid_add(dev, owner, b->seq, (uint32_t)i, -1, a);
+}
+
+/* Paints text box b (not empty) at the current point of the BT/ET open. */
+static void
+paint_text(struct pdf_dev *dev, HPDF_Page page, const struct box *b,
+    HPDF_Font *cur_font, double *cur_size, long *tx, long *ty)
+{
+	size_t len = 0;
+	const char *text = to_cp1252(dev, b->text, b->len, &len);
+	bool simple = text != NULL;
+	HPDF_Font font = simple ? wfont_get(dev, b->font) :
+	                          font_get(dev, b->font);
+	if (font != *cur_font || b->size != *cur_size) {
+		/* libharu names the font on the page */
+		cs_flush(dev, page);
+		page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
+		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->size);
+		*cur_font = font;
+		*cur_size = b->size;
+	}
+	long x = hundredths(b->x), y = hundredths(b->y);
+	cs_num(dev, x - *tx, 0);
+	cs_num(dev, y - *ty, ' ');
+	cs_str(dev, " Td\n");
+	*tx = x;
+	*ty = y;
+	if (simple) {
+		/* the glyphs used, marked for embedding */
+		for (size_t c = 0; c < len; c++)
+			(void)byte_width(dev, b->font, (unsigned char)text[c]);
+		cs_text(dev, text, len);
+	} else {
+		cs_flush(dev, page);
+		page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
+		HPDF_Page_ShowText(page, cstr(dev, b->text, b->len));
+	}
+}
+
+/* Paints the boxes of lp onto pages[i], each in its marked-content
+ * sequence. Text boxes in a row share one BT/ET; font and line width are
+ * set only when they change. */
 static void
 paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
     const struct lpage *lp)
@@ -896,58 +1215,33 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 	/* Inside BT/ET, where the current line starts (hundredths): each
 	 * run moves there from the last with Td. */
 	long tx = 0, ty = 0;
+	struct mcs st = {.open = MC_NONE, .page = (uint32_t)i};
 	dev->cslen = 0;
 	for (size_t k = 0; k < lp->nboxes; k++) {
 		const struct box *b = &lp->boxes[k];
-		if (in_text && b->type != BOX_TEXT && b->type != BOX_LINK) {
+		if (b->type == BOX_LINK) {
+			paint_link(dev, pages, npages, i, lp, k);
+			continue;
+		}
+		if (b->type == BOX_TEXT && b->len == 0)
+			continue;
+		if (b->type == BOX_TEXT && !in_text) {
+			mc_end(dev, &st);
+			cs_str(dev, "BT\n");
+			in_text = true;
+			tx = ty = 0;
+		} else if (b->type != BOX_TEXT && in_text) {
+			mc_end(dev, &st);
 			cs_str(dev, "ET\n");
 			in_text = false;
 			page_set_gmode(page, HPDF_GMODE_PAGE_DESCRIPTION);
 		}
+		mc_box(dev, &st, box_owner(dev, lp, k), b->seq);
 		switch (b->type) {
-		case BOX_TEXT: {
-			if (b->len == 0)
-				break;
-			size_t len = 0;
-			const char *text = to_cp1252(dev, b->text, b->len,
-			    &len);
-			bool simple = text != NULL;
-			HPDF_Font font = simple ? wfont_get(dev, b->font) :
-			                          font_get(dev, b->font);
-			if (!in_text) {
-				cs_str(dev, "BT\n");
-				in_text = true;
-				tx = ty = 0;
-			}
-			if (font != cur_font || b->size != cur_size) {
-				/* libharu names the font on the page */
-				cs_flush(dev, page);
-				page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
-				HPDF_Page_SetFontAndSize(page, font,
-				    (HPDF_REAL)b->size);
-				cur_font = font;
-				cur_size = b->size;
-			}
-			long x = hundredths(b->x), y = hundredths(b->y);
-			cs_num(dev, x - tx, 0);
-			cs_num(dev, y - ty, ' ');
-			cs_str(dev, " Td\n");
-			tx = x;
-			ty = y;
-			if (simple) {
-				/* the glyphs used, marked for embedding */
-				for (size_t c = 0; c < len; c++)
-					(void)byte_width(dev, b->font,
-					    (unsigned char)text[c]);
-				cs_text(dev, text, len);
-			} else {
-				cs_flush(dev, page);
-				page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
-				HPDF_Page_ShowText(page,
-				    cstr(dev, b->text, b->len));
-			}
+		case BOX_TEXT:
+			paint_text(dev, page, b, &cur_font, &cur_size, &tx,
+			    &ty);
 			break;
-		}
 		case BOX_RULE:
 			if (b->line_width != cur_width) {
 				cs_flush(dev, page);
@@ -968,37 +1262,21 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			    (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->w,
 			    (HPDF_REAL)b->h);
 			break;
-		case BOX_LINK: {
-			HPDF_Annotation a;
-			if (b->uri != NULL &&
-			    (*b->uri == '\0' ||
-			        strlen(b->uri) >= HPDF_LIMIT_MAX_STRING_LEN)) {
-				/* libharu refuses these; the text stays. */
-				break;
-			} else if (b->uri != NULL) {
-				a = HPDF_Page_CreateURILinkAnnot(page,
-				    rect_of(b), ascii_uri(dev, b->uri));
-			} else {
-				long dp = (long)lp->dest_base + b->dest_page;
-				if (dp < 0 || (size_t)dp >= npages)
-					break; /* the layout's bug; no link */
-				HPDF_Destination
-				    dst = HPDF_Page_CreateDestination(pages
-				            [dp]);
-				HPDF_Destination_SetXYZ(dst, 0,
-				    (HPDF_REAL)b->dest_y, 1);
-				a = HPDF_Page_CreateLinkAnnot(page, rect_of(b),
-				    dst);
-			}
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		case BOX_LINK:
 			break;
 		}
-		}
 	}
+	mc_end(dev, &st);
 	if (in_text)
 		cs_str(dev, "ET\n");
 	cs_flush(dev, page);
 	page_set_gmode(page, HPDF_GMODE_PAGE_DESCRIPTION);
+	HPDF_Dict_AddName(page, "Tabs", "S");
+	if (st.mcel != NULL) {
+		HPDF_Dict_AddNumber(page, "StructParents", (HPDF_INT32)i);
+		HPDF_Array_AddNumber(dev->nums, (HPDF_INT32)i);
+		HPDF_Array_Add(dev->nums, st.mcel);
+	}
 }
 
 /* One bookmark per outline entry, nested by level. */
@@ -1031,6 +1309,408 @@ paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
 	}
 	if (l->noutline > 0)
 		HPDF_SetPageMode(dev->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* ---- the structure tree ----------------------------------------------
+ * One /StructElem per element of the layout's tree (each made before its
+ * kids, as the layout lists them), under a /StructTreeRoot whose parent
+ * tree maps each page's MCIDs (/StructParents, the page's index) and each
+ * link annotation (/StructParent, after the pages) to its element. */
+
+static HPDF_Dict
+new_object(struct pdf_dev *dev)
+{
+	HPDF_Dict d = HPDF_Dict_New(doc_mmgr(dev->pdf));
+	if (d == NULL)
+		out_of_memory();
+	HPDF_Xref_Add(doc_xref(dev->pdf), d);
+	return d;
+}
+
+/* The parent of element e (index): the root for a parent out of order. */
+static int
+elem_parent(const struct pdf_dev *dev, size_t e)
+{
+	int p = dev->tags != NULL ? dev->tags[e].parent - 1 : 0;
+	return p >= 0 && (size_t)p < e ? p : 0;
+}
+
+static const char *
+numbering_name(enum list_numbering n)
+{
+	switch (n) {
+	case NUM_NONE:
+		return "None";
+	case NUM_DECIMAL:
+		return "Decimal";
+	case NUM_DISC:
+		return "Disc";
+	case NUM_LOWER_ALPHA:
+		return "LowerAlpha";
+	case NUM_UPPER_ALPHA:
+		return "UpperAlpha";
+	case NUM_LOWER_ROMAN:
+		return "LowerRoman";
+	case NUM_UPPER_ROMAN:
+		return "UpperRoman";
+	}
+	return "None";
+}
+
+/* The attributes of element e: /Alt of a figure, /Scope of a table header
+ * cell, /ListNumbering of a list. */
+static void
+elem_attributes(struct pdf_dev *dev, HPDF_Dict d, const struct selem *e)
+{
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	HPDF_Dict a;
+	if (e->type == TAG_FIGURE && e->alt != NULL) {
+		HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, dev->utf8));
+	} else if (e->type == TAG_TH) {
+		a = HPDF_Dict_New(mm);
+		HPDF_Dict_Add(d, "A", a);
+		HPDF_Dict_AddName(a, "O", "Table");
+		HPDF_Dict_AddName(a, "Scope",
+		    e->scope == SCOPE_ROW      ? "Row" :
+		        e->scope == SCOPE_BOTH ? "Both" :
+		                                 "Column");
+	} else if (e->type == TAG_L) {
+		a = HPDF_Dict_New(mm);
+		HPDF_Dict_Add(d, "A", a);
+		HPDF_Dict_AddName(a, "O", "List");
+		HPDF_Dict_AddName(a, "ListNumbering",
+		    numbering_name(e->numbering));
+	}
+}
+
+/* The structure tree root and an element for each of l's, without kids
+ * yet (tags_finish), before the pages are painted. */
+static void
+tags_begin(struct pdf_dev *dev, const struct layout *l)
+{
+	dev->tags = l->ntags > 0 ? l->tags : NULL;
+	dev->nelems = l->ntags > 0 ? l->ntags : 1;
+	dev->nkids = 0;
+	dev->nannots = 0;
+	if (dev->nelems > dev->capelems) {
+		dev->capelems = dev->nelems;
+		dev->elems = xrealloc(dev->elems,
+		    dev->capelems * sizeof *dev->elems);
+	}
+	HPDF_Dict root = dev->sroot = new_object(dev);
+	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+	HPDF_Dict tree = new_object(dev);
+	dev->nums = HPDF_Array_New(doc_mmgr(dev->pdf));
+	HPDF_Dict_Add(tree, "Nums", dev->nums);
+	HPDF_Dict_Add(root, "ParentTree", tree);
+	for (size_t i = 0; i < dev->nelems; i++) {
+		HPDF_Dict d = dev->elems[i] = new_object(dev);
+		HPDF_Dict_AddName(d, "Type", "StructElem");
+		HPDF_Dict_AddName(d, "S",
+		    i == 0 ? "Document" : stag_name(elem_type(dev, (int)i)));
+		HPDF_Dict_Add(d, "P",
+		    i == 0 ? root : dev->elems[elem_parent(dev, i)]);
+		if (dev->tags != NULL)
+			elem_attributes(dev, d, &dev->tags[i]);
+	}
+	HPDF_Dict_Add(root, "K", dev->elems[0]);
+	HPDF_Dict_Add(doc_catalog(dev->pdf), "StructTreeRoot", root);
+}
+
+static int
+kidref_cmp(const void *a, const void *b)
+{
+	const struct kidref *x = a, *y = b;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* dev->order: the kids of each element (child elements, kids met while
+ * painting) in reading order, element e's from dev->start[e] to
+ * dev->start[e + 1]. A counting sort by element, then each element's in
+ * the order of their seq (mostly already so). */
+static void
+tags_order(struct pdf_dev *dev)
+{
+	size_t n = dev->nelems, total = n - 1 + dev->nkids;
+	if (n + 1 > dev->capstart) {
+		dev->capstart = n + 1;
+		dev->start = xrealloc(dev->start,
+		    dev->capstart * sizeof *dev->start);
+	}
+	if (total > dev->caporder) {
+		dev->caporder = total;
+		dev->order = xrealloc(dev->order,
+		    dev->caporder * sizeof *dev->order);
+	}
+	uint32_t *start = dev->start;
+	memset(start, 0, (n + 1) * sizeof *start);
+	for (size_t e = 1; e < n; e++)
+		start[elem_parent(dev, e) + 1]++;
+	for (size_t k = 0; k < dev->nkids; k++)
+		start[dev->kids[k].elem + 1]++;
+	for (size_t e = 0; e < n; e++)
+		start[e + 1] += start[e];
+	/* start[e] moves on as e's kids are placed, to where e + 1's
+	 * begin; shifted back after */
+	for (size_t e = 1; e < n; e++) {
+		int p = elem_parent(dev, e);
+		dev->order[start[p]++] = (struct kidref){dev->tags != NULL ?
+		        dev->tags[e].seq :
+		        0,
+		    -(int)e - 1};
+	}
+	for (size_t k = 0; k < dev->nkids; k++)
+		dev->order
+		    [start[dev->kids[k].elem]++] = (struct kidref){dev->kids[k]
+		                                                       .seq,
+		    (int)k};
+	memmove(start + 1, start, n * sizeof *start);
+	start[0] = 0;
+	for (size_t e = 0; e < n; e++) {
+		struct kidref *r = dev->order + start[e];
+		size_t m = start[e + 1] - start[e];
+		for (size_t j = 1; j < m; j++)
+			if (r[j].seq < r[j - 1].seq) {
+				qsort(r, m, sizeof *r, kidref_cmp);
+				break;
+			}
+	}
+}
+
+/* Each element's /K (its kids in reading order: elements, MCIDs, marked-
+ * content references on other pages than its /Pg, annotations) and the
+ * link annotations in the parent tree. */
+static void
+tags_finish(struct pdf_dev *dev, HPDF_Page *pages, size_t npages)
+{
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	tags_order(dev);
+	for (size_t e = 0; e < dev->nelems; e++) {
+		const struct kidref *r = dev->order + dev->start[e];
+		size_t m = dev->start[e + 1] - dev->start[e];
+		if (m == 0)
+			continue;
+		long pg = -1;
+		for (size_t j = 0; j < m && pg < 0; j++)
+			if (r[j].ref >= 0)
+				pg = dev->kids[r[j].ref].page;
+		if (pg >= 0)
+			HPDF_Dict_Add(dev->elems[e], "Pg", pages[pg]);
+		HPDF_Array k = HPDF_Array_New(mm);
+		HPDF_Dict_Add(dev->elems[e], "K", k);
+		for (size_t j = 0; j < m; j++) {
+			if (r[j].ref < 0) {
+				HPDF_Array_Add(k, dev->elems[-r[j].ref - 1]);
+				continue;
+			}
+			const struct kid *c = &dev->kids[r[j].ref];
+			if (c->annot == NULL && (long)c->page == pg) {
+				HPDF_Array_AddNumber(k, c->mcid);
+				continue;
+			}
+			HPDF_Dict ref = HPDF_Dict_New(mm);
+			HPDF_Array_Add(k, ref);
+			HPDF_Dict_AddName(ref, "Type",
+			    c->annot != NULL ? "OBJR" : "MCR");
+			HPDF_Dict_Add(ref, "Pg", pages[c->page]);
+			if (c->annot != NULL)
+				HPDF_Dict_Add(ref, "Obj", c->annot);
+			else
+				HPDF_Dict_AddNumber(ref, "MCID", c->mcid);
+		}
+	}
+	HPDF_INT32 key = (HPDF_INT32)npages;
+	for (size_t j = 0; j < dev->nkids; j++)
+		if (dev->kids[j].annot != NULL) {
+			HPDF_Array_AddNumber(dev->nums, key++);
+			HPDF_Array_Add(dev->nums,
+			    dev->elems[dev->kids[j].elem]);
+		}
+	HPDF_Dict_AddNumber(dev->sroot, "ParentTreeNextKey", key);
+}
+
+/* ---- accessible, archival ---------------------------------------------- */
+
+/* The catalog's entries of a tagged PDF: its language, that it is marked,
+ * that viewers show its title. */
+static void
+paint_catalog(struct pdf_dev *dev)
+{
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	HPDF_Dict cat = doc_catalog(dev->pdf);
+	HPDF_Dict_Add(cat, "Lang", HPDF_String_New(mm, "en-GB", NULL));
+	HPDF_Dict mark = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(cat, "MarkInfo", mark);
+	HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	HPDF_Dict vp = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(cat, "ViewerPreferences", vp);
+	HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+}
+
+/* The sRGB output intent of PDF/A (the colours of the page are sRGB). */
+static void
+paint_output_intent(struct pdf_dev *dev)
+{
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	size_t n;
+	const unsigned char *icc = icc_srgb(&n);
+	HPDF_Dict prof = HPDF_DictStream_New(mm, doc_xref(dev->pdf));
+	dict_stream_deflate(prof, true);
+	HPDF_Dict_AddNumber(prof, "N", 3);
+	HPDF_Stream_Write(dict_stream(prof), icc, (HPDF_UINT)n);
+	HPDF_Dict oi = HPDF_Dict_New(mm);
+	HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+	HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
+	HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+	    HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(oi, "Info",
+	    HPDF_String_New(mm, "sRGB IEC61966-2.1", NULL));
+	HPDF_Dict_Add(oi, "DestOutputProfile", prof);
+	HPDF_Array arr = HPDF_Array_New(mm);
+	HPDF_Array_Add(arr, oi);
+	HPDF_Dict_Add(doc_catalog(dev->pdf), "OutputIntents", arr);
+}
+
+/* s as XML character data in stream st: &, <, >, " escaped; characters
+ * XML cannot hold (C0 controls but tab and newlines) left out. */
+static void
+xmp_text(HPDF_Stream st, const char *s)
+{
+	char out[512];
+	size_t n = 0;
+	for (; *s != '\0'; s++) {
+		if (n + 8 > sizeof out) {
+			HPDF_Stream_Write(st, (const HPDF_BYTE *)out,
+			    (HPDF_UINT)n);
+			n = 0;
+		}
+		unsigned char c = (unsigned char)*s;
+		const char *e = c == '&' ? "&amp;" :
+		    c == '<'             ? "&lt;" :
+		    c == '>'             ? "&gt;" :
+		    c == '"'             ? "&quot;" :
+		                           NULL;
+		if (e != NULL) {
+			memcpy(out + n, e, strlen(e));
+			n += strlen(e);
+		} else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+			out[n++] = (char)c;
+		}
+	}
+	HPDF_Stream_Write(st, (const HPDF_BYTE *)out, (HPDF_UINT)n);
+}
+
+/* "<open>text</close>\n" with text escaped. */
+static void
+xmp_elem(HPDF_Stream st, const char *open, const char *text, const char *close)
+{
+	HPDF_Stream_WriteStr(st, open);
+	xmp_text(st, text);
+	HPDF_Stream_WriteStr(st, close);
+	HPDF_Stream_WriteStr(st, "\n");
+}
+
+/* The extension schema PDF/A requires for the PDF/UA identification
+ * schema, which is not one of XMP's own. */
+static const char xmp_pdfua_schema
+    [] = "<rdf:Description rdf:about=\"\""
+         " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+         " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+         " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+         "<pdfaExtension:schemas><rdf:Bag>\n"
+         "<rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaSchema:schema>PDF/UA identification schema</pdfaSchema:schema>\n"
+         "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+         "</pdfaSchema:namespaceURI>\n"
+         "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+         "<pdfaSchema:property><rdf:Seq>\n"
+         "<rdf:li rdf:parseType=\"Resource\">\n"
+         "<pdfaProperty:name>part</pdfaProperty:name>\n"
+         "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+         "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "<pdfaProperty:description>Indicates which part of ISO 14289 "
+         "the document conforms to</pdfaProperty:description>\n"
+         "</rdf:li>\n"
+         "</rdf:Seq></pdfaSchema:property>\n"
+         "</rdf:li>\n"
+         "</rdf:Bag></pdfaExtension:schemas>\n"
+         "</rdf:Description>\n";
+
+/* The XMP metadata of PDF/A and PDF/UA, saying what the info dictionary
+ * says (read back from it, so that the two agree: the same text, the same
+ * instant), uncompressed on the catalog. */
+static void
+paint_xmp(struct pdf_dev *dev, HPDF_Date d)
+{
+	HPDF_Dict md = HPDF_DictStream_New(doc_mmgr(dev->pdf),
+	    doc_xref(dev->pdf));
+	dict_stream_deflate(md, false);
+	HPDF_Dict_AddName(md, "Type", "Metadata");
+	HPDF_Dict_AddName(md, "Subtype", "XML");
+	HPDF_Dict_Add(doc_catalog(dev->pdf), "Metadata", md);
+	HPDF_Stream st = dict_stream(md);
+	const char *title = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_TITLE);
+	const char *author = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR);
+	const char *subject = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT);
+	const char *kw = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS);
+	const char *creator = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_CREATOR);
+	const char *producer = HPDF_GetInfoAttr(dev->pdf, HPDF_INFO_PRODUCER);
+	char date[40];
+	snprintf(date, sizeof date, "%04d-%02d-%02dT%02d:%02d:%02d+00:00",
+	    d.year, d.month, d.day, d.hour, d.minutes, d.seconds);
+	HPDF_Stream_WriteStr(st,
+	    "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/"
+	    "22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\""
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+	    "<dc:format>application/pdf</dc:format>\n");
+	if (title != NULL)
+		xmp_elem(st,
+		    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", title,
+		    "</rdf:li></rdf:Alt></dc:title>");
+	if (author != NULL)
+		xmp_elem(st, "<dc:creator><rdf:Seq><rdf:li>", author,
+		    "</rdf:li></rdf:Seq></dc:creator>");
+	if (subject != NULL)
+		xmp_elem(st,
+		    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+		    subject, "</rdf:li></rdf:Alt></dc:description>");
+	HPDF_Stream_WriteStr(st,
+	    "</rdf:Description>\n"
+	    "<rdf:Description rdf:about=\"\""
+	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+	xmp_elem(st, "<xmp:CreateDate>", date, "</xmp:CreateDate>");
+	xmp_elem(st, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>");
+	xmp_elem(st, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>");
+	if (creator != NULL)
+		xmp_elem(st, "<xmp:CreatorTool>", creator,
+		    "</xmp:CreatorTool>");
+	HPDF_Stream_WriteStr(st,
+	    "</rdf:Description>\n"
+	    "<rdf:Description rdf:about=\"\""
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+	if (producer != NULL)
+		xmp_elem(st, "<pdf:Producer>", producer, "</pdf:Producer>");
+	if (kw != NULL)
+		xmp_elem(st, "<pdf:Keywords>", kw, "</pdf:Keywords>");
+	HPDF_Stream_WriteStr(st,
+	    "</rdf:Description>\n"
+	    "<rdf:Description rdf:about=\"\""
+	    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	    "<pdfaid:part>2</pdfaid:part>\n"
+	    "<pdfaid:conformance>A</pdfaid:conformance>\n"
+	    "</rdf:Description>\n"
+	    "<rdf:Description rdf:about=\"\""
+	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	    "<pdfuaid:part>1</pdfuaid:part>\n"
+	    "</rdf:Description>\n");
+	HPDF_Stream_WriteStr(st, xmp_pdfua_schema);
+	HPDF_Stream_WriteStr(st,
+	    "</rdf:RDF>\n"
+	    "</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>\n");
 }
 
 /* ---- document info and identifier ------------------------------------ */
@@ -1163,8 +1843,11 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
 		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
 	}
+	dev->utf8 = HPDF_GetEncoder(dev->pdf, "UTF-8");
+	tags_begin(dev, l);
 	for (size_t i = 0; i < l->npages; i++)
 		paint_page(dev, pages, l->npages, i, &l->pages[i]);
+	tags_finish(dev, pages, l->npages);
 	paint_outline(dev, pages, l->npages, l);
 	if (l->npages > 0 && l->nlabels == 0)
 		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,
@@ -1179,6 +1862,10 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 			    (HPDF_UINT)l->labels[i].first, "");
 	paint_info(dev, info, opt);
 	paint_id(dev, info, opt);
+	paint_catalog(dev);
+	paint_xmp(dev, doc_date(info, opt));
+	paint_output_intent(dev);
+	doc_set_version_17(dev->pdf);
 
 	HPDF_SaveToStream(dev->pdf);
 	HPDF_UINT32 size = HPDF_GetStreamSize(dev->pdf);

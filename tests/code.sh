@@ -91,6 +91,7 @@ libxml/ akn-int.h akn_pack.c akn_read.c akn_write.c
 cmark markdown.c
 libfyaml yaml.c
 png.h image.c
+lcms2 icc.c
 LIBS
 
 # The sources are as clang-format sets them (.clang-format; make format

@@ -79,7 +79,16 @@ Test(image, png_decoded_for_the_painter)
 	    sizeof why));
 	cr_assert_eq(px.width, 8);
 	cr_assert_not_null(px.samples);
-	cr_assert_not_null(px.alpha);
+	/* no alpha plane (PDF/A holds no soft mask): the half-transparent
+	 * red of the top right corner composited over white, the opaque
+	 * black of the top left kept */
+	cr_assert_null(px.alpha);
+	cr_assert(px.color);
+	const unsigned char *tr = px.samples + 7 * 3, *tl = px.samples;
+	cr_assert_eq(tr[0], 255);
+	cr_assert(tr[1] > 100 && tr[1] == tr[2], "green %d, blue %d", tr[1],
+	    tr[2]);
+	cr_assert(tl[0] == 0 && tl[1] == 0 && tl[2] == 0);
 	image_pixels_free(&px);
 	cr_assert(!image_png_decode(IMG "cut.png", &px, why, sizeof why));
 }
