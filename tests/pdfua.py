@@ -845,6 +845,7 @@ def main(argv):
             nfiles += 1
             nfail += len(lines)
             sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.flush()  # a file's lines in one write (xargs -P)
     print("pdfua: %d files, %d failing, %d failures"
           % (len(argv) - 1, nfiles, nfail))
     return 1 if nfail else 0
