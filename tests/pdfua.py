@@ -51,6 +51,7 @@
 #             /Launch (nor Sound, Movie, ImportData, ResetForm, Hide,
 #             SetOCGState, Rendition, Trans, GoTo3DView) action, no /AA.
 import datetime
+import decimal
 import os
 import sys
 import xml.etree.ElementTree as ET
@@ -746,6 +747,13 @@ def check_fonts(pdf, r):
 
 
 # ---- every object --------------------------------------------------------
+# Python's own values, which pikepdf gives for numbers and booleans, and
+# the keys whose values are arrays of numbers: not worth a visit.
+SCALARS = (int, float, bool, decimal.Decimal)
+NUMBERS = {"/Widths", "/W", "/W2", "/FontBBox", "/MediaBox", "/CropBox",
+           "/Rect", "/Border", "/Matrix", "/BBox", "/Differences"}
+
+
 def check_objects(pdf, r):
     said = set()
 
@@ -771,8 +779,9 @@ def check_objects(pdf, r):
             if isinstance(grp, Dictionary) and \
                     grp.get("/S") == Name("/Transparency"):
                 once("a transparency group (/Group /S /Transparency)")
-            for _, v in d.items():
-                if key(v) is None:
+            for k, v in d.items():
+                if k not in NUMBERS and not isinstance(v, SCALARS) and \
+                        key(v) is None:
                     visit(v, depth + 1)
             return
         if isinstance(obj, Dictionary):
@@ -796,12 +805,13 @@ def check_objects(pdf, r):
                 once("a %s action" % str(s)[1:])
             if "/JS" in obj:
                 once("JavaScript (/JS)")
-            for _, v in obj.items():
-                if key(v) is None:
+            for k, v in obj.items():
+                if k not in NUMBERS and not isinstance(v, SCALARS) and \
+                        key(v) is None:
                     visit(v, depth + 1)
         elif isinstance(obj, Array):
             for v in obj:
-                if key(v) is None:
+                if not isinstance(v, SCALARS) and key(v) is None:
                     visit(v, depth + 1)
 
     for obj in pdf.objects:
