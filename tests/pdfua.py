@@ -27,8 +27,8 @@
 #             an element lists is in its page's content; headings H1-H6
 #             in reading order start at H1 and never go more than one
 #             level deeper; Figure with a non-empty /Alt; TH with /Scope;
-#             L > LI (or Caption) > Lbl/LBody, a list with labels its
-#             /ListNumbering; Table > THead/TBody/TFoot > TR > TH/TD;
+#             L > LI (or Caption) > Lbl/LBody (a Lbl also in TOCI), a
+#             list with labels its /ListNumbering; Table > THead/TBody/TFoot > TR > TH/TD;
 #             Note with /ID.
 #   annots    every annotation but a Popup has a /StructParent that
 #             resolves to an element owning it by an OBJR; a Link
@@ -427,8 +427,11 @@ class Tree:
                               "LBody)" % (k, name))
                 if prole != "L":
                     r.add("structure tree: %s under %s, not L" % (name, prole))
-            if role in ("Lbl", "LBody") and prole != "LI":
+            if role == "LBody" and prole != "LI":
                 r.add("structure tree: %s under %s, not LI" % (name, prole))
+            if role == "Lbl" and prole not in ("LI", "TOCI"):
+                r.add("structure tree: %s under %s, not LI or TOCI"
+                      % (name, prole))
             if role == "TR" and prole not in ("Table", "THead", "TBody",
                                               "TFoot"):
                 r.add("structure tree: %s under %s, not a table" % (name, prole))

@@ -3,7 +3,7 @@
 # (README.md, "Accessibility and archiving"). No veraPDF is reachable
 # here: tests/pdfua.py checks the conditions a program can decide.
 #   1. tests/pdfua-selftest.py: the checker passes a good tagged file it
-#      makes and fails each of 55 copies broken in one way.
+#      makes and fails each of 57 copies broken in one way.
 #   2. Every PDF clerk writes from content/ (each paper's public edition,
 #      or its full one when it has no other, and every paper with
 #      --full), the packs of content/'s meetings and of tests/pack/meeting
@@ -227,9 +227,16 @@ nlines=$(wc -l <"$TMP/failures")
 if [ "$TAGGED" = yes ]; then
 	if [ "$nlines" -eq 0 ]; then pass; else
 		failed=$((failed + nbad))
-		head -n $SHOW "$TMP/failures" | sed 's/^/FAIL: /' >&2
+		# content/'s papers and the packs first, then the corpus
+		{ grep -v '^corpus/' "$TMP/failures"; grep '^corpus/' "$TMP/failures"; } |
+		    head -n $SHOW | sed 's/^/FAIL: /' >&2
 		[ "$nlines" -le $SHOW ] || printf 'FAIL: ... and %d more (%d of %d PDFs fail)\n' \
 		    $((nlines - SHOW)) "$nbad" "$npdf" >&2
+		# the failures by kind, over all the files, the commonest first
+		echo "FAIL: the failures by kind (in how many files and pages):" >&2
+		sed 's/^[^:]*: //; s/^page [0-9]*: //; s/ ([0-9]* times)$//
+		    s/\b[0-9][0-9]*\b/N/g' "$TMP/failures" | sort | uniq -c | sort -rn |
+		    head -20 | sed 's/^/    /' >&2
 	fi
 	passed=$((passed + npdf - nbad))
 else
