@@ -281,34 +281,33 @@ class Tree:
         todo = [(k, None, None) for k in reversed(self.kids(self.root))]
         while todo:
             obj, parent, pg = todo.pop()
-            pname = self.name(parent)
             if isinstance(obj, int):
-                self.own(int(obj), pg, parent, pname)
+                self.own(int(obj), pg, parent)
                 continue
             if not isinstance(obj, Dictionary):
                 r.add("structure tree: a kid of %s is missing (%r)"
-                      % (pname, type(obj).__name__))
+                      % (self.name(parent), type(obj).__name__))
                 continue
             t = obj.get("/Type")
             if t == Name("/MCR"):
                 mpg = obj.get("/Pg", pg)
                 mcid = obj.get("/MCID")
                 if not isinstance(mcid, int):
-                    r.add("structure tree: an MCR of %s without /MCID" % pname)
+                    r.add("structure tree: an MCR of %s without /MCID" % self.name(parent))
                 else:
-                    self.own(int(mcid), mpg, parent, pname)
+                    self.own(int(mcid), mpg, parent)
                 continue
             if t == Name("/OBJR"):
                 a = obj.get("/Obj")
                 if not isinstance(a, Dictionary) or key(a) is None:
                     r.add("structure tree: an OBJR of %s refers to nothing"
-                          % pname)
+                          % self.name(parent))
                 else:
                     self.objr.setdefault(key(a), []).append(key(parent))
                 continue
             if not isinstance(obj.get("/S"), Name):
                 r.add("structure tree: a kid of %s is no element (no /S)"
-                      % pname)
+                      % self.name(parent))
                 continue
             k = key(obj)
             if k in visited:
@@ -318,7 +317,7 @@ class Tree:
             want = parent if parent is not None else self.root
             if key(obj.get("/P")) != key(want) or obj.get("/P") is None:
                 r.add("structure tree: the /P of %s is not its parent %s"
-                      % (self.name(obj), pname))
+                      % (self.name(obj), self.name(parent)))
             s = str(obj.S)[1:]
             role = self.role(s)
             if role not in STANDARD:
@@ -346,14 +345,14 @@ class Tree:
         return "%s%s" % (str(s)[1:] if isinstance(s, Name) else "?",
                          " (object %d)" % og[0] if og else "")
 
-    def own(self, mcid, pg, parent, pname):
+    def own(self, mcid, pg, parent):
         if parent is None:
             self.r.add("structure tree: MCID %d is a kid of the root" % mcid)
             return
         n = self.pages.get(key(pg)) if isinstance(pg, Dictionary) else None
         if n is None:
             self.r.add("structure tree: MCID %d of %s has no page (/Pg)"
-                       % (mcid, pname))
+                       % (mcid, self.name(parent)))
             return
         self.owners.setdefault((n, mcid), []).append(key(parent))
 
