@@ -240,6 +240,13 @@ def lzw(pdf):
     page.Contents = Array([page.Contents, pdf.make_indirect(s)])
 
 
+def icc_version(pdf, v):
+    prof = pdf.Root.OutputIntents[0].DestOutputProfile
+    data = bytearray(prof.read_bytes())
+    data[8] = v
+    prof.write(bytes(data))
+
+
 def td_under_table(pdf):
     table, tr, td = first(pdf, "Table"), first(pdf, "TR"), first(pdf, "TD")
     tr.K = Array([first(pdf, "TH")])
@@ -393,6 +400,9 @@ MUTANTS = [
     ("output profile /N 4",
      lambda p: p.Root.OutputIntents[0].DestOutputProfile.__setattr__("N", 4),
      "ICC profile's /N is not 3"),
+    ("ICC profile of version 5",
+     lambda p: icc_version(p, 5),
+     "an ICC profile of version 5"),
     ("font not embedded",
      lambda p: p.pages[0].Resources.Font.F1.FontDescriptor.__delitem__("/FontFile2"),
      "font LiberationSans (TrueType) not embedded"),

@@ -41,7 +41,8 @@
 #             pdfaid:part 2, pdfaid:conformance A; pdfuaid:part 1 and
 #             the PDF/A extension schema that describes pdfuaid.
 #   colour    /OutputIntents: one /S /GTS_PDFA1 with an ICC profile
-#             stream /DestOutputProfile, /N 3, an RGB display profile.
+#             stream /DestOutputProfile, /N 3, an RGB display profile of
+#             ICC version 4 or below.
 #   fonts     every font used on a page (and in its forms) embedded
 #             (FontFile, FontFile2 or FontFile3; a Type0's descendant
 #             too); each with /ToUnicode or a standard encoding.
@@ -691,6 +692,9 @@ def check_output_intent(pdf, r):
         r.add("/OutputIntents: the profile is not an RGB ICC profile")
     elif icc[12:16] not in (b"mntr", b"prtr"):
         r.add("/OutputIntents: the profile is not a display or output one")
+    elif icc[8] > 4:
+        r.add("/OutputIntents: an ICC profile of version %d (PDF/A-2 reads "
+              "up to 4)" % icc[8])
 
 
 # ---- fonts ---------------------------------------------------------------

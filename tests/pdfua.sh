@@ -3,7 +3,7 @@
 # (README.md, "Accessibility and archiving"). No veraPDF is reachable
 # here: tests/pdfua.py checks the conditions a program can decide.
 #   1. tests/pdfua-selftest.py: the checker passes a good tagged file it
-#      makes and fails each of 57 copies broken in one way.
+#      makes and fails each of 58 copies broken in one way.
 #   2. Every PDF clerk writes from content/ (each paper's public edition,
 #      or its full one when it has no other, and every paper with
 #      --full), the packs of content/'s meetings and of tests/pack/meeting
