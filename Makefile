@@ -119,7 +119,17 @@ unit: $(BUILD)/unit-tests $(BUILD)/layout-tests
 golden: clerk
 	./tests/golden.sh
 
-check: clerk unit golden $(BUILD)/layout-dump
+# pdf.js (npm pdfjs-dist), the second reader of the structure tree in
+# tests/pdfua.sh, installed into tests/pdfjs/node_modules as its committed
+# package-lock.json pins it; again only when the lockfile changes, so that
+# later runs need no network.
+PDFJS_STAMP := tests/pdfjs/node_modules/.package-lock.json
+$(PDFJS_STAMP): tests/pdfjs/package-lock.json tests/pdfjs/package.json \
+    | $(DEPS_STAMP)
+	cd tests/pdfjs && npm ci
+	@touch $@
+
+check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP)
 	./tests/cli.sh
 	BUILD=$(BUILD) ./tests/code.sh
 	./tests/agenda.sh
@@ -135,7 +145,8 @@ check: clerk unit golden $(BUILD)/layout-dump
 	./tests/patho.sh
 	./tests/files.sh
 	./tests/fuzz-regress.sh
-	./tests/corpus.sh
+	CORPUS_KEEP=$(BUILD)/corpus-pdf ./tests/corpus.sh
+	CORPUS_PDF=$(BUILD)/corpus-pdf ./tests/pdfua.sh
 	./tests/parity.sh
 	./tests/archives.sh
 
@@ -193,6 +204,7 @@ check-valgrind: clerk
 regen: clerk $(BUILD)/layout-dump
 	./tests/golden.sh --regen
 	./tests/layout.sh --regen
+	./tests/pdfua.sh --regen
 	./scripts/diag-list --update
 
 install: clerk

@@ -242,6 +242,15 @@ fi
 if [ "$nxml" -ge $MIN_XML ]; then pass; else
 	fail "$nxml examples built as XML, expected at least $MIN_XML"
 fi
+# The PDFs written are kept in the folder CORPUS_KEEP when it is set (make
+# check sets it), with the SHA-256 of the clerk that wrote them, for
+# tests/pdfua.sh to check without building them again.
+if [ -n "${CORPUS_KEEP:-}" ]; then
+	rm -rf "$CORPUS_KEEP" && mkdir -p "$CORPUS_KEEP" &&
+	    find "$TMP/pdf" -name '*.pdf' -exec mv -t "$CORPUS_KEEP/" {} + &&
+	    sha256sum <"$CLERK" | cut -d' ' -f1 >"$CORPUS_KEEP/clerk.sha256" ||
+	    fail "the PDFs could not be kept in $CORPUS_KEEP"
+fi
 printf 'corpus: %d examples: %d built as PDF (%d refused), %d as XML (%d refused); build %d s + %d s, qpdf %d s, xmllint and check %d s\n' \
     "$n" "$npdf" "$(grep -c '^refused ' "$TMP/pdf.res")" \
     "$nxml" "$(grep -c '^refused ' "$TMP/xml.res")" \

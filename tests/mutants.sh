@@ -37,6 +37,11 @@ git ls-files -z --cached --others --exclude-standard | tar -c --null -T - -f - |
 tar -c -f - "$BUILD/obj" "$BUILD/unit" "$BUILD/unit-tests" \
     "$BUILD/layout-dump" "$BUILD/deps.stamp" clerk | tar -x -C "$BASE" -f - ||
     exit 3
+# pdf.js (tests/pdfjs/node_modules, which make check installs and git
+# ignores), for tests/pdfua.sh: linked into the copy.
+if [ -d tests/pdfjs/node_modules ]; then
+	ln -s "$ROOT/tests/pdfjs/node_modules" "$BASE/tests/pdfjs/node_modules" || exit 3
+fi
 
 if [ $# -gt 0 ]; then
 	list=
