@@ -253,9 +253,21 @@ front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
 	    r->right != NULL && strchr(r->right, '{') == NULL);
 }
 
+/* Is r a row of labels only ("Committee(s):" and "Date(s):"), which
+ * heads the columns of the rows under it? */
+static bool
+heads_columns(const struct tpl_row *r)
+{
+	return r->label != NULL && strchr(r->label, '{') == NULL &&
+	    (r->value == NULL || strchr(r->value, '{') == NULL) &&
+	    r->right != NULL && strchr(r->right, '{') == NULL;
+}
+
 /* The front sheet: the template's rows in a two-column grid across the
- * text width, a row for each committee where a row names one. A Table
- * whose left cells head their rows (TH) and right cells are data (TD). */
+ * text width, a row for each committee where a row names one. A Table:
+ * a first row of labels only is its THead (TH of their columns, read
+ * with each committee and date under them), the other rows TD, a label
+ * and its value in one cell as printed. */
 void
 layout_front(struct lay *L)
 {
@@ -281,8 +293,10 @@ layout_front(struct lay *L)
 	}
 	if (nrows == 0)
 		return;
+	size_t head = t->nrows > 0 && heads_columns(&t->rows[0]) && nrows > 1;
 	double colw[2] = {L->width * FRONT_LEFT, L->width * (1 - FRONT_LEFT)};
-	grid_rows(L, cells, nrows, 2, L->x0, colw, FRONT_PAD, L->size, 0, true);
+	grid_rows(L, cells, nrows, 2, L->x0, colw, FRONT_PAD, L->size, head,
+	    false);
 	L->fl->pending = PARA_AFTER * L->size;
 }
 

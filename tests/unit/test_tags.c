@@ -215,15 +215,22 @@ Test(tags, repeated_table_header_is_an_artifact)
 	cr_assert_eq(tc_type(l, l->tags[tr - 1].parent), TAG_TBODY);
 }
 
-Test(tags, front_sheet_is_a_table_of_row_headers)
+Test(tags, front_sheet_is_a_table_headed_by_its_labels)
 {
 	struct layout *l = lay_body("Text.", "Text.");
 	int th = owner_of(l, "Committee(s):");
 	cr_assert_eq(tc_type(l, th), TAG_TH);
-	cr_assert_eq(l->tags[th - 1].scope, SCOPE_ROW);
-	int td = owner_of(l, "Date(s):");
+	cr_assert_eq(l->tags[th - 1].scope, SCOPE_COLUMN);
+	int th2 = owner_of(l, "Date(s):");
+	cr_assert_eq(tc_type(l, th2), TAG_TH);
+	int tr = l->tags[th - 1].parent;
+	cr_assert_eq(tr, l->tags[th2 - 1].parent);
+	cr_assert_eq(tc_type(l, l->tags[tr - 1].parent), TAG_THEAD);
+	/* the rows under the labels are data: a subject is no header */
+	int td = owner_of(l, "Subject:");
 	cr_assert_eq(tc_type(l, td), TAG_TD);
-	cr_assert_eq(l->tags[th - 1].parent, l->tags[td - 1].parent);
+	tr = l->tags[td - 1].parent;
+	cr_assert_eq(tc_type(l, l->tags[tr - 1].parent), TAG_TBODY);
 }
 
 Test(tags, footnote_note_right_after_its_reference)
