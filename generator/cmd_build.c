@@ -198,26 +198,17 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 	fflush(stderr);
 }
 
-/* --pdfa: refused. */
-static int
-refuse_pdfa(const char *command, const char *name, const char *value, void *dst)
-{
-	(void)name;
-	(void)value;
-	(void)dst;
-	return cli_usage(command, D_USAGE_PDFA);
-}
-
 /* The command line of build (b: -t, -f, --full; its files from
  * argv[*first]), checked. Returns EXIT_OK or the usage error printed. */
 static int
 build_options(int argc, char **argv, struct batch *b, const char **out_file,
     const char **out_dir, long *njobs, int *first)
 {
-	bool full = false;
+	bool full = false, pdfa = false;
 	const struct cli_option opts[] = {
 	    {"--full", false, cli_flag, &full, NULL},
-	    {"--pdfa", false, refuse_pdfa, NULL, NULL},
+	    /* every PDF is PDF/A-2a: kept for the scripts that ask */
+	    {"--pdfa", false, cli_flag, &pdfa, NULL},
 	    {"-f", true, cli_format, &b->be, NULL},
 	    {"-o", true, cli_string, out_file, NULL},
 	    {"-O", true, cli_string, out_dir, NULL},

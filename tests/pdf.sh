@@ -260,13 +260,18 @@ expect_rc "default output folder" 0
 if [ -s "$TMP/cwd/output/serious-organised-crime-board.pdf" ]; then pass; else
 	fail "default: output/<stem>.pdf, folder created" "$(ls -R "$TMP/cwd")"
 fi
-for bad in "--pdfa" "-j 0" "-j 65" "-j two" "-f html" "--frob" "-t no-such-template"; do
+for bad in "-j 0" "-j 65" "-j two" "-f html" "--frob" "-t no-such-template"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $bad -O "$TMP" "$seed"
 	expect_rc "build $bad" 2
 done
-run ./clerk build --pdfa "$seed"
-expect_err "--pdfa: not yet" "not in this version"
+# every PDF is PDF/A-2a: --pdfa, kept for old scripts, changes nothing
+run ./clerk build --pdfa -o "$TMP/pdfa.pdf" "$seed"
+expect_rc "build --pdfa" 0
+run ./clerk build -o "$TMP/plain.pdf" "$seed"
+if cmp -s "$TMP/pdfa.pdf" "$TMP/plain.pdf"; then pass; else
+	fail "--pdfa: the same PDF as without"
+fi
 run ./clerk build
 expect_rc "no file" 2
 run ./clerk help build

@@ -435,7 +435,7 @@ expect_rc "a paper and its XML: one output file" 2
 run ./clerk build -t col-2018 -O "$TMP" "$seed_xml"
 expect_rc "-t with an .xml" 2
 expect_err "-t with an .xml: why" "names its own template"
-for bad in "-f html" "-f" "--pdfa -f xml"; do
+for bad in "-f html" "-f"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $bad -O "$TMP" "$seed"
 	expect_rc "build $bad" 2
