@@ -130,7 +130,8 @@ struct pdf_dev {
 
 /* ---- libharu internals ---------------------------------------------- */
 /* The only places where clerk reaches past libharu's API into its records
- * (hpdf_doc.h, hpdf_pages.h, hpdf_font.h), each for a reason given below.
+ * (hpdf_doc.h, hpdf_pages.h, hpdf_font.h, hpdf_objects.h, hpdf_encoder.h),
+ * each for a reason given below.
  * Those records are libharu 2.3.0's: another version may lay them out
  * otherwise, so it stops the build until this section is checked against
  * it. */
