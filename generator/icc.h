@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-/* The bytes of a standard sRGB (IEC 61966-2.1) ICC profile, version 2.1,
+/* The bytes of a standard sRGB (IEC 61966-2.1) ICC profile, version 4.2,
  * *len of them: the same bytes in every run (its creation date fixed, its
  * profile ID zero). Made once per process, safe in threads; static, never
  * NULL. */

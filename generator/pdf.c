@@ -56,6 +56,8 @@ struct kid {
 	uint32_t page;
 	int mcid;
 	HPDF_Annotation annot;
+	HPDF_Dict parent; /* the structure element whose /K holds it (the
+			     element, or a NonStruct under it) */
 };
 
 /* An element's kid in reading order: kids[ref], or element -ref - 1. */
@@ -111,7 +113,7 @@ struct pdf_dev {
 	uint32_t *start; /* where each element's kids start in order, heap */
 	size_t capstart;
 	HPDF_Dict sroot; /* the /StructTreeRoot */
-	HPDF_Array nums; /* its parent tree's /Nums */
+	HPDF_Dict ptree; /* its parent tree */
 	size_t nannots;  /* link annotations given a /StructParent */
 	HPDF_Encoder utf8;
 
@@ -128,7 +130,8 @@ struct pdf_dev {
 
 /* ---- libharu internals ---------------------------------------------- */
 /* The only places where clerk reaches past libharu's API into its records
- * (hpdf_doc.h, hpdf_pages.h, hpdf_font.h), each for a reason given below.
+ * (hpdf_doc.h, hpdf_pages.h, hpdf_font.h, hpdf_objects.h, hpdf_encoder.h),
+ * each for a reason given below.
  * Those records are libharu 2.3.0's: another version may lay them out
  * otherwise, so it stops the build until this section is checked against
  * it. */
@@ -979,6 +982,12 @@ cs_text(struct pdf_dev *dev, const char *s, size_t n)
 	dev->cslen = (size_t)(q - dev->cs);
 }
 
+/* Text strings of the document (its info, a figure's /Alt, a link's
+ * /Contents) are cut to INFO_MAX bytes (info_text, below): libharu takes
+ * no string over 65,535 bytes. */
+enum { INFO_MAX = 4096 };
+static const char *info_text(const char *s, char *buf);
+
 /* ---- marked content ---------------------------------------------------
  * Every box drawn is inside one marked-content sequence: the boxes of an
  * element that follow one another in drawing and reading order share one
@@ -992,13 +1001,11 @@ cs_text(struct pdf_dev *dev, const char *s, size_t n)
 enum { MC_NONE = -3, MC_PAGINATION = -2, MC_ARTIFACT = -1 };
 
 struct mcs {
-	int open;        /* the owner of the open sequence: an element,
+	int open;      /* the owner of the open sequence: an element,
 			    MC_ARTIFACT or MC_PAGINATION; MC_NONE: none */
-	uint32_t seq;    /* the seq of its last box */
-	int mcid;        /* the page's next MCID */
-	uint32_t page;   /* 0-based */
-	HPDF_Array mcel; /* the element of each MCID (the page's entry in
-			    the parent tree); NULL until the first */
+	uint32_t seq;  /* the seq of its last box */
+	int mcid;      /* the page's next MCID */
+	uint32_t page; /* 0-based */
 };
 
 /* The integer v, then c. */
@@ -1038,7 +1045,8 @@ kid_add(struct pdf_dev *dev, int elem, uint32_t seq, uint32_t page, int mcid,
 		dev->kids = xrealloc(dev->kids,
 		    dev->capkids * sizeof *dev->kids);
 	}
-	dev->kids[dev->nkids++] = (struct kid){elem, seq, page, mcid, annot};
+	dev->kids[dev->nkids++] = (struct kid){elem, seq, page, mcid, annot,
+	    NULL};
 }
 
 static void
@@ -1077,9 +1085,6 @@ mc_box(struct pdf_dev *dev, struct mcs *st, int owner, uint32_t seq)
 	cs_int(dev, st->mcid, 0);
 	cs_str(dev, ">> BDC\n");
 	kid_add(dev, owner, seq, st->page, st->mcid, NULL);
-	if (st->mcel == NULL)
-		st->mcel = HPDF_Array_New(doc_mmgr(dev->pdf));
-	HPDF_Array_Add(st->mcel, dev->elems[owner]);
 	st->mcid++;
 }
 
@@ -1154,9 +1159,10 @@ paint_link(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 	}
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 	HPDF_Dict_AddNumber(a, "F", 4);
+	char buf[INFO_MAX + 4];
 	HPDF_Dict_Add(a, "Contents",
 	    HPDF_String_New(doc_mmgr(dev->pdf),
-	        link_contents(dev, lp, k, npages), dev->utf8));
+	        info_text(link_contents(dev, lp, k, npages), buf), dev->utf8));
 	int owner = box_owner(dev, lp, k);
 	if (owner < 0)
 		return;
@@ -1272,11 +1278,6 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 	cs_flush(dev, page);
 	page_set_gmode(page, HPDF_GMODE_PAGE_DESCRIPTION);
 	HPDF_Dict_AddName(page, "Tabs", "S");
-	if (st.mcel != NULL) {
-		HPDF_Dict_AddNumber(page, "StructParents", (HPDF_INT32)i);
-		HPDF_Array_AddNumber(dev->nums, (HPDF_INT32)i);
-		HPDF_Array_Add(dev->nums, st.mcel);
-	}
 }
 
 /* One bookmark per outline entry, nested by level. */
@@ -1364,8 +1365,10 @@ elem_attributes(struct pdf_dev *dev, HPDF_Dict d, const struct selem *e)
 {
 	HPDF_MMgr mm = doc_mmgr(dev->pdf);
 	HPDF_Dict a;
+	char buf[INFO_MAX + 4];
 	if (e->type == TAG_FIGURE && e->alt != NULL) {
-		HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, dev->utf8));
+		HPDF_Dict_Add(d, "Alt",
+		    HPDF_String_New(mm, info_text(e->alt, buf), dev->utf8));
 	} else if (e->type == TAG_TH) {
 		a = HPDF_Dict_New(mm);
 		HPDF_Dict_Add(d, "A", a);
@@ -1399,10 +1402,8 @@ tags_begin(struct pdf_dev *dev, const struct layout *l)
 	}
 	HPDF_Dict root = dev->sroot = new_object(dev);
 	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-	HPDF_Dict tree = new_object(dev);
-	dev->nums = HPDF_Array_New(doc_mmgr(dev->pdf));
-	HPDF_Dict_Add(tree, "Nums", dev->nums);
-	HPDF_Dict_Add(root, "ParentTree", tree);
+	dev->ptree = new_object(dev);
+	HPDF_Dict_Add(root, "ParentTree", dev->ptree);
 	for (size_t i = 0; i < dev->nelems; i++) {
 		HPDF_Dict d = dev->elems[i] = new_object(dev);
 		HPDF_Dict_AddName(d, "Type", "StructElem");
@@ -1477,56 +1478,159 @@ tags_order(struct pdf_dev *dev)
 	}
 }
 
-/* Each element's /K (its kids in reading order: elements, MCIDs, marked-
- * content references on other pages than its /Pg, annotations) and the
- * link annotations in the parent tree. */
+/* The /K of structure element dict: the kids r[0..m) in reading order
+ * (elements, MCIDs, marked-content references on other pages than its
+ * /Pg, annotations), each dict filled before it goes into its array (an
+ * array that refuses an item frees it). */
 static void
-tags_finish(struct pdf_dev *dev, HPDF_Page *pages, size_t npages)
+write_k(struct pdf_dev *dev, HPDF_Dict dict, const struct kidref *r, size_t m)
 {
 	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	long pg = -1;
+	for (size_t j = 0; j < m && pg < 0; j++)
+		if (r[j].ref >= 0)
+			pg = dev->kids[r[j].ref].page;
+	if (pg >= 0)
+		HPDF_Dict_Add(dict, "Pg", dev->pages[pg]);
+	HPDF_Array k = HPDF_Array_New(mm);
+	HPDF_Dict_Add(dict, "K", k);
+	for (size_t j = 0; j < m; j++) {
+		if (r[j].ref < 0) {
+			int ce = -r[j].ref - 1;
+			HPDF_Dict c = dev->elems[ce];
+			if (dict != dev->elems[elem_parent(dev, (size_t)ce)])
+				HPDF_Dict_Add(c, "P", dict); /* a NonStruct */
+			HPDF_Array_Add(k, c);
+			continue;
+		}
+		struct kid *c = &dev->kids[r[j].ref];
+		c->parent = dict;
+		if (c->annot == NULL && (long)c->page == pg) {
+			HPDF_Array_AddNumber(k, c->mcid);
+			continue;
+		}
+		HPDF_Dict ref = HPDF_Dict_New(mm);
+		HPDF_Dict_AddName(ref, "Type",
+		    c->annot != NULL ? "OBJR" : "MCR");
+		HPDF_Dict_Add(ref, "Pg", dev->pages[c->page]);
+		if (c->annot != NULL)
+			HPDF_Dict_Add(ref, "Obj", c->annot);
+		else
+			HPDF_Dict_AddNumber(ref, "MCID", c->mcid);
+		HPDF_Array_Add(k, ref);
+	}
+}
+
+/* The parent tree, written as a number tree whose leaves hold at most
+ * PT_LEAF pairs (a PDF array of libharu holds at most 32,767 items). */
+enum { PT_LEAF = 2048, K_MAX = 8192 };
+
+struct ptree {
+	HPDF_Array kids; /* the leaves, when more than one */
+	HPDF_Array nums; /* the leaf being filled */
+	HPDF_INT32 first, last, n;
+};
+
+static void
+ptree_close(struct pdf_dev *dev, struct ptree *t)
+{
+	if (t->nums == NULL)
+		return;
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	HPDF_Dict leaf = new_object(dev);
+	HPDF_Dict_Add(leaf, "Nums", t->nums);
+	HPDF_Array lim = HPDF_Array_New(mm);
+	HPDF_Array_AddNumber(lim, t->first);
+	HPDF_Array_AddNumber(lim, t->last);
+	HPDF_Dict_Add(leaf, "Limits", lim);
+	if (t->kids == NULL) {
+		t->kids = HPDF_Array_New(mm);
+		HPDF_Dict_Add(dev->ptree, "Kids", t->kids);
+	}
+	HPDF_Array_Add(t->kids, leaf);
+	t->nums = NULL;
+}
+
+static void
+ptree_add(struct pdf_dev *dev, struct ptree *t, HPDF_INT32 key, void *value)
+{
+	if (t->nums != NULL && t->n == PT_LEAF)
+		ptree_close(dev, t);
+	if (t->nums == NULL) {
+		t->nums = HPDF_Array_New(doc_mmgr(dev->pdf));
+		t->first = key;
+		t->n = 0;
+	}
+	HPDF_Array_AddNumber(t->nums, key);
+	HPDF_Array_Add(t->nums, value);
+	t->last = key;
+	t->n++;
+}
+
+/* The parent tree: each page's MCIDs (/StructParents, the page's index),
+ * then each link annotation (its /StructParent, after the pages), to the
+ * element that holds it. */
+static void
+tags_parent_tree(struct pdf_dev *dev, size_t npages)
+{
+	struct ptree t = {0};
+	HPDF_MMgr mm = doc_mmgr(dev->pdf);
+	HPDF_Array arr = NULL;
+	long page = -1;
+	for (size_t j = 0; j < dev->nkids; j++) {
+		const struct kid *c = &dev->kids[j];
+		if (c->annot != NULL)
+			continue;
+		if ((long)c->page != page) {
+			page = c->page;
+			arr = HPDF_Array_New(mm);
+			HPDF_Dict_AddNumber(dev->pages[page], "StructParents",
+			    (HPDF_INT32)page);
+			ptree_add(dev, &t, (HPDF_INT32)page, arr);
+		}
+		HPDF_Array_Add(arr, c->parent);
+	}
+	HPDF_INT32 key = (HPDF_INT32)npages;
+	for (size_t j = 0; j < dev->nkids; j++)
+		if (dev->kids[j].annot != NULL)
+			ptree_add(dev, &t, key++, dev->kids[j].parent);
+	if (t.kids == NULL && t.nums != NULL)
+		HPDF_Dict_Add(dev->ptree, "Nums", t.nums);
+	else if (t.kids == NULL)
+		HPDF_Dict_Add(dev->ptree, "Nums", HPDF_Array_New(mm));
+	else
+		ptree_close(dev, &t);
+	HPDF_Dict_AddNumber(dev->sroot, "ParentTreeNextKey", key);
+}
+
+/* Each element's /K, then the parent tree. An element of more than K_MAX
+ * kids holds them in NonStruct elements of K_MAX each (a grouping
+ * without meaning: a paragraph of 20,000 links). */
+static void
+tags_finish(struct pdf_dev *dev, size_t npages)
+{
 	tags_order(dev);
 	for (size_t e = 0; e < dev->nelems; e++) {
 		const struct kidref *r = dev->order + dev->start[e];
 		size_t m = dev->start[e + 1] - dev->start[e];
 		if (m == 0)
 			continue;
-		long pg = -1;
-		for (size_t j = 0; j < m && pg < 0; j++)
-			if (r[j].ref >= 0)
-				pg = dev->kids[r[j].ref].page;
-		if (pg >= 0)
-			HPDF_Dict_Add(dev->elems[e], "Pg", pages[pg]);
-		HPDF_Array k = HPDF_Array_New(mm);
+		if (m <= K_MAX) {
+			write_k(dev, dev->elems[e], r, m);
+			continue;
+		}
+		HPDF_Array k = HPDF_Array_New(doc_mmgr(dev->pdf));
 		HPDF_Dict_Add(dev->elems[e], "K", k);
-		for (size_t j = 0; j < m; j++) {
-			if (r[j].ref < 0) {
-				HPDF_Array_Add(k, dev->elems[-r[j].ref - 1]);
-				continue;
-			}
-			const struct kid *c = &dev->kids[r[j].ref];
-			if (c->annot == NULL && (long)c->page == pg) {
-				HPDF_Array_AddNumber(k, c->mcid);
-				continue;
-			}
-			HPDF_Dict ref = HPDF_Dict_New(mm);
-			HPDF_Array_Add(k, ref);
-			HPDF_Dict_AddName(ref, "Type",
-			    c->annot != NULL ? "OBJR" : "MCR");
-			HPDF_Dict_Add(ref, "Pg", pages[c->page]);
-			if (c->annot != NULL)
-				HPDF_Dict_Add(ref, "Obj", c->annot);
-			else
-				HPDF_Dict_AddNumber(ref, "MCID", c->mcid);
+		for (size_t j = 0; j < m; j += K_MAX) {
+			HPDF_Dict ns = new_object(dev);
+			HPDF_Dict_AddName(ns, "Type", "StructElem");
+			HPDF_Dict_AddName(ns, "S", "NonStruct");
+			HPDF_Dict_Add(ns, "P", dev->elems[e]);
+			HPDF_Array_Add(k, ns);
+			write_k(dev, ns, r + j, m - j < K_MAX ? m - j : K_MAX);
 		}
 	}
-	HPDF_INT32 key = (HPDF_INT32)npages;
-	for (size_t j = 0; j < dev->nkids; j++)
-		if (dev->kids[j].annot != NULL) {
-			HPDF_Array_AddNumber(dev->nums, key++);
-			HPDF_Array_Add(dev->nums,
-			    dev->elems[dev->kids[j].elem]);
-		}
-	HPDF_Dict_AddNumber(dev->sroot, "ParentTreeNextKey", key);
+	tags_parent_tree(dev, npages);
 }
 
 /* ---- accessible, archival ---------------------------------------------- */
@@ -1746,7 +1850,6 @@ doc_date(const struct doc_info *info, const struct pdf_options *opt)
  * INFO_MAX bytes of them (cut between characters) followed by an
  * ellipsis, in scratch buf; libharu takes no string over 65,535 bytes,
  * and front matter can be longer. */
-enum { INFO_MAX = 4096 };
 
 static const char *
 info_text(const char *s, char *buf)
@@ -1847,7 +1950,7 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 	tags_begin(dev, l);
 	for (size_t i = 0; i < l->npages; i++)
 		paint_page(dev, pages, l->npages, i, &l->pages[i]);
-	tags_finish(dev, pages, l->npages);
+	tags_finish(dev, l->npages);
 	paint_outline(dev, pages, l->npages, l);
 	if (l->npages > 0 && l->nlabels == 0)
 		HPDF_AddPageLabel(dev->pdf, 0, HPDF_PAGE_NUM_STYLE_DECIMAL, 1,

@@ -478,7 +478,8 @@ t autolink-parens 1 40 "$WORD"
 t emails 1 40 "$WORD"
 t emails-entities 1 40 "$WORD"
 t xrefs-many 0
-t paragraph-1mb 0
+# (a tagged PDF: each page's marked content in the structure tree)
+t paragraph-1mb 0 42
 t line-1mb 0
 t word-100k 0
 t word-100k-url 0
@@ -489,7 +490,10 @@ t word-100k-note 0
 t word-100k-front 0
 t word-combining 0
 t table-10000-rows 0 300
-t table-links 0 200
+# (a tagged PDF: each of the 20,000 links an annotation with its /Contents,
+# an OBJR in the structure tree and an entry in the parent tree, each a
+# libharu object of a few hundred bytes)
+t table-links 0 280
 t table-200-columns 1 40 "$COLS"
 t table-64-columns 0
 t table-cells-amplified 1 40 "$COLS"
