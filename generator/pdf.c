@@ -56,8 +56,8 @@ struct kid {
 	uint32_t page;
 	int mcid;
 	HPDF_Annotation annot;
-	HPDF_Dict parent; /* the structure element whose /K holds it (the
-			     element, or a NonStruct under it) */
+	uint32_t pobj; /* the object number of the structure element whose
+			  /K holds it */
 };
 
 /* An element's kid in reading order: kids[ref], or element -ref - 1. */
@@ -104,7 +104,7 @@ struct pdf_dev {
 	/* The structure tree of the document being painted. */
 	const struct selem *tags; /* the layout's elements (NULL: a root
 				     alone) */
-	HPDF_Dict *elems;         /* their dictionaries, heap */
+	struct sobj *elems;       /* their dictionaries' records, heap */
 	size_t nelems, capelems;
 	struct kid *kids; /* in the order painted, heap */
 	size_t nkids, capkids;
@@ -114,6 +114,8 @@ struct pdf_dev {
 	size_t capstart;
 	HPDF_Dict sroot; /* the /StructTreeRoot */
 	HPDF_Dict ptree; /* its parent tree */
+	uint32_t nexus;  /* the number of the parent tree's first annotation
+			    key: the pages' count */
 	size_t nannots;  /* link annotations given a /StructParent */
 	HPDF_Encoder utf8;
 
@@ -248,6 +250,33 @@ dict_stream_deflate(HPDF_Dict d, bool on)
 {
 	d->filter = on ? HPDF_STREAM_FILTER_FLATE_DECODE :
 	                 HPDF_STREAM_FILTER_NONE;
+}
+
+/* The object number of an indirect object (a page, an annotation, a
+ * dictionary given to HPDF_Xref_Add): the structure tree's entries are
+ * written by clerk (dict_set_writer), and name objects by number. */
+static uint32_t
+obj_num(const void *obj)
+{
+	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
+
+/* Has libharu call w(d, stream) when it writes dictionary d, between its
+ * entries and its ">>", with ctx in d->attr: the entries of a structure
+ * element are written straight from clerk's arrays, as a libharu object
+ * of each (a dictionary, a name, a number, an array) would take
+ * hundreds of bytes each, and a paper may hold 100,000 elements. */
+static void
+dict_set_writer(HPDF_Dict d, HPDF_Dict_OnWriteFunc w, void *ctx)
+{
+	d->write_fn = w;
+	d->attr = ctx;
+}
+
+static void *
+dict_writer_ctx(HPDF_Dict d)
+{
+	return d->attr;
 }
 
 /* ---- errors ---------------------------------------------------------- */
@@ -1045,8 +1074,7 @@ kid_add(struct pdf_dev *dev, int elem, uint32_t seq, uint32_t page, int mcid,
 		dev->kids = xrealloc(dev->kids,
 		    dev->capkids * sizeof *dev->kids);
 	}
-	dev->kids[dev->nkids++] = (struct kid){elem, seq, page, mcid, annot,
-	    NULL};
+	dev->kids[dev->nkids++] = (struct kid){elem, seq, page, mcid, annot, 0};
 }
 
 static void
@@ -1316,7 +1344,21 @@ paint_outline(struct pdf_dev *dev, HPDF_Page *pages, size_t npages,
  * One /StructElem per element of the layout's tree (each made before its
  * kids, as the layout lists them), under a /StructTreeRoot whose parent
  * tree maps each page's MCIDs (/StructParents, the page's index) and each
- * link annotation (/StructParent, after the pages) to its element. */
+ * link annotation (/StructParent, after the pages) to its element. Each
+ * element is an empty libharu dictionary, numbered in the file, whose
+ * entries sobj_write writes when the file is saved (dict_set_writer). */
+
+/* An element's dictionary. Its /K is written whole, however long: the
+ * arrays of PDF/A-2 have no limit, and libharu's (32,767 items) does not
+ * apply to what clerk writes itself. A grouping NonStruct would break the
+ * schema a reader checks (an L holds LIs). */
+struct sobj {
+	struct pdf_dev *dev;
+	int elem;        /* its element (index) */
+	uint32_t obj;    /* its object number */
+	uint32_t parent; /* the object number of its /P */
+	uint32_t k0, k1; /* its kids, dev->order[k0..k1) */
+};
 
 static HPDF_Dict
 new_object(struct pdf_dev *dev)
@@ -1358,32 +1400,138 @@ numbering_name(enum list_numbering n)
 	return "None";
 }
 
+/* Writes the n bytes at s to st (libharu's stream keeps its error). */
+static void
+put(HPDF_Stream st, const char *s, size_t n)
+{
+	HPDF_Stream_Write(st, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+}
+
+/* "N 0 R" and c, or "/Key N 0 R\n". */
+static void
+put_ref(HPDF_Stream st, const char *key, uint32_t obj)
+{
+	char b[64];
+	int n = key != NULL ? snprintf(b, sizeof b, "/%s %u 0 R ", key, obj) :
+	                      snprintf(b, sizeof b, "%u 0 R ", obj);
+	put(st, b, (size_t)n);
+}
+
+/* UTF-8 text s as a PDF text string: UTF-16BE with its byte order mark,
+ * in hexadecimal (no character needs escaping). */
+static void
+put_text_string(HPDF_Stream st, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char b[64];
+	size_t n = 0;
+	put(st, "<FEFF", 5);
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		uint32_t cp = *p++;
+		int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
+		if (more > 0)
+			cp &= 0x3Fu >> more;
+		for (; more > 0 && (*p & 0xC0) == 0x80; more--)
+			cp = (cp << 6) | (*p++ & 0x3F);
+		uint32_t u[2] = {cp, 0};
+		int m = 1;
+		if (cp > 0xFFFF && cp <= 0x10FFFF) {
+			u[0] = 0xD800 + ((cp - 0x10000) >> 10);
+			u[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			m = 2;
+		} else if (cp > 0xFFFF) {
+			u[0] = 0xFFFD;
+		}
+		for (int i = 0; i < m; i++)
+			for (int sh = 12; sh >= 0; sh -= 4)
+				b[n++] = hex[(u[i] >> sh) & 0xF];
+		if (n + 16 > sizeof b) {
+			put(st, b, n);
+			n = 0;
+		}
+	}
+	put(st, b, n);
+	put(st, ">\n", 2);
+}
+
 /* The attributes of element e: /Alt of a figure, /Scope of a table header
  * cell, /ListNumbering of a list. */
 static void
-elem_attributes(struct pdf_dev *dev, HPDF_Dict d, const struct selem *e)
+put_attributes(HPDF_Stream st, const struct selem *e)
 {
-	HPDF_MMgr mm = doc_mmgr(dev->pdf);
-	HPDF_Dict a;
 	char buf[INFO_MAX + 4];
 	if (e->type == TAG_FIGURE && e->alt != NULL) {
-		HPDF_Dict_Add(d, "Alt",
-		    HPDF_String_New(mm, info_text(e->alt, buf), dev->utf8));
+		put(st, "/Alt ", 5);
+		put_text_string(st, info_text(e->alt, buf));
 	} else if (e->type == TAG_TH) {
-		a = HPDF_Dict_New(mm);
-		HPDF_Dict_Add(d, "A", a);
-		HPDF_Dict_AddName(a, "O", "Table");
-		HPDF_Dict_AddName(a, "Scope",
-		    e->scope == SCOPE_ROW      ? "Row" :
-		        e->scope == SCOPE_BOTH ? "Both" :
-		                                 "Column");
+		HPDF_Stream_WriteStr(st,
+		    e->scope == SCOPE_ROW ?
+		        "/A <</O /Table /Scope /Row>>\n" :
+		        e->scope == SCOPE_BOTH ?
+		        "/A <</O /Table /Scope /Both>>\n" :
+		        "/A <</O /Table /Scope /Column>>\n");
 	} else if (e->type == TAG_L) {
-		a = HPDF_Dict_New(mm);
-		HPDF_Dict_Add(d, "A", a);
-		HPDF_Dict_AddName(a, "O", "List");
-		HPDF_Dict_AddName(a, "ListNumbering",
-		    numbering_name(e->numbering));
+		HPDF_Stream_WriteStr(st, "/A <</O /List /ListNumbering /");
+		HPDF_Stream_WriteStr(st, numbering_name(e->numbering));
+		put(st, ">>\n", 3);
 	}
+}
+
+/* The /Pg and /K of the kids r[0..m) in reading order: elements, MCIDs
+ * (bare when on the /Pg page, of the first marked content), marked
+ * content on other pages (/MCR), annotations (/OBJR). */
+static void
+put_kids(struct pdf_dev *dev, HPDF_Stream st, const struct kidref *r, size_t m)
+{
+	char b[160];
+	long pg = -1;
+	for (size_t j = 0; j < m && pg < 0; j++)
+		if (r[j].ref >= 0 && dev->kids[r[j].ref].annot == NULL)
+			pg = dev->kids[r[j].ref].page;
+	if (pg >= 0)
+		put_ref(st, "Pg", obj_num(dev->pages[pg]));
+	put(st, "/K [", 4);
+	for (size_t j = 0; j < m; j++) {
+		int n;
+		if (r[j].ref < 0) {
+			put_ref(st, NULL, dev->elems[-r[j].ref - 1].obj);
+			continue;
+		}
+		const struct kid *c = &dev->kids[r[j].ref];
+		if (c->annot != NULL)
+			n = snprintf(b, sizeof b,
+			    "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>> ",
+			    obj_num(dev->pages[c->page]), obj_num(c->annot));
+		else if ((long)c->page == pg)
+			n = snprintf(b, sizeof b, "%d ", c->mcid);
+		else
+			n = snprintf(b, sizeof b,
+			    "<</Type /MCR /Pg %u 0 R /MCID %d>> ",
+			    obj_num(dev->pages[c->page]), c->mcid);
+		put(st, b, (size_t)n);
+	}
+	put(st, "]\n", 2);
+}
+
+/* Writes the entries of the element or NonStruct whose record is the
+ * dictionary's writer context (libharu's HPDF_Dict_OnWriteFunc). */
+static HPDF_STATUS
+sobj_write(HPDF_Dict d, HPDF_Stream st)
+{
+	const struct sobj *o = dict_writer_ctx(d);
+	struct pdf_dev *dev = o->dev;
+	/* no /Type: it is optional, and a long list has 400,000 of these */
+	HPDF_Stream_WriteStr(st, "/S /");
+	HPDF_Stream_WriteStr(st,
+	    o->elem == 0 ? "Document" : stag_name(elem_type(dev, o->elem)));
+	put(st, " ", 1);
+	put_ref(st, "P", o->parent);
+	if (o->elem > 0 && dev->tags != NULL)
+		put_attributes(st, &dev->tags[o->elem]);
+	if (o->k1 > o->k0) {
+		put_kids(dev, st, dev->order + o->k0, o->k1 - o->k0);
+	}
+	return HPDF_Stream_WriteStr(st, "");
 }
 
 /* The structure tree root and an element for each of l's, without kids
@@ -1404,17 +1552,19 @@ tags_begin(struct pdf_dev *dev, const struct layout *l)
 	HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
 	dev->ptree = new_object(dev);
 	HPDF_Dict_Add(root, "ParentTree", dev->ptree);
+	HPDF_Dict first = NULL;
 	for (size_t i = 0; i < dev->nelems; i++) {
-		HPDF_Dict d = dev->elems[i] = new_object(dev);
-		HPDF_Dict_AddName(d, "Type", "StructElem");
-		HPDF_Dict_AddName(d, "S",
-		    i == 0 ? "Document" : stag_name(elem_type(dev, (int)i)));
-		HPDF_Dict_Add(d, "P",
-		    i == 0 ? root : dev->elems[elem_parent(dev, i)]);
-		if (dev->tags != NULL)
-			elem_attributes(dev, d, &dev->tags[i]);
+		HPDF_Dict d = new_object(dev);
+		struct sobj *o = &dev->elems[i];
+		*o = (struct sobj){dev, (int)i, obj_num(d),
+		    i == 0 ? obj_num(root) :
+		             dev->elems[elem_parent(dev, i)].obj,
+		    0, 0};
+		dict_set_writer(d, sobj_write, o);
+		if (i == 0)
+			first = d;
 	}
-	HPDF_Dict_Add(root, "K", dev->elems[0]);
+	HPDF_Dict_Add(root, "K", first);
 	HPDF_Dict_Add(doc_catalog(dev->pdf), "StructTreeRoot", root);
 }
 
@@ -1478,159 +1628,77 @@ tags_order(struct pdf_dev *dev)
 	}
 }
 
-/* The /K of structure element dict: the kids r[0..m) in reading order
- * (elements, MCIDs, marked-content references on other pages than its
- * /Pg, annotations), each dict filled before it goes into its array (an
- * array that refuses an item frees it). */
+/* Each element's kids in reading order, and each kid's element for the
+ * parent tree. */
 static void
-write_k(struct pdf_dev *dev, HPDF_Dict dict, const struct kidref *r, size_t m)
+tags_finish_kids(struct pdf_dev *dev)
 {
-	HPDF_MMgr mm = doc_mmgr(dev->pdf);
-	long pg = -1;
-	for (size_t j = 0; j < m && pg < 0; j++)
-		if (r[j].ref >= 0)
-			pg = dev->kids[r[j].ref].page;
-	if (pg >= 0)
-		HPDF_Dict_Add(dict, "Pg", dev->pages[pg]);
-	HPDF_Array k = HPDF_Array_New(mm);
-	HPDF_Dict_Add(dict, "K", k);
-	for (size_t j = 0; j < m; j++) {
-		if (r[j].ref < 0) {
-			int ce = -r[j].ref - 1;
-			HPDF_Dict c = dev->elems[ce];
-			if (dict != dev->elems[elem_parent(dev, (size_t)ce)])
-				HPDF_Dict_Add(c, "P", dict); /* a NonStruct */
-			HPDF_Array_Add(k, c);
-			continue;
-		}
-		struct kid *c = &dev->kids[r[j].ref];
-		c->parent = dict;
-		if (c->annot == NULL && (long)c->page == pg) {
-			HPDF_Array_AddNumber(k, c->mcid);
-			continue;
-		}
-		HPDF_Dict ref = HPDF_Dict_New(mm);
-		HPDF_Dict_AddName(ref, "Type",
-		    c->annot != NULL ? "OBJR" : "MCR");
-		HPDF_Dict_Add(ref, "Pg", dev->pages[c->page]);
-		if (c->annot != NULL)
-			HPDF_Dict_Add(ref, "Obj", c->annot);
-		else
-			HPDF_Dict_AddNumber(ref, "MCID", c->mcid);
-		HPDF_Array_Add(k, ref);
+	tags_order(dev);
+	for (size_t e = 0; e < dev->nelems; e++) {
+		uint32_t k0 = dev->start[e], k1 = dev->start[e + 1];
+		dev->elems[e].k0 = k0;
+		dev->elems[e].k1 = k1;
+		for (uint32_t k = k0; k < k1; k++)
+			if (dev->order[k].ref >= 0)
+				dev->kids[dev->order[k].ref]
+				    .pobj = dev->elems[e].obj;
 	}
 }
 
-/* The parent tree, written as a number tree whose leaves hold at most
- * PT_LEAF pairs (a PDF array of libharu holds at most 32,767 items). */
-enum { PT_LEAF = 2048, K_MAX = 8192 };
-
-struct ptree {
-	HPDF_Array kids; /* the leaves, when more than one */
-	HPDF_Array nums; /* the leaf being filled */
-	HPDF_INT32 first, last, n;
-};
-
-static void
-ptree_close(struct pdf_dev *dev, struct ptree *t)
+/* Writes the parent tree's /Nums (a number tree of one node): each
+ * page's MCIDs in order (key: the page's index), then each link
+ * annotation (keys from the pages' count), to the element holding it. */
+static HPDF_STATUS
+ptree_write(HPDF_Dict d, HPDF_Stream st)
 {
-	if (t->nums == NULL)
-		return;
-	HPDF_MMgr mm = doc_mmgr(dev->pdf);
-	HPDF_Dict leaf = new_object(dev);
-	HPDF_Dict_Add(leaf, "Nums", t->nums);
-	HPDF_Array lim = HPDF_Array_New(mm);
-	HPDF_Array_AddNumber(lim, t->first);
-	HPDF_Array_AddNumber(lim, t->last);
-	HPDF_Dict_Add(leaf, "Limits", lim);
-	if (t->kids == NULL) {
-		t->kids = HPDF_Array_New(mm);
-		HPDF_Dict_Add(dev->ptree, "Kids", t->kids);
-	}
-	HPDF_Array_Add(t->kids, leaf);
-	t->nums = NULL;
-}
-
-static void
-ptree_add(struct pdf_dev *dev, struct ptree *t, HPDF_INT32 key, void *value)
-{
-	if (t->nums != NULL && t->n == PT_LEAF)
-		ptree_close(dev, t);
-	if (t->nums == NULL) {
-		t->nums = HPDF_Array_New(doc_mmgr(dev->pdf));
-		t->first = key;
-		t->n = 0;
-	}
-	HPDF_Array_AddNumber(t->nums, key);
-	HPDF_Array_Add(t->nums, value);
-	t->last = key;
-	t->n++;
-}
-
-/* The parent tree: each page's MCIDs (/StructParents, the page's index),
- * then each link annotation (its /StructParent, after the pages), to the
- * element that holds it. */
-static void
-tags_parent_tree(struct pdf_dev *dev, size_t npages)
-{
-	struct ptree t = {0};
-	HPDF_MMgr mm = doc_mmgr(dev->pdf);
-	HPDF_Array arr = NULL;
+	struct pdf_dev *dev = dict_writer_ctx(d);
+	char b[64];
 	long page = -1;
+	put(st, "/Nums [", 7);
 	for (size_t j = 0; j < dev->nkids; j++) {
 		const struct kid *c = &dev->kids[j];
 		if (c->annot != NULL)
 			continue;
 		if ((long)c->page != page) {
+			int n = snprintf(b, sizeof b, "%s%u [",
+			    page >= 0 ? "]\n" : "", c->page);
+			put(st, b, (size_t)n);
 			page = c->page;
-			arr = HPDF_Array_New(mm);
-			HPDF_Dict_AddNumber(dev->pages[page], "StructParents",
-			    (HPDF_INT32)page);
-			ptree_add(dev, &t, (HPDF_INT32)page, arr);
 		}
-		HPDF_Array_Add(arr, c->parent);
+		put_ref(st, NULL, c->pobj);
 	}
-	HPDF_INT32 key = (HPDF_INT32)npages;
-	for (size_t j = 0; j < dev->nkids; j++)
-		if (dev->kids[j].annot != NULL)
-			ptree_add(dev, &t, key++, dev->kids[j].parent);
-	if (t.kids == NULL && t.nums != NULL)
-		HPDF_Dict_Add(dev->ptree, "Nums", t.nums);
-	else if (t.kids == NULL)
-		HPDF_Dict_Add(dev->ptree, "Nums", HPDF_Array_New(mm));
-	else
-		ptree_close(dev, &t);
-	HPDF_Dict_AddNumber(dev->sroot, "ParentTreeNextKey", key);
+	if (page >= 0)
+		put(st, "]\n", 2);
+	uint32_t key = dev->nexus;
+	for (size_t j = 0; j < dev->nkids; j++) {
+		if (dev->kids[j].annot == NULL)
+			continue;
+		int n = snprintf(b, sizeof b, "%u ", key++);
+		put(st, b, (size_t)n);
+		put_ref(st, NULL, dev->kids[j].pobj);
+	}
+	return HPDF_Stream_WriteStr(st, "]\n");
 }
 
-/* Each element's /K, then the parent tree. An element of more than K_MAX
- * kids holds them in NonStruct elements of K_MAX each (a grouping
- * without meaning: a paragraph of 20,000 links). */
+/* Each element's /K, then the parent tree: each page with marked content
+ * gets its /StructParents. */
 static void
 tags_finish(struct pdf_dev *dev, size_t npages)
 {
-	tags_order(dev);
-	for (size_t e = 0; e < dev->nelems; e++) {
-		const struct kidref *r = dev->order + dev->start[e];
-		size_t m = dev->start[e + 1] - dev->start[e];
-		if (m == 0)
+	tags_finish_kids(dev);
+	long page = -1;
+	for (size_t j = 0; j < dev->nkids; j++) {
+		const struct kid *c = &dev->kids[j];
+		if (c->annot != NULL || (long)c->page == page)
 			continue;
-		if (m <= K_MAX) {
-			write_k(dev, dev->elems[e], r, m);
-			continue;
-		}
-		HPDF_Array k = HPDF_Array_New(doc_mmgr(dev->pdf));
-		HPDF_Dict_Add(dev->elems[e], "K", k);
-		for (size_t j = 0; j < m; j += K_MAX) {
-			HPDF_Dict ns = new_object(dev);
-			HPDF_Dict_AddName(ns, "Type", "StructElem");
-			HPDF_Dict_AddName(ns, "S", "NonStruct");
-			HPDF_Dict_Add(ns, "P", dev->elems[e]);
-			HPDF_Array_Add(k, ns);
-			write_k(dev, ns, r + j, m - j < K_MAX ? m - j : K_MAX);
-		}
+		page = c->page;
+		HPDF_Dict_AddNumber(dev->pages[page], "StructParents",
+		    (HPDF_INT32)page);
 	}
-	tags_parent_tree(dev, npages);
+	dev->nexus = (uint32_t)npages;
+	dict_set_writer(dev->ptree, ptree_write, dev);
+	HPDF_Dict_AddNumber(dev->sroot, "ParentTreeNextKey",
+	    (HPDF_INT32)(npages + dev->nannots));
 }
 
 /* ---- accessible, archival ---------------------------------------------- */

@@ -498,14 +498,20 @@ t table-200-columns 1 40 "$COLS"
 t table-64-columns 0
 t table-cells-amplified 1 40 "$COLS"
 t table-pipes 1 40 "$COLS"
-t pages-2500 0
+# (a tagged PDF: each page's structure elements and marked content, and
+# the parent tree, a fifth more than untagged)
+t pages-2500 0 55
 t pages-over 010 700 "$PAGES"
-t paragraphs-tiny 0 1000
+# (a tagged PDF: a structure element per paragraph and its marked
+# content, about 100 bytes of file and 250 of memory each)
+t paragraphs-tiny 0 1700
 t subheadings-5000 0
 t footnotes-5000 0
 t footnotes-one-line 0
 t footnote-long 0
-t list-100000 0 200
+# (a tagged PDF: four structure elements an item, LI > Lbl + LBody > P,
+# twice the untagged memory)
+t list-100000 0 380
 t headings-unknown 1 40 'error: heading "Backgroud 0" names no section'
 t appendices-many 1 40 "error: more than 100 appendices"
 t yaml-flow-deep 1 40 "$YDEEP"
