@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "output.h"
 #include "pack.h"
 
 struct paper;
@@ -31,29 +32,25 @@ struct render_options {
 	void *progress_ctx;
 };
 
-/* One document rendered: its bytes (heap; the caller frees), len of
- * them. */
-struct rendered {
-	char *bytes;
-	size_t len;
-};
-
 struct backend {
-	const char *name; /* -f's value: "pdf" */
-	const char *ext;  /* of the files it writes: ".pdf" */
+	const char *name;     /* -f's value: "pdf" */
+	const char *ext;      /* of the files it writes: ".pdf" */
+	const char *pack_ext; /* of a pack's two documents: ".pdf"; ""
+				 when each is a folder */
 	/* A renderer for what one thread renders with options o (which
 	 * must outlive it). Never NULL. */
 	void *(*new)(const struct render_options *o);
 	/* Edition e of paper p (read without errors, with its template;
 	 * it has that edition) into *out. Returns EXIT_OK; EXIT_INPUT when
 	 * d received an error (nothing rendered); EXIT_SYSTEM with why in
-	 * *syserr (heap). */
+	 * *syserr (heap). out->path is where it will be written. */
 	int (*paper)(void *r, const struct paper *p, enum edition e,
 	    struct diags *d, struct rendered *out, char **syserr);
 	/* Both kinds of the pack planned as pk (without errors), with the
 	 * templates of set, into out[PACK_PUBLIC] and out[PACK_FULL]: both
-	 * or neither. Returns EXIT_OK, EXIT_INPUT (d received an error) or
-	 * EXIT_SYSTEM (said on stderr). */
+	 * or neither (out[k].path: where each will be written). Returns
+	 * EXIT_OK, EXIT_INPUT (d received an error) or EXIT_SYSTEM (said on
+	 * stderr). */
 	int (*pack)(void *r, const struct pack *pk,
 	    const struct template_set *set, struct diags *d,
 	    struct rendered out[2]);

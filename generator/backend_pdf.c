@@ -206,6 +206,7 @@ pdf_pack(void *rv, const struct pack *pk, const struct template_set *set,
 const struct backend backend_pdf = {
     .name = "pdf",
     .ext = ".pdf",
+    .pack_ext = ".pdf",
     .new = pdf_new,
     .paper = pdf_paper,
     .pack = pdf_pack,

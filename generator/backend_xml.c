@@ -96,6 +96,7 @@ xml_pack(void *r, const struct pack *pk, const struct template_set *set,
 const struct backend backend_xml = {
     .name = "xml",
     .ext = ".xml",
+    .pack_ext = ".xml",
     .new = xml_new,
     .paper = xml_paper,
     .pack = xml_pack,

@@ -84,17 +84,22 @@ static int
 write_paper(const struct batch *b, const struct paper *p, const char *out,
     struct diags *d, char **syserr)
 {
-	struct rendered r = {NULL, 0};
+	struct rendered r = {.path = out};
 	void *rn = b->be->new (&b->opt);
 	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
 	b->be->free(rn);
-	if (status == EXIT_OK && !output_write(out, r.bytes, r.len, false)) {
-		char eb[DIAG_ERRNO_MAX];
-		*syserr = diag_string(out, D_CANNOT_WRITE,
-		    diag_errno(errno, eb, sizeof eb));
-		status = EXIT_SYSTEM;
+	if (status == EXIT_OK) {
+		char *failed = NULL;
+		struct staged *s = output_rendered_stage(out, &r, &failed);
+		if (s == NULL || !output_rendered_commit(s, &failed)) {
+			char eb[DIAG_ERRNO_MAX];
+			*syserr = diag_string(failed, D_CANNOT_WRITE,
+			    diag_errno(errno, eb, sizeof eb));
+			status = EXIT_SYSTEM;
+		}
+		free(failed);
 	}
-	free(r.bytes);
+	rendered_free(&r);
 	return status;
 }
 

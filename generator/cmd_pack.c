@@ -38,32 +38,32 @@ pack_progress(void *ctx, size_t done, size_t n)
 		cli_progress(pg->tty, done, n + 1, "laid out", "papers");
 }
 
-/* Writes the two packs to out, both or neither: each to a temporary file,
- * then both renamed into place. */
+/* Writes the two packs to out, both or neither: each staged under
+ * temporary names, then both put into place. */
 static int
 write_packs(char *const out[2], const struct rendered r[2])
 {
 	int status = EXIT_OK;
-	char *tmp[2] = {NULL, NULL};
-	for (size_t k = 0; k < 2 && status == EXIT_OK; k++) {
-		if ((tmp[k] = output_stage(out[k], r[k].bytes, r[k].len)) ==
-		    NULL) {
-			char eb[DIAG_ERRNO_MAX];
-			diag_print(stderr, out[k], D_CANNOT_WRITE,
-			    diag_errno(errno, eb, sizeof eb));
+	struct staged *s[2] = {NULL, NULL};
+	char *failed = NULL;
+	for (size_t k = 0; k < 2 && status == EXIT_OK; k++)
+		if ((s[k] = output_rendered_stage(out[k], &r[k], &failed)) ==
+		    NULL)
 			status = EXIT_SYSTEM;
-		}
-	}
 	for (size_t k = 0; k < 2; k++) {
-		if (status == EXIT_OK && !output_commit(tmp[k], out[k])) {
-			char eb[DIAG_ERRNO_MAX];
-			diag_print(stderr, out[k], D_CANNOT_WRITE,
-			    diag_errno(errno, eb, sizeof eb));
-			status = EXIT_SYSTEM;
-		} else if (status != EXIT_OK) {
-			output_discard(tmp[k]);
+		if (status == EXIT_OK) {
+			if (!output_rendered_commit(s[k], &failed))
+				status = EXIT_SYSTEM;
+		} else {
+			output_rendered_discard(s[k]);
 		}
 	}
+	if (status != EXIT_OK) {
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, failed, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
+	}
+	free(failed);
 	return status;
 }
 
@@ -125,11 +125,11 @@ make_packs(const struct backend *be, const struct pack *pk,
 	char *out[2];
 	for (int k = 0; k < 2; k++)
 		out[k] = cli_output_name(dir, pk->agenda->path,
-		    pack_suffix((enum pack_kind)k), be->ext);
+		    pack_suffix((enum pack_kind)k), be->pack_ext);
 	struct progress pg = {isatty(STDERR_FILENO), out[0]};
 	o->progress = pack_progress;
 	o->progress_ctx = &pg;
-	struct rendered r[2] = {{NULL, 0}, {NULL, 0}};
+	struct rendered r[2] = {{.path = out[0]}, {.path = out[1]}};
 	void *rn = be->new (o);
 	int status = be->pack(rn, pk, set, d, r);
 	be->free(rn);
@@ -137,7 +137,7 @@ make_packs(const struct backend *be, const struct pack *pk,
 	if (status == EXIT_OK)
 		status = write_packs(out, r);
 	for (int k = 0; k < 2; k++) {
-		free(r[k].bytes);
+		rendered_free(&r[k]);
 		free(out[k]);
 	}
 	return status;

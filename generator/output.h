@@ -23,4 +23,56 @@ char *output_stage(const char *path, const void *data, size_t len);
 bool output_commit(char *tmp, const char *path);
 void output_discard(char *tmp);
 
+/* A file that goes with a rendered document: an HTML page's image, or a
+ * page of a meeting's folder. */
+struct rendered_file {
+	char *name;  /* relative to the document's folder (below),
+			    "/"-separated, no "." or ".." part; heap */
+	char *bytes; /* its content (heap), len of them; or NULL */
+	size_t len;
+	char *copy_from; /* with bytes NULL: the file copied whole (heap) */
+};
+
+/* One document rendered, as a back end hands it to the command that
+ * writes it (backend.h). A document is a file (bytes, written at its
+ * path) with, when nfiles > 0, a folder of files beside it, named by
+ * folder ("paper.files"), and replaced whole; or, with folder NULL and
+ * as_folder set, a folder itself (path), replaced whole, whose index.html
+ * is bytes and whose other files are files. */
+struct rendered {
+	char *bytes; /* heap */
+	size_t len;
+	struct rendered_file *files; /* heap, nfiles of them */
+	size_t nfiles;
+	char *folder;   /* the companion folder's name (heap), or NULL */
+	bool as_folder; /* the document is a folder */
+	/* Set by the command before rendering (not owned): where the
+	 * document will be written, so that a back end can see what is
+	 * beside it (an HTML page links to the PDF built beside it). */
+	const char *path;
+};
+
+/* Adds a file to r: name (copied), with bytes (taken: r owns them) or,
+ * when bytes is NULL, the file copy_from (copied) copied whole. */
+void rendered_add(struct rendered *r, const char *name, char *bytes, size_t len,
+    const char *copy_from);
+
+/* Frees what r holds (not path) and empties it. */
+void rendered_free(struct rendered *r);
+
+/* Writing rendered documents whole or not at all, several as one (a
+ * pack's two editions): output_rendered_stage writes r's file and its
+ * folder beside path, under temporary names; output_rendered_commit puts
+ * each staged document into place (a folder replacing the previous one
+ * whole, so that no file of an earlier build is left in it, then the
+ * file); output_rendered_discard removes what was staged. stage returns NULL with errno set and
+ * *failed the file that could not be written (heap), leaving nothing
+ * behind; commit returns false with errno set and *failed. A folder set
+ * with no files removes the folder of that name an earlier build left. */
+struct staged;
+struct staged *output_rendered_stage(const char *path, const struct rendered *r,
+    char **failed);
+bool output_rendered_commit(struct staged *s, char **failed);
+void output_rendered_discard(struct staged *s);
+
 #endif
