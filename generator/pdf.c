@@ -66,6 +66,15 @@ struct kidref {
 	int ref;
 };
 
+/* A buffer the entries of an object clerk writes itself (the structure
+ * tree) are formatted into, and handed to libharu's stream in one write:
+ * each of libharu's writes costs far more than the bytes it copies, and a
+ * long paper has hundreds of thousands of entries. */
+struct obuf {
+	char *b; /* heap */
+	size_t n, cap;
+};
+
 struct pdf_dev {
 	struct metrics m; /* handed to the layout engine */
 	HPDF_Doc pdf;
@@ -112,6 +121,7 @@ struct pdf_dev {
 	size_t caporder;
 	uint32_t *start; /* where each element's kids start in order, heap */
 	size_t capstart;
+	struct obuf ob;  /* an object's entries formatted (struct obuf) */
 	HPDF_Dict sroot; /* the /StructTreeRoot */
 	HPDF_Dict ptree; /* its parent tree */
 	uint32_t nexus;  /* the number of the parent tree's first annotation
@@ -217,6 +227,16 @@ static HPDF_Xref
 doc_xref(HPDF_Doc pdf)
 {
 	return pdf->xref;
+}
+
+/* The stream a document was saved into (HPDF_SaveToStream): clerk copies
+ * its buffers out whole (HPDF_MemStream_GetBufPtr), as libharu's
+ * HPDF_ReadFromStream copies a byte at a time, and has no getter for
+ * it. */
+static HPDF_Stream
+doc_stream(HPDF_Doc pdf)
+{
+	return pdf->stream;
 }
 
 /* The catalog, for the entries of a tagged, archival PDF (/StructTreeRoot,
@@ -788,6 +808,7 @@ pdf_dev_free(struct pdf_dev *dev)
 	free(dev->elems);
 	free(dev->kids);
 	free(dev->order);
+	free(dev->ob.b);
 	free(dev->start);
 	free(dev);
 }
@@ -942,7 +963,8 @@ cs_flush(struct pdf_dev *dev, HPDF_Page page)
 	dev->cslen = 0;
 }
 
-/* v hundredths as a PDF number ("12.5", "-3", "0.07"), then c. */
+/* v hundredths as a PDF number ("12.5", "-3", "0.07"), then c unless it
+ * is '\0'. */
 static void
 cs_num(struct pdf_dev *dev, long v, char c)
 {
@@ -951,7 +973,8 @@ cs_num(struct pdf_dev *dev, long v, char c)
 	bool neg = v < 0;
 	unsigned long u = neg ? 0ul - (unsigned long)v : (unsigned long)v;
 	unsigned long frac = u % 100, whole = u / 100;
-	tmp[n++] = c;
+	if (c != '\0')
+		tmp[n++] = c;
 	if (frac != 0) {
 		if (frac % 10 == 0) {
 			tmp[n++] = (char)('0' + frac / 10);
@@ -1006,8 +1029,8 @@ cs_text(struct pdf_dev *dev, const char *s, size_t n)
 			*q++ = c;
 		}
 	}
-	memcpy(q, ") Tj\n", 6);
-	q += 6;
+	memcpy(q, ") Tj\n", 5);
+	q += 5;
 	dev->cslen = (size_t)(q - dev->cs);
 }
 
@@ -1037,12 +1060,13 @@ struct mcs {
 	uint32_t page; /* 0-based */
 };
 
-/* The integer v, then c. */
+/* The integer v, then c unless it is '\0'. */
 static void
 cs_int(struct pdf_dev *dev, long v, char c)
 {
 	char tmp[24];
-	int n = snprintf(tmp, sizeof tmp, "%ld%c", v, c);
+	int n = c != '\0' ? snprintf(tmp, sizeof tmp, "%ld%c", v, c) :
+	                    snprintf(tmp, sizeof tmp, "%ld", v);
 	cs_room(dev, (size_t)n);
 	memcpy(dev->cs + dev->cslen, tmp, (size_t)n);
 	dev->cslen += (size_t)n;
@@ -1210,23 +1234,39 @@ paint_text(struct pdf_dev *dev, HPDF_Page page, const struct box *b,
 	HPDF_Font font = simple ? wfont_get(dev, b->font) :
 	                          font_get(dev, b->font);
 	if (font != *cur_font || b->size != *cur_size) {
-		/* libharu names the font on the page */
-		cs_flush(dev, page);
-		page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
-		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->size);
+		if (simple) {
+			/* libharu names the font on the page; clerk writes
+			 * Tf, as libharu's call clears a 512-byte buffer
+			 * byte by byte each time */
+			const char *name = HPDF_Page_GetLocalFontName(page,
+			    font);
+			cs_str(dev, "/");
+			cs_str(dev, name != NULL ? name : "F0");
+			cs_str(dev, " ");
+			cs_num(dev, hundredths(b->size), ' ');
+			cs_str(dev, "Tf\n");
+		} else {
+			/* libharu's ShowText reads the font it was given */
+			cs_flush(dev, page);
+			page_set_gmode(page, HPDF_GMODE_TEXT_OBJECT);
+			HPDF_Page_SetFontAndSize(page, font,
+			    (HPDF_REAL)b->size);
+		}
 		*cur_font = font;
 		*cur_size = b->size;
 	}
 	long x = hundredths(b->x), y = hundredths(b->y);
-	cs_num(dev, x - *tx, 0);
+	cs_num(dev, x - *tx, ' ');
 	cs_num(dev, y - *ty, ' ');
-	cs_str(dev, " Td\n");
+	cs_str(dev, "Td\n");
 	*tx = x;
 	*ty = y;
 	if (simple) {
 		/* the glyphs used, marked for embedding */
 		for (size_t c = 0; c < len; c++)
-			(void)byte_width(dev, b->font, (unsigned char)text[c]);
+			if (dev->wcache[b->font][(unsigned char)text[c]] < 0)
+				(void)byte_width(dev, b->font,
+				    (unsigned char)text[c]);
 		cs_text(dev, text, len);
 	} else {
 		cs_flush(dev, page);
@@ -1283,12 +1323,12 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 				    (HPDF_REAL)b->line_width);
 				cur_width = b->line_width;
 			}
-			cs_num(dev, hundredths(b->x), 0);
+			cs_num(dev, hundredths(b->x), ' ');
 			cs_num(dev, hundredths(b->y), ' ');
-			cs_str(dev, " m ");
-			cs_num(dev, hundredths(b->x + b->w), 0);
+			cs_str(dev, "m ");
+			cs_num(dev, hundredths(b->x + b->w), ' ');
 			cs_num(dev, hundredths(b->y + b->h), ' ');
-			cs_str(dev, " l S\n");
+			cs_str(dev, "l S\n");
 			break;
 		case BOX_IMAGE:
 			cs_flush(dev, page);
@@ -1407,25 +1447,72 @@ put(HPDF_Stream st, const char *s, size_t n)
 	HPDF_Stream_Write(st, (const HPDF_BYTE *)s, (HPDF_UINT)n);
 }
 
-/* "N 0 R" and c, or "/Key N 0 R\n". */
-static void
-put_ref(HPDF_Stream st, const char *key, uint32_t obj)
+/* Room for m more bytes in o. */
+static char *
+ob_room(struct obuf *o, size_t m)
 {
-	char b[64];
-	int n = key != NULL ? snprintf(b, sizeof b, "/%s %u 0 R ", key, obj) :
-	                      snprintf(b, sizeof b, "%u 0 R ", obj);
-	put(st, b, (size_t)n);
+	if (o->n + m > o->cap) {
+		o->cap = (o->n + m) * 2 + 256;
+		o->b = xrealloc(o->b, o->cap);
+	}
+	return o->b + o->n;
+}
+
+static void
+ob_mem(struct obuf *o, const char *s, size_t n)
+{
+	memcpy(ob_room(o, n), s, n);
+	o->n += n;
+}
+
+static void
+ob_str(struct obuf *o, const char *s)
+{
+	ob_mem(o, s, strlen(s));
+}
+
+/* v in decimal, then c (when not '\0'). */
+static void
+ob_uint(struct obuf *o, uint32_t v, char c)
+{
+	char d[12];
+	size_t i = sizeof d;
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	ob_mem(o, d + i, sizeof d - i);
+	if (c != '\0')
+		ob_mem(o, &c, 1);
+}
+
+/* "N 0 R ", or "/Key N 0 R ". */
+static void
+ob_ref(struct obuf *o, const char *key, uint32_t obj)
+{
+	if (key != NULL) {
+		ob_mem(o, "/", 1);
+		ob_str(o, key);
+		ob_mem(o, " ", 1);
+	}
+	ob_uint(o, obj, ' ');
+	ob_mem(o, "0 R ", 4);
+}
+
+/* Hands what o holds to st, and empties it. */
+static void
+ob_flush(struct obuf *o, HPDF_Stream st)
+{
+	put(st, o->b, o->n);
+	o->n = 0;
 }
 
 /* UTF-8 text s as a PDF text string: UTF-16BE with its byte order mark,
  * in hexadecimal (no character needs escaping). */
 static void
-put_text_string(HPDF_Stream st, const char *s)
+ob_text_string(struct obuf *o, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	char b[64];
-	size_t n = 0;
-	put(st, "<FEFF", 5);
+	ob_mem(o, "<FEFF", 5);
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
 		uint32_t cp = *p++;
 		int more = cp >= 0xF0 ? 3 : cp >= 0xE0 ? 2 : cp >= 0xC0 ? 1 : 0;
@@ -1442,38 +1529,35 @@ put_text_string(HPDF_Stream st, const char *s)
 		} else if (cp > 0xFFFF) {
 			u[0] = 0xFFFD;
 		}
+		char *b = ob_room(o, 8);
 		for (int i = 0; i < m; i++)
 			for (int sh = 12; sh >= 0; sh -= 4)
-				b[n++] = hex[(u[i] >> sh) & 0xF];
-		if (n + 16 > sizeof b) {
-			put(st, b, n);
-			n = 0;
-		}
+				*b++ = hex[(u[i] >> sh) & 0xF];
+		o->n += (size_t)m * 4;
 	}
-	put(st, b, n);
-	put(st, ">\n", 2);
+	ob_mem(o, ">\n", 2);
 }
 
 /* The attributes of element e: /Alt of a figure, /Scope of a table header
  * cell, /ListNumbering of a list. */
 static void
-put_attributes(HPDF_Stream st, const struct selem *e)
+ob_attributes(struct obuf *o, const struct selem *e)
 {
 	char buf[INFO_MAX + 4];
 	if (e->type == TAG_FIGURE && e->alt != NULL) {
-		put(st, "/Alt ", 5);
-		put_text_string(st, info_text(e->alt, buf));
+		ob_mem(o, "/Alt ", 5);
+		ob_text_string(o, info_text(e->alt, buf));
 	} else if (e->type == TAG_TH) {
-		HPDF_Stream_WriteStr(st,
+		ob_str(o,
 		    e->scope == SCOPE_ROW ?
 		        "/A <</O /Table /Scope /Row>>\n" :
 		        e->scope == SCOPE_BOTH ?
 		        "/A <</O /Table /Scope /Both>>\n" :
 		        "/A <</O /Table /Scope /Column>>\n");
 	} else if (e->type == TAG_L) {
-		HPDF_Stream_WriteStr(st, "/A <</O /List /ListNumbering /");
-		HPDF_Stream_WriteStr(st, numbering_name(e->numbering));
-		put(st, ">>\n", 3);
+		ob_str(o, "/A <</O /List /ListNumbering /");
+		ob_str(o, numbering_name(e->numbering));
+		ob_mem(o, ">>\n", 3);
 	}
 }
 
@@ -1481,36 +1565,38 @@ put_attributes(HPDF_Stream st, const struct selem *e)
  * (bare when on the /Pg page, of the first marked content), marked
  * content on other pages (/MCR), annotations (/OBJR). */
 static void
-put_kids(struct pdf_dev *dev, HPDF_Stream st, const struct kidref *r, size_t m)
+ob_kids(struct pdf_dev *dev, struct obuf *o, const struct kidref *r, size_t m)
 {
-	char b[160];
 	long pg = -1;
 	for (size_t j = 0; j < m && pg < 0; j++)
 		if (r[j].ref >= 0 && dev->kids[r[j].ref].annot == NULL)
 			pg = dev->kids[r[j].ref].page;
 	if (pg >= 0)
-		put_ref(st, "Pg", obj_num(dev->pages[pg]));
-	put(st, "/K [", 4);
+		ob_ref(o, "Pg", obj_num(dev->pages[pg]));
+	ob_mem(o, "/K [", 4);
 	for (size_t j = 0; j < m; j++) {
-		int n;
 		if (r[j].ref < 0) {
-			put_ref(st, NULL, dev->elems[-r[j].ref - 1].obj);
+			ob_ref(o, NULL, dev->elems[-r[j].ref - 1].obj);
 			continue;
 		}
 		const struct kid *c = &dev->kids[r[j].ref];
-		if (c->annot != NULL)
-			n = snprintf(b, sizeof b,
-			    "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>> ",
-			    obj_num(dev->pages[c->page]), obj_num(c->annot));
-		else if ((long)c->page == pg)
-			n = snprintf(b, sizeof b, "%d ", c->mcid);
-		else
-			n = snprintf(b, sizeof b,
-			    "<</Type /MCR /Pg %u 0 R /MCID %d>> ",
-			    obj_num(dev->pages[c->page]), c->mcid);
-		put(st, b, (size_t)n);
+		if (c->annot != NULL) {
+			ob_str(o, "<</Type /OBJR ");
+			ob_ref(o, "Pg", obj_num(dev->pages[c->page]));
+			ob_ref(o, "Obj", obj_num(c->annot));
+			o->n--; /* no space before ">>" */
+			ob_mem(o, ">> ", 3);
+		} else if ((long)c->page == pg) {
+			ob_uint(o, (uint32_t)c->mcid, ' ');
+		} else {
+			ob_str(o, "<</Type /MCR ");
+			ob_ref(o, "Pg", obj_num(dev->pages[c->page]));
+			ob_mem(o, "/MCID ", 6);
+			ob_uint(o, (uint32_t)c->mcid, '>');
+			ob_mem(o, "> ", 2);
+		}
 	}
-	put(st, "]\n", 2);
+	ob_mem(o, "]\n", 2);
 }
 
 /* Writes the entries of the element or NonStruct whose record is the
@@ -1521,16 +1607,17 @@ sobj_write(HPDF_Dict d, HPDF_Stream st)
 	const struct sobj *o = dict_writer_ctx(d);
 	struct pdf_dev *dev = o->dev;
 	/* no /Type: it is optional, and a long list has 400,000 of these */
-	HPDF_Stream_WriteStr(st, "/S /");
-	HPDF_Stream_WriteStr(st,
+	struct obuf *b = &dev->ob;
+	ob_mem(b, "/S /", 4);
+	ob_str(b,
 	    o->elem == 0 ? "Document" : stag_name(elem_type(dev, o->elem)));
-	put(st, " ", 1);
-	put_ref(st, "P", o->parent);
+	ob_mem(b, " ", 1);
+	ob_ref(b, "P", o->parent);
 	if (o->elem > 0 && dev->tags != NULL)
-		put_attributes(st, &dev->tags[o->elem]);
-	if (o->k1 > o->k0) {
-		put_kids(dev, st, dev->order + o->k0, o->k1 - o->k0);
-	}
+		ob_attributes(b, &dev->tags[o->elem]);
+	if (o->k1 > o->k0)
+		ob_kids(dev, b, dev->order + o->k0, o->k1 - o->k0);
+	ob_flush(b, st);
 	return HPDF_Stream_WriteStr(st, "");
 }
 
@@ -1652,32 +1739,38 @@ static HPDF_STATUS
 ptree_write(HPDF_Dict d, HPDF_Stream st)
 {
 	struct pdf_dev *dev = dict_writer_ctx(d);
-	char b[64];
+	struct obuf *b = &dev->ob;
 	long page = -1;
-	put(st, "/Nums [", 7);
+	ob_mem(b, "/Nums [", 7);
 	for (size_t j = 0; j < dev->nkids; j++) {
 		const struct kid *c = &dev->kids[j];
 		if (c->annot != NULL)
 			continue;
 		if ((long)c->page != page) {
-			int n = snprintf(b, sizeof b, "%s%u [",
-			    page >= 0 ? "]\n" : "", c->page);
-			put(st, b, (size_t)n);
+			if (page >= 0)
+				ob_mem(b, "]\n", 2);
+			ob_uint(b, c->page, ' ');
+			ob_mem(b, "[", 1);
 			page = c->page;
 		}
-		put_ref(st, NULL, c->pobj);
+		ob_ref(b, NULL, c->pobj);
+		if (b->n > 65536)
+			ob_flush(b, st);
 	}
 	if (page >= 0)
-		put(st, "]\n", 2);
+		ob_mem(b, "]\n", 2);
 	uint32_t key = dev->nexus;
 	for (size_t j = 0; j < dev->nkids; j++) {
 		if (dev->kids[j].annot == NULL)
 			continue;
-		int n = snprintf(b, sizeof b, "%u ", key++);
-		put(st, b, (size_t)n);
-		put_ref(st, NULL, dev->kids[j].pobj);
+		ob_uint(b, key++, ' ');
+		ob_ref(b, NULL, dev->kids[j].pobj);
+		if (b->n > 65536)
+			ob_flush(b, st);
 	}
-	return HPDF_Stream_WriteStr(st, "]\n");
+	ob_mem(b, "]\n", 2);
+	ob_flush(b, st);
+	return HPDF_Stream_WriteStr(st, "");
 }
 
 /* Each element's /K, then the parent tree: each page with marked content
@@ -2043,12 +2136,17 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 	free(dev->out);
 	dev->out = xmalloc(size ? size : 1);
 	dev->outlen = 0;
-	while (dev->outlen < size) {
-		HPDF_UINT32 got = size - (HPDF_UINT32)dev->outlen;
-		HPDF_ReadFromStream(dev->pdf, dev->out + dev->outlen, &got);
-		if (got == 0)
+	HPDF_Stream st = doc_stream(dev->pdf);
+	HPDF_UINT nbuf = st != NULL ? HPDF_MemStream_GetBufCount(st) : 0;
+	for (HPDF_UINT i = 0; i < nbuf && dev->outlen < size; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
+		if (b == NULL)
 			break;
-		dev->outlen += got;
+		if (len > size - dev->outlen)
+			len = (HPDF_UINT)(size - dev->outlen);
+		memcpy(dev->out + dev->outlen, b, len);
+		dev->outlen += len;
 	}
 }
 
