@@ -81,7 +81,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
 # one of them (or on a file that wraps one) fails this link.
 LAYOUT_ALONE_OBJS := $(patsubst %,$(BUILD)/obj/%.o,layout layout_agenda \
     layout_front layout_table layout_text metrics_fixed model arena diag \
-    text source template pack agenda_item strset)
+    text source template pack agenda_item strset paper_text)
 
 $(BUILD)/layout-unit/%.o: tests/layout-unit/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
