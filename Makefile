@@ -63,7 +63,21 @@ endef
 $(BUILD)/gen/diag-formats.h: generator/diag-messages.h
 	$(make_diag_formats)
 
-$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP) $(GEN_DIAG)
+# html-css.h: the stylesheet of the HTML pages (generator/html.css) as the
+# C string HTML_CSS, its lines of comment left out.
+GEN_CSS = $(BUILD)/gen/html-css.h
+define make_html_css
+	@mkdir -p $(dir $@)
+	{ echo '/* made from generator/html.css by the Makefile */'; \
+	  echo '#define HTML_CSS \'; \
+	  sed -e '/^[[:space:]]*\/\*.*\*\/[[:space:]]*$$/d' \
+	      -e 's/\\/\\\\/g; s/"/\\"/g; s/^/	"/; s/$$/\\n" \\/' $<; \
+	  echo '	""'; } >$@.tmp && mv $@.tmp $@
+endef
+$(BUILD)/gen/html-css.h: generator/html.css
+	$(make_html_css)
+
+$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP) $(GEN_DIAG) $(GEN_CSS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -306,8 +320,11 @@ fuzz-cc: $(FUZZ_DIR)/deps.stamp
 $(FUZZ_DIR)/gen/diag-formats.h: generator/diag-messages.h
 	$(make_diag_formats)
 
+$(FUZZ_DIR)/gen/html-css.h: generator/html.css
+	$(make_html_css)
+
 $(FUZZ_DIR)/obj/%.o: generator/%.c | $(DEPS_STAMP) fuzz-cc \
-    $(FUZZ_DIR)/gen/diag-formats.h
+    $(FUZZ_DIR)/gen/diag-formats.h $(FUZZ_DIR)/gen/html-css.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
