@@ -113,18 +113,25 @@ $(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP) \
 
 # The demo: every example paper in content/ built into output/ (the public
 # edition of each public paper, and the full edition, <stem>-full.pdf, of
-# each paper with anything non-public), and every meeting's agenda made
-# into its public and full packs (duplex), in output/<meeting>/.
+# each paper with anything non-public), then as web pages beside the PDFs
+# (which they link), and every meeting's agenda made into its public and
+# full packs (duplex), then its two folders of web pages, in
+# output/<meeting>/.
 DEMO_PAPERS = $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 demo: clerk
 	@mkdir -p output
 	./clerk build -O output $$(grep -L '^public: false' $(DEMO_PAPERS))
 	./clerk build --full -O output $$(grep -l 'public: false' $(DEMO_PAPERS))
+	./clerk build -f html -O output $$(grep -L '^public: false' $(DEMO_PAPERS))
+	./clerk build -f html --full -O output $$(grep -l 'public: false' $(DEMO_PAPERS))
 	@for a in $$(find content -name agenda.md | sort); do \
 	    m=output/$$(basename $$(dirname $$a)); mkdir -p $$m; \
 	    echo "./clerk pack --duplex -j 2 -O $$m $$a"; \
-	    ./clerk pack --duplex -j 2 -O $$m "$$a" || exit 1; done
-	@echo "demo: written:" && ls -l output/*.pdf output/*/*.pdf
+	    ./clerk pack --duplex -j 2 -O $$m "$$a" || exit 1; \
+	    echo "./clerk pack -f html -O $$m $$a"; \
+	    ./clerk pack -f html -O $$m "$$a" || exit 1; done
+	@echo "demo: written:" && ls -l output/*.pdf output/*/*.pdf && \
+	    ls -d output/*.html output/*/*/index.html
 
 unit: $(BUILD)/unit-tests $(BUILD)/layout-tests
 	CLERK_TEMPLATES=$(CURDIR)/templates $(BUILD)/unit-tests
