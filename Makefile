@@ -162,6 +162,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP)
 	./tests/tagged-pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
+	./tests/html-out.sh
 	./tests/editions.sh
 	./tests/patho.sh
 	./tests/files.sh
