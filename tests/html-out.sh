@@ -147,6 +147,14 @@ has "nested lists: roman" "$TMP/nested-lists.html" '<span class="marker">ii)</sp
 has "task list: ticked, and said" "$TMP/nested-lists.html" '<span class="marker" aria-hidden="true">☑</span><span class="vh">Done: </span>'
 has "task list: not ticked, and said" "$TMP/nested-lists.html" '<span class="marker" aria-hidden="true">☐</span><span class="vh">Not done: </span>'
 
+# a character no HTML may hold (a noncharacter, which no font check stops
+# here) is replaced, with a warning
+sed 's/^This report provides an update/A \xef\xb7\x90 and an update/' "$seed" >"$TMP/chars.md"
+run ./clerk build -f html -O "$TMP" "$TMP/chars.md"
+expect_rc "a noncharacter" 0
+expect_err "a noncharacter: warned" "^$TMP/chars.md: warning: character U\+FDD0 cannot be written in HTML; it is replaced by U\+FFFD$"
+has "a noncharacter: replaced" "$TMP/chars.html" "A � and an update"
+
 # ---- a stale image goes with the next build ----------------------------
 grep -v 'img/bars.png' "$TMP/lay/figures.md" >"$TMP/lay/figures.tmp"
 mv "$TMP/lay/figures.tmp" "$TMP/lay/figures.md"
