@@ -63,7 +63,21 @@ endef
 $(BUILD)/gen/diag-formats.h: generator/diag-messages.h
 	$(make_diag_formats)
 
-$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP) $(GEN_DIAG)
+# html-css.h: the stylesheet of the HTML pages (generator/html.css) as the
+# C string HTML_CSS, its lines of comment left out.
+GEN_CSS = $(BUILD)/gen/html-css.h
+define make_html_css
+	@mkdir -p $(dir $@)
+	{ echo '/* made from generator/html.css by the Makefile */'; \
+	  echo '#define HTML_CSS \'; \
+	  sed -e '/^[[:space:]]*\/\*.*\*\/[[:space:]]*$$/d' \
+	      -e 's/\\/\\\\/g; s/"/\\"/g; s/^/	"/; s/$$/\\n" \\/' $<; \
+	  echo '	""'; } >$@.tmp && mv $@.tmp $@
+endef
+$(BUILD)/gen/html-css.h: generator/html.css
+	$(make_html_css)
+
+$(BUILD)/obj/%.o: generator/%.c | $(DEPS_STAMP) $(GEN_DIAG) $(GEN_CSS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
@@ -81,7 +95,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
 # one of them (or on a file that wraps one) fails this link.
 LAYOUT_ALONE_OBJS := $(patsubst %,$(BUILD)/obj/%.o,layout layout_agenda \
     layout_front layout_table layout_text metrics_fixed model arena diag \
-    text source template pack agenda_item strset)
+    text source template pack agenda_item strset paper_text)
 
 $(BUILD)/layout-unit/%.o: tests/layout-unit/%.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -99,18 +113,25 @@ $(BUILD)/layout-dump: tests/tools/layout-dump.c $(LIB_OBJS) | $(DEPS_STAMP) \
 
 # The demo: every example paper in content/ built into output/ (the public
 # edition of each public paper, and the full edition, <stem>-full.pdf, of
-# each paper with anything non-public), and every meeting's agenda made
-# into its public and full packs (duplex), in output/<meeting>/.
+# each paper with anything non-public), then as web pages beside the PDFs
+# (which they link), and every meeting's agenda made into its public and
+# full packs (duplex), then its two folders of web pages, in
+# output/<meeting>/.
 DEMO_PAPERS = $$(find content -name '*.md' -not -path '*/appendices/*' -not -name agenda.md | sort)
 demo: clerk
 	@mkdir -p output
 	./clerk build -O output $$(grep -L '^public: false' $(DEMO_PAPERS))
 	./clerk build --full -O output $$(grep -l 'public: false' $(DEMO_PAPERS))
+	./clerk build -f html -O output $$(grep -L '^public: false' $(DEMO_PAPERS))
+	./clerk build -f html --full -O output $$(grep -l 'public: false' $(DEMO_PAPERS))
 	@for a in $$(find content -name agenda.md | sort); do \
 	    m=output/$$(basename $$(dirname $$a)); mkdir -p $$m; \
 	    echo "./clerk pack --duplex -j 2 -O $$m $$a"; \
-	    ./clerk pack --duplex -j 2 -O $$m "$$a" || exit 1; done
-	@echo "demo: written:" && ls -l output/*.pdf output/*/*.pdf
+	    ./clerk pack --duplex -j 2 -O $$m "$$a" || exit 1; \
+	    echo "./clerk pack -f html -O $$m $$a"; \
+	    ./clerk pack -f html -O $$m "$$a" || exit 1; done
+	@echo "demo: written:" && ls -l output/*.pdf output/*/*.pdf && \
+	    ls -d output/*.html output/*/*/index.html
 
 unit: $(BUILD)/unit-tests $(BUILD)/layout-tests
 	CLERK_TEMPLATES=$(CURDIR)/templates $(BUILD)/unit-tests
@@ -152,6 +173,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	./tests/tagged-pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
+	./tests/html-out.sh
 	./tests/editions.sh
 	./tests/patho.sh
 	./tests/files.sh
@@ -318,8 +340,11 @@ fuzz-cc: $(FUZZ_DIR)/deps.stamp
 $(FUZZ_DIR)/gen/diag-formats.h: generator/diag-messages.h
 	$(make_diag_formats)
 
+$(FUZZ_DIR)/gen/html-css.h: generator/html.css
+	$(make_html_css)
+
 $(FUZZ_DIR)/obj/%.o: generator/%.c | $(DEPS_STAMP) fuzz-cc \
-    $(FUZZ_DIR)/gen/diag-formats.h
+    $(FUZZ_DIR)/gen/diag-formats.h $(FUZZ_DIR)/gen/html-css.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

@@ -8,6 +8,7 @@
 static const struct backend *const backends[] = {
     &backend_pdf,
     &backend_xml,
+    &backend_html,
 };
 
 const struct backend *

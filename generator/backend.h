@@ -57,14 +57,15 @@ struct backend {
 	void (*free)(void *r);
 };
 
-/* The back end named name ("pdf", "xml"), or NULL. */
+/* The back end named name ("pdf", "xml", "html"), or NULL. */
 const struct backend *backend_find(const char *name);
 
-/* "pdf or xml": the names of the back ends, for messages. */
+/* "pdf, xml or html": the names of the back ends, for messages. */
 const char *backend_names(void);
 
-/* The back ends (backend_pdf.c, backend_xml.c). */
+/* The back ends (backend_pdf.c, backend_xml.c, backend_html.c). */
 extern const struct backend backend_pdf;
 extern const struct backend backend_xml;
+extern const struct backend backend_html;
 
 #endif

@@ -21,10 +21,11 @@ static const struct {
 	const char *help;
 } commands[] = {
     {"build",
-        "clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] "
+        "clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
         "[-j N] [--full] FILE...",
         "Typesets papers and minutes (.md) as PDF, after the checks of\n"
-        "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml).\n"
+        "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml) or as\n"
+        "web pages (-f html: <stem>.html, its images in <stem>.files/).\n"
         "An .xml file that clerk wrote is read back in: it gives the same\n"
         "PDF as its .md. What is written is the public edition: a\n"
         "non-public appendix is listed by its paragraphs of Schedule 12A,\n"
@@ -35,7 +36,7 @@ static const struct {
         "previous file as it was. The same paper, template and clerk give\n"
         "the same bytes; SOURCE_DATE_EPOCH, when set, dates the documents.\n"
         "\n"
-        "  -f pdf|xml    the output format (default: pdf)\n"
+        "  -f FORMAT     the output format: pdf (default), xml or html\n"
         "  -o FILE       the output file (one paper only)\n"
         "  -O DIR        the output folder, which must exist\n"
         "                (default: output/, created when missing)\n"
@@ -44,8 +45,9 @@ static const struct {
         "  -j N          build N papers at a time (1 to 64; default 1)\n"
         "  --full        the full edition, non-public matter included and\n"
         "                marked not for publication, to <stem>-full.pdf\n"
-        "                (.xml) unless -o names the file\n"},
-    {"pack", "clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md",
+        "                (.xml, .html) unless -o names the file\n"},
+    {"pack",
+        "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex] AGENDA.md",
         "Builds a meeting's committee packs from its agenda: the front\n"
         "sheet and agenda with each item's page range, then every paper\n"
         "in agenda order with page numbers running on from 1, each item's\n"
@@ -55,8 +57,10 @@ static const struct {
         "of the agenda and of every paper is reported in one run, and no\n"
         "pack is written while any has an error.\n"
         "\n"
-        "  -f pdf|xml    the output format (default: pdf); xml writes one\n"
-        "                Akoma Ntoso documentCollection per pack\n"
+        "  -f FORMAT     the output format: pdf (default); xml, one Akoma\n"
+        "                Ntoso documentCollection per pack; html, two\n"
+        "                folders <stem>-public/ and <stem>-full/ of web\n"
+        "                pages (index.html the agenda, a page per paper)\n"
         "  -O DIR        the output folder, which must exist\n"
         "                (default: output/, created when missing)\n"
         "  -j N          lay out N papers at a time (1 to 64; default 1)\n"
@@ -83,13 +87,14 @@ static const struct {
 static const char overview
     [] = "clerk compiles committee papers written as Markdown with YAML front\n"
          "matter, checking them against a committee-paper template and\n"
-         "typesetting them as PDF or writing them as Akoma Ntoso XML.\n"
+         "typesetting them as PDF or writing them as Akoma Ntoso XML or as\n"
+         "web pages.\n"
          "\n"
          "Usage:\n"
-         "  clerk build [-f pdf|xml] [-o FILE | -O DIR] [-t TEMPLATE] [-j N] "
-         "[--full]\n"
-         "              FILE...\n"
-         "  clerk pack [-f pdf|xml] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
+         "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
+         "[-j N]\n"
+         "              [--full] FILE...\n"
+         "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"
          "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
          "  clerk templates [TEMPLATE]\n"

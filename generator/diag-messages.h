@@ -179,6 +179,9 @@ DIAG(D_TEMPLATE_UNREADABLE, DIAG_ERROR, "cannot read template: %s")
 DIAG(D_NO_GLYPH, DIAG_ERROR, "character U+%04X (%s) is in none of the template's fonts; remove it or write it another way")
 DIAG(D_TOO_MANY_PAGES, DIAG_ERROR, "the paper runs past %d pages here, more than clerk sets: split it into several papers")
 
+/* HTML (html.c) */
+DIAG(D_HTML_CHAR, DIAG_WARNING, "character U+%04X cannot be written in HTML; it is replaced by U+FFFD")
+
 /* Akoma Ntoso XML (akn_write.c, akn_read.c) */
 DIAG(D_XML_CHAR, DIAG_WARNING, "character U+%04X cannot be written in XML; it is replaced by U+FFFD")
 DIAG(D_XML_SYNTAX, DIAG_ERROR, "XML: %s")

@@ -32,6 +32,7 @@
 #include "assets.h"
 #include "layout-int.h"
 #include "model.h"
+#include "paper_text.h"
 #include "template.h"
 #include "text.h"
 
@@ -224,7 +225,7 @@ mark(struct lay *L, size_t item, int level, const char *title,
 static const char *
 number_label(struct lay *L, const char *num)
 {
-	return strchr(num, '.') ? num : arena_printf(L->a, "%s.", num);
+	return paper_number_label(L->a, num);
 }
 
 /* ---- Lines --------------------------------------------------------- */
@@ -435,78 +436,12 @@ subheading(struct lay *L, const struct node *n, const struct ctx *c)
 	mark(L, item, 1, node_text(L->a, n), NULL);
 }
 
-/* "a".."z", "aa".. for n from 1. */
-static char *
-letters(struct lay *L, int n, char base)
-{
-	char buf[16];
-	size_t k = sizeof buf;
-	buf[--k] = '\0';
-	for (; n > 0 && k > 0; n = (n - 1) / 26)
-		buf[--k] = (char)(base + (n - 1) % 26);
-	return arena_strdup(L->a, buf + k);
-}
-
-static char *
-roman(struct lay *L, int n, bool upper)
-{
-	static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
-	    5, 4, 1};
-	static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l",
-	    "xl", "x", "ix", "v", "iv", "i"};
-	if (n <= 0 || n >= 4000)
-		return arena_printf(L->a, "%d", n);
-	char buf[32] = "";
-	for (size_t i = 0; i < 13; i++)
-		for (; n >= val[i]; n -= val[i])
-			strcat(buf, sym[i]);
-	if (upper)
-		for (char *p = buf; *p; p++)
-			*p = (char)(*p - 'a' + 'A');
-	return arena_strdup(L->a, buf);
-}
-
 /* The marker of the item numbered num of a list at depth. */
 static const char *
 list_marker(struct lay *L, const struct node *list, const struct node *item,
     int num, int depth)
 {
-	if (item->u.item.task)
-		return item->u.item.checked ? "\xe2\x98\x91" : "\xe2\x98\x90";
-	if (!list->u.list.ordered) {
-		const char *b = L->t->bullets != NULL && *L->t->bullets ?
-		    L->t->bullets :
-		    "\xe2\x80\xa2";
-		size_t count = utf8_count(b, strlen(b));
-		size_t want = (size_t)depth % count, i = 0;
-		const unsigned char *s = (const unsigned char *)b;
-		size_t off = 0, len = 0;
-		while (s[off] != '\0') {
-			uint32_t cp;
-			len = utf8_decode(s + off, strlen(b) - off, &cp);
-			if (len == 0)
-				len = 1;
-			if (i++ == want)
-				break;
-			off += len;
-		}
-		return arena_strndup(L->a, b + off, len);
-	}
-	const char *o = L->t->ordered != NULL && *L->t->ordered ?
-	    L->t->ordered :
-	    "1";
-	switch (o[(size_t)depth % strlen(o)]) {
-	case 'a':
-		return arena_printf(L->a, "%s)", letters(L, num, 'a'));
-	case 'A':
-		return arena_printf(L->a, "%s)", letters(L, num, 'A'));
-	case 'i':
-		return arena_printf(L->a, "%s)", roman(L, num, false));
-	case 'I':
-		return arena_printf(L->a, "%s)", roman(L, num, true));
-	default:
-		return arena_printf(L->a, "%d.", num);
-	}
+	return paper_list_marker(L->a, L->t, list, item, num, depth);
 }
 
 /* How the labels of list run at depth (the /ListNumbering of its L). */
@@ -945,19 +880,10 @@ key_sections(struct lay *L)
 			 * is carried, others why it is left out */
 			const struct appendix *ap = apps ? &m->appendices[k] :
 			                                   NULL;
-			bool away = ap != NULL && !ap->public &&
-			    L->opt->edition == EDITION_PUBLIC;
-			const char *text = !apps ?
-			    m->background_papers[k] :
-			    away && L->opt->routed && ap->doc != NULL ?
-			    arena_printf(L->a,
-			        "Appendix %zu \xe2\x80\x93 "
-			        "non-public, in Part 2 of the agenda",
-			        k + 1) :
-			    away ?
-			    appendix_listing(L->a, L->p, k) :
-			    arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
-			        k + 1, ap->title ? ap->title : "");
+			const char *text = apps ?
+			    paper_appendix_line(L->a, L->p, k, L->opt->edition,
+			        L->opt->routed) :
+			    m->background_papers[k];
 			size_t i0 = L->main.n;
 			int li = tag_open(L, TAG_LI);
 			plain_para(L, TAG_LBODY, text, st, L->x0, L->width, 0,

@@ -6,144 +6,20 @@
 
 #include "arena.h"
 #include "layout-int.h"
+#include "paper_text.h"
 #include "template.h"
 #include "text.h"
 
-/* What a placeholder is filled from. */
-struct fill {
-	struct lay *L;
-	const struct committee *c; /* the row's committee, or NULL */
-	size_t page, pages;        /* running header and footer; 0 */
-	const int *exempt;         /* {exempt_paragraphs}: these, or when
-				      NULL the layout's (L->exempt) */
-	size_t nexempt;
-};
-
-static const char *
-long_date(struct lay *L, struct date d)
+/* What a placeholder is filled from (paper_text.h): the row's
+ * committee, the page, and the paragraphs of {exempt_paragraphs}: those
+ * given, or when NULL the layout's (L->exempt). */
+static struct paper_fill
+fill_of(struct lay *L, const struct committee *c, size_t page, size_t pages,
+    const int *exempt, size_t nexempt)
 {
-	if (d.year == 0)
-		return "";
-	char buf[32];
-	date_long(d, buf);
-	return arena_strdup(L->a, buf);
-}
-
-/* The strings joined with sep, in the arena; "" for none. */
-static const char *
-join(struct lay *L, const char *const *v, size_t n, const char *sep)
-{
-	size_t len = 1;
-	for (size_t i = 0; i < n; i++)
-		len += strlen(v[i]) + strlen(sep);
-	char *s = arena_alloc(L->a, len);
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			strcat(s, sep);
-		strcat(s, v[i]);
-	}
-	return s;
-}
-
-/* "3", "3 and 7", "3, 5 and 7" for the n paragraphs x. */
-static const char *
-exempt_list(struct lay *L, const int *x, size_t n)
-{
-	char buf[64] = "";
-	for (size_t i = 0; i < n && i < 7; i++) {
-		char one[16];
-		snprintf(one, sizeof one, "%s%d",
-		    i == 0         ? "" :
-		        i + 1 == n ? " and " :
-		                     ", ",
-		    x[i]);
-		strcat(buf, one);
-	}
-	return arena_strdup(L->a, buf);
-}
-
-static const char *lookup_raw(void *ctx, const char *name);
-
-/* A placeholder's value as set: its quotes typographic, as in the body. */
-static const char *
-lookup(void *ctx, const char *name)
-{
-	const char *v = lookup_raw(ctx, name);
-	return v != NULL && strpbrk(v, "'\"") != NULL ?
-	    smart_quotes(((struct fill *)ctx)->L->a, v) :
-	    v;
-}
-
-static const char *
-lookup_raw(void *ctx, const char *name)
-{
-	struct fill *f = ctx;
-	struct lay *L = f->L;
-	const struct meta *m = &L->p->meta;
-	const struct committee *c = f->c != NULL ? f->c :
-	    m->ncommittees > 0                   ? &m->committees[0] :
-	                                           NULL;
-	if (strcmp(name, "committee") == 0)
-		return c ? c->name : NULL;
-	if (strcmp(name, "committee_date") == 0 || strcmp(name, "date") == 0)
-		return c ? long_date(L, c->date) : NULL;
-	if (strcmp(name, "committee_purpose") == 0)
-		return c ? purpose_label(c->purpose) : NULL;
-	if (strcmp(name, "committees") == 0 || strcmp(name, "dates") == 0) {
-		const char **v = arena_alloc(L->a,
-		    (m->ncommittees + 1) * sizeof *v);
-		for (size_t i = 0; i < m->ncommittees; i++)
-			v[i] = name[0] == 'c' ?
-			    m->committees[i].name :
-			    long_date(L, m->committees[i].date);
-		return join(L, v, m->ncommittees, ", ");
-	}
-	if (strcmp(name, "subject") == 0)
-		return m->subject;
-	if (strcmp(name, "classification") == 0)
-		return m->public ? "Public" : "Non-Public";
-	if (strcmp(name, "report_of") == 0)
-		return join(L, m->report_of, m->nreport_of, "\n");
-	if (strcmp(name, "purpose") == 0)
-		return purpose_label(paper_purpose(L->p));
-	if (strcmp(name, "report_author") == 0)
-		return m->report_author;
-	if (strcmp(name, "reference") == 0)
-		return m->reference;
-	if (strcmp(name, "time") == 0)
-		return m->time;
-	if (strcmp(name, "venue") == 0)
-		return m->venue;
-	if (strcmp(name, "exempt_paragraphs") == 0)
-		return f->exempt != NULL ?
-		    exempt_list(L, f->exempt, f->nexempt) :
-		    exempt_list(L, L->exempt, L->nexempt);
-	if (f->page > 0 && strcmp(name, "page") == 0)
-		return arena_printf(L->a, "%zu", f->page);
-	if (f->page > 0 && strcmp(name, "pages") == 0)
-		return arena_printf(L->a, "%zu", f->pages);
-	for (size_t i = 0; i < m->nextras; i++)
-		if (strcmp(m->extras[i].key->name, name) == 0)
-			return m->extras[i].value;
-	return NULL;
-}
-
-static const char *
-contact_lookup(void *ctx, const char *name)
-{
-	const struct contact *c = &((struct fill *)ctx)->L->p->meta.contact;
-	struct arena *a = ((struct fill *)ctx)->L->a;
-	if (strcmp(name, "name") == 0)
-		return c->name ? smart_quotes(a, c->name) : NULL;
-	if (strcmp(name, "title") == 0)
-		return c->title ? smart_quotes(a, c->title) : NULL;
-	if (strcmp(name, "phone") == 0)
-		return c->phone;
-	if (strcmp(name, "mobile") == 0)
-		return c->mobile;
-	if (strcmp(name, "email") == 0)
-		return c->email;
-	return NULL;
+	return (struct paper_fill){L->a, L->p, c, page, pages,
+	    exempt != NULL ? exempt : L->exempt,
+	    exempt != NULL ? nexempt : L->nexempt};
 }
 
 size_t
@@ -202,9 +78,9 @@ layout_exempt(struct lay *L)
 	if ((L->p->meta.public && L->opt->appendix < 0) ||
 	    L->t->exempt_notice == NULL)
 		return;
-	struct fill f = {L, NULL, 0, 0, NULL, 0};
-	const char *text = template_expand(L->a, L->t->exempt_notice, lookup,
-	    &f, NULL);
+	struct paper_fill f = fill_of(L, NULL, 0, 0, NULL, 0);
+	const char *text = template_expand(L->a, L->t->exempt_notice,
+	    paper_lookup, &f, NULL);
 	struct style st = plain_style(L->size);
 	st.bold = true;
 	L->pos = (struct pos){0, 0};
@@ -239,12 +115,15 @@ static void
 front_row(struct lay *L, const struct tpl_row *r, const struct committee *c,
     struct cell *cells, size_t *nrows)
 {
-	struct fill f = {L, c, 0, 0, NULL, 0};
-	struct tpl_fill fill = {0, 0};
-	const char *label = template_expand(L->a, r->label, lookup, &f, &fill);
-	const char *value = template_expand(L->a, r->value, lookup, &f, &fill);
-	const char *right = template_expand(L->a, r->right, lookup, &f, &fill);
-	if (fill.placeholders > 0 && fill.filled == 0)
+	struct paper_fill f = fill_of(L, c, 0, 0, NULL, 0);
+	struct tpl_fill n = {0, 0};
+	const char *label = template_expand(L->a, r->label, paper_lookup, &f,
+	    &n);
+	const char *value = template_expand(L->a, r->value, paper_lookup, &f,
+	    &n);
+	const char *right = template_expand(L->a, r->right, paper_lookup, &f,
+	    &n);
+	if (n.placeholders > 0 && n.filled == 0)
 		return;
 	struct cell *row = &cells[2 * (*nrows)++];
 	front_cell(L, &row[0], label, value, false);
@@ -335,17 +214,11 @@ layout_minutes_head(struct lay *L)
 	L->pos = (struct pos){0, 0};
 	if (m->ncommittees == 0)
 		return;
-	const struct committee *c = &m->committees[0];
-	const char *name = smart_quotes(L->a, c->name);
-	const char *day = arena_printf(L->a, "%s, %s", date_weekday(c->date),
-	    long_date(L, c->date));
+	const char *name = smart_quotes(L->a, m->committees[0].name);
 	lines(L, head_tag(L, 1), name, bold, L->x0, L->width, 0, true);
-	lines(L, TAG_P, day, reg, L->x0, L->width, 0, true);
-	const char *text = arena_printf(L->a,
-	    "Minutes of the meeting of the %s held%s%s on %s%s%s.", name,
-	    m->venue ? " at " : "",
-	    m->venue ? smart_quotes(L->a, m->venue) : "", day,
-	    m->time ? " at " : "", m->time ? m->time : "");
+	lines(L, TAG_P, paper_minutes_day(L->a, L->p), reg, L->x0, L->width, 0,
+	    true);
+	const char *text = paper_minutes_line(L->a, L->p);
 	lines(L, TAG_P, text, reg, L->x0, L->width, PARA_AFTER * L->size,
 	    false);
 	people(L, "Present:", m->present, m->npresent);
@@ -361,7 +234,7 @@ void
 layout_contact(struct lay *L)
 {
 	const struct template *t = L->t;
-	struct fill f = {L, NULL, 0, 0, NULL, 0};
+	struct paper_fill f = fill_of(L, NULL, 0, 0, NULL, 0);
 	struct style reg = plain_style(L->size), bold = reg;
 	bold.bold = true;
 	bool first = true;
@@ -369,7 +242,7 @@ layout_contact(struct lay *L)
 	for (size_t i = 0; i < t->ncontact; i++) {
 		struct tpl_fill fill = {0, 0};
 		const char *text = template_expand(L->a, t->contact[i],
-		    contact_lookup, &f, &fill);
+		    paper_contact_lookup, &f, &fill);
 		if ((fill.placeholders > 0 && fill.filled == 0) ||
 		    text == NULL || *text == '\0')
 			continue;
@@ -396,14 +269,15 @@ running(struct lay *L, const char *tpl, double y, bool header)
 	L->doc = L->p;
 	for (size_t pg = 0; pg < o->npages; pg++) {
 		const struct lpage *page = &o->pages[pg];
-		struct fill f = {L, NULL, (size_t)L->page_first + pg,
-		    (size_t)L->page_total, page->exempt, page->nexempt};
+		struct paper_fill f = fill_of(L, NULL,
+		    (size_t)L->page_first + pg, (size_t)L->page_total,
+		    page->exempt, page->nexempt);
 		const char *text = tpl != NULL && *tpl != '\0' ?
-		    template_expand(L->a, tpl, lookup, &f, NULL) :
+		    template_expand(L->a, tpl, paper_lookup, &f, NULL) :
 		    NULL;
 		if (header && page->exempt != NULL) {
 			const char *notice = template_expand(L->a,
-			    L->t->exempt_notice, lookup, &f, NULL);
+			    L->t->exempt_notice, paper_lookup, &f, NULL);
 			text = text != NULL && *text != '\0' ?
 			    arena_printf(L->a, "%s\n%s", notice, text) :
 			    notice;

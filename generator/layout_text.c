@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "layout-int.h"
+#include "paper_text.h"
 #include "source.h"
 #include "text.h"
 
@@ -418,10 +419,7 @@ inl_nodes(struct lay *L, const struct node *first, const struct style *st0)
 			if (n->first != NULL) {
 				descend = true;
 			} else {
-				const char *num = in.target != NULL &&
-				        in.target->number != NULL ?
-				    in.target->number :
-				    "?";
+				const char *num = paper_xref_text(n);
 				inl_text(L, num, strlen(num), &in, false);
 			}
 			break;

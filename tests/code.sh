@@ -87,7 +87,7 @@ while read -r lib files; do
 	    fail "<$lib...> is included by: $(cat "$TMP/users"); expected: $files"
 done <<'LIBS'
 hpdf pdf.c
-libxml/ akn-int.h akn_pack.c akn_read.c akn_write.c
+libxml/ akn-int.h akn_pack.c akn_read.c akn_write.c html-int.h html.c
 cmark markdown.c
 libfyaml yaml.c
 png.h image.c

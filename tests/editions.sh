@@ -5,7 +5,8 @@
 # does every title they have. The public edition of anything must hold it
 # nowhere: not in the PDF's text, not in its objects once decompressed
 # (content, bookmarks, document info), not in its bookmarks and metadata
-# as qpdf reads them, not in the XML (text or attributes); the full
+# as qpdf reads them, not in the XML (text or attributes), not in a web
+# page or the files and names beside it (-f html, build and pack); the full
 # edition must hold it, so that each check can fail. Then: how the public
 # edition lists what it leaves out, the exempt notice in the running
 # header of each page of the full edition with non-public matter, the
@@ -237,7 +238,7 @@ if cmp -s "$full" "$TMP/named.pdf"; then pass; else fail "build --full -o: anoth
 
 # ---- a non-public paper: the full edition only --------------------------
 mkdir "$TMP/none"
-for f in "" "-f xml"; do
+for f in "" "-f xml" "-f html"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $f -O "$TMP/none" "$DIR/secret.md"
 	expect_rc "build $f secret.md" 1
@@ -380,6 +381,63 @@ run ./clerk pack -f xml -O "$TMP/packx" "$DIR/agenda.md"
 expect_rc "pack -f xml" 0
 absent "public XML pack" "$TMP/packx/agenda-public.xml" "$CANARY"
 present "full XML pack" "$TMP/packx/agenda-full.xml" "$CANARY"
+
+# ---- clerk build -f html and pack -f html: web pages ---------------------
+# In a copy whose non-public appendix's image has the canary in its file
+# name: the public edition has the canary in no file written (page or
+# image) and in no file name; the full edition has it in both.
+
+# nowhere NAME DIR: the canary is in no file of DIR, nor in any name.
+nowhere() {
+	if [ -z "$(find "$2" -type f)" ]; then
+		fail "$1: nothing written in $2"
+	elif grep -rilq -- "$CANARY" "$2"; then
+		fail "$1: \"$CANARY\" is in $(grep -ril -- "$CANARY" "$2" | tr '\n' ' ')"
+	elif find "$2" | grep -iq -- "$CANARY"; then
+		fail "$1: \"$CANARY\" is in a file name" "$(find "$2" | grep -i -- "$CANARY")"
+	else
+		pass
+	fi
+}
+
+# somewhere NAME DIR: the canary is in a file of DIR and in a name.
+somewhere() {
+	if grep -rilq -- "$CANARY" "$2" && find "$2" | grep -iq -- "$CANARY"; then pass; else
+		fail "$1: \"$CANARY\" is not in the files and the names of $2" "$(find "$2")"
+	fi
+}
+
+cp -R "$DIR" "$TMP/h"
+mv "$TMP/h/appendices/img/chart.png" "$TMP/h/appendices/img/zorbalanx-chart.png"
+sed -i 's|img/chart.png|img/zorbalanx-chart.png|' "$TMP/h/appendices/bid-valuation.md"
+mkdir "$TMP/hp" "$TMP/hf" "$TMP/hs" "$TMP/hpack"
+run ./clerk build -f html -O "$TMP/hp" "$TMP/h/report.md"
+expect_rc "build -f html" 0
+expect_empty "build -f html: quiet" "$TMP/err"
+nowhere "public HTML" "$TMP/hp"
+absent "public HTML: the appendices' titles" "$TMP/hp/report.html" "bid valuation"
+absent "public HTML: the appendix's file" "$TMP/hp/report.html" "bid-valuation"
+run ./clerk build --full -f html -O "$TMP/hf" "$TMP/h/report.md"
+expect_rc "build --full -f html" 0
+somewhere "full HTML" "$TMP/hf"
+if [ -f "$TMP/hf/report-full.html" ] && [ ! -e "$TMP/hf/report.html" ]; then pass; else
+	fail "build --full -f html: report-full.html only" "$(ls -A "$TMP/hf")"
+fi
+run ./clerk build --full -f html -O "$TMP/hs" "$TMP/h/secret.md"
+expect_rc "build --full -f html secret.md" 0
+present "non-public paper, full HTML" "$TMP/hs/secret-full.html" "$CANARY"
+# the public page does not change with the non-public appendix's text
+sed -i 's/Three bids were received/Four bids were received/' "$TMP/h/appendices/bid-valuation.md"
+mkdir "$TMP/hp2"
+run ./clerk build -f html -O "$TMP/hp2" "$TMP/h/report.md"
+if cmp -s "$TMP/hp/report.html" "$TMP/hp2/report.html"; then pass; else
+	fail "the public page changes with the non-public appendix's text"
+fi
+run ./clerk pack -f html -O "$TMP/hpack" "$TMP/h/agenda.md"
+expect_rc "pack -f html" 0
+nowhere "public HTML folder" "$TMP/hpack/agenda-public"
+absent "public HTML folder: the Part 2 paper's file" "$TMP/hpack/agenda-public/index.html" "secret"
+somewhere "full HTML folder" "$TMP/hpack/agenda-full"
 
 # ---- clerk check: a non-public appendix names its paragraphs --------------
 bad=tests/bad/appendix-paragraphs-missing.md
