@@ -179,16 +179,31 @@ function comparePdf(d, pdf) {
 
 // read in the page at 1280: what the checks without a viewport need.
 function readPage() {
+	// shown: the text of an element as a sighted reader sees it, without
+	// the words hidden for screen readers only (an element of at most 1 x 1
+	// px, as a "visually hidden" class makes it)
+	const shown = (el) => {
+		const hidden = [...el.querySelectorAll('*')].filter(h => {
+			const r = h.getBoundingClientRect();
+			return r.width <= 1 && r.height <= 1 && h.textContent.trim() !== '';
+		});
+		const was = hidden.map(h => h.style.display);
+		hidden.forEach(h => { h.style.display = 'none'; });
+		const t = el.innerText;
+		hidden.forEach((h, i) => { h.style.display = was[i]; });
+		return t.trim();
+	};
+	// number: a numbered paragraph's number as it shows (the text of its
+	// link to itself, or its list value) and its text after the number
 	const number = (el) => {
 		const self = [...el.querySelectorAll('a[href]')].find(a => a.getAttribute('href') === '#' + el.id);
-		let num = self ? self.innerText.trim() : '';
+		const label = self ? shown(self) : '';
+		let num = (label.match(/^(\d+(?:\.\d+)*)\.?$/) || ['', label])[1];
 		if (!/\d/.test(num) && el.tagName === 'LI') num = String(el.value);
-		if (!/\d/.test(num)) num = (el.innerText.match(/^\s*(\d+(?:\.\d+)*)/) || ['', ''])[1];
-		num = num.replace(/\.$/, '');
-		let rest = el.innerText.trim();
-		const at = rest.indexOf(num);
-		if (num !== '' && at >= 0 && at < 3) rest = rest.slice(at + num.length).replace(/^\.?\s*/, '');
-		return { id: el.id, num, rest: rest.slice(0, 400) };
+		let rest = shown(el);
+		if (label !== '' && rest.startsWith(label)) rest = rest.slice(label.length);
+		else rest = rest.replace(/^(\d+(?:\.\d+)*)\.?/, '');
+		return { id: el.id, num, rest: rest.trim().slice(0, 400) };
 	};
 	const attrs = [];
 	const urls = [];
@@ -206,7 +221,7 @@ function readPage() {
 		const id = decodeURIComponent(a.getAttribute('href').slice(1));
 		const t = document.getElementById(id);
 		if (t && t.contains(a)) return [];
-		return [{ href: id, text: a.innerText, target: t ? number(t).num : null }];
+		return [{ href: id, text: shown(a), target: t ? number(t).num : null }];
 	});
 	return {
 		lang: document.documentElement.getAttribute('lang'),
@@ -572,6 +587,7 @@ a:focus-visible { outline: 3px solid #000; }
 ol.paras { list-style: none; padding: 0; }
 ol.paras > li { position: relative; padding-left: 3rem; }
 ol.paras > li > a.num { position: absolute; left: 0; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .scroll { overflow-x: auto; }
 img { max-width: 100%; }
 @page { size: A4; margin: 2cm; }
@@ -588,10 +604,10 @@ const GOOD_BODY = `<a class="skip" href="#main">Skip to main content</a>
 <p><a href="paper.pdf">This paper as a PDF</a> · <a href="https://www.cityoflondon.gov.uk/">City of London</a>
 · <a href="mailto:finance@example.org">finance@example.org</a></p>
 <h2>Summary</h2>
-<p>This report provides an update.<sup><a id="fnref-1" href="#fn-1">1</a></sup></p>
+<p>This report provides an update.</p>
 <h2>Background</h2>
 <ol class="paras">
-<li id="para-1"><a class="num" href="#para-1">1.</a> The Board was set up in 2016, as paragraph <a href="#para-2">2</a> says.</li>
+<li id="para-1"><a class="num" href="#para-1"><span class="vh">Paragraph </span>1.</a> The Board was set up in 2016, as paragraph <a href="#para-2">2</a> says.<sup><a id="fnref-1" href="#fn-1"><span class="vh">Note </span>1</a></sup></li>
 <li id="para-2"><a class="num" href="#para-2">2.</a> The Board has undertaken a review.</li>
 </ol>
 <figure><img src="paper.files/chart.png" alt="A chart of costs"></figure>
@@ -617,7 +633,7 @@ ${GOOD_BODY}
 `;
 }
 
-const PDF_TEXT = '1.    The Board was set up in 2016, as paragraph 2 says.\n2.    The Board has undertaken a review.\n';
+const PDF_TEXT = '1.    The Board was set up in 2016, as paragraph 2 says.1\n2.    The Board has undertaken a review.\n';
 const PDF_LINKS = '1\t1\t2\n';
 
 // a case: [name, the rule that must fail, how the page is changed]; a
