@@ -793,7 +793,7 @@ const base = process.env.CHECK_BASE || '';
 const t0 = Date.now();
 const failures = await check(m, opts);
 for (const f of failures) {
-	console.log(`${base && f.file.startsWith(base) ? path.relative(base, f.file) : f.file}: ${f.rule}: ${f.what}`);
+	console.log(`${base && f.file.startsWith(base) ? path.relative(base, f.file) : f.file}: ${f.rule}: ${f.what.replace(/\s+/g, " ")}`);
 }
 console.error(`checked ${m.pages.length} pages in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${failures.length} failures`);
 process.exit(failures.length ? 1 : 0);
