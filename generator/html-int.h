@@ -45,6 +45,8 @@ struct hw {
 				       made to it so far */
 	size_t nnotes;
 	size_t ntables;                 /* tables on the page so far */
+	int links;                      /* links open around what is written:
+					   no link is made inside them */
 	struct strset ids;              /* ids given on the page */
 	const struct html_files *files; /* where images go */
 	struct strset images;           /* resolved path -> file name */

@@ -384,12 +384,13 @@ figure(struct hw *w, xmlNodePtr parent, const struct node *img)
 		hw_attr(w, im, "height",
 		    arena_printf(w->a, "%u", info->height));
 	}
-	if (caption) {
-		/* read once: as the image's alt text */
-		xmlNodePtr cap = hw_el(w, fig, deco ? "p" : "figcaption");
-		if (!deco)
-			hw_attr(w, cap, "aria-hidden", "true");
-		hw_inlines(w, cap, img->first);
+	if (caption && deco) {
+		hw_inlines(w, hw_elc(w, fig, "p", "caption"), img->first);
+	} else if (caption) {
+		/* read once, as the image's alt text: no link in it */
+		xmlNodePtr cap = hw_el(w, fig, "figcaption");
+		hw_attr(w, cap, "aria-hidden", "true");
+		hw_text(w, cap, alt);
 	}
 }
 
@@ -402,9 +403,16 @@ note_ref(struct hw *w, xmlNodePtr parent, const struct node *n)
 {
 	int k = n->u.footnote.number;
 	const char *num = arena_printf(w->a, "%d", k);
-	xmlNodePtr a = hw_elc(w, hw_el(w, parent, "sup"), "a", "fnref");
+	xmlNodePtr sup = hw_el(w, parent, "sup");
+	if (k < 1 || (size_t)k > w->nnotes || w->links > 0) {
+		/* no note on the page to go to (an agenda's), or inside a
+		 * link, where no link may be */
+		hw_text(w, sup, num);
+		return;
+	}
+	xmlNodePtr a = hw_elc(w, sup, "a", "fnref");
 	hw_attr(w, a, "href", arena_printf(w->a, "#%sfn-%d", w->idp, k));
-	if (k >= 1 && (size_t)k <= w->nnotes) {
+	{
 		int r = ++w->refs[k - 1];
 		hw_attr(w, a, "id",
 		    hw_id(w,
@@ -451,7 +459,9 @@ inline_one(struct hw *w, xmlNodePtr parent, const struct node *n)
 			hw_attr(w, x, "href", n->u.link.url);
 		if (n->u.link.title != NULL)
 			hw_attr(w, x, "title", n->u.link.title);
+		w->links++;
 		hw_inlines(w, x, n->first);
+		w->links--;
 		break;
 	case N_IMAGE:
 		/* set after its paragraph (block_paragraph); elsewhere (a
@@ -460,16 +470,20 @@ inline_one(struct hw *w, xmlNodePtr parent, const struct node *n)
 		break;
 	case N_XREF: {
 		const struct node *t = n->u.xref.target;
-		/* a link where its paragraph is on the page */
-		bool here = t != NULL && t->number != NULL && w->xrefs;
+		/* a link where its paragraph is on the page, and not in a
+		 * link */
+		bool here = t != NULL && t->number != NULL && w->xrefs &&
+		    w->links == 0;
 		x = hw_elc(w, parent, here ? "a" : "span", "xref");
 		if (here)
 			hw_attr(w, x, "href",
 			    arena_printf(w->a, "#para-%s", t->number));
+		w->links += here;
 		if (n->first != NULL)
 			hw_inlines(w, x, n->first);
 		else
 			hw_text(w, x, paper_xref_text(n));
+		w->links -= here;
 		break;
 	}
 	case N_FOOTNOTE_REF:
@@ -641,8 +655,10 @@ table(struct hw *w, xmlNodePtr parent, const struct node *n)
 		xmlNodePtr tr = hw_el(w, part, "tr");
 		size_t col = 0;
 		for (const struct node *c = row->first; c; c = c->next, col++) {
-			xmlNodePtr cell = hw_el(w, tr, head ? "th" : "td");
-			if (head)
+			/* an empty header cell heads nothing: a td */
+			bool th = head && c->first != NULL;
+			xmlNodePtr cell = hw_el(w, tr, th ? "th" : "td");
+			if (th)
 				hw_attr(w, cell, "scope", "col");
 			char al = col < strlen(align) ? align[col] : ' ';
 			if (al == 'c' || al == 'r')
@@ -762,10 +778,8 @@ hw_notes(struct hw *w, xmlNodePtr parent, const struct paper *doc, int level)
 	if (doc->footnotes == NULL)
 		return;
 	xmlNodePtr sec = hw_elc(w, parent, "section", "notes");
-	xmlNodePtr h = hw_heading(w, sec, level, "Notes");
-	const char *hid = hw_id(w, arena_printf(w->a, "%snotes", w->idp));
-	hw_attr(w, h, "id", hid);
-	hw_attr(w, sec, "aria-labelledby", hid);
+	hw_attr(w, sec, "id", hw_id(w, arena_printf(w->a, "%snotes", w->idp)));
+	hw_heading(w, sec, level, "Notes");
 	xmlNodePtr ol = hw_el(w, sec, "ol");
 	w->in_note = true;
 	for (const struct node *f = doc->footnotes; f != NULL; f = f->next) {

@@ -158,12 +158,13 @@ motion(struct hw *w, xmlNodePtr parent, const struct pack *pk,
 	}
 }
 
-/* One line of the agenda, e, into li: its number, its title (a link to
- * its page when the folder has one), its description or clerk's words,
+/* One line of the agenda, e, into li: its number, its title (a heading
+ * at level, a sub-item's below it; a link to its page when the folder
+ * has one), its description or clerk's words,
  * the note, the purpose, and in Part 2 that its document is non-public. */
 static void
 entry(struct hw *w, xmlNodePtr li, const struct pack *pk,
-    const struct pack_entry *e, const char *page)
+    const struct pack_entry *e, const char *page, int level)
 {
 	const char *num = e->number;
 	if (e->level > 0)
@@ -172,7 +173,8 @@ entry(struct hw *w, xmlNodePtr li, const struct pack *pk,
 	hw_el_text(w, li, "span",
 	    arena_printf(w->a, e->level > 0 ? "%s)" : "%s.", num));
 	hw_attr(w, li->last, "class", "item-num");
-	xmlNodePtr t = hw_elc(w, li, "p", "item-title");
+	xmlNodePtr t = hw_heading(w, li, level + e->level, NULL);
+	hw_attr(w, t, "class", "item-title");
 	if (page != NULL) {
 		t = hw_el(w, t, "a");
 		hw_attr(w, t, "href", arena_printf(w->a, "%s.html", page));
@@ -243,7 +245,7 @@ agenda(struct hw *w, const struct pack *pk, enum pack_kind k,
 		}
 		hw_attr(w, li, "id",
 		    hw_id(w, arena_printf(w->a, "item-%s", e->number)));
-		entry(w, li, pk, e, pages[i]);
+		entry(w, li, pk, e, pages[i], parts ? 4 : 3);
 	}
 }
 

@@ -150,7 +150,7 @@ facts_table(struct hw *w, xmlNodePtr parent, const struct frow *rs, size_t i,
 			hw_attr(w, td, "colspan",
 			    arena_printf(w->a, "%d", span + 1));
 		if (*rs[k].right != '\0')
-			hw_lines(w, hw_el(w, tr, "td"), rs[k].right);
+			hw_lines(w, hw_elc(w, tr, "td", "status"), rs[k].right);
 	}
 }
 
