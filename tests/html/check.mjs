@@ -356,7 +356,7 @@ async function check(m, opts) {
 						ok = f === cur.file || f.startsWith(path.dirname(cur.file) + path.sep);
 					}
 					if (ok) return route.continue();
-					if (cur && vp.main) fail(cur.file, 'request', `requested ${u.slice(0, 200)}`);
+					if (cur) fail(cur.file, 'request', `requested ${u.slice(0, 200)}`);
 					return route.abort();
 				});
 				for (let p; (p = queue.shift());) {
@@ -430,7 +430,12 @@ async function check(m, opts) {
 	for (const v of await vnu) fail(v.file, 'vnu', v.what);
 	lap('vnu');
 	crawl(m, data, fail, opts);
-	return failures;
+	// a request made at every width is one failure
+	const seen = new Set();
+	return failures.filter(f => {
+		const k = `${f.file}\t${f.rule}\t${f.what}`;
+		return !seen.has(k) && seen.add(k);
+	});
 }
 
 async function printCheck(page, file, d, fail, opts) {
@@ -652,6 +657,7 @@ const SELFTEST = [
 	['link outside', 'outside', (s) => s.replace('href="paper.pdf"', 'href="../other/paper.pdf"')],
 	['external image', 'request', (s) => s.replace('paper.files/chart.png', 'http://127.0.0.1:9/chart.png')],
 	['external font', 'request', (s) => s.replace('/*EXTRA*/', '@font-face { font-family: X; src: url(https://fonts.example.invalid/x.woff2); } body { font-family: X, sans-serif; }')],
+	['external image on a phone', 'request', (s) => s.replace('/*EXTRA*/', '@media (max-width: 400px) { main { background: url(http://127.0.0.1:9/bg.png); } }')],
 	['stylesheet outside', 'request', (s) => s.replace('</style>', '</style><link rel="stylesheet" href="../site.css">')],
 	['too wide table', 'scroll', (s) => s.replace('<div class="scroll" role="region" aria-label="Costs" tabindex="0">', '<div>')],
 	['too wide at 200% only', 'scroll', (s) => s.replace('/*EXTRA*/', '@media (min-width: 500px) and (max-width: 700px) { h1 { width: 900px; } }')],
