@@ -260,7 +260,7 @@ expect_rc "default output folder" 0
 if [ -s "$TMP/cwd/output/serious-organised-crime-board.pdf" ]; then pass; else
 	fail "default: output/<stem>.pdf, folder created" "$(ls -R "$TMP/cwd")"
 fi
-for bad in "-j 0" "-j 65" "-j two" "-f html" "--frob" "-t no-such-template"; do
+for bad in "-j 0" "-j 65" "-j two" "-f docx" "--frob" "-t no-such-template"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $bad -O "$TMP" "$seed"
 	expect_rc "build $bad" 2

@@ -435,13 +435,13 @@ expect_rc "a paper and its XML: one output file" 2
 run ./clerk build -t col-2018 -O "$TMP" "$seed_xml"
 expect_rc "-t with an .xml" 2
 expect_err "-t with an .xml: why" "names its own template"
-for bad in "-f html" "-f"; do
+for bad in "-f docx" "-f"; do
 	# shellcheck disable=SC2086
 	run ./clerk build $bad -O "$TMP" "$seed"
 	expect_rc "build $bad" 2
 done
-run ./clerk build -f html "$seed"
-expect_err "-f html: the formats named" "pdf or xml"
+run ./clerk build -f docx "$seed"
+expect_err "-f docx: the formats named" "pdf, xml or html"
 printf 'text\n' >"$TMP/notes.txt"
 run ./clerk build -f xml -O "$TMP" "$TMP/notes.txt" "$seed"
 expect_rc "-f xml: a file neither .md nor .xml" 1
@@ -450,7 +450,7 @@ run ./clerk check "$TMP/notes.txt"
 expect_rc "check: a file neither .md nor .xml" 1
 expect_err "check: it is named" "notes.txt: error: clerk checks papers \\(.md\\) and"
 run ./clerk help build
-expect_out "help build: -f pdf|xml" '^Usage: clerk build \[-f pdf\|xml\]'
+expect_out "help build: -f pdf|xml|html" '^Usage: clerk build \[-f pdf\|xml\|html\]'
 run ./clerk check --dump "$seed_xml"
 expect_rc "check --dump of an .xml" 0
 expect_out "check --dump of an .xml: the model" '^subject "Serious and Organised Crime Board - update"$'
