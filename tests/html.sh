@@ -11,7 +11,7 @@
 # Nu HTML Checker over it, crawl its links and compare its paragraph numbers
 # and cross-references with the PDF's (the checks are listed at the head of
 # check.mjs). Its self-test runs first: a good page must pass every check
-# and 35 pages, each broken in one way, must fail the check named.
+# and each of its copies broken in one way must fail the check named.
 # Screenshots of a paper and of an agenda at 320 and 1280 px, and the
 # paper printed, go to $BUILD/html-shots/ for a person to look at.
 . "$(dirname "$0")/lib.sh"

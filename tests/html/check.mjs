@@ -13,6 +13,7 @@
 //                        its numbered paragraphs and cross-references are
 //                        those of the PDF (below)
 //   paras HTML N,N,...   the page's numbered paragraphs are exactly these
+//                        (and, with "pdf", the numbers of its PDF)
 //   link  HTML FILE      the page links to FILE
 //   nolink HTML FILE     the page does not link to FILE
 //   shot  NAME HTML      screenshots NAME-320.png and NAME-1280.png (full
@@ -53,7 +54,8 @@
 //                 error
 //   paras         each paragraph with an id "para-N" shows its number N
 //                 (the text of its link to itself, or its list value); with
-//                 "paras", exactly those numbers, in order; with "pdf",
+//                 "paras", exactly those numbers, in order, and those that
+//                 start a line of the PDF's text at the margin; with "pdf",
 //                 each number and the first words of its paragraph stand at
 //                 the start of a line of the PDF's text (pdftotext), in
 //                 order
@@ -149,9 +151,17 @@ function pdfData(pdf, fake) {
 }
 
 // comparePdf: the paragraphs and cross-references of a page (as read in
-// the browser) against its PDF's text and links. Returns failures.
-function comparePdf(d, pdf) {
+// the browser) against its PDF's text and links; with exact, the numbers
+// that start a line of the PDF's text at its left margin are those of the
+// page's paragraphs. Returns failures.
+function comparePdf(d, pdf, exact) {
 	const out = [];
+	if (exact) {
+		const nums = pdf.text.split('\n').map(l => l.replace(/^\f/, '').match(/^(\d+(?:\.\d+)*)\.?\s{2,}\S/))
+			.filter(Boolean).map(x => x[1]).join(',');
+		const got = d.paras.map(q => q.num).join(',');
+		if (nums !== got) out.push(['paras', `the PDF numbers the paragraphs ${nums || 'not at all'}, the page ${got || 'not at all'}`]);
+	}
 	const text = pdf.text.replace(/\f/g, '\n').split('\n').map(norm).join('\n');
 	let at = 0;
 	let after = 'the start';
@@ -547,7 +557,8 @@ function crawl(m, data, fail, opts) {
 		if (pdf) {
 			if (!to.has(pdf)) fail(p.file, 'pdf-link', `no link to its PDF ${path.basename(pdf)}`);
 			try {
-				for (const [rule, what] of comparePdf(d, pdfData(pdf, opts.fakePdf))) fail(p.file, rule, what);
+				const exact = m.paras.has(p.file);
+				for (const [rule, what] of comparePdf(d, pdfData(pdf, opts.fakePdf), exact)) fail(p.file, rule, what);
 			} catch (e) {
 				fail(p.file, 'paras', e.message);
 			}
@@ -676,6 +687,7 @@ const SELFTEST = [
 	['paragraph words', 'paras', (s) => s.replace('has undertaken a review', 'undertook a review')],
 	['xref text', 'xref', (s) => s.replace('href="#para-2">2</a>', 'href="#para-2">1</a>')],
 	['xref missing', 'xref', (s) => s.replace('as paragraph <a href="#para-2">2</a> says', 'as paragraph 2 says')],
+	['a paragraph only in the PDF', 'paras', { pdfText: PDF_TEXT + '3.    A third paragraph.\n' }],
 	['no pdf link', 'pdf-link', (s) => s.replace('<a href="paper.pdf">This paper as a PDF</a> ·', '')],
 	['letter paper', 'print', (s) => s.replace('@page { size: A4; margin: 2cm; }', '@page { size: letter; }')],
 	['no print numbers', 'print', (s) => s.replace('@media print {', '@media print { a.num { display: none; }')],
@@ -729,7 +741,7 @@ async function selftest(dir) {
 		fs.writeFileSync(path.join(root, 'chart.png'), png(4, 4));
 		fs.writeFileSync(path.join(root, 'site.css'), 'body { color: #111; }\n');
 		fs.writeFileSync(path.join(site, 'paper.pdf'), '%PDF-1.4\n');
-		fs.writeFileSync(path.join(site, 'paper.pdf.txt'), PDF_TEXT);
+		fs.writeFileSync(path.join(site, 'paper.pdf.txt'), (typeof change === 'object' && change.pdfText) || PDF_TEXT);
 		fs.writeFileSync(path.join(site, 'paper.pdf.links'), PDF_LINKS);
 		const paper = path.join(site, 'paper.html');
 		fs.writeFileSync(paper, typeof change === 'function' ? change(goodPage()) : goodPage());
