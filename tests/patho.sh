@@ -363,8 +363,8 @@ message() {
 	fi
 }
 
-# run_case NAME EXPECT PATTERN: checks, builds as PDF and builds as XML
-# $C/NAME.md, each ending as EXPECT says (see outcome): 0 or 1 for all
+# run_case NAME EXPECT PATTERN: checks, builds as PDF, as XML and as a web
+# page $C/NAME.md (the page as the XML ends), each ending as EXPECT says (see outcome): 0 or 1 for all
 # three, or three digits, one each (what only typesetting finds, such as
 # the number of pages, passes clerk check and building XML). The messages
 # of the first run that should fail (of the check when none should) match
@@ -410,6 +410,18 @@ run_case() {
 		outcome "$_name" reread "$_xml" "" 0
 	fi
 	rm -f "$_pdf" "$_xml"
+
+	# a web page where there is XML: the same limits, no more
+	_f=$C/$_name.md _html=$TMP/o/$_name.html
+	measure "$_name" html ./clerk build -f html -o "$_html" "$_f"
+	outcome "$_name" html "$_f" "$_html" "$_ex"
+	if [ "$rc" = 0 ]; then
+		if python3 tests/tools/html-page.py check "$_html" \
+		    >"$TMP/page" 2>&1; then pass; else
+			fail "$_name: the page does not read as it must" "$(head -5 "$TMP/page" | cut -c1-200)"
+		fi
+	fi
+	rm -rf "$_html" "$TMP/o/$_name.files"
 }
 
 # t NAME EXPECT [FACTOR [PATTERN]]: makes case NAME (mk_NAME, '-' made
