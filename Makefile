@@ -150,7 +150,18 @@ $(PDFJS_STAMP): tests/pdfjs/package-lock.json tests/pdfjs/package.json \
 	cd tests/pdfjs && npm ci
 	@touch $@
 
-check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP)
+# The browser and validator of tests/html.sh (npm playwright-core,
+# @axe-core/playwright and vnu-jar), installed into tests/html/node_modules
+# as its committed package-lock.json pins them, again only when the lockfile
+# changes. No install script runs: vnu-jar's would fetch a Java, and
+# Debian's default-jre-headless (scripts/debian-packages.txt) serves.
+HTMLCHECK_STAMP := tests/html/node_modules/.package-lock.json
+$(HTMLCHECK_STAMP): tests/html/package-lock.json tests/html/package.json \
+    | $(DEPS_STAMP)
+	cd tests/html && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	./tests/cli.sh
 	BUILD=$(BUILD) ./tests/code.sh
 	./tests/agenda.sh
@@ -171,6 +182,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP)
 	CORPUS_PDF=$(BUILD)/corpus-pdf ./tests/pdfua.sh
 	./tests/parity.sh
 	./tests/archives.sh
+	BUILD=$(BUILD) ./tests/html.sh
 
 # Rewrites the sources of generator/ as .clang-format sets them
 # (tests/code.sh fails on a file that is not); diag-messages.h, a table of

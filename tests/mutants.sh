@@ -38,10 +38,13 @@ tar -c -f - "$BUILD/obj" "$BUILD/unit" "$BUILD/unit-tests" \
     "$BUILD/layout-dump" "$BUILD/deps.stamp" clerk | tar -x -C "$BASE" -f - ||
     exit 3
 # pdf.js (tests/pdfjs/node_modules, which make check installs and git
-# ignores), for tests/pdfua.sh: linked into the copy.
-if [ -d tests/pdfjs/node_modules ]; then
-	ln -s "$ROOT/tests/pdfjs/node_modules" "$BASE/tests/pdfjs/node_modules" || exit 3
-fi
+# ignores), for tests/pdfua.sh, and the browser checks of tests/html.sh
+# (tests/html/node_modules): linked into the copy.
+for nm in tests/pdfjs/node_modules tests/html/node_modules; do
+	if [ -d "$nm" ]; then
+		ln -s "$ROOT/$nm" "$BASE/$nm" || exit 3
+	fi
+done
 
 if [ $# -gt 0 ]; then
 	list=
