@@ -198,7 +198,12 @@ front_sheet(struct hw *w, xmlNodePtr parent, const struct paper *p)
 	}
 	if (n == 0)
 		return;
+	/* words are not broken inside: where the sheet is still wider
+	 * than a phone, it scrolls in a box of its own, as a table does */
 	xmlNodePtr div = hw_elc(w, parent, "div", "front-sheet");
+	hw_attr(w, div, "role", "region");
+	hw_attr(w, div, "aria-label", "Front sheet");
+	hw_attr(w, div, "tabindex", "0");
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		if (rs[i].heads && j < n && rs[j].per_committee) {
