@@ -14,6 +14,9 @@
 #                   pages and faces, read by floor --plan before timing)
 #   50-paper pack   clerk pack [-j 2] -O D agenda.md vs floor --from the
 #                   plan of clerk's two packs (public and full)
+#   HTML            clerk build -f html of the one paper against its PDF
+#                   (ratio <= 1), and clerk pack -f html of the meeting
+#                   (both folders, < 0.2 s)
 #   archive         clerk build -j 1|2 -O D on 2,000 papers vs floor --from
 #                   the plan of clerk's 2,000 PDFs, in one process; and clerk
 #                   -j 2 on the first 500 papers, to compare peak RSS.
@@ -159,6 +162,8 @@ while [ $i -lt "$n" ]; do
 	timed "$RUNS/one.clerk" "$CLERK" build -o "$O/one/paper.pdf" "$C/one/paper.md"
 	fresh "$O/one-floor"
 	timed "$RUNS/one.floor" "$FLOOR" -e "$ENC" --from "$B/plan-one" "$O/one-floor"
+	fresh "$O/one-html"
+	timed "$RUNS/one-html.clerk" "$CLERK" build -f html -o "$O/one-html/paper.html" "$C/one/paper.md"
 	i=$((i + 1))
 done
 
@@ -172,6 +177,8 @@ while [ $i -lt "$n" ]; do
 	timed "$RUNS/pack.floor" "$FLOOR" -e "$ENC" --from "$B/plan-pack" "$O/pack-floor"
 	fresh "$O/pack"
 	timed "$RUNS/pack-j2.clerk" "$CLERK" pack -j 2 -O "$O/pack" "$C/meeting/agenda.md"
+	fresh "$O/pack-html"
+	timed "$RUNS/pack-html.clerk" "$CLERK" pack -f html -O "$O/pack-html" "$C/meeting/agenda.md"
 	i=$((i + 1))
 done
 
@@ -193,7 +200,8 @@ while [ $i -lt "$n" ]; do
 	i=$((i + 1))
 done
 # Keeps the one paper and the packs (in $O/ref), not 200 MB of archive.
-rm -rf "$O/one" "$O/one-floor" "$O/pack" "$O/pack-floor" "$O/archive" \
+rm -rf "$O/one" "$O/one-floor" "$O/one-html" "$O/pack" "$O/pack-floor" \
+    "$O/pack-html" "$O/archive" \
     "$O/archive-floor" "$O/ref/archive"
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -245,6 +253,14 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	row "50-paper pack, -j 2 ¹" "$RUNS/pack-j2.clerk" "$RUNS/pack.floor" "$P_PACK" 1.5
 	row "archive, 2,000 papers, -j 1 ²" "$RUNS/arch-j1.clerk" "$RUNS/arch.floor" "$P_ARCH" -
 	row "archive, 2,000 papers, -j 2 ²" "$RUNS/arch-j2.clerk" "$RUNS/arch.floor" "$P_ARCH" 1.0 65536
+	awk -v cw="$(median "$RUNS/one-html.clerk")" -v pw="$(median "$RUNS/one.clerk")" \
+	    -v rss="$(maxrss "$RUNS/one-html.clerk")" 'BEGIN {
+		printf "| one paper, -f html ⁴ | %.1f ms | — | — | %.1f MB | %.1f ms (its PDF) | %.2f× | ratio ≤ 1.0× | %s |\n",
+		    cw, rss / 1024, pw, cw / pw, cw <= pw ? "yes" : "MISSED" }'
+	awk -v cw="$(median "$RUNS/pack-html.clerk")" \
+	    -v rss="$(maxrss "$RUNS/pack-html.clerk")" 'BEGIN {
+		printf "| 50-paper meeting, -f html, -j 1 ⁵ | %.1f ms | — | — | %.1f MB | — | — | under 200 ms | %s |\n",
+		    cw, rss / 1024, cw < 200 ? "yes" : "MISSED" }'
 	awk -v cw="$(median "$RUNS/arch500.clerk")" -v pages="$P_500" \
 	    -v rss="$RSS500" -v rss2="$RSS2000" -v met="$GROWTH" 'BEGIN {
 		printf "| archive, first 500 papers, -j 2 ³ | %.2f s | %d | %.0f | %.1f MB | — | — | RSS of 2,000 ≤ 1.1 × RSS of 500 (%.1f MB) | %s |\n",
@@ -263,8 +279,12 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	echo "2. The floor writes the 2,000 documents in one process, each with the pages"
 	echo "   of clerk's PDF of that paper ($P_ARCH pages together)."
 	echo "3. Peak RSS against the 2,000-paper run: memory must not grow with papers."
+	echo "4. The web page of the one paper, against clerk's PDF of it in the same runs."
+	echo "5. Both meeting folders (agenda-public/ and agenda-full/), each an index and"
+	echo "   a page per paper."
 	echo
 	echo "Spread (min–max): one paper clerk $(range "$RUNS/one.clerk"), floor $(range "$RUNS/one.floor");"
+	echo "one paper -f html $(range "$RUNS/one-html.clerk"), meeting -f html $(range "$RUNS/pack-html.clerk");"
 	echo "pack clerk -j 1 $(range "$RUNS/pack.clerk"), -j 2 $(range "$RUNS/pack-j2.clerk"),"
 	echo "floor $(range "$RUNS/pack.floor"); archive clerk -j 1 $(range "$RUNS/arch-j1.clerk"),"
 	echo "-j 2 $(range "$RUNS/arch-j2.clerk"), floor $(range "$RUNS/arch.floor")."

@@ -140,11 +140,12 @@ html_pack_render(void *r, const struct pack *pk, const struct template_set *set,
 {
 	(void)r;
 	const struct template *t = pack_template(pk->agenda, set);
-	for (int k = 0; k < 2; k++) {
-		char *pdf = pdf_beside(out[k].path, "../");
-		html_pack(pk, (enum pack_kind)k, t, pdf, d, &out[k]);
-		free(pdf);
-	}
+	char *pdf[2];
+	for (int k = 0; k < 2; k++)
+		pdf[k] = pdf_beside(out[k].path, "../");
+	html_pack(pk, t, (const char *const *)pdf, d, out);
+	for (int k = 0; k < 2; k++)
+		free(pdf[k]);
 	return diags_errors(d) > 0 ? EXIT_INPUT : EXIT_OK;
 }
 

@@ -68,6 +68,12 @@ safe(struct hw *w, const char *s)
 	for (size_t i = 0; i < n;) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		uint32_t cp = u[0];
+		if (out == NULL && cp >= 0x20 && cp < 0x7F) {
+			/* printable ASCII, most of any text: kept */
+			i++;
+			o++;
+			continue;
+		}
 		size_t l = cp < 0x80 ? 1 : utf8_decode(u, n - i, &cp);
 		if (l > 0 && html_char(cp)) {
 			if (out != NULL)

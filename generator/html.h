@@ -91,9 +91,10 @@ void html_paper(const struct paper *p, const struct html_paper_options *o,
  * index.html, its images in "<page>.files/". t: the template of the
  * agenda (pack_template), for its lists. pdf: the address of the
  * pack's PDF from the folder ("../agenda-public.pdf"), or NULL. The
- * public folder holds nothing of a Part 2 document. */
-void html_pack(const struct pack *pk, enum pack_kind k,
-    const struct template *t, const char *pdf, struct diags *d,
-    struct rendered *out);
+ * public folder holds nothing of a Part 2 document. Both folders are
+ * made at once, out[PACK_PUBLIC] and out[PACK_FULL] (pdf[k] each's), so
+ * that a page they both hold is made once. */
+void html_pack(const struct pack *pk, const struct template *t,
+    const char *const pdf[2], struct diags *d, struct rendered out[2]);
 
 #endif

@@ -277,41 +277,73 @@ index_page(const struct pack *pk, enum pack_kind k, const struct template *t,
 	hw_end(&w, &out->bytes, &out->len);
 }
 
+/* Copies the files [f0, f1) of from (a page and its images) into to. */
+static void
+copy_files(const struct rendered *from, size_t f0, size_t f1,
+    struct rendered *to)
+{
+	for (size_t j = f0; j < f1; j++) {
+		const struct rendered_file *f = &from->files[j];
+		char *bytes = NULL;
+		if (f->bytes != NULL) {
+			bytes = xmalloc(f->len + 1);
+			memcpy(bytes, f->bytes, f->len);
+		}
+		rendered_add(to, f->name, bytes, f->len, f->copy_from);
+	}
+}
+
 void
-html_pack(const struct pack *pk, enum pack_kind k, const struct template *t,
-    const char *pdf, struct diags *d, struct rendered *out)
+html_pack(const struct pack *pk, const struct template *t,
+    const char *const pdf[2], struct diags *d, struct rendered out[2])
 {
 	struct arena *a = arena_new();
-	const char **pages = page_names(a, pk, k);
+	const char **pages[2] = {page_names(a, pk, PACK_PUBLIC),
+	    page_names(a, pk, PACK_FULL)};
 	const struct agenda *ag = pk->agenda;
 	char date[32] = "";
 	if (ag->has_date)
 		date_long(ag->date, date);
 	const char *meeting = arena_printf(a, "%s, %s",
 	    ag->committee != NULL ? ag->committee : "", date);
-	out->as_folder = true;
+	out[0].as_folder = out[1].as_folder = true;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
-		if (pages[i] == NULL)
-			continue;
-		const char *dir = arena_printf(a, "%s.files/", pages[i]);
-		struct html_files files = {out, dir, dir};
-		struct html_paper_options o = {
-		    .edition = e->part == 1 ? EDITION_PUBLIC : EDITION_FULL,
-		    .routed = true,
-		    .appendix = e->appendix,
-		    .exempt = e->exempt,
-		    .nexempt = e->nexempt,
-		    .files = &files,
-		    .agenda = "index.html",
-		    .meeting = meeting,
-		};
-		char *bytes;
-		size_t len;
-		html_paper(e->paper, &o, d, &bytes, &len);
-		rendered_add(out, arena_printf(a, "%s.html", pages[i]), bytes,
-		    len, NULL);
+		size_t f0 = out[0].nfiles;
+		for (int k = 0; k < 2; k++) {
+			if (pages[k][i] == NULL)
+				continue;
+			/* a page both folders hold under one name is the
+			 * same page: made once */
+			if (k == PACK_FULL && pages[0][i] != NULL &&
+			    strcmp(pages[0][i], pages[1][i]) == 0) {
+				copy_files(&out[0], f0, out[0].nfiles, &out[1]);
+				continue;
+			}
+			const char *dir = arena_printf(a, "%s.files/",
+			    pages[k][i]);
+			struct html_files files = {&out[k], dir, dir};
+			struct html_paper_options o = {
+			    .edition = e->part == 1 ? EDITION_PUBLIC :
+			                              EDITION_FULL,
+			    .routed = true,
+			    .appendix = e->appendix,
+			    .exempt = e->exempt,
+			    .nexempt = e->nexempt,
+			    .files = &files,
+			    .agenda = "index.html",
+			    .meeting = meeting,
+			};
+			char *bytes;
+			size_t len;
+			html_paper(e->paper, &o, d, &bytes, &len);
+			rendered_add(&out[k],
+			    arena_printf(a, "%s.html", pages[k][i]), bytes, len,
+			    NULL);
+		}
 	}
-	index_page(pk, k, t, pdf, pages, d, out);
+	for (int k = 0; k < 2; k++)
+		index_page(pk, (enum pack_kind)k, t, pdf[k], pages[k], d,
+		    &out[k]);
 	arena_free(a);
 }
