@@ -96,6 +96,19 @@ report_char(struct writer *w, struct pos pos, uint32_t cp)
 	diag(w->d, w->path, pos, D_XML_CHAR, (unsigned)cp);
 }
 
+/* The writer and place a refused character is reported for. */
+struct refusal {
+	struct writer *w;
+	struct pos pos;
+};
+
+static void
+refused(void *ctx, uint32_t cp)
+{
+	struct refusal *r = ctx;
+	report_char(r->w, r->pos, cp);
+}
+
 /* s as XML can hold it: a character XML cannot hold is replaced by U+FFFD,
  * with D_XML_CHAR at pos, where s is in doc's source. Returns s itself
  * when it is clean, else a copy in the scratch arena. NULL is "". */
@@ -104,34 +117,8 @@ safe(struct writer *w, const char *s, struct pos pos)
 {
 	if (s == NULL)
 		return BAD_CAST "";
-	size_t n = strlen(s), o = 0;
-	char *out = NULL;
-	for (size_t i = 0; i < n;) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		uint32_t cp = u[0];
-		size_t l = cp < 0x80 ? 1 : utf8_decode(u, n - i, &cp);
-		if (l > 0 && xml_char(cp)) {
-			if (out != NULL)
-				memcpy(out + o, s + i, l);
-			o += l;
-			i += l;
-			continue;
-		}
-		if (out == NULL) {
-			out = arena_alloc(w->a, 3 * n + 1);
-			memcpy(out, s, i);
-		}
-		/* cmark writes U+FFFE and U+FFFF as the bytes 0xFE and 0xFF */
-		if (l == 0)
-			cp = u[0] >= 0xFE ? 0xFF00u | u[0] : u[0];
-		report_char(w, pos, cp);
-		o += utf8_encode(0xFFFD, out + o);
-		i += l > 0 ? l : 1;
-	}
-	if (out == NULL)
-		return BAD_CAST s;
-	out[o] = '\0';
-	return BAD_CAST out;
+	struct refusal r = {w, pos};
+	return BAD_CAST utf8_replace(w->a, s, xml_char, refused, &r);
 }
 
 /* Where key (a top-level key of the front matter, or one under parent) is

@@ -55,6 +55,12 @@ report_char(struct hw *w, uint32_t cp)
 	diag(w->d, w->path, pos_at(0, 0), D_HTML_CHAR, (unsigned)cp);
 }
 
+static void
+refused(void *ctx, uint32_t cp)
+{
+	report_char(ctx, cp);
+}
+
 /* s as HTML can hold it: s itself when clean, else a copy in the
  * scratch arena with each character HTML cannot hold (and each byte of
  * invalid UTF-8) replaced by U+FFFD. NULL is "". */
@@ -63,40 +69,7 @@ safe(struct hw *w, const char *s)
 {
 	if (s == NULL)
 		return BAD_CAST "";
-	size_t n = strlen(s), o = 0;
-	char *out = NULL;
-	for (size_t i = 0; i < n;) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		uint32_t cp = u[0];
-		if (out == NULL && cp >= 0x20 && cp < 0x7F) {
-			/* printable ASCII, most of any text: kept */
-			i++;
-			o++;
-			continue;
-		}
-		size_t l = cp < 0x80 ? 1 : utf8_decode(u, n - i, &cp);
-		if (l > 0 && html_char(cp)) {
-			if (out != NULL)
-				memcpy(out + o, s + i, l);
-			o += l;
-			i += l;
-			continue;
-		}
-		if (out == NULL) {
-			out = arena_alloc(w->a, 3 * n + 1);
-			memcpy(out, s, i);
-		}
-		/* cmark writes U+FFFE and U+FFFF as the bytes 0xFE and 0xFF */
-		if (l == 0)
-			cp = u[0] >= 0xFE ? 0xFF00u | u[0] : u[0];
-		report_char(w, cp);
-		o += utf8_encode(0xFFFD, out + o);
-		i += l > 0 ? l : 1;
-	}
-	if (out == NULL)
-		return BAD_CAST s;
-	out[o] = '\0';
-	return BAD_CAST out;
+	return BAD_CAST utf8_replace(w->a, s, html_char, refused, w);
 }
 
 /* ------------------------------------------------------------------ */

@@ -391,20 +391,12 @@ static void
 appendix_body(struct hw *w, xmlNodePtr parent, const struct paper *p, size_t i)
 {
 	const struct appendix *ap = &p->meta.appendices[i];
-	const char *title = ap->title != NULL ? ap->title : "";
 	w->idp = arena_printf(w->a, "app-%zu-", i + 1);
 	w->sect = w->level;
 	hw_begin_notes(w, ap->doc);
-	for (const struct section *s = ap->doc->sections; s; s = s->next) {
-		const struct node *first = s->first;
-		if (first != NULL && first == ap->doc->sections->first &&
-		    first->type == N_SUBHEADING &&
-		    (name_equal(node_text(w->a, first), title) ||
-		        name_equal(node_text(w->a, first),
-		            smart_quotes(w->a, title))))
-			first = first->next;
-		hw_section_blocks(w, parent, first);
-	}
+	for (const struct section *s = ap->doc->sections; s; s = s->next)
+		hw_section_blocks(w, parent,
+		    paper_appendix_first(w->a, p, i, s));
 	hw_notes(w, parent, ap->doc, w->sect + 1);
 	w->idp = "";
 }

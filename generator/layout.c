@@ -940,16 +940,8 @@ appendix(struct lay *L, size_t i, bool newpage)
 	}
 	struct ctx c = body_ctx(L, 0);
 	c.minutes = false;
-	for (const struct section *s = ap->doc->sections; s; s = s->next) {
-		const struct node *first = s->first;
-		if (first != NULL && first == ap->doc->sections->first &&
-		    first->type == N_SUBHEADING &&
-		    (name_equal(node_text(L->a, first), title) ||
-		        name_equal(node_text(L->a, first),
-		            smart_quotes(L->a, title))))
-			first = first->next;
-		blocks(L, first, &c);
-	}
+	for (const struct section *s = ap->doc->sections; s; s = s->next)
+		blocks(L, paper_appendix_first(L->a, L->p, i, s), &c);
 	L->doc = L->p;
 	tag_close(L, sect);
 }

@@ -15,16 +15,24 @@
 
 #include "arena.h"
 
-char *
-output_stage(const char *path, const void *data, size_t len)
+/* ".<name>.XXXXXX" beside path (heap), for mkstemp or mkdtemp: a
+ * temporary name hidden from listings. */
+static char *
+temp_name(const char *path)
 {
 	size_t n = strlen(path);
 	char *tmp = xmalloc(n + 16);
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	/* ".<name>.XXXXXX" beside the target, hidden from listings. */
 	snprintf(tmp, n + 16, "%.*s.%s.XXXXXX", (int)dirlen, path,
 	    path + dirlen);
+	return tmp;
+}
+
+char *
+output_stage(const char *path, const void *data, size_t len)
+{
+	char *tmp = temp_name(path);
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		goto fail_free;
@@ -279,12 +287,7 @@ stage_file(const char *dir, const struct rendered_file *f)
 static char *
 stage_dir(const char *path)
 {
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	snprintf(tmp, n + 16, "%.*s.%s.XXXXXX", (int)dirlen, path,
-	    path + dirlen);
+	char *tmp = temp_name(path);
 	if (mkdtemp(tmp) == NULL) {
 		int e = errno;
 		free(tmp);

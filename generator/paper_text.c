@@ -272,3 +272,18 @@ paper_xref_text(const struct node *xref)
 	const struct node *t = xref->u.xref.target;
 	return t != NULL && t->number != NULL ? t->number : "?";
 }
+
+const struct node *
+paper_appendix_first(struct arena *a, const struct paper *p, size_t i,
+    const struct section *s)
+{
+	const struct appendix *ap = &p->meta.appendices[i];
+	const char *title = ap->title != NULL ? ap->title : "";
+	const struct node *first = s->first;
+	if (first != NULL && first == ap->doc->sections->first &&
+	    first->type == N_SUBHEADING &&
+	    (name_equal(node_text(a, first), title) ||
+	        name_equal(node_text(a, first), smart_quotes(a, title))))
+		return first->next;
+	return first;
+}

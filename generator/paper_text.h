@@ -68,6 +68,12 @@ const char *paper_minutes_line(struct arena *a, const struct paper *p);
 const char *paper_appendix_line(struct arena *a, const struct paper *p,
     size_t i, enum edition e, bool routed);
 
+/* The first block of section s of appendix i's document that is
+ * printed: a first sub-heading of the document that repeats the
+ * appendix's title (the heading above already says it) is left out. */
+const struct node *paper_appendix_first(struct arena *a, const struct paper *p,
+    size_t i, const struct section *s);
+
 /* The text of a cross-reference without link text: its target's number
  * as written ("4", "2.3"), or "?" when it has none. */
 const char *paper_xref_text(const struct node *xref);

@@ -615,3 +615,43 @@ date_weekday(struct date d)
 	/* 0001-01-01 was a Monday in the proleptic Gregorian calendar. */
 	return names[date_days(d) % 7];
 }
+
+const char *
+utf8_replace(struct arena *a, const char *s, bool (*keep)(uint32_t cp),
+    void (*refused)(void *ctx, uint32_t cp), void *ctx)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = NULL;
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		uint32_t cp = u[0];
+		if (out == NULL && cp >= 0x20 && cp < 0x7F) {
+			/* printable ASCII, most of any text: kept */
+			i++;
+			o++;
+			continue;
+		}
+		size_t l = cp < 0x80 ? 1 : utf8_decode(u, n - i, &cp);
+		if (l > 0 && keep(cp)) {
+			if (out != NULL)
+				memcpy(out + o, s + i, l);
+			o += l;
+			i += l;
+			continue;
+		}
+		if (out == NULL) {
+			out = arena_alloc(a, 3 * n + 1);
+			memcpy(out, s, i);
+		}
+		/* cmark writes U+FFFE and U+FFFF as the bytes 0xFE and 0xFF */
+		if (l == 0)
+			cp = u[0] >= 0xFE ? 0xFF00u | u[0] : u[0];
+		refused(ctx, cp);
+		o += utf8_encode(0xFFFD, out + o);
+		i += l > 0 ? l : 1;
+	}
+	if (out == NULL)
+		return s;
+	out[o] = '\0';
+	return out;
+}

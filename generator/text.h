@@ -20,6 +20,17 @@ size_t utf8_count(const char *s, size_t n);
 /* Encodes cp into out (at least 4 bytes); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 
+/* s with every character that keep(cp) refuses, and every byte that is
+ * not UTF-8, replaced by U+FFFD, each reported first to refused(ctx, cp)
+ * (an invalid byte as itself; cmark writes U+FFFE and U+FFFF as the
+ * bytes 0xFE and 0xFF, reported as those characters). Printable ASCII
+ * is always kept. Returns s itself when nothing was replaced, else a
+ * copy in arena a. For writers of formats that cannot hold some
+ * characters (XML, HTML). */
+const char *utf8_replace(struct arena *a, const char *s,
+    bool (*keep)(uint32_t cp), void (*refused)(void *ctx, uint32_t cp),
+    void *ctx);
+
 /* Is s only blanks (spaces, tabs, newlines)? */
 bool text_blank(const char *s);
 
