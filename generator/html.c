@@ -275,24 +275,46 @@ add_newlines(struct hw *w, xmlNodePtr root)
 	}
 }
 
+/* The serialised page, grown by doubling: libxml2's xmlBuffer grows by
+ * the size of each write, so a page of many megabytes cost a copy of
+ * itself for every element written. */
+struct page_sink {
+	char *p;
+	size_t len, cap;
+};
+
+static int
+sink_write(void *ctx, const char *b, int n)
+{
+	struct page_sink *s = ctx;
+	if ((size_t)n + 1 > s->cap - s->len) {
+		size_t cap = s->cap != 0 ? s->cap : 65536;
+		while ((size_t)n + 1 > cap - s->len)
+			cap *= 2;
+		s->p = xrealloc(s->p, cap);
+		s->cap = cap;
+	}
+	memcpy(s->p + s->len, b, (size_t)n);
+	s->len += (size_t)n;
+	return n;
+}
+
 void
 hw_end(struct hw *w, char **out, size_t *len)
 {
 	add_newlines(w, xmlDocGetRootElement(w->doc));
-	xmlBufferPtr buf = xmlBufferCreate();
-	check(buf);
-	xmlOutputBufferPtr ob = xmlOutputBufferCreateBuffer(buf,
+	struct page_sink s = {0};
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, NULL, &s,
 	    xmlFindCharEncodingHandler("UTF-8"));
 	check(ob);
 	htmlDocContentDumpFormatOutput(ob, w->doc, "UTF-8", 0);
 	if (xmlOutputBufferClose(ob) < 0)
 		out_of_memory();
-	size_t n = (size_t)xmlBufferLength(buf);
-	*out = xmalloc(n + 1);
-	memcpy(*out, xmlBufferContent(buf), n);
-	(*out)[n] = '\0';
-	*len = n;
-	xmlBufferFree(buf);
+	if (s.p == NULL)
+		sink_write(&s, "", 0);
+	s.p[s.len] = '\0';
+	*out = s.p;
+	*len = s.len;
 	xmlFreeDoc(w->doc);
 	arena_free(w->a);
 	*w = (struct hw){0};
