@@ -25,7 +25,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
              -I$(BUILD)/gen -MMD -MP -DCLERK_VERSION='"$(VERSION)"' \
              -DCLERK_DATADIR='"$(DATADIR)"' $(SAN)
 # pkg-config runs when a recipe needs it, after scripts/deps has run.
-PKGS       = libcmark-gfm libfyaml libxml-2.0 lcms2
+PKGS       = libcmark-gfm libfyaml libxml-2.0 lcms2 libqpdf
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
 LIBS       = $(PKG_LIBS) -lhpdf -lpng -lpthread -lm

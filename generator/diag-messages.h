@@ -74,7 +74,16 @@ DIAG(D_PATH_ESCAPES, DIAG_ERROR, "\"%s\" leads outside the paper's folder: keep 
 DIAG(D_PATH_MISSING, DIAG_ERROR, "\"%s\" not found%s")
 DIAG(D_PATH_NOT_FILE, DIAG_ERROR, "\"%s\" is not a regular file")
 DIAG(D_APPENDIX_UNREADABLE, DIAG_ERROR, "appendix file \"%s\" cannot be read: %s")
-DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown (.md)")
+DIAG(D_APPENDIX_NOT_MARKDOWN, DIAG_ERROR, "appendix file \"%s\" must be Markdown (.md) or PDF (.pdf)")
+DIAG(D_APPENDIX_PDF_NOT_PDF, DIAG_ERROR, "appendix file \"%s\" is not a PDF file (it does not begin with %%PDF-): save or export it as PDF again")
+DIAG(D_APPENDIX_PDF_DAMAGED, DIAG_ERROR, "appendix file \"%s\" is damaged: %s; save or export it as PDF again")
+DIAG(D_APPENDIX_PDF_PASSWORD, DIAG_ERROR, "appendix file \"%s\" opens only with a password: ask its author for a copy without one")
+DIAG(D_APPENDIX_PDF_ENCRYPTED, DIAG_ERROR, "appendix file \"%s\" is encrypted: save a copy without encryption (for example \"qpdf --decrypt %s plain.pdf\") and name that")
+DIAG(D_APPENDIX_PDF_NO_PAGES, DIAG_ERROR, "appendix file \"%s\" has no pages")
+DIAG(D_APPENDIX_PDF_TOO_MANY, DIAG_ERROR, "appendix file \"%s\" has more than %d pages: split it into appendices")
+DIAG(D_APPENDIX_PDF_TOO_BIG, DIAG_ERROR, "appendix file \"%s\" is larger than %u MB: make it smaller (for example with lower-resolution images)")
+DIAG(D_APPENDIX_PDF_UNTAGGED, DIAG_WARNING, "appendix file \"%s\" is not a tagged PDF: it is included as it is, and the PDF that includes it will not claim PDF/UA-1 or PDF/A-2a (ask its author for a tagged version)")
+DIAG(D_APPENDIX_PDF_TAGS, DIAG_WARNING, "appendix file \"%s\" is tagged, but clerk includes its pages without their tags: the PDF that includes it will not claim PDF/UA-1 or PDF/A-2a")
 DIAG(D_TOO_MANY_APPENDICES, DIAG_ERROR, "more than %d appendices: put the rest together, or make them papers of their own")
 
 /* The body (markdown.c, structure.c, assets.c) */

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "assets.h"
@@ -444,13 +445,12 @@ read_contact(struct fm *f, const struct ynode *v)
 	}
 }
 
+/* Whether s ends in ext (".md"), in any case. */
 static bool
-ends_with_md(const char *s)
+ends_with(const char *s, const char *ext)
 {
-	size_t n = strlen(s);
-	return n > 3 && s[n - 3] == '.' &&
-	    (s[n - 2] == 'm' || s[n - 2] == 'M') &&
-	    (s[n - 1] == 'd' || s[n - 1] == 'D');
+	size_t n = strlen(s), k = strlen(ext);
+	return n > k && strcasecmp(s + n - k, ext) == 0;
 }
 
 static void
@@ -491,7 +491,9 @@ read_appendices(struct fm *f, const struct ynode *v)
 			ap.title = yv_text(&f->y, x, "title");
 		if ((x = ymap_get(e, "file")) != NULL &&
 		    (ap.file = yv_text(&f->y, x, "file")) != NULL) {
-			if (!ends_with_md(ap.file)) {
+			ap.file_pos = x->pos;
+			ap.is_pdf = ends_with(ap.file, ".pdf");
+			if (!ends_with(ap.file, ".md") && !ap.is_pdf) {
 				diag(f->d, f->p->path, x->pos,
 				    D_APPENDIX_NOT_MARKDOWN, ap.file);
 			} else {

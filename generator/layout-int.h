@@ -177,6 +177,17 @@ struct exempt_run {
 	size_t nexempt;
 };
 
+/* A PDF appendix laid out: its boxes are made with the flow's (so that
+ * the structure tree orders them), its pages after the flow's. */
+struct ext_run {
+	size_t appendix; /* its index in the paper's appendices */
+	size_t b0, b1;   /* the boxes of its stamp ("Appendix N"), in
+			    lay.boxes, for its first page */
+	size_t pbox;     /* its pages' BOX_PAGEs: pbox, pbox + 1, ... */
+	size_t page0;    /* its first page, once placed */
+	size_t npages;   /* placed */
+};
+
 /* The layout engine's state for one paper. */
 struct lay {
 	const struct paper *p;   /* the paper */
@@ -240,9 +251,13 @@ struct lay {
 	struct exempt_run *exempt_runs; /* one per non-public appendix laid
 					   out, at most */
 	size_t nexempt_runs;
-	int page_first; /* the number printed on the first page */
-	int page_total; /* {pages} */
-	double stamp_w; /* kept clear at the top right of the
+	struct ext_run *exts; /* the PDF appendices laid out, in order */
+	size_t nexts;
+	size_t flow_pages; /* the pages of the flow, before the included
+			      ones */
+	int page_first;    /* the number printed on the first page */
+	int page_total;    /* {pages} */
+	double stamp_w;    /* kept clear at the top right of the
 				      first page for the stamp; 0: none */
 
 	/* The structure tree (layout.tags): boxes made now belong to

@@ -30,6 +30,7 @@
 
 #include "arena.h"
 #include "assets.h"
+#include "extpdf.h"
 #include "layout-int.h"
 #include "model.h"
 #include "paper_text.h"
@@ -202,12 +203,10 @@ owe(struct lay *L, double space)
  * no string over 65,535 bytes. */
 enum { OUTLINE_MAX = 1024 };
 
-static void
-mark(struct lay *L, size_t item, int level, const char *title,
-    const struct node *node)
+/* title as a bookmark holds it (NULL stays NULL). */
+static const char *
+outline_title(struct lay *L, const char *title)
 {
-	if (L->fl != &L->main)
-		return;
 	if (title != NULL) /* a bookmark holds no soft hyphen */
 		title = text_plain_spaces(L->a, title);
 	if (title != NULL && strlen(title) > OUTLINE_MAX) {
@@ -216,6 +215,16 @@ mark(struct lay *L, size_t item, int level, const char *title,
 			k--;
 		title = arena_printf(L->a, "%.*s\xe2\x80\xa6", (int)k, title);
 	}
+	return title;
+}
+
+static void
+mark(struct lay *L, size_t item, int level, const char *title,
+    const struct node *node)
+{
+	if (L->fl != &L->main)
+		return;
+	title = outline_title(L, title);
 	L->marks = lay_grow(L, L->marks, &L->cmarks, L->nmarks + 1,
 	    sizeof *L->marks);
 	L->marks[L->nmarks++] = (struct mark){item, level, title, node};
@@ -946,8 +955,84 @@ appendix(struct lay *L, size_t i, bool newpage)
 	tag_close(L, sect);
 }
 
+static void page_put(struct lay *L, size_t pg, const struct rbox *rb,
+    double dy);
+
+/* The ruled stamp text (bold) at the top right of a page w wide and h
+ * high, dy below the place of a pack's "Agenda Item" stamp, on white:
+ * its boxes made in L->boxes, the text owned by the element open. */
+static void
+ext_stamp(struct lay *L, const char *text, double w, double h, double dy)
+{
+	const struct template *t = L->t;
+	struct style st = plain_style(L->size);
+	st.bold = true;
+	double tw = text_width(L, text, &st), pad = FRONT_PAD;
+	double asc = L->m->ascent[FONT_BOLD] / 1000 * st.size;
+	double desc = -L->m->descent[FONT_BOLD] / 1000 * st.size;
+	double x1 = w - t->margin_right, x = x1 - pad - tw;
+	double top = h - t->margin_top / 4 - dy;
+	double base = top - pad - asc;
+	double x0 = x - pad, y0 = base - desc - pad;
+	struct rbox *blank = box_add(L, BOX_BLANK);
+	blank->b.tag = 0;
+	blank->b.x = x0;
+	blank->b.y = y0;
+	blank->b.w = x1 - x0;
+	blank->b.h = top - y0;
+	put_text(L, text, &st, x, base);
+	const double r[4][4] = {
+	    {x0, y0, x1 - x0, 0},
+	    {x0, top, x1 - x0, 0},
+	    {x0, y0, 0, top - y0},
+	    {x1, y0, 0, top - y0},
+	};
+	for (size_t i = 0; i < 4; i++) {
+		struct rbox *b = box_add(L, BOX_RULE);
+		b->b.x = r[i][0];
+		b->b.y = r[i][1];
+		b->b.w = r[i][2];
+		b->b.h = r[i][3];
+		b->b.line_width = RULE_WIDTH;
+	}
+}
+
+/* Appendix i of the paper, a PDF file: a Sect holding an H1, its stamp
+ * "Appendix N" at the top right of its first page (lower when a pack's
+ * "Agenda Item" stamp will sit there: the appendix carried alone by a
+ * Part 2 item), and a Div per included page owning it. Its pages are
+ * placed after the flow's (place_ext). */
+static void
+ext_appendix(struct lay *L, size_t i)
+{
+	const struct extpdf *x = L->p->meta.appendices[i].pdf;
+	struct ext_run *r = &L->exts[L->nexts++];
+	memset(r, 0, sizeof *r);
+	r->appendix = i;
+	int sect = tag_open(L, TAG_SECT);
+	int h1 = tag_open(L, TAG_H1);
+	r->b0 = L->nboxes;
+	double dy = 0;
+	if (L->opt->appendix >= 0)
+		dy = L->size * LEADING + 2 * FRONT_PAD +
+		    L->m->ascent[FONT_BOLD] / 1000 * L->size;
+	ext_stamp(L, arena_printf(L->a, "Appendix %zu", i + 1),
+	    x->pages[0].width, x->pages[0].height, dy);
+	r->b1 = L->nboxes;
+	tag_close(L, h1);
+	r->pbox = L->nboxes;
+	for (size_t k = 0; k < x->npages; k++) {
+		int div = tag_open(L, TAG_DIV);
+		struct rbox *b = box_add(L, BOX_PAGE);
+		b->b.w = x->pages[k].width;
+		b->b.h = x->pages[k].height;
+		tag_close(L, div);
+	}
+	tag_close(L, sect);
+}
+
 /* Each appendix with a file, but the non-public ones in the public
- * edition. */
+ * edition: the Markdown ones in the flow, the PDF ones after it. */
 static void
 appendices(struct lay *L)
 {
@@ -961,6 +1046,73 @@ appendices(struct lay *L)
 		appendix(L, i, true);
 		if (!ap->public)
 			exempt_run(L, i0, ap);
+	}
+	for (size_t i = 0; i < m->nappendices; i++) {
+		const struct appendix *ap = &m->appendices[i];
+		if (ap->pdf != NULL &&
+		    (ap->public || L->opt->edition == EDITION_FULL))
+			ext_appendix(L, i);
+	}
+}
+
+/* The pages of the PDF appendices laid out, after the flow's, each with
+ * its BOX_PAGE (and the first its stamp), and their bookmarks:
+ * "Appendix N – title", the file's own below it. */
+static void
+place_ext(struct lay *L)
+{
+	struct layout *o = L->out;
+	size_t nout = o->noutline;
+	for (size_t e = 0; e < L->nexts; e++)
+		nout += 1 +
+		    L->p->meta.appendices[L->exts[e].appendix].pdf->noutline;
+	if (L->nexts > 0) {
+		struct outline_entry *out = arena_alloc(L->a,
+		    (nout + 1) * sizeof *out);
+		memcpy(out, o->outline, o->noutline * sizeof *out);
+		o->outline = out;
+	}
+	for (size_t e = 0; e < L->nexts && !L->too_long; e++) {
+		struct ext_run *r = &L->exts[e];
+		const struct appendix *ap = &L->p->meta.appendices[r->appendix];
+		const struct extpdf *x = ap->pdf;
+		r->page0 = o->npages;
+		for (size_t k = 0; k < x->npages; k++) {
+			if (o->npages == CLERK_MAX_PAGES) {
+				diag(L->d, L->p->path, ap->file_pos,
+				    D_TOO_MANY_PAGES, CLERK_MAX_PAGES);
+				L->too_long = true;
+				break;
+			}
+			struct lpage *pg = page_new(L);
+			pg->ext = x;
+			pg->ext_page = k;
+			pg->width = x->pages[k].width;
+			pg->height = x->pages[k].height;
+			size_t n = o->npages - 1;
+			page_put(L, n, &L->boxes[r->pbox + k], 0);
+			for (size_t b = r->b0; k == 0 && b < r->b1; b++)
+				page_put(L, n, &L->boxes[b], 0);
+			r->npages++;
+		}
+		if (r->npages == 0)
+			continue;
+		o->outline[o->noutline++] = (struct outline_entry){0,
+		    outline_title(L,
+		        arena_printf(L->a, "Appendix %zu \xe2\x80\x93 %s",
+		            r->appendix + 1,
+		            ap->title != NULL ? ap->title : "")),
+		    (int)r->page0, x->pages[0].height};
+		for (size_t m = 0; m < x->noutline; m++) {
+			const struct extpdf_mark *mk = &x->outline[m];
+			if (mk->page >= r->npages)
+				continue;
+			o->outline[o->noutline++] = (struct outline_entry){1 +
+			        mk->level,
+			    outline_title(L, mk->title),
+			    (int)(r->page0 + mk->page),
+			    x->pages[mk->page].height};
+		}
 	}
 }
 
@@ -1005,14 +1157,36 @@ mark_exempt_pages(struct lay *L)
 		if (r->i0 >= L->main.n || o->npages == 0)
 			continue;
 		size_t first = (size_t)L->ipage[r->i0];
-		size_t last = r->i1 >= L->main.n ? o->npages - 1 :
+		size_t last = r->i1 >= L->main.n ? L->flow_pages - 1 :
 		                                   (size_t)L->ipage[r->i1 - 1];
 		for (size_t pg = first; pg <= last && pg < o->npages; pg++)
 			page_exempt(L, pg, r->exempt, r->nexempt);
 	}
+	for (size_t e = 0; e < L->nexts; e++) {
+		const struct ext_run *r = &L->exts[e];
+		const struct appendix *ap = &L->p->meta.appendices[r->appendix];
+		if (ap->public)
+			continue;
+		size_t nx;
+		const int *x = appendix_exempt(L->p, ap, &nx);
+		for (size_t pg = r->page0; pg < r->page0 + r->npages; pg++)
+			page_exempt(L, pg, x, nx);
+	}
 }
 
 /* ---- Pages --------------------------------------------------------- */
+
+double
+lpage_width(const struct layout *l, const struct lpage *pg)
+{
+	return pg->width > 0 ? pg->width : l->width;
+}
+
+double
+lpage_height(const struct layout *l, const struct lpage *pg)
+{
+	return pg->height > 0 ? pg->height : l->height;
+}
 
 struct lpage *
 page_new(struct lay *L)
@@ -1101,7 +1275,8 @@ paginate(struct lay *L)
 	L->ipage = arena_alloc(L->a, (n + 1) * sizeof *L->ipage);
 	L->iy = arena_alloc(L->a, (n + 1) * sizeof *L->iy);
 	size_t s = 0, fnext = 0, fowed = 0;
-	while (s < n || fnext < fowed || L->out->npages == 0) {
+	while (s < n || fnext < fowed ||
+	    (L->out->npages == 0 && (n > 0 || L->nexts == 0))) {
 		if (L->out->npages == CLERK_MAX_PAGES) {
 			if (!L->too_long)
 				diag(L->d, s < n ? it[s].path : L->p->path,
@@ -1354,6 +1529,8 @@ lay_finish(struct lay *L)
 		tree_order(L);
 	paginate(L);
 	resolve(L);
+	L->flow_pages = L->out->npages;
+	place_ext(L);
 	L->out->tags = L->tags;
 	L->out->ntags = L->ntags;
 	for (size_t i = 0; i < L->out->npages; i++) {
@@ -1401,7 +1578,7 @@ layout_paper_with(const struct paper *p, const struct metrics *m,
 		return NULL; /* the paper was read with errors */
 	if (o->appendix >= 0 &&
 	    ((size_t)o->appendix >= p->meta.nappendices ||
-	        p->meta.appendices[o->appendix].doc == NULL ||
+	        !appendix_has_file(&p->meta.appendices[o->appendix]) ||
 	        o->edition != EDITION_FULL))
 		return NULL; /* no such document */
 	if (o->appendix < 0 && !has_edition(p, o->edition))
@@ -1411,11 +1588,17 @@ layout_paper_with(const struct paper *p, const struct metrics *m,
 	L->opt = o;
 	L->exempt_runs = arena_alloc(L->a,
 	    (2 * p->meta.nappendices + 1) * sizeof *L->exempt_runs);
+	L->exts = arena_alloc(L->a,
+	    (p->meta.nappendices + 1) * sizeof *L->exts);
 	L->exempt = o->appendix >= 0 ? o->exempt : p->meta.exempt;
 	L->nexempt = o->appendix >= 0 ? o->nexempt : p->meta.nexempt;
 	L->hang = hang(L);
 
-	if (o->appendix >= 0) {
+	if (o->appendix >= 0 && p->meta.appendices[o->appendix].pdf != NULL) {
+		/* its pages alone: the exempt notice is in their running
+		 * header */
+		ext_appendix(L, (size_t)o->appendix);
+	} else if (o->appendix >= 0) {
 		layout_exempt(L);
 		appendix(L, (size_t)o->appendix, false);
 	} else {
@@ -1601,6 +1784,7 @@ stag_name(enum stag t)
 	    [TAG_TOC] = "TOC",
 	    [TAG_TOCI] = "TOCI",
 	    [TAG_SPAN] = "Span",
+	    [TAG_DIV] = "Div",
 	};
 	return (unsigned)t < TAG__COUNT ? names[t] : "?";
 }
@@ -1664,8 +1848,14 @@ void
 layout_dump(FILE *fp, const struct layout *l)
 {
 	for (size_t i = 0; i < l->npages; i++) {
-		fprintf(fp, "page %zu\n", i + 1);
 		const struct lpage *pg = &l->pages[i];
+		fprintf(fp, "page %zu", i + 1);
+		if (pg->ext != NULL) {
+			fprintf(fp, " included page %zu of", pg->ext_page + 1);
+			num2(fp, pg->width);
+			num2(fp, pg->height);
+		}
+		fputc('\n', fp);
 		for (size_t j = 0; j < pg->nboxes; j++) {
 			const struct box *b = &pg->boxes[j];
 			switch (b->type) {
@@ -1692,6 +1882,15 @@ layout_dump(FILE *fp, const struct layout *l)
 				num2(fp, b->w);
 				num2(fp, b->h);
 				quoted(fp, b->path, strlen(b->path));
+				break;
+			case BOX_PAGE:
+			case BOX_BLANK:
+				fputs(b->type == BOX_PAGE ? "page" : "blank",
+				    fp);
+				num2(fp, b->x);
+				num2(fp, b->y);
+				num2(fp, b->w);
+				num2(fp, b->h);
 				break;
 			case BOX_LINK:
 				fputs("link", fp);

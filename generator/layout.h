@@ -16,6 +16,7 @@
 #include "model.h"
 
 struct arena;
+struct extpdf;
 struct paper;
 struct node;
 
@@ -88,6 +89,7 @@ enum stag {
 	TAG_TOC,  /* the agenda */
 	TAG_TOCI, /* one line of it */
 	TAG_SPAN,
+	TAG_DIV, /* an included page: its content, untagged */
 	TAG__COUNT
 };
 
@@ -127,6 +129,10 @@ enum box_type {
 	BOX_RULE,  /* a straight line from (x, y) to (x + w, y + h) */
 	BOX_IMAGE, /* an image file drawn in the rectangle (x, y, w, h) */
 	BOX_LINK,  /* a clickable rectangle (x, y, w, h) */
+	BOX_PAGE,  /* the included page of its lpage (lpage.ext), drawn in
+		      (x, y, w, h) under everything else on the page */
+	BOX_BLANK, /* a white rectangle (x, y, w, h) hiding what is under
+		      it: behind clerk's words on an included page */
 };
 
 /* Something on a page. Coordinates are points with the origin at the
@@ -179,6 +185,13 @@ struct lpage {
 	size_t nexempt;
 	int tag_base; /* a box's tag on this page counts from this
 				   element of the document (as dest_base) */
+	/* An included page (a PDF appendix): page ext_page of ext, whose
+	 * size this page takes (width, height: as a reader shows it); its
+	 * BOX_PAGE draws it. Otherwise ext is NULL, and width and height
+	 * are 0: the layout's. */
+	const struct extpdf *ext;
+	size_t ext_page;
+	double width, height;
 };
 
 /* A bookmark: a section, an appendix. */
@@ -219,6 +232,10 @@ struct layout {
 	struct lay *engine; /* the engine's state, for layout_number and
 				   layout_pad; NULL in a joined layout */
 };
+
+/* The width and height of page pg of l. */
+double lpage_width(const struct layout *l, const struct lpage *pg);
+double lpage_height(const struct layout *l, const struct lpage *pg);
 
 /* How layout_paper_with lays a paper out. */
 struct layout_options {

@@ -2,6 +2,7 @@
  * template rather than its body: the exempt notice, the front sheet table,
  * the heading block of minutes, the contact block, and the running header
  * and footer, with the template's {placeholders} filled in. */
+#include <math.h>
 #include <string.h>
 
 #include "arena.h"
@@ -254,13 +255,49 @@ layout_contact(struct lay *L)
 	}
 }
 
-/* Running text centred on each page, its first baseline at y. The
- * header (header true) of a page with non-public matter (lpage.exempt)
- * is the template's exempt notice with the page's paragraphs, above the
- * template's header; moved up when its lines would reach the text, and
- * kept clear of the stamp on the first page (L->stamp_w). */
+/* Puts on page pg the boxes made from b0 on (and takes them back from
+ * L->boxes), on white when pg is an included page, whose own marks may be
+ * under them. */
 static void
-running(struct lay *L, const char *tpl, double y, bool header)
+put_furniture(struct lay *L, size_t pg, size_t b0, double y0)
+{
+	if (L->out->pages[pg].ext != NULL && L->nboxes > b0) {
+		double x0 = 1e9, x1 = -1e9, lo = 1e9, hi = -1e9;
+		for (size_t i = b0; i < L->nboxes; i++) {
+			const struct box *b = &L->boxes[i].b;
+			double asc = L->m->ascent[b->font] / 1000 * b->size;
+			double desc = L->m->descent[b->font] / 1000 * b->size;
+			x0 = fmin(x0, b->x);
+			x1 = fmax(x1, b->x + b->w);
+			lo = fmin(lo, b->y + y0 + desc);
+			hi = fmax(hi, b->y + y0 + asc);
+		}
+		struct box blank;
+		memset(&blank, 0, sizeof blank);
+		blank.type = BOX_BLANK;
+		blank.x = x0 - FRONT_PAD / 2;
+		blank.y = lo - FRONT_PAD / 2;
+		blank.w = x1 - x0 + FRONT_PAD;
+		blank.h = hi - lo + FRONT_PAD;
+		page_box(L, pg, &blank);
+	}
+	for (size_t i = b0; i < L->nboxes; i++) {
+		struct box b = L->boxes[i].b;
+		b.y += y0;
+		page_box(L, pg, &b);
+	}
+	L->nboxes = b0;
+}
+
+/* Running text centred on each page, its first baseline at the header's
+ * place in the top margin (header true) or the footer's in the bottom
+ * one, of the page's own size. The header of a page with non-public
+ * matter (lpage.exempt) is the template's exempt notice with the page's
+ * paragraphs, above the template's header; moved up when its lines would
+ * reach the text, and kept clear of the stamp on the first page
+ * (L->stamp_w). */
+static void
+running(struct lay *L, const char *tpl, bool header)
 {
 	struct style st = plain_style(L->size * NOTE_SCALE);
 	struct layout *o = L->out;
@@ -284,9 +321,14 @@ running(struct lay *L, const char *tpl, double y, bool header)
 		}
 		if (text == NULL || *text == '\0')
 			continue;
-		double x = L->x0, w = L->width;
-		if (header && pg == 0 && L->stamp_w > 0 &&
-		    L->stamp_w < 0.5 * L->width)
+		const struct template *t = L->t;
+		double ph = lpage_height(o, page);
+		double x = L->x0,
+		       w = lpage_width(o, page) - t->margin_left -
+		    t->margin_right;
+		double y = header ? ph - t->margin_top / 2 :
+		                    t->margin_bottom / 2;
+		if (header && pg == 0 && L->stamp_w > 0 && L->stamp_w < 0.5 * w)
 			w -= L->stamp_w;
 		inl_reset(L);
 		inl_text(L, text, strlen(text), &st, true);
@@ -299,9 +341,10 @@ running(struct lay *L, const char *tpl, double y, bool header)
 			double below = y0 -
 			    (double)(L->nlines - l0 - 1) * lead +
 			    L->m->descent[FONT_REGULAR] / 1000 * st.size;
-			double top = L->t->page_height - st.size;
-			if (below < L->ytop + 0.2 * st.size)
-				y0 += L->ytop + 0.2 * st.size - below;
+			double top = ph - st.size;
+			double ytop = ph - t->margin_top;
+			if (below < ytop + 0.2 * st.size)
+				y0 += ytop + 0.2 * st.size - below;
 			if (y0 > top)
 				y0 = top;
 		}
@@ -309,12 +352,7 @@ running(struct lay *L, const char *tpl, double y, bool header)
 		for (size_t i = l0; i < L->nlines; i++)
 			emit_line(L, &L->lines[i], x, w,
 			    -(double)(i - l0) * lead, ALIGN_CENTRE);
-		for (size_t i = b0; i < L->nboxes; i++) {
-			struct box b = L->boxes[i].b;
-			b.y += y0;
-			page_box(L, pg, &b);
-		}
-		L->nboxes = b0;
+		put_furniture(L, pg, b0, y0);
 	}
 }
 
@@ -324,8 +362,8 @@ void
 layout_furniture(struct lay *L)
 {
 	const struct template *t = L->t;
-	running(L, t->header, t->page_height - t->margin_top / 2, true);
-	running(L, t->footer, t->margin_bottom / 2, false);
+	running(L, t->header, true);
+	running(L, t->footer, false);
 }
 
 double
@@ -348,15 +386,27 @@ layout_stamp(struct lay *L, const char *text)
 	double w = text_width(L, text, &st), pad = FRONT_PAD;
 	double asc = L->m->ascent[FONT_BOLD] / 1000 * st.size;
 	double desc = -L->m->descent[FONT_BOLD] / 1000 * st.size;
-	double x = L->x1 - pad - w;
-	double top = t->page_height - t->margin_top / 4;
+	const struct lpage *pg = &L->out->pages[0];
+	double x1 = lpage_width(L->out, pg) - t->margin_right;
+	double x = x1 - pad - w;
+	double top = lpage_height(L->out, pg) - t->margin_top / 4;
 	double base = top - pad - asc;
+	double y1 = top, y0 = base - desc - pad, x0 = x - pad;
+	if (pg->ext != NULL) {
+		struct box blank;
+		memset(&blank, 0, sizeof blank);
+		blank.type = BOX_BLANK;
+		blank.x = x0;
+		blank.y = y0;
+		blank.w = x1 - x0;
+		blank.h = y1 - y0;
+		page_box(L, 0, &blank);
+	}
 	size_t b0 = L->nboxes;
 	put_text(L, text, &st, x, base);
 	for (size_t i = b0; i < L->nboxes; i++)
 		page_box(L, 0, &L->boxes[i].b);
 	L->nboxes = b0;
-	double x0 = x - pad, x1 = L->x1, y1 = top, y0 = base - desc - pad;
 	const double r[4][4] = {
 	    {x0, y0, x1 - x0, 0},
 	    {x0, y1, x1 - x0, 0},

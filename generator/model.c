@@ -277,6 +277,12 @@ paper_has_nonpublic(const struct paper *p)
 	return false;
 }
 
+bool
+appendix_has_file(const struct appendix *ap)
+{
+	return ap->doc != NULL || ap->pdf != NULL;
+}
+
 const int *
 appendix_exempt(const struct paper *p, const struct appendix *ap, size_t *n)
 {

@@ -14,6 +14,7 @@
 #include "text.h"
 
 struct arena;
+struct extpdf;
 struct image_info;
 struct source;
 
@@ -36,12 +37,20 @@ struct contact {
 	const char *name, *title, *phone, *mobile, *email; /* NULL if absent */
 };
 
+/* clerk's limit on the size of one included PDF file. */
+#define CLERK_MAX_PDF_SIZE (128u * 1024u * 1024u)
+
 struct appendix {
-	const char *title; /* "Appendix 1 – <title>"; NULL when withheld */
-	const char *file;  /* as written, or NULL: listed only */
-	const char *path;  /* file resolved against the paper's folder */
-	bool public;       /* false: goes to Part 2 in a pack */
-	int exempt[7];     /* its Schedule 12A paragraphs, ascending (a
+	const char *title;   /* "Appendix 1 – <title>"; NULL when withheld */
+	const char *file;    /* as written, or NULL: listed only */
+	const char *path;    /* file resolved against the paper's folder */
+	struct pos file_pos; /* where file is given */
+	bool is_pdf;         /* file names a PDF (".pdf"): an external
+			       appendix, its pages included as they are */
+	const struct extpdf *pdf; /* that file as read (paper.c), or NULL
+			       when it could not be */
+	bool public;              /* false: goes to Part 2 in a pack */
+	int exempt[7];            /* its Schedule 12A paragraphs, ascending (a
 			       non-public appendix of a public paper) */
 	size_t nexempt;
 	struct pos pos;
@@ -123,6 +132,11 @@ bool paper_edition_ok(const struct paper *p, enum edition e, struct diags *d);
  * Schedule 12A" ("paragraphs 3 and 5"): how the public edition lists
  * appendix i of p (non-public), in arena a. */
 const char *appendix_listing(struct arena *a, const struct paper *p, size_t i);
+
+/* Whether appendix ap is carried by the documents clerk makes of it: a
+ * Markdown file read (doc) or a PDF file read (pdf). One listed only, or
+ * whose file could not be read, is not. */
+bool appendix_has_file(const struct appendix *ap);
 
 /* The paragraphs of Schedule 12A that exempt appendix ap of p: its
  * entry's, or else the paper's; *n of them, ascending. */

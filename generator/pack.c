@@ -102,7 +102,7 @@ count_lines(const struct agenda *a)
 			const struct meta *m = &x->paper->meta;
 			for (size_t j = 0; j < m->nappendices; j++)
 				if (!m->appendices[j].public &&
-				    m->appendices[j].doc != NULL)
+				    appendix_has_file(&m->appendices[j]))
 					n++;
 		}
 	}
@@ -173,7 +173,7 @@ route_appendices(struct arena *ar, struct pack_entry *es, size_t ne, size_t at,
 		const struct paper *p = src->paper;
 		for (size_t j = 0; j < p->meta.nappendices; j++) {
 			const struct appendix *ap = &p->meta.appendices[j];
-			if (!ap->public && ap->doc != NULL)
+			if (!ap->public && appendix_has_file(ap))
 				routed_line(ar, src, j, &es[r++]);
 		}
 	}

@@ -2,9 +2,11 @@
 #include "paper.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "extpdf.h"
 #include "frontmatter.h"
 #include "markdown.h"
 #include "source.h"
@@ -69,10 +71,79 @@ body_pos(const struct source *src)
 	return (struct pos){line > 0 ? line : 1, 1};
 }
 
-/* Reads the file of each appendix that names one, as a document of its
- * own (its folder for images, its path in messages), into ap->doc. Front
- * matter is optional in an appendix file and its keys are not used; its
- * YAML is still checked. */
+/* Reads and checks the PDF file of appendix ap of p into ap->pdf,
+ * recording what is wrong with it at the line that names it. */
+static void
+read_pdf_appendix(struct paper *p, struct appendix *ap, struct diags *d)
+{
+	unsigned char *buf;
+	size_t len;
+	switch (source_read_bytes(d, ap->path, CLERK_MAX_PDF_SIZE, &buf,
+	    &len)) {
+	case SOURCE_OK:
+		break;
+	case SOURCE_SYSTEM: {
+		char eb[DIAG_ERRNO_MAX];
+		diag(d, p->path, ap->file_pos, D_APPENDIX_UNREADABLE, ap->file,
+		    diag_errno(errno, eb, sizeof eb));
+		return;
+	}
+	case SOURCE_BAD:
+		return;
+	}
+	if (len > CLERK_MAX_PDF_SIZE) {
+		free(buf);
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_TOO_BIG, ap->file,
+		    CLERK_MAX_PDF_SIZE / (1024u * 1024u));
+		return;
+	}
+	struct extpdf *x = arena_alloc(p->arena, sizeof *x);
+	char why[300];
+	enum extpdf_status st = extpdf_read(p->arena, buf, len, x, why,
+	    sizeof why);
+	free(buf);
+	switch (st) {
+	case EXTPDF_OK:
+		ap->pdf = x;
+		if (x->tagged)
+			diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_TAGS,
+			    ap->file);
+		else
+			diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_UNTAGGED,
+			    ap->file);
+		break;
+	case EXTPDF_NOT_PDF:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_NOT_PDF,
+		    ap->file);
+		break;
+	case EXTPDF_DAMAGED:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_DAMAGED, ap->file,
+		    why);
+		break;
+	case EXTPDF_PASSWORD:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_PASSWORD,
+		    ap->file);
+		break;
+	case EXTPDF_ENCRYPTED:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_ENCRYPTED,
+		    ap->file, ap->file);
+		break;
+	case EXTPDF_NO_PAGES:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_NO_PAGES,
+		    ap->file);
+		break;
+	case EXTPDF_TOO_MANY:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_TOO_MANY,
+		    ap->file, EXTPDF_MAX_PAGES);
+		break;
+	}
+}
+
+/* Reads the file of each appendix that names one: a PDF file checked and
+ * kept as it is (ap->pdf); a Markdown file as a document of its own (its
+ * folder for images, its path in messages), into ap->doc. Front matter is
+ * optional in an appendix file and its keys are not used; its YAML is
+ * still checked. */
 static void
 read_appendices(struct paper *p, struct diags *d)
 {
@@ -80,6 +151,10 @@ read_appendices(struct paper *p, struct diags *d)
 		struct appendix *ap = &p->meta.appendices[i];
 		if (ap->path == NULL)
 			continue;
+		if (ap->is_pdf) {
+			read_pdf_appendix(p, ap, d);
+			continue;
+		}
 		struct arena *a = p->arena;
 		struct paper *doc = arena_alloc(a, sizeof(*doc));
 		doc->arena = a;
@@ -214,12 +289,19 @@ paper_read_as(const char *path, const struct template_set *set,
 	digest_add(&h, p->src->text, p->src->len);
 	digest_add(&hp, p->src->text, p->src->len);
 	for (size_t i = 0; i < p->meta.nappendices; i++) {
-		const struct paper *doc = p->meta.appendices[i].doc;
-		if (doc == NULL)
+		const struct appendix *ap = &p->meta.appendices[i];
+		const void *bytes = ap->doc != NULL ?
+		    (const void *)ap->doc->src->text :
+		    ap->pdf != NULL ? (const void *)ap->pdf->bytes :
+		                      NULL;
+		size_t len = ap->doc != NULL ? ap->doc->src->len :
+		    ap->pdf != NULL          ? ap->pdf->len :
+		                               0;
+		if (bytes == NULL)
 			continue;
-		digest_add(&h, doc->src->text, doc->src->len);
-		if (p->meta.appendices[i].public)
-			digest_add(&hp, doc->src->text, doc->src->len);
+		digest_add(&h, bytes, len);
+		if (ap->public)
+			digest_add(&hp, bytes, len);
 	}
 	digest_hex(&h, p->digest);
 	digest_hex(&hp, p->digest_public);

@@ -255,7 +255,7 @@ paper_appendix_line(struct arena *a, const struct paper *p, size_t i,
 {
 	const struct appendix *ap = &p->meta.appendices[i];
 	bool away = !ap->public && e == EDITION_PUBLIC;
-	if (away && routed && ap->doc != NULL)
+	if (away && routed && appendix_has_file(ap))
 		return arena_printf(a,
 		    "Appendix %zu \xe2\x80\x93 non-public, in Part 2 of the "
 		    "agenda",

@@ -27,6 +27,7 @@
 
 #include "arena.h"
 #include "docinfo.h"
+#include "extpdf.h"
 #include "icc.h"
 #include "image.h"
 #include "layout.h"
@@ -1336,6 +1337,19 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			    (HPDF_REAL)b->x, (HPDF_REAL)b->y, (HPDF_REAL)b->w,
 			    (HPDF_REAL)b->h);
 			break;
+		case BOX_PAGE:
+			/* the included page, which the merge puts under this
+			 * name in the page's resources (extpdf.h) */
+			cs_str(dev, "q /" EXTPDF_XOBJECT " Do Q\n");
+			break;
+		case BOX_BLANK:
+			cs_str(dev, "q 1 g ");
+			cs_num(dev, hundredths(b->x), ' ');
+			cs_num(dev, hundredths(b->y), ' ');
+			cs_num(dev, hundredths(b->w), ' ');
+			cs_num(dev, hundredths(b->h), ' ');
+			cs_str(dev, "re f Q\n");
+			break;
 		case BOX_LINK:
 			break;
 		}
@@ -1903,9 +1917,11 @@ static const char xmp_pdfua_schema
 
 /* The XMP metadata of PDF/A and PDF/UA, saying what the info dictionary
  * says (read back from it, so that the two agree: the same text, the same
- * instant), uncompressed on the catalog. */
+ * instant), uncompressed on the catalog. It claims PDF/A-2a and PDF/UA-1
+ * only when claims is true: a document that includes pages clerk did not
+ * make (a PDF appendix) cannot vouch for them. */
 static void
-paint_xmp(struct pdf_dev *dev, HPDF_Date d)
+paint_xmp(struct pdf_dev *dev, HPDF_Date d, bool claims)
 {
 	HPDF_Dict md = HPDF_DictStream_New(doc_mmgr(dev->pdf),
 	    doc_xref(dev->pdf));
@@ -1960,18 +1976,20 @@ paint_xmp(struct pdf_dev *dev, HPDF_Date d)
 		xmp_elem(st, "<pdf:Producer>", producer, "</pdf:Producer>");
 	if (kw != NULL)
 		xmp_elem(st, "<pdf:Keywords>", kw, "</pdf:Keywords>");
-	HPDF_Stream_WriteStr(st,
-	    "</rdf:Description>\n"
-	    "<rdf:Description rdf:about=\"\""
-	    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-	    "<pdfaid:part>2</pdfaid:part>\n"
-	    "<pdfaid:conformance>A</pdfaid:conformance>\n"
-	    "</rdf:Description>\n"
-	    "<rdf:Description rdf:about=\"\""
-	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	    "<pdfuaid:part>1</pdfuaid:part>\n"
-	    "</rdf:Description>\n");
-	HPDF_Stream_WriteStr(st, xmp_pdfua_schema);
+	HPDF_Stream_WriteStr(st, "</rdf:Description>\n");
+	if (claims) {
+		HPDF_Stream_WriteStr(st,
+		    "<rdf:Description rdf:about=\"\""
+		    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+		    "<pdfaid:part>2</pdfaid:part>\n"
+		    "<pdfaid:conformance>A</pdfaid:conformance>\n"
+		    "</rdf:Description>\n"
+		    "<rdf:Description rdf:about=\"\""
+		    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+		    "<pdfuaid:part>1</pdfuaid:part>\n"
+		    "</rdf:Description>\n");
+		HPDF_Stream_WriteStr(st, xmp_pdfua_schema);
+	}
 	HPDF_Stream_WriteStr(st,
 	    "</rdf:RDF>\n"
 	    "</x:xmpmeta>\n"
@@ -2104,8 +2122,10 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 	/* All pages first: links may point forward. */
 	for (size_t i = 0; i < l->npages; i++) {
 		pages[i] = HPDF_AddPage(dev->pdf);
-		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)l->width);
-		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)l->height);
+		HPDF_Page_SetWidth(pages[i],
+		    (HPDF_REAL)lpage_width(l, &l->pages[i]));
+		HPDF_Page_SetHeight(pages[i],
+		    (HPDF_REAL)lpage_height(l, &l->pages[i]));
 	}
 	dev->utf8 = HPDF_GetEncoder(dev->pdf, "UTF-8");
 	tags_begin(dev, l);
@@ -2127,7 +2147,10 @@ paint(struct pdf_dev *dev, const struct layout *l, const struct doc_info *info,
 	paint_info(dev, info, opt);
 	paint_id(dev, info, opt);
 	paint_catalog(dev);
-	paint_xmp(dev, doc_date(info, opt));
+	bool claims = true;
+	for (size_t i = 0; i < l->npages; i++)
+		claims = claims && l->pages[i].ext == NULL;
+	paint_xmp(dev, doc_date(info, opt), claims);
 	paint_output_intent(dev);
 	doc_set_version_17(dev->pdf);
 

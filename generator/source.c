@@ -186,10 +186,10 @@ unchanged(int fd, const char *path, const struct stat *before, size_t len)
 }
 
 /* Reads the whole file at path into *buf (heap), *len bytes, up to one
- * byte past CLERK_MAX_FILE_SIZE. Returns false with errno set, or with
- * *changed when the file changed while it was read (then *buf is NULL). */
+ * byte past max. Returns false with errno set, or with *changed when the
+ * file changed while it was read (then *buf is NULL). */
 static bool
-read_all(const char *path, char **buf, size_t *len, bool *changed)
+read_all(const char *path, size_t max, char **buf, size_t *len, bool *changed)
 {
 	*buf = NULL;
 	*changed = false;
@@ -211,14 +211,14 @@ read_all(const char *path, char **buf, size_t *len, bool *changed)
 	/* Read up to one byte past the limit, whatever fstat says: the file
 	 * may be a pipe, or change while it is read. */
 	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 &&
-	        (size_t)st.st_size <= CLERK_MAX_FILE_SIZE ?
+	        (size_t)st.st_size <= max ?
 	    (size_t)st.st_size + 1 :
 	    65536;
 	char *b = xmalloc(cap);
 	size_t n = 0;
 	for (;;) {
 		if (n == cap) {
-			if (cap > CLERK_MAX_FILE_SIZE)
+			if (cap > max)
 				break;
 			cap *= 2;
 			b = xrealloc(b, cap);
@@ -237,7 +237,7 @@ read_all(const char *path, char **buf, size_t *len, bool *changed)
 			break;
 		n += (size_t)r;
 	}
-	if (n <= CLERK_MAX_FILE_SIZE && !unchanged(fd, path, &st, n)) {
+	if (n <= max && !unchanged(fd, path, &st, n)) {
 		free(b);
 		close(fd);
 		*changed = true;
@@ -250,6 +250,28 @@ read_all(const char *path, char **buf, size_t *len, bool *changed)
 }
 
 enum source_status
+source_read_bytes(struct diags *d, const char *path, size_t max,
+    unsigned char **buf, size_t *len)
+{
+	char *b = NULL;
+	bool changed = false;
+	for (int tries = 0; tries < 5; tries++) {
+		if (read_all(path, max, &b, len, &changed))
+			break;
+		if (!changed)
+			return SOURCE_SYSTEM;
+		struct timespec pause = {0, 20 * 1000 * 1000};
+		nanosleep(&pause, NULL);
+	}
+	if (changed) {
+		diag(d, path, pos_at(0, 0), D_FILE_CHANGING);
+		return SOURCE_BAD;
+	}
+	*buf = (unsigned char *)b;
+	return SOURCE_OK;
+}
+
+enum source_status
 source_read(struct arena *a, struct diags *d, const char *path,
     struct source *src)
 {
@@ -259,7 +281,7 @@ source_read(struct arena *a, struct diags *d, const char *path,
 	size_t len;
 	bool changed = false;
 	for (int tries = 0; tries < 5; tries++) {
-		if (read_all(path, &buf, &len, &changed))
+		if (read_all(path, CLERK_MAX_FILE_SIZE, &buf, &len, &changed))
 			break;
 		if (!changed)
 			return SOURCE_SYSTEM;

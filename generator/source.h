@@ -45,6 +45,13 @@ enum source_status {
 enum source_status source_read(struct arena *a, struct diags *d,
     const char *path, struct source *src);
 
+/* The bytes of the file at path as they are (an included PDF), into *buf
+ * (heap; the caller frees), *len of them, at most one past max (more is
+ * too big: *len > max). SOURCE_BAD: it kept changing while read
+ * (D_FILE_CHANGING recorded); SOURCE_SYSTEM: errno is set. */
+enum source_status source_read_bytes(struct diags *d, const char *path,
+    size_t max, unsigned char **buf, size_t *len);
+
 /* The same, for text already in memory (tests, and papers inside XML).
  * buf need not be NUL-terminated. */
 enum source_status source_from_memory(struct arena *a, struct diags *d,
