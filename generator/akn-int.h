@@ -111,6 +111,13 @@ const char *slug(struct writer *w, const char *s, const char *fallback);
 const char *unique_id(struct writer *w, const char *base);
 void write_blocks(struct writer *w, xmlNodePtr parent, const struct node *first,
     bool filler);
+/* The body of appendix i of w's paper (which has a file) into doc, with
+ * eIds after prefix: the blocks of a Markdown file, or for a PDF file a
+ * <componentRef> whose src names the file as the paper names it and
+ * whose alt says what it is ("Appendix 3 – Site plan: PDF file, 1 page"):
+ * clerk:appendix keeps its SHA-256 and pages. */
+void write_appendix_body(struct writer *w, xmlNodePtr doc, size_t i,
+    const char *prefix);
 /* The placeholder for an element the schema requires to hold something. */
 void write_filler(struct writer *w, xmlNodePtr parent);
 /* The FRBR identification of component ("main", "appendix-1") of the

@@ -6,6 +6,7 @@
  * a line of its own. Written from the plan (pack.h), which it only reads,
  * with the writer akn_write.c shares (akn-int.h). */
 #include "akn-int.h"
+#include "extpdf.h"
 
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -372,6 +373,11 @@ appendix_node(const struct pack_entry *e, const char *paper_cmp,
 	if (ap->file != NULL)
 		set(&w, x, "file", ap->file, ap->pos);
 	set(&w, x, "public", ap->public ? "true" : "false", nowhere);
+	if (ap->pdf != NULL) {
+		set(&w, x, "sha256", ap->sha256, nowhere);
+		set(&w, x, "pages", arena_printf(w.a, "%zu", ap->pdf->npages),
+		    nowhere);
+	}
 
 	xmlNodePtr pre = add(&w, doc, "preface");
 	x = add_mixed(&w, add_mixed(&w, pre, "p"), "docTitle");
@@ -388,13 +394,7 @@ appendix_node(const struct pack_entry *e, const char *paper_cmp,
 		add_text(&w, of_p, m->subject, subject_pos);
 	}
 
-	begin_doc(&w, ap->doc, "");
-	xmlNodePtr body = add(&w, doc, "mainBody");
-	for (const struct section *s = ap->doc->sections; s != NULL;
-	     s = s->next)
-		write_section(&w, body, s, "hcontainer", "appendix", NULL);
-	if (ap->doc->sections == NULL)
-		write_filler(&w, body);
+	write_appendix_body(&w, doc, (size_t)(ap - m->appendices), "");
 	arena_free(w.a);
 	return doc;
 }

@@ -30,6 +30,7 @@
 #include "assets.h"
 #include "markdown.h"
 #include "model.h"
+#include "paper.h"
 #include "source.h"
 #include "structure.h"
 #include "template.h"
@@ -1103,6 +1104,12 @@ read_appendix(struct reader *r, const xmlNode *c)
 	struct meta *m = &r->p->meta;
 	struct appendix ap = {.title = text_of(r, c), .pos = at(c)};
 	ap.file = attr(r, c, "file");
+	/* a PDF file's: what it was when the XML was made */
+	const char *sha = attr(r, c, "sha256");
+	if (sha != NULL && strlen(sha) == 64)
+		memcpy(ap.sha256, sha, 65);
+	else if (sha != NULL)
+		bad_value(r, c, "clerk:appendix sha256", sha);
 	ap.public = get_bool(r, c, "clerk:appendix public",
 	    attr(r, c, "public"), true);
 	/* "3 5": its paragraphs of Schedule 12A, ascending, 1 to 7 */
@@ -1432,13 +1439,54 @@ read_preface(struct reader *r, const xmlNode *pre)
 /* ------------------------------------------------------------------ */
 /* Appendices */
 
+/* A PDF appendix named by <componentRef src>: the file, looked for from
+ * the XML's folder as the paper named it from its own, read and checked
+ * (paper_read_pdf); one that is not there, or is not the file the XML
+ * was made with (clerk:appendix sha256), is said to be so. */
+static void
+read_component(struct reader *r, const xmlNode *ref, struct appendix *ap)
+{
+	struct paper *p = r->p;
+	const char *src = need_attr(r, ref, "src", false);
+	if (src == NULL)
+		return;
+	char sha[65];
+	memcpy(sha, ap->sha256, sizeof sha);
+	ap->sha256[0] = '\0';
+	ap->is_pdf = true;
+	ap->file_pos = at(ref);
+	if (ap->file == NULL || strcmp(ap->file, src) != 0)
+		bad_value(r, ref, "componentRef src", src);
+	enum asset_status s = asset_resolve(r->a, p->dir, src, &ap->path);
+	if (s == ASSET_MISSING) {
+		diag(r->d, r->path, at(ref), D_XML_PDF_MISSING, src);
+		ap->path = NULL;
+		return;
+	}
+	if (s != ASSET_OK) {
+		asset_report(r->a, r->d, r->path, at(ref), s, p->dir, src);
+		ap->path = NULL;
+		return;
+	}
+	paper_read_pdf(p, ap, r->d);
+	if (ap->pdf != NULL && *sha != '\0' && strcmp(sha, ap->sha256) != 0)
+		diag(r->d, r->path, at(ref), D_XML_PDF_CHANGED, src);
+}
+
 /* An appendix's document from <attachment>: one section (def NULL) with
  * its blocks, its own footnotes, its folder that of its file as named
- * beside the XML. */
+ * beside the XML; or a PDF file (read_component). */
 static void
 read_attachment(struct reader *r, const xmlNode *att, struct appendix *ap)
 {
 	struct paper *p = r->p;
+	const xmlNode *dd = first_element(att);
+	const xmlNode *mb = akn(dd, "doc") ? find_el(dd, "mainBody") : NULL;
+	const xmlNode *ref = mb != NULL ? first_element(mb) : NULL;
+	if (ref != NULL && akn(ref, "componentRef")) {
+		read_component(r, ref, ap);
+		return;
+	}
 	struct paper *doc = arena_alloc(r->a, sizeof(*doc));
 	doc->arena = r->a;
 	doc->path = p->path;
@@ -1512,8 +1560,8 @@ read_attachments(struct reader *r, const xmlNode *atts)
 		     eid != NULL && ap == NULL && k < m->nappendices; k++) {
 			struct appendix
 			    *x = &m->appendices[(next + k) % m->nappendices];
-			if (x->doc == NULL && x->path != NULL &&
-			    strcmp(x->path, eid) == 0) {
+			if (!appendix_has_file(x) && !x->is_pdf &&
+			    x->path != NULL && strcmp(x->path, eid) == 0) {
 				ap = x;
 				next = (size_t)(x - m->appendices) + 1;
 			}
@@ -1687,7 +1735,7 @@ read_doc(struct reader *r, const xmlNode *root)
 		    "preface");
 	for (size_t i = 0; i < p->meta.nappendices; i++) {
 		struct appendix *ap = &p->meta.appendices[i];
-		if (ap->path != NULL && ap->doc == NULL)
+		if (ap->path != NULL && !appendix_has_file(ap) && !ap->is_pdf)
 			diag(r->d, r->path, ap->pos, D_XML_MISSING,
 			    arena_printf(r->a, "attachment eId=\"%s\"",
 			        ap->path),

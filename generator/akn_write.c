@@ -51,6 +51,7 @@
  * writes them without indentation, so that the text is read back as it
  * was (white space between elements without text is only indentation). */
 #include "akn-int.h"
+#include "extpdf.h"
 
 #include <libxml/tree.h>
 #include <libxml/uri.h>
@@ -944,7 +945,8 @@ clerk_field(struct writer *w, xmlNodePtr parent, const char *name,
 static bool
 attached(const struct writer *w, const struct appendix *ap)
 {
-	return ap->doc != NULL && (ap->public || w->edition == EDITION_FULL);
+	return appendix_has_file(ap) &&
+	    (ap->public || w->edition == EDITION_FULL);
 }
 
 /* Is appendix ap left out, not even named: non-public, in the public
@@ -1054,7 +1056,7 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 			if (nx > 0)
 				set(w, e, "exempt-paragraphs",
 				    paragraph_list(w, x, nx), nowhere);
-			if (w->routed && ap->doc != NULL)
+			if (w->routed && appendix_has_file(ap))
 				set(w, e, "in-part-2", "true", nowhere);
 			continue;
 		}
@@ -1066,6 +1068,12 @@ write_proprietary(struct writer *w, xmlNodePtr meta)
 			set(w, x, "exempt-paragraphs",
 			    paragraph_list(w, ap->exempt, ap->nexempt),
 			    nowhere);
+		if (ap->pdf != NULL) {
+			set(w, x, "sha256", ap->sha256, nowhere);
+			set(w, x, "pages",
+			    arena_printf(w->a, "%zu", ap->pdf->npages),
+			    nowhere);
+		}
 		if (attached(w, ap))
 			set(w, x, "attachment",
 			    eid(w, arena_printf(w->a, "att_%d", ++att)),
@@ -1170,16 +1178,37 @@ write_attachments(struct writer *w, xmlNodePtr docnode)
 			        add_mixed(w, add(w, doc, "preface"), "p"),
 			        "docTitle"),
 			    ap->title, ap->pos);
-		begin_doc(w, ap->doc, arena_printf(w->a, "att_%d__", att));
-		xmlNodePtr body = add(w, doc, "mainBody");
-		for (const struct section *s = ap->doc->sections; s != NULL;
-		     s = s->next)
-			write_section(w, body, s, "hcontainer", "appendix",
-			    NULL);
-		if (ap->doc->sections == NULL)
-			write_filler(w, body);
+		write_appendix_body(w, doc, i,
+		    arena_printf(w->a, "att_%d__", att));
 	}
 	begin_doc(w, w->p, "");
+}
+
+void
+write_appendix_body(struct writer *w, xmlNodePtr doc, size_t i,
+    const char *prefix)
+{
+	const struct appendix *ap = &w->p->meta.appendices[i];
+	xmlNodePtr body = add(w, doc, "mainBody");
+	if (ap->pdf != NULL) {
+		xmlNodePtr c = add(w, body, "componentRef");
+		set(w, c, "src", ap->file, ap->file_pos);
+		const char *title = ap->title != NULL ? ap->title : "";
+		set(w, c, "alt",
+		    arena_printf(w->a,
+		        "Appendix %zu \xe2\x80\x93 %s: PDF file, %zu page%s",
+		        i + 1, title, ap->pdf->npages,
+		        ap->pdf->npages == 1 ? "" : "s"),
+		    ap->pos);
+		set(w, c, "showAs", title, ap->pos);
+		return;
+	}
+	begin_doc(w, ap->doc, prefix);
+	for (const struct section *s = ap->doc->sections; s != NULL;
+	     s = s->next)
+		write_section(w, body, s, "hcontainer", "appendix", NULL);
+	if (ap->doc->sections == NULL)
+		write_filler(w, body);
 }
 
 /* The namespace href, declared on the root of xml or else on n. */

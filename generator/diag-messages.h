@@ -83,6 +83,8 @@ DIAG(D_APPENDIX_PDF_NO_PAGES, DIAG_ERROR, "appendix file \"%s\" has no pages")
 DIAG(D_APPENDIX_PDF_TOO_MANY, DIAG_ERROR, "appendix file \"%s\" has more than %d pages: split it into appendices")
 DIAG(D_APPENDIX_PDF_TOO_BIG, DIAG_ERROR, "appendix file \"%s\" is larger than %u MB: make it smaller (for example with lower-resolution images)")
 DIAG(D_APPENDIX_PDF_UNTAGGED, DIAG_WARNING, "appendix file \"%s\" is not a tagged PDF: it is included as it is, and the PDF that includes it will not claim PDF/UA-1 or PDF/A-2a (ask its author for a tagged version)")
+DIAG(D_XML_PDF_MISSING, DIAG_ERROR, "the PDF appendix \"%s\" is not beside this XML file: the PDF is made with its pages, so keep it beside the XML as it was beside the paper")
+DIAG(D_XML_PDF_CHANGED, DIAG_WARNING, "the PDF appendix \"%s\" is not the file this XML was made with (its SHA-256 differs): the PDF will not be the archived one")
 DIAG(D_APPENDIX_PDF_TAGS, DIAG_WARNING, "appendix file \"%s\" is tagged, but clerk includes its pages without their tags: the PDF that includes it will not claim PDF/UA-1 or PDF/A-2a")
 DIAG(D_TOO_MANY_APPENDICES, DIAG_ERROR, "more than %d appendices: put the rest together, or make them papers of their own")
 

@@ -82,6 +82,11 @@ void hw_hidden(struct hw *w, xmlNodePtr parent, const char *s);
 const char *hw_id(struct hw *w, const char *id);
 /* A heading wanted at level (1: h1), at most one below the last one
  * made, holding text s (or nothing when NULL). */
+/* The address, from the page, of the PDF file of appendix ap copied into
+ * the page's folder (the same file once); NULL when the page has no
+ * folder or ap no PDF file read. */
+const char *hw_pdf_file(struct hw *w, const struct appendix *ap);
+
 xmlNodePtr hw_heading(struct hw *w, xmlNodePtr parent, int level,
     const char *s);
 /* A paragraph of the template's exempt notice with the n paragraphs x

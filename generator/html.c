@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "assets.h"
+#include "extpdf.h"
 #include "image.h"
 #include "paper_text.h"
 #include "template.h"
@@ -323,14 +324,11 @@ hw_end(struct hw *w, char **out, size_t *len)
 /* ------------------------------------------------------------------ */
 /* Images */
 
-/* The name of the file at path in the page's folder: its own name made
- * safe, unique; the same file once. */
+/* A name in the page's folder for a file named path: its own name made
+ * safe, and unique there. */
 static const char *
-image_name(struct hw *w, const char *path)
+file_name(struct hw *w, const char *path)
 {
-	const char *known = strset_get(&w->images, path);
-	if (known != NULL)
-		return known;
 	const char *base = strrchr(path, '/');
 	base = base != NULL ? base + 1 : path;
 	char *s = arena_strdup(w->a, base);
@@ -350,11 +348,43 @@ image_name(struct hw *w, const char *path)
 		name = arena_printf(w->a, "%.*s-%d%s", (int)stem, s, k,
 		    s + stem);
 	strset_put(w->a, &w->names, arena_printf(w->a, "f:%s", name), name);
+	return name;
+}
+
+/* The name of the image file at path in the page's folder (file_name);
+ * the same file once. */
+static const char *
+image_name(struct hw *w, const char *path)
+{
+	const char *known = strset_get(&w->images, path);
+	if (known != NULL)
+		return known;
+	const char *name = file_name(w, path);
 	strset_put(w->a, &w->images, arena_strdup(w->a, path), name);
 	rendered_add(w->files->r,
 	    arena_printf(w->a, "%s%s", w->files->file_dir, name), NULL, 0,
 	    path);
 	return name;
+}
+
+const char *
+hw_pdf_file(struct hw *w, const struct appendix *ap)
+{
+	if (w->files == NULL || ap->pdf == NULL)
+		return NULL;
+	const char *key = arena_printf(w->a, "pdf:%s", ap->sha256);
+	const char *name = strset_get(&w->images, key);
+	if (name == NULL) {
+		name = file_name(w,
+		    ap->file != NULL ? ap->file : "appendix.pdf");
+		strset_put(w->a, &w->images, key, name);
+		char *copy = xmalloc(ap->pdf->len ? ap->pdf->len : 1);
+		memcpy(copy, ap->pdf->bytes, ap->pdf->len);
+		rendered_add(w->files->r,
+		    arena_printf(w->a, "%s%s", w->files->file_dir, name), copy,
+		    ap->pdf->len, NULL);
+	}
+	return arena_printf(w->a, "%s%s", w->files->src_dir, name);
 }
 
 /* An image as a figure: the image, its description its alt text (""

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "docinfo.h"
+#include "extpdf.h"
 #include "paper_text.h"
 #include "template.h"
 #include "text.h"
@@ -297,7 +298,7 @@ sections(struct hw *w, xmlNodePtr parent, const struct paper *p)
 static bool
 on_page(const struct appendix *ap, enum edition e)
 {
-	return ap->doc != NULL && (ap->public || e == EDITION_FULL);
+	return appendix_has_file(ap) && (ap->public || e == EDITION_FULL);
 }
 
 /* The sections the template makes from front-matter keys: the
@@ -391,6 +392,22 @@ static void
 appendix_body(struct hw *w, xmlNodePtr parent, const struct paper *p, size_t i)
 {
 	const struct appendix *ap = &p->meta.appendices[i];
+	if (ap->pdf != NULL) {
+		/* a PDF file: the file itself, beside the page */
+		const char *href = hw_pdf_file(w, ap);
+		size_t n = ap->pdf->npages;
+		const char *what = arena_printf(w->a,
+		    "%s (PDF file, %zu page%s, %zu KB)",
+		    ap->title != NULL ? ap->title : "", n, n == 1 ? "" : "s",
+		    (ap->pdf->len + 1023) / 1024);
+		xmlNodePtr para = hw_el(w, parent, "p");
+		if (href != NULL)
+			hw_attr(w, hw_el_text(w, para, "a", what), "href",
+			    href);
+		else
+			hw_text(w, para, what);
+		return;
+	}
 	w->idp = arena_printf(w->a, "app-%zu-", i + 1);
 	w->sect = w->level;
 	hw_begin_notes(w, ap->doc);

@@ -49,6 +49,7 @@ struct appendix {
 			       appendix, its pages included as they are */
 	const struct extpdf *pdf; /* that file as read (paper.c), or NULL
 			       when it could not be */
+	char sha256[65];          /* of that file, in hex; "" when none */
 	bool public;              /* false: goes to Part 2 in a pack */
 	int exempt[7];            /* its Schedule 12A paragraphs, ascending (a
 			       non-public appendix of a public paper) */

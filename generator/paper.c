@@ -12,6 +12,7 @@
 #include "source.h"
 #include "structure.h"
 #include "template.h"
+#include "text.h"
 #include "yaml.h"
 
 /* How well the headings of blocks fit template t: headings it names, less
@@ -71,10 +72,8 @@ body_pos(const struct source *src)
 	return (struct pos){line > 0 ? line : 1, 1};
 }
 
-/* Reads and checks the PDF file of appendix ap of p into ap->pdf,
- * recording what is wrong with it at the line that names it. */
-static void
-read_pdf_appendix(struct paper *p, struct appendix *ap, struct diags *d)
+void
+paper_read_pdf(struct paper *p, struct appendix *ap, struct diags *d)
 {
 	unsigned char *buf;
 	size_t len;
@@ -105,6 +104,10 @@ read_pdf_appendix(struct paper *p, struct appendix *ap, struct diags *d)
 	switch (st) {
 	case EXTPDF_OK:
 		ap->pdf = x;
+		struct sha256 s;
+		sha256_init(&s);
+		sha256_add(&s, x->bytes, x->len);
+		sha256_hex(&s, ap->sha256);
 		if (x->tagged)
 			diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_TAGS,
 			    ap->file);
@@ -152,7 +155,7 @@ read_appendices(struct paper *p, struct diags *d)
 		if (ap->path == NULL)
 			continue;
 		if (ap->is_pdf) {
-			read_pdf_appendix(p, ap, d);
+			paper_read_pdf(p, ap, d);
 			continue;
 		}
 		struct arena *a = p->arena;

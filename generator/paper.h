@@ -26,4 +26,12 @@ struct paper *paper_read_as(const char *path, const struct template_set *set,
 
 void paper_free(struct paper *p);
 
+struct appendix;
+
+/* Reads and checks the PDF file of appendix ap of p (ap->path, resolved)
+ * into ap->pdf and ap->sha256, recording what is wrong with it at
+ * ap->file_pos, where the paper names it; a file read gives the warning
+ * that the document will claim neither PDF/A nor PDF/UA. */
+void paper_read_pdf(struct paper *p, struct appendix *ap, struct diags *d);
+
 #endif
