@@ -11,7 +11,6 @@
 #include "backend.h"
 #include "cli.h"
 #include "docinfo.h"
-#include "extpdf.h"
 #include "glyphs.h"
 #include "jobs.h"
 #include "layout.h"
@@ -39,43 +38,11 @@ pdf_free(void *r)
 	free(r);
 }
 
-/* The bytes of dev's document, which painted l, given to out, with the
- * included pages of l (PDF appendices) merged in (extpdf.h). Returns
- * false, with *syserr set (heap) and nothing given, when the merge
- * fails. */
-static bool
-take_output(struct pdf_dev *dev, const struct layout *l, struct rendered *out,
-    char **syserr)
+/* The bytes of dev's document, given to out. */
+static void
+take_output(struct pdf_dev *dev, struct rendered *out)
 {
-	size_t len, n = 0;
-	void *doc = pdf_dev_take_output(dev, &len);
-	for (size_t i = 0; i < l->npages; i++)
-		n += l->pages[i].ext != NULL;
-	if (n == 0) {
-		out->bytes = doc;
-		out->len = len;
-		return true;
-	}
-	struct extpdf_place *pl = xcalloc(n, sizeof *pl);
-	n = 0;
-	for (size_t i = 0; i < l->npages; i++)
-		if (l->pages[i].ext != NULL)
-			pl[n++] = (struct extpdf_place){i, l->pages[i].ext,
-			    l->pages[i].ext_page};
-	char why[300];
-	void *merged;
-	size_t mlen;
-	bool ok = extpdf_merge(doc, len, pl, n, &merged, &mlen, why,
-	    sizeof why);
-	free(pl);
-	free(doc);
-	if (!ok) {
-		*syserr = xstrdup(why);
-		return false;
-	}
-	out->bytes = merged;
-	out->len = mlen;
-	return true;
+	out->bytes = pdf_dev_take_output(dev, &out->len);
 }
 
 /* Checks that p's fonts have its characters (glyphs.h) and, when p has
@@ -116,8 +83,7 @@ pdf_paper(void *rv, const struct paper *p, enum edition e, struct diags *d,
 	struct doc_info info = paper_info(p, e);
 	switch (pdf_write_doc(dev, l, &info, &r->opt, NULL)) {
 	case PDF_OK:
-		if (!take_output(dev, l, out, syserr))
-			status = EXIT_SYSTEM;
+		take_output(dev, out);
 		break;
 	case PDF_SYSTEM:
 		*syserr = xstrdup(pdf_dev_error(dev));
@@ -150,7 +116,6 @@ struct painting {
 	int status;
 	char *syserr;        /* heap, or NULL */
 	struct pdf_dev *dev; /* holding the painted bytes */
-	struct rendered out; /* the document's bytes, merged */
 };
 
 /* Paints painting i into a device of its own, in memory (a job: the
@@ -166,8 +131,6 @@ paint_one(void *ctx, size_t i, size_t worker)
 	pt->status = EXIT_OK;
 	if (st == PDF_SYSTEM) {
 		pt->syserr = xstrdup(pdf_dev_error(dev));
-		pt->status = EXIT_SYSTEM;
-	} else if (!take_output(dev, pt->doc.joined, &pt->out, &pt->syserr)) {
 		pt->status = EXIT_SYSTEM;
 	}
 }
@@ -194,12 +157,8 @@ paint_packs(struct pdf_render *r, struct pack_stage *s,
 	for (int k = 0; k < 2; k++)
 		status = exit_worst(status, pts[k].status);
 	for (int k = 0; k < 2; k++) {
-		if (status == EXIT_OK) {
-			out[k].bytes = pts[k].out.bytes;
-			out[k].len = pts[k].out.len;
-		} else {
-			free(pts[k].out.bytes);
-		}
+		if (status == EXIT_OK)
+			take_output(pts[k].dev, &out[k]);
 		if (pts[k].syserr != NULL)
 			fprintf(stderr, "%s\n", pts[k].syserr);
 		free(pts[k].syserr);

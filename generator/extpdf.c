@@ -1,5 +1,5 @@
-/* extpdf.c: PDF files included as they are, read and merged with
- * libqpdf's C API (extpdf.h). Every qpdf_data made here is silenced
+/* extpdf.c: PDF files included as they are, read with libqpdf's C API
+ * and made forms (extpdf.h). Every qpdf_data made here is silenced
  * (errors are asked for with qpdf_has_error, never printed) and cleaned
  * up before return; object handles live as long as their qpdf_data. */
 #include <qpdf/qpdf-c.h>
@@ -117,6 +117,389 @@ page_geom(qpdf_data q, qpdf_oh page, struct geom *g)
 	double w = g->box[2] - g->box[0], h = g->box[3] - g->box[1];
 	/* the largest page PDF allows is 200 inches a side */
 	return w >= 1 && h >= 1 && w <= 14400 && h <= 14400;
+}
+
+/* ---- forms ----------------------------------------------------------- */
+
+/* Text grown in the arena, with the references made in it. */
+struct ptext {
+	char *s;
+	size_t n, cap;
+	size_t *ref, *ref_at;
+	size_t nrefs, caprefs;
+};
+
+/* The objects being made: each source object (by number) once. */
+struct former {
+	struct arena *a;
+	qpdf_data q;
+	struct extpdf *x;
+	size_t cap;
+	/* source object number -> 1 + index in x->objs (open addressing) */
+	int *key;
+	size_t *val;
+	size_t nslots, used;
+	/* objects made, whose text is still to write */
+	qpdf_oh *todo;
+	size_t ntodo, captodo;
+	bool bad; /* too deep, too many, or unreadable */
+	char why[200];
+};
+
+static void
+pt_add(struct former *f, struct ptext *t, const char *s, size_t n)
+{
+	if (t->n + n + 1 > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 256;
+		while (cap < t->n + n + 1)
+			cap *= 2;
+		t->s = arena_grow(f->a, t->s, t->cap, cap, 1);
+		t->cap = cap;
+	}
+	memcpy(t->s + t->n, s, n);
+	t->n += n;
+	t->s[t->n] = '\0';
+}
+
+static void
+pt_str(struct former *f, struct ptext *t, const char *s)
+{
+	pt_add(f, t, s, strlen(s));
+}
+
+/* A reference to object k at the end of t. */
+static void
+pt_ref(struct former *f, struct ptext *t, size_t k)
+{
+	if (t->nrefs == t->caprefs) {
+		size_t cap = t->caprefs ? 2 * t->caprefs : 8;
+		t->ref = arena_grow(f->a, t->ref, t->caprefs, cap,
+		    sizeof *t->ref);
+		t->ref_at = arena_grow(f->a, t->ref_at, t->caprefs, cap,
+		    sizeof *t->ref_at);
+		t->caprefs = cap;
+	}
+	t->ref[t->nrefs] = k;
+	t->ref_at[t->nrefs++] = t->n;
+}
+
+/* name (as libqpdf gives it: "/Font", characters decoded) in PDF syntax,
+ * what a name may not hold as it is written #xx. */
+static void
+pt_name(struct former *f, struct ptext *t, const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	pt_add(f, t, "/", 1);
+	for (const unsigned char *c = (const unsigned char *)name + 1; *c;
+	     c++) {
+		if (*c < 0x21 || *c > 0x7e || strchr("()<>[]{}/%#", *c)) {
+			char e[3] = {'#', hex[*c >> 4], hex[*c & 15]};
+			pt_add(f, t, e, 3);
+		} else {
+			pt_add(f, t, (const char *)c, 1);
+		}
+	}
+}
+
+/* A new object, empty, in x->objs; its index. */
+static size_t
+obj_new(struct former *f)
+{
+	struct extpdf *x = f->x;
+	if (x->nobjs == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 64;
+		x->objs = arena_grow(f->a, x->objs, f->cap, cap,
+		    sizeof *x->objs);
+		f->cap = cap;
+	}
+	memset(&x->objs[x->nobjs], 0, sizeof x->objs[0]);
+	return x->nobjs++;
+}
+
+/* The index of source object oh (indirect: a dictionary or a stream),
+ * made (and its text left to write) when first met. */
+static size_t
+obj_of(struct former *f, qpdf_oh oh)
+{
+	int id = qpdf_oh_get_object_id(f->q, oh);
+	if (f->used * 2 >= f->nslots) {
+		size_t n = f->nslots ? 2 * f->nslots : 256;
+		int *key = arena_alloc(f->a, n * sizeof *key);
+		size_t *val = arena_alloc(f->a, n * sizeof *val);
+		for (size_t i = 0; i < f->nslots; i++) {
+			if (f->val[i] == 0)
+				continue;
+			size_t h = (size_t)f->key[i] * 2654435761u % n;
+			while (val[h] != 0)
+				h = (h + 1) % n;
+			key[h] = f->key[i];
+			val[h] = f->val[i];
+		}
+		f->key = key;
+		f->val = val;
+		f->nslots = n;
+	}
+	size_t h = (size_t)id * 2654435761u % f->nslots;
+	while (f->val[h] != 0) {
+		if (f->key[h] == id)
+			return f->val[h] - 1;
+		h = (h + 1) % f->nslots;
+	}
+	if (f->x->nobjs >= EXTPDF_MAX_OBJECTS) {
+		f->bad = true;
+		snprintf(f->why, sizeof f->why,
+		    "its pages take more than %d objects", EXTPDF_MAX_OBJECTS);
+		return 0;
+	}
+	size_t k = obj_new(f);
+	f->key[h] = id;
+	f->val[h] = k + 1;
+	f->used++;
+	if (f->ntodo == f->captodo) {
+		size_t cap = f->captodo ? 2 * f->captodo : 64;
+		f->todo = arena_grow(f->a, f->todo, f->captodo, cap,
+		    sizeof *f->todo);
+		f->captodo = cap;
+	}
+	f->todo[f->ntodo++] = oh;
+	return k;
+}
+
+/* Keys an object of the form never carries: the stream's length and
+ * external file (the writer has the data), ties to the source's
+ * structure tree and page tree. */
+static bool
+dropped_key(const char *key)
+{
+	static const char *const keys[] = {"/Length", "/DL", "/F", "/FFilter",
+	    "/FDecodeParms", "/StructParent", "/StructParents", "/Parent",
+	    NULL};
+	for (size_t i = 0; keys[i] != NULL; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+static void put_value(struct former *f, struct ptext *t, qpdf_oh oh, int depth);
+
+/* The entries of dictionary oh, "/Key value" each (keys in libqpdf's
+ * order, which is sorted: the same file, the same text). */
+static void
+put_entries(struct former *f, struct ptext *t, qpdf_oh oh, int depth)
+{
+	/* libqpdf's key iteration is one per qpdf_data: the keys first */
+	size_t n = 0, cap = 16;
+	const char **keys = arena_alloc(f->a, cap * sizeof *keys);
+	qpdf_oh_begin_dict_key_iter(f->q, oh);
+	while (qpdf_oh_dict_more_keys(f->q)) {
+		const char *k = qpdf_oh_dict_next_key(f->q);
+		if (dropped_key(k))
+			continue;
+		if (n == cap) {
+			keys = arena_grow(f->a, keys, cap, 2 * cap,
+			    sizeof *keys);
+			cap *= 2;
+		}
+		keys[n++] = arena_strdup(f->a, k);
+	}
+	for (size_t i = 0; i < n && !f->bad; i++) {
+		pt_name(f, t, keys[i]);
+		pt_add(f, t, " ", 1);
+		put_value(f, t, qpdf_oh_get_key(f->q, oh, keys[i]), depth + 1);
+		pt_add(f, t, "\n", 1);
+	}
+}
+
+/* Value oh in PDF syntax: a dictionary or stream that is an object of
+ * its own as a reference to it (made when first met); anything else
+ * written out where it stands. */
+static void
+put_value(struct former *f, struct ptext *t, qpdf_oh oh, int depth)
+{
+	qpdf_data q = f->q;
+	if (f->bad)
+		return;
+	if (depth > EXTPDF_MAX_DEPTH) {
+		f->bad = true;
+		snprintf(f->why, sizeof f->why,
+		    "its objects are nested more than %d deep",
+		    EXTPDF_MAX_DEPTH);
+		return;
+	}
+	if (qpdf_oh_is_stream(q, oh) ||
+	    (qpdf_oh_is_indirect(q, oh) && qpdf_oh_is_dictionary(q, oh))) {
+		size_t k = obj_of(f, oh);
+		pt_ref(f, t, k);
+		pt_add(f, t, " ", 1);
+	} else if (qpdf_oh_is_dictionary(q, oh)) {
+		pt_add(f, t, "<<", 2);
+		put_entries(f, t, oh, depth);
+		pt_add(f, t, ">>", 2);
+	} else if (qpdf_oh_is_array(q, oh)) {
+		int n = qpdf_oh_get_array_n_items(q, oh);
+		pt_add(f, t, "[", 1);
+		for (int i = 0; i < n && !f->bad; i++) {
+			put_value(f, t, qpdf_oh_get_array_item(q, oh, i),
+			    depth + 1);
+			pt_add(f, t, " ", 1);
+		}
+		pt_add(f, t, "]", 1);
+	} else if (qpdf_oh_is_name(q, oh)) {
+		pt_name(f, t, qpdf_oh_get_name(q, oh));
+	} else if (qpdf_oh_is_null(q, oh) || !qpdf_oh_is_scalar(q, oh)) {
+		pt_add(f, t, "null", 4);
+	} else {
+		/* booleans, numbers, strings as libqpdf writes them */
+		pt_str(f, t, qpdf_oh_unparse(q, oh));
+	}
+}
+
+/* Writes the text of object k from source object oh. */
+static void
+write_obj(struct former *f, size_t k, qpdf_oh oh)
+{
+	qpdf_data q = f->q;
+	struct ptext t = {0};
+	bool stream = qpdf_oh_is_stream(q, oh);
+	qpdf_oh dict = stream ? qpdf_oh_get_dict(q, oh) : oh;
+	put_entries(f, &t, dict, 0);
+	struct extpdf_obj *o = &f->x->objs[k];
+	if (stream && !f->bad) {
+		unsigned char *buf = NULL;
+		size_t len = 0;
+		QPDF_BOOL filtered = QPDF_FALSE;
+		if (qpdf_oh_get_stream_data(q, oh, qpdf_dl_none, &filtered,
+		        &buf, &len) &
+		    QPDF_ERRORS) {
+			free(buf);
+			f->bad = true;
+			q_why(q, "a stream cannot be read", f->why,
+			    sizeof f->why);
+			return;
+		}
+		unsigned char *d = arena_alloc(f->a, len ? len : 1);
+		memcpy(d, buf, len);
+		free(buf);
+		o = &f->x->objs[k]; /* objs may have moved */
+		o->stream = true;
+		o->data = d;
+		o->dlen = len;
+	}
+	o = &f->x->objs[k];
+	o->text = t.s != NULL ? t.s : "";
+	o->len = t.n;
+	o->ref = t.ref;
+	o->ref_at = t.ref_at;
+	o->nrefs = t.nrefs;
+}
+
+/* "%.4f" without a minus before zero. */
+static void
+fmt(char *b, size_t n, double v)
+{
+	snprintf(b, n, "%.4f", v);
+	if (strcmp(b, "-0.0000") == 0)
+		snprintf(b, n, "0.0000");
+}
+
+/* The matrix that sets user space of a page of geometry g upright on a
+ * page of its shown size, its crop box's lower left at the origin. */
+static void
+form_matrix(const struct geom *g, char *out, size_t n)
+{
+	double llx = g->box[0], lly = g->box[1], urx = g->box[2],
+	       ury = g->box[3];
+	double m[6];
+	switch (g->turn) {
+	case 1: /* shown turned a quarter clockwise */
+		m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = -lly,
+		m[5] = urx;
+		break;
+	case 2:
+		m[0] = -1, m[1] = 0, m[2] = 0, m[3] = -1, m[4] = urx,
+		m[5] = ury;
+		break;
+	case 3:
+		m[0] = 0, m[1] = 1, m[2] = -1, m[3] = 0, m[4] = ury,
+		m[5] = -llx;
+		break;
+	default:
+		m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -llx,
+		m[5] = -lly;
+		break;
+	}
+	char v[6][32];
+	for (int i = 0; i < 6; i++)
+		fmt(v[i], sizeof v[i], m[i]);
+	snprintf(out, n, "[%s %s %s %s %s %s]", v[0], v[1], v[2], v[3], v[4],
+	    v[5]);
+}
+
+/* Page i of the file as a form XObject (THE FORMS): an object of x whose
+ * data is the page's content, decoded, for the writer to compress. */
+static bool
+page_form(struct former *f, qpdf_oh page, size_t i, const struct geom *g)
+{
+	qpdf_data q = f->q;
+	size_t k = obj_new(f);
+	struct ptext t = {0};
+	char box[4][32], b[200];
+	for (int j = 0; j < 4; j++)
+		fmt(box[j], sizeof box[j], g->box[j]);
+	snprintf(b, sizeof b,
+	    "/Type /XObject\n/Subtype /Form\n/BBox [%s %s %s %s]\n/Matrix ",
+	    box[0], box[1], box[2], box[3]);
+	pt_str(f, &t, b);
+	form_matrix(g, b, sizeof b);
+	pt_str(f, &t, b);
+	pt_str(f, &t, "\n/Resources ");
+	qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
+	if (qpdf_oh_is_dictionary(q, res))
+		put_value(f, &t, res, 0);
+	else
+		pt_str(f, &t, "<<>>");
+	pt_str(f, &t, "\n");
+	qpdf_oh group = qpdf_oh_get_key(q, page, "/Group");
+	if (qpdf_oh_is_dictionary(q, group)) {
+		pt_str(f, &t, "/Group ");
+		put_value(f, &t, group, 0);
+		pt_str(f, &t, "\n");
+	}
+	unsigned char *data = NULL;
+	size_t dlen = 0;
+	if (qpdf_oh_has_key(q, page, "/Contents") &&
+	    (qpdf_oh_get_page_content_data(q, page, &data, &dlen) &
+	        QPDF_ERRORS)) {
+		free(data);
+		char d[120];
+		q_why(q, "", d, sizeof d);
+		snprintf(f->why, sizeof f->why,
+		    "the content of page %zu cannot be read%s%s", i + 1,
+		    *d ? ": " : "", d);
+		f->bad = true;
+		return false;
+	}
+	unsigned char *copy = arena_alloc(f->a, dlen ? dlen : 1);
+	if (dlen > 0)
+		memcpy(copy, data, dlen);
+	free(data);
+	struct extpdf_obj *o = &f->x->objs[k];
+	o->text = t.s;
+	o->len = t.n;
+	o->ref = t.ref;
+	o->ref_at = t.ref_at;
+	o->nrefs = t.nrefs;
+	o->stream = true;
+	o->deflate = true;
+	o->data = copy;
+	o->dlen = dlen;
+	f->x->pages[i].form = k;
+	/* the objects its resources reach, each written once */
+	while (f->ntodo > 0 && !f->bad) {
+		qpdf_oh oh = f->todo[--f->ntodo];
+		write_obj(f, obj_of(f, oh), oh);
+	}
+	return !f->bad && !qpdf_has_error(q);
 }
 
 /* ---- reading --------------------------------------------------------- */
@@ -298,6 +681,7 @@ extpdf_read(struct arena *a, const void *bytes, size_t len, struct extpdf *x,
 	}
 	x->npages = (size_t)n;
 	x->pages = arena_alloc(a, (size_t)n * sizeof *x->pages);
+	struct former f = {.a = a, .q = q, .x = x};
 	for (int i = 0; i < n; i++) {
 		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
 		struct geom g;
@@ -312,27 +696,12 @@ extpdf_read(struct arena *a, const void *bytes, size_t len, struct extpdf *x,
 		double w = g.box[2] - g.box[0], h = g.box[3] - g.box[1];
 		x->pages[i].width = g.turn % 2 ? h : w;
 		x->pages[i].height = g.turn % 2 ? w : h;
-		/* every content stream decoded once, so a damaged one is
-		 * found now */
-		unsigned char *data = NULL;
-		size_t dlen = 0;
-		if (qpdf_oh_has_key(q, page, "/Contents") &&
-		    (qpdf_oh_get_page_content_data(q, page, &data, &dlen) &
-		        QPDF_ERRORS)) {
-			free(data);
+		if (!page_form(&f, page, (size_t)i, &g) || q_failed(q)) {
 			st = EXTPDF_DAMAGED;
-			char d[200];
-			q_why(q, "", d, sizeof d);
-			snprintf(why, whylen,
-			    "the content of page %d cannot "
-			    "be read%s%s",
-			    i + 1, *d ? ": " : "", d);
-			goto done;
-		}
-		free(data);
-		if (q_failed(q)) {
-			st = EXTPDF_DAMAGED;
-			q_why(q, "it cannot be read", why, whylen);
+			if (f.bad)
+				snprintf(why, whylen, "%s", f.why);
+			else
+				q_why(q, "it cannot be read", why, whylen);
 			goto done;
 		}
 	}
@@ -353,192 +722,4 @@ extpdf_read(struct arena *a, const void *bytes, size_t len, struct extpdf *x,
 done:
 	qpdf_cleanup(&q);
 	return st;
-}
-
-/* ---- merging --------------------------------------------------------- */
-
-/* A source file, read once for all its pages. */
-struct source_pdf {
-	const struct extpdf *x;
-	qpdf_data q;
-};
-
-/* "%.4f" without a minus before zero. */
-static void
-fmt(char *b, size_t n, double v)
-{
-	snprintf(b, n, "%.4f", v);
-	if (strcmp(b, "-0.0000") == 0)
-		snprintf(b, n, "0.0000");
-}
-
-/* The matrix that sets user space of a page of geometry g upright on a
- * page of its shown size, its crop box's lower left at the origin. */
-static void
-form_matrix(const struct geom *g, char *out, size_t n)
-{
-	double llx = g->box[0], lly = g->box[1], urx = g->box[2],
-	       ury = g->box[3];
-	double m[6];
-	switch (g->turn) {
-	case 1: /* shown turned a quarter clockwise */
-		m[0] = 0, m[1] = -1, m[2] = 1, m[3] = 0, m[4] = -lly,
-		m[5] = urx;
-		break;
-	case 2:
-		m[0] = -1, m[1] = 0, m[2] = 0, m[3] = -1, m[4] = urx,
-		m[5] = ury;
-		break;
-	case 3:
-		m[0] = 0, m[1] = 1, m[2] = -1, m[3] = 0, m[4] = ury,
-		m[5] = -llx;
-		break;
-	default:
-		m[0] = 1, m[1] = 0, m[2] = 0, m[3] = 1, m[4] = -llx,
-		m[5] = -lly;
-		break;
-	}
-	char v[6][32];
-	for (int i = 0; i < 6; i++)
-		fmt(v[i], sizeof v[i], m[i]);
-	snprintf(out, n, "[%s %s %s %s %s %s]", v[0], v[1], v[2], v[3], v[4],
-	    v[5]);
-}
-
-/* A copy in q of the object oh of the source sq (made indirect there
- * first, as copying asks). */
-static qpdf_oh
-copy_in(qpdf_data q, qpdf_data sq, qpdf_oh oh)
-{
-	if (!qpdf_oh_is_indirect(sq, oh))
-		oh = qpdf_make_indirect_object(sq, oh);
-	return qpdf_oh_copy_foreign_object(q, sq, oh);
-}
-
-/* The dictionary under key in dict d of q, made when absent. */
-static qpdf_oh
-sub_dict(qpdf_data q, qpdf_oh d, const char *key)
-{
-	qpdf_oh v = qpdf_oh_get_key(q, d, key);
-	if (qpdf_oh_is_dictionary(q, v))
-		return v;
-	v = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, d, key, v);
-	return qpdf_oh_get_key(q, d, key);
-}
-
-/* Page src_page of sq as a form XObject of q, put in the resources of
- * q's page `page` under EXTPDF_XOBJECT. */
-static bool
-place_page(qpdf_data q, qpdf_data sq, size_t src_page, size_t page)
-{
-	qpdf_oh sp = qpdf_get_page_n(sq, src_page);
-	struct geom g;
-	if (!page_geom(sq, sp, &g))
-		return false;
-	unsigned char *data = NULL;
-	size_t dlen = 0;
-	if (qpdf_oh_has_key(sq, sp, "/Contents") &&
-	    (qpdf_oh_get_page_content_data(sq, sp, &data, &dlen) &
-	        QPDF_ERRORS)) {
-		free(data);
-		return false;
-	}
-	qpdf_oh form = qpdf_oh_new_stream(q);
-	qpdf_oh fd = qpdf_oh_get_dict(q, form);
-	char box[4][32], b[200];
-	for (int i = 0; i < 4; i++)
-		fmt(box[i], sizeof box[i], g.box[i]);
-	qpdf_oh_replace_key(q, fd, "/Type", qpdf_oh_new_name(q, "/XObject"));
-	qpdf_oh_replace_key(q, fd, "/Subtype", qpdf_oh_new_name(q, "/Form"));
-	snprintf(b, sizeof b, "[%s %s %s %s]", box[0], box[1], box[2], box[3]);
-	qpdf_oh_replace_key(q, fd, "/BBox", qpdf_oh_parse(q, b));
-	form_matrix(&g, b, sizeof b);
-	qpdf_oh_replace_key(q, fd, "/Matrix", qpdf_oh_parse(q, b));
-	qpdf_oh res = qpdf_oh_get_key(sq, sp, "/Resources");
-	qpdf_oh_replace_key(q, fd, "/Resources",
-	    qpdf_oh_is_dictionary(sq, res) ? copy_in(q, sq, res) :
-	                                     qpdf_oh_new_dictionary(q));
-	qpdf_oh group = qpdf_oh_get_key(sq, sp, "/Group");
-	if (qpdf_oh_is_dictionary(sq, group))
-		qpdf_oh_replace_key(q, fd, "/Group", copy_in(q, sq, group));
-	qpdf_oh_replace_stream_data(q, form,
-	    data != NULL ? data : (const unsigned char *)"", dlen,
-	    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	free(data);
-	qpdf_oh op = qpdf_get_page_n(q, page);
-	qpdf_oh xo = sub_dict(q, sub_dict(q, op, "/Resources"), "/XObject");
-	qpdf_oh_replace_key(q, xo, "/" EXTPDF_XOBJECT, form);
-	return !qpdf_has_error(q) && !qpdf_has_error(sq);
-}
-
-bool
-extpdf_merge(const void *doc, size_t len, const struct extpdf_place *pl,
-    size_t n, void **out, size_t *outlen, char *why, size_t whylen)
-{
-	*out = NULL;
-	*outlen = 0;
-	struct source_pdf *src = calloc(n ? n : 1, sizeof *src);
-	size_t nsrc = 0;
-	bool ok = false;
-	qpdf_data q = q_new();
-	if (src == NULL) {
-		snprintf(why, whylen, "out of memory");
-		goto done;
-	}
-	if (qpdf_read_memory(q, "document", doc, len, "") & QPDF_ERRORS) {
-		q_why(q, "the painted document cannot be read", why, whylen);
-		goto done;
-	}
-	for (size_t i = 0; i < n; i++) {
-		size_t s = 0;
-		while (s < nsrc && src[s].x != pl[i].src)
-			s++;
-		if (s == nsrc) {
-			src[s].x = pl[i].src;
-			src[s].q = q_new();
-			nsrc++;
-			if (qpdf_read_memory(src[s].q, "appendix",
-			        (const char *)pl[i].src->bytes, pl[i].src->len,
-			        "") &
-			    QPDF_ERRORS) {
-				q_why(src[s].q, "an appendix cannot be read",
-				    why, whylen);
-				goto done;
-			}
-			qpdf_push_inherited_attributes_to_page(src[s].q);
-		}
-		if (!place_page(q, src[s].q, pl[i].src_page, pl[i].page)) {
-			q_why(qpdf_has_error(q) ? q : src[s].q,
-			    "a page of an appendix cannot be included", why,
-			    whylen);
-			goto done;
-		}
-	}
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
-		q_why(q, "the document cannot be written", why, whylen);
-		goto done;
-	}
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_compress_streams(q, QPDF_TRUE);
-	if (qpdf_write(q) & QPDF_ERRORS) {
-		q_why(q, "the document cannot be written", why, whylen);
-		goto done;
-	}
-	size_t blen = qpdf_get_buffer_length(q);
-	unsigned char const *buf = qpdf_get_buffer(q);
-	*out = malloc(blen ? blen : 1);
-	if (*out == NULL) {
-		snprintf(why, whylen, "out of memory");
-		goto done;
-	}
-	memcpy(*out, buf, blen);
-	*outlen = blen;
-	ok = true;
-done:
-	qpdf_cleanup(&q);
-	for (size_t s = 0; s < nsrc; s++)
-		qpdf_cleanup(&src[s].q);
-	free(src);
-	return ok;
 }

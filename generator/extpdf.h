@@ -1,19 +1,22 @@
 /* extpdf.h: PDF files clerk includes as they are: a paper's external
  * appendices (a site plan, a consultant's report). A file is read and
  * checked whole when the paper is read, so that `check` finds what
- * `build` would; its pages are merged into the document clerk painted
- * when that is written. Only extpdf.c uses libqpdf.
+ * `build` would, and each of its pages is made then a form XObject,
+ * given as the objects it takes (extpdf_obj) in a form that names no
+ * library: the painter (pdf.c) writes them as objects of its own
+ * document and draws the form on a page of clerk's of the same size
+ * (BOX_PAGE), under clerk's page number and stamps. Only extpdf.c uses
+ * libqpdf.
  *
- * THE MERGE. clerk paints a page of its own for each included page, of
- * the included page's size as a reader shows it, with its page number and
- * stamps, and on it the operator "/ClerkPage Do" (EXTPDF_XOBJECT) under
- * everything else, with no such resource yet. extpdf_merge makes the
- * included page a form XObject of that name in the page's resources: its
- * content streams, its resources (fonts, images, vector drawings) copied
- * as they are, turned and moved by its /Rotate and crop box so that it
- * fills the page upright. Nothing is rasterised; text stays text. The
- * included page's annotations (links inside it) and its own structure
- * tree are not carried. */
+ * THE FORMS. An included page becomes a form XObject whose content is
+ * the page's content streams, whose resources are the page's (fonts,
+ * images, drawings: every object reachable from them, copied as it is,
+ * streams still encoded), and whose matrix turns and moves the page by
+ * its /Rotate and crop box so that it fills the clerk page upright, as a
+ * reader shows the page. Nothing is rasterised; text stays text. Left
+ * out: the page's annotations (links inside it), and what ties its
+ * content to its own structure tree (/StructParents), which is not
+ * carried. */
 #ifndef CLERK_EXTPDF_H
 #define CLERK_EXTPDF_H
 
@@ -28,6 +31,7 @@ struct arena;
 /* One page as a reader shows it: its crop box, turned by its /Rotate. */
 struct extpdf_page {
 	double width, height; /* points */
+	size_t form;          /* its form XObject: an index in objs */
 };
 
 /* A bookmark of the file's own outline. */
@@ -37,12 +41,31 @@ struct extpdf_mark {
 	size_t page;       /* 0-based, in the file */
 };
 
+/* One indirect object the forms take: a dictionary, or a stream with its
+ * dictionary. text holds the dictionary's entries in PDF syntax (without
+ * "<<" and ">>", and without /Length, which the writer sets), except
+ * for references to other objects: reference j stands at byte ref_at[j]
+ * of text, to objs[ref[j]]. */
+struct extpdf_obj {
+	const char *text;
+	size_t len;
+	const size_t *ref, *ref_at;
+	size_t nrefs;
+	bool stream;
+	const unsigned char *data; /* a stream's data, dlen bytes */
+	size_t dlen;
+	bool deflate; /* data is plain, for the writer to compress;
+			 otherwise it is encoded as text's /Filter says */
+};
+
 /* A PDF file as read. Everything lives in the arena it was read into. */
 struct extpdf {
 	const unsigned char *bytes; /* the whole file */
 	size_t len;
 	struct extpdf_page *pages;
 	size_t npages;
+	struct extpdf_obj *objs; /* every object the pages' forms take */
+	size_t nobjs;
 	struct extpdf_mark *outline; /* in order, at most EXTPDF_MAX_MARKS */
 	size_t noutline;
 	bool tagged; /* it says it is tagged (/MarkInfo /Marked) and has a
@@ -50,8 +73,12 @@ struct extpdf {
 };
 
 /* clerk's limits on one included file. */
-#define EXTPDF_MAX_PAGES 5000
-#define EXTPDF_MAX_MARKS 1000
+#define EXTPDF_MAX_PAGES   5000
+#define EXTPDF_MAX_MARKS   1000
+#define EXTPDF_MAX_OBJECTS 500000
+#define EXTPDF_MAX_DEPTH \
+	64 /* of arrays and dictionaries within each
+				     other in one object */
 
 enum extpdf_status {
 	EXTPDF_OK,
@@ -63,29 +90,13 @@ enum extpdf_status {
 	EXTPDF_TOO_MANY,  /* more than EXTPDF_MAX_PAGES pages */
 };
 
-/* Reads and checks the len bytes of a PDF file (which are copied into a):
- * its pages, their sizes, its outline, and that every page's content can
- * be read. A file that libqpdf could read only by repairing it is
- * damaged. On EXTPDF_DAMAGED, why (whylen bytes) says what libqpdf found,
- * in words fit to follow "damaged: ". */
+/* Reads and checks the len bytes of a PDF file: its pages, their sizes,
+ * its outline, every page's content (decoded once, so that a damaged
+ * stream is found now) and the objects of its pages' forms, into x (in
+ * arena a). A file that libqpdf could read only by repairing it is
+ * damaged. On EXTPDF_DAMAGED, why (whylen bytes) says what was found, in
+ * words fit to follow "damaged: ". The same bytes give the same x. */
 enum extpdf_status extpdf_read(struct arena *a, const void *bytes, size_t len,
     struct extpdf *x, char *why, size_t whylen);
-
-/* Where an included page goes: on page `page` (0-based) of the painted
- * document, page src_page (0-based) of src. */
-struct extpdf_place {
-	size_t page;
-	const struct extpdf *src;
-	size_t src_page;
-};
-
-/* Merges the n included pages pl (in the order of their pages) into the
- * len bytes of the document doc, as THE MERGE says, and writes the
- * result into *out (heap; the caller frees), *outlen bytes, with a
- * deterministic file identifier: the same inputs give the same bytes.
- * Returns false, with why set, when libqpdf fails (the files were checked
- * when read, so only a fault of the library or of memory). */
-bool extpdf_merge(const void *doc, size_t len, const struct extpdf_place *pl,
-    size_t n, void **out, size_t *outlen, char *why, size_t whylen);
 
 #endif

@@ -76,6 +76,19 @@ struct obuf {
 	size_t n, cap;
 };
 
+/* The objects of an included file (extpdf.h) made objects of the
+ * document: objs[k] is x->objs[k], written by ext_obj_write from w[k]. */
+struct ext_write {
+	struct pdf_dev *dev;
+	const struct extpdf_obj *o;
+	const HPDF_Dict *objs;
+};
+struct ext_file {
+	const struct extpdf *x;
+	HPDF_Dict *objs;
+	struct ext_write *w;
+};
+
 struct pdf_dev {
 	struct metrics m; /* handed to the layout engine */
 	HPDF_Doc pdf;
@@ -127,7 +140,11 @@ struct pdf_dev {
 	HPDF_Dict ptree; /* its parent tree */
 	uint32_t nexus;  /* the number of the parent tree's first annotation
 			    key: the pages' count */
-	size_t nannots;  /* link annotations given a /StructParent */
+	/* The included files whose objects are in the document, each
+	 * written once (ext_file), heap */
+	struct ext_file *ext;
+	size_t next;
+	size_t nannots; /* link annotations given a /StructParent */
 	HPDF_Encoder utf8;
 
 	jmp_buf *jb;              /* where libharu errors go; NULL when no
@@ -811,6 +828,11 @@ pdf_dev_free(struct pdf_dev *dev)
 	free(dev->order);
 	free(dev->ob.b);
 	free(dev->start);
+	for (size_t i = 0; i < dev->next; i++) {
+		free(dev->ext[i].objs);
+		free(dev->ext[i].w);
+	}
+	free(dev->ext);
 	free(dev);
 }
 
@@ -1276,6 +1298,9 @@ paint_text(struct pdf_dev *dev, HPDF_Page page, const struct box *b,
 	}
 }
 
+static void ext_resource(struct pdf_dev *dev, HPDF_Page page,
+    const struct lpage *lp);
+
 /* Paints the boxes of lp onto pages[i], each in its marked-content
  * sequence. Text boxes in a row share one BT/ET; font and line width are
  * set only when they change. */
@@ -1338,8 +1363,10 @@ paint_page(struct pdf_dev *dev, HPDF_Page *pages, size_t npages, size_t i,
 			    (HPDF_REAL)b->h);
 			break;
 		case BOX_PAGE:
-			/* the included page, which the merge puts under this
-			 * name in the page's resources (extpdf.h) */
+			/* the included page, a form (extpdf.h) */
+			if (lp->ext == NULL || lp->ext_page >= lp->ext->npages)
+				break;
+			ext_resource(dev, page, lp);
 			cs_str(dev, "q /" EXTPDF_XOBJECT " Do Q\n");
 			break;
 		case BOX_BLANK:
@@ -1633,6 +1660,81 @@ sobj_write(HPDF_Dict d, HPDF_Stream st)
 		ob_kids(dev, b, dev->order + o->k0, o->k1 - o->k0);
 	ob_flush(b, st);
 	return HPDF_Stream_WriteStr(st, "");
+}
+
+/* Writes the entries of an included file's object (libharu's
+ * HPDF_Dict_OnWriteFunc): its text, its references made this document's
+ * object numbers. */
+static HPDF_STATUS
+ext_obj_write(HPDF_Dict d, HPDF_Stream st)
+{
+	const struct ext_write *w = dict_writer_ctx(d);
+	const struct extpdf_obj *o = w->o;
+	struct obuf *b = &w->dev->ob;
+	size_t at = 0;
+	for (size_t j = 0; j < o->nrefs; j++) {
+		ob_mem(b, o->text + at, o->ref_at[j] - at);
+		ob_uint(b, obj_num(w->objs[o->ref[j]]), ' ');
+		ob_mem(b, "0 R", 3);
+		at = o->ref_at[j];
+	}
+	ob_mem(b, o->text + at, o->len - at);
+	ob_flush(b, st);
+	return HPDF_Stream_WriteStr(st, "");
+}
+
+/* The objects of included file x in the document, made the first time
+ * one of its pages is drawn: a dictionary or a stream each, whose
+ * entries ext_obj_write writes; a stream's data as it is (its /Filter
+ * in its entries), or compressed here when the file gave it plain. */
+static const HPDF_Dict *
+ext_objects(struct pdf_dev *dev, const struct extpdf *x)
+{
+	for (size_t i = 0; i < dev->next; i++)
+		if (dev->ext[i].x == x)
+			return dev->ext[i].objs;
+	dev->ext = xrealloc(dev->ext, (dev->next + 1) * sizeof *dev->ext);
+	struct ext_file *e = &dev->ext[dev->next++];
+	e->x = x;
+	e->objs = xcalloc(x->nobjs ? x->nobjs : 1, sizeof *e->objs);
+	e->w = xcalloc(x->nobjs ? x->nobjs : 1, sizeof *e->w);
+	for (size_t k = 0; k < x->nobjs; k++) {
+		const struct extpdf_obj *o = &x->objs[k];
+		HPDF_Dict d;
+		if (o->stream) {
+			d = HPDF_DictStream_New(doc_mmgr(dev->pdf),
+			    doc_xref(dev->pdf));
+			if (d == NULL)
+				out_of_memory();
+			dict_stream_deflate(d, o->deflate);
+			HPDF_Stream_Write(dict_stream(d), o->data,
+			    (HPDF_UINT)o->dlen);
+		} else {
+			d = new_object(dev);
+		}
+		e->objs[k] = d;
+		e->w[k] = (struct ext_write){dev, o, e->objs};
+		dict_set_writer(d, ext_obj_write, &e->w[k]);
+	}
+	return e->objs;
+}
+
+/* Puts the form of included page lp->ext_page of lp->ext in page's
+ * resources, under the name BOX_PAGE draws (EXTPDF_XOBJECT). */
+static void
+ext_resource(struct pdf_dev *dev, HPDF_Page page, const struct lpage *lp)
+{
+	const HPDF_Dict *objs = ext_objects(dev, lp->ext);
+	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+	HPDF_Dict xo = HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT);
+	if (xo == NULL) {
+		xo = HPDF_Dict_New(doc_mmgr(dev->pdf));
+		if (xo == NULL)
+			out_of_memory();
+		HPDF_Dict_Add(res, "XObject", xo);
+	}
+	HPDF_Dict_Add(xo, EXTPDF_XOBJECT,
+	    objs[lp->ext->pages[lp->ext_page].form]);
 }
 
 /* The structure tree root and an element for each of l's, without kids
