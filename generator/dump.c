@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "extpdf.h"
 #include "model.h"
 #include "source.h"
 
@@ -181,6 +182,15 @@ dump_paper(FILE *fp, const struct paper *p)
 		for (size_t k = 0; k < ap->nexempt; k++)
 			fprintf(fp, "%s%d",
 			    k ? "," : " exempt=", ap->exempt[k]);
+		if (ap->pdf != NULL) {
+			/* an included PDF: its pages as a reader shows them */
+			fprintf(fp, " pdf pages=%zu sha256=%s", ap->pdf->npages,
+			    ap->sha256);
+			for (size_t k = 0; k < ap->pdf->npages; k++)
+				fprintf(fp, "%s%.0fx%.0f", k ? "," : " sizes=",
+				    ap->pdf->pages[k].width,
+				    ap->pdf->pages[k].height);
+		}
 		fputc('\n', fp);
 		if (ap->doc == NULL)
 			continue;
