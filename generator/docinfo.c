@@ -98,6 +98,17 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 		digest_add(&h, src->text, src->len);
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
+		if (e->listed) {
+			/* the agenda alone: what the line prints of its
+			 * paper */
+			char tag[64];
+			int n = snprintf(tag, sizeof tag, "%d/%s",
+			    (int)e->purpose, pack_paragraphs(ar, e));
+			digest_add(&h, tag, (size_t)n);
+			if (e->title != NULL)
+				digest_add(&h, e->title, strlen(e->title));
+			continue;
+		}
 		if (!pack_holds(e, kind))
 			continue;
 		/* a Part 1 paper is its public edition: nothing of its
