@@ -59,8 +59,9 @@ minutes_lead(const struct agenda *a, const struct paper *p)
 	    which, held);
 }
 
-/* The paper line it carries: its own, but a late item's in the main
- * plan (pack.h), which was published before it. */
+/* The paper that the line of item it carries: its own, but none for a
+ * late item in the main plan (pack.h), which was published before its
+ * paper; late: the supplement's, which carries it. */
 static const struct paper *
 carried(const struct agenda_item *it, bool late)
 {
@@ -370,8 +371,9 @@ plan_supplement(const struct agenda *a, struct pack *pk, struct diags *d)
 			part2 = i;
 			break;
 		}
-	/* the non-public appendices of late Part 1 papers, in Part 2,
-	 * numbered on after the main agenda's last item */
+	/* the non-public appendices of late Part 1 papers, in Part 2 (which
+	 * begins at part2 still), numbered on after the main agenda's last
+	 * item */
 	size_t nlines = ne;
 	for (size_t i = 0; i < nlines; i++) {
 		const struct pack_entry *src = &es[i];
@@ -386,8 +388,6 @@ plan_supplement(const struct agenda *a, struct pack *pk, struct diags *d)
 				    ++last);
 			}
 	}
-	if (part2 == nlines)
-		part2 = nlines < ne ? nlines : ne;
 	pk->entries = es;
 	pk->nentries = ne;
 	pk->part2 = part2;
