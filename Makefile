@@ -173,6 +173,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	./tests/tagged-pdf.sh
 	./tests/xml.sh
 	./tests/pack.sh
+	./tests/late.sh
 	./tests/html-out.sh
 	./tests/editions.sh
 	./tests/patho.sh

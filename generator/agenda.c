@@ -320,6 +320,7 @@ struct reader {
 	size_t cap;           /* room in ag->items */
 	struct seen *seen;    /* papers linked, in the arena */
 	size_t nseen, seen_cap;
+	bool missing_ok; /* no paper need exist (agenda_read_jobs) */
 };
 
 static bool
@@ -531,6 +532,14 @@ read_paper(struct reader *r, struct agenda_item *it)
 		    it->link);
 		return;
 	}
+	if (s == ASSET_MISSING && (it->to_follow || r->missing_ok)) {
+		/* not written yet: listed, and its title is the link's */
+		it->missing = true;
+		if (it->title == NULL)
+			diag(r->d, ag->path, it->link_pos,
+			    D_AGENDA_MISSING_TITLE, it->link, it->link);
+		return;
+	}
 	if (s != ASSET_OK) {
 		asset_report(r->a, r->d, ag->path, it->link_pos, s, ag->dir,
 		    it->link);
@@ -723,6 +732,44 @@ title_links(struct reader *r, struct agenda_item *it)
 	return any;
 }
 
+/* Is c a blank of a title (space, tab, newline)? */
+static bool
+blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does title t end with the mark of a late item, "(TO FOLLOW)" (any case,
+ * blanks inside the brackets allowed)? Then *rest is t without it,
+ * trimmed, or NULL when nothing else is left. */
+static bool
+ends_to_follow(struct arena *a, const char *t, const char **rest)
+{
+	const char *e = t + strlen(t);
+	while (e > t && blank_char(e[-1]))
+		e--;
+	if (e == t || *--e != ')')
+		return false;
+	while (e > t && blank_char(e[-1]))
+		e--;
+	if (e - t < 6 || !ci_equal_n(e - 6, "follow", 6))
+		return false;
+	e -= 6;
+	const char *w = e;
+	while (e > t && blank_char(e[-1]))
+		e--;
+	if (e == w || e - t < 2 || !ci_equal_n(e - 2, "to", 2))
+		return false;
+	e -= 2;
+	while (e > t && blank_char(e[-1]))
+		e--;
+	if (e == t || *--e != '(')
+		return false;
+	const char *r = text_trim(a, arena_strndup(a, t, (size_t)(e - t)));
+	*rest = *r != '\0' ? r : NULL;
+	return true;
+}
+
 /* The links of an item's description: papers belong in the title. */
 static void
 description_links(struct reader *r, struct agenda_item *it)
@@ -775,6 +822,9 @@ read_item(struct reader *r, struct node *li, struct agenda_item *it,
 		const char *t = text_trim(r->a,
 		    node_text(r->a, it->title_para));
 		it->title = *t ? t : NULL;
+		if (it->title != NULL)
+			it->to_follow = ends_to_follow(r->a, it->title,
+			    &it->title);
 		it->exclusion = it->title != NULL &&
 		    ci_equal_n(it->title, "exclusion of the public", 23);
 	}
@@ -803,6 +853,9 @@ read_item(struct reader *r, struct node *li, struct agenda_item *it,
 	bool linked = it->title_para != NULL && title_links(r, it);
 	if (it->title == NULL && !linked)
 		diag(r->d, r->ag->path, it->pos, D_AGENDA_NO_TITLE, number);
+	if (it->to_follow && !linked)
+		diag(r->d, r->ag->path, it->pos, D_AGENDA_FOLLOW_NO_PAPER,
+		    number);
 	description_links(r, it);
 	if (sublist != NULL)
 		read_subitems(r, sublist, it);
@@ -882,12 +935,12 @@ struct agenda *
 agenda_read(const char *path, const struct template_set *set, struct diags *d,
     bool *system_error)
 {
-	return agenda_read_jobs(path, set, 1, d, system_error);
+	return agenda_read_jobs(path, set, 1, false, d, system_error);
 }
 
 struct agenda *
 agenda_read_jobs(const char *path, const struct template_set *set, size_t njobs,
-    struct diags *d, bool *system_error)
+    bool missing_ok, struct diags *d, bool *system_error)
 {
 	struct arena *a;
 	struct source *src = source_load(path, d, &a, system_error);
@@ -918,7 +971,8 @@ agenda_read_jobs(const char *path, const struct template_set *set, size_t njobs,
 	    .d = d,
 	    .pd = diags_new(),
 	    .set = set,
-	    .part = 1};
+	    .part = 1,
+	    .missing_ok = missing_ok};
 	read_body(&r, parse_body(&r));
 	read_papers(&r, njobs);
 	diags_move(d, r.pd);
@@ -974,10 +1028,14 @@ dump_item(FILE *fp, const struct agenda *a, const struct agenda_item *it,
 	quote(fp, it->title);
 	if (it->exclusion)
 		fputs(" exclusion", fp);
+	if (it->to_follow)
+		fputs(" to-follow", fp);
 	fputc('\n', fp);
 	if (it->link != NULL) {
 		fprintf(fp, "%*s  paper ", 2 * depth, "");
 		quote(fp, it->paper_path ? it->paper_path : it->link);
+		if (it->missing)
+			fputs(" missing", fp);
 		const struct paper *p = it->paper;
 		if (p != NULL) {
 			fprintf(fp, " %s %s", kind_name(p->meta.kind),

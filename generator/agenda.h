@@ -55,6 +55,14 @@
  *   ... whatever their typed numbers; a sub-item is like an item, except
  *   that a numbered list inside it is an error.
  * - Items without a paper are standing or verbal items.
+ * - Late items: an item whose title (its first paragraph) ends with
+ *   "(TO FOLLOW)" (any case) is to follow. The words are not part of its
+ *   title. Its paper may not exist yet: a link to a missing file is then
+ *   no error (but its title must be the link's text, or it has none: an
+ *   error). A paper that does exist is read and checked as any other. A
+ *   mark on an item that links no paper is a warning (nothing could be
+ *   supplemented). Without the mark, a missing paper is an error; with
+ *   missing_ok (clerk pack --agenda-only), no paper is required to exist.
  * - A non-public paper (public: false, minutes included) in Part 1 is an
  *   error; a public report in Part 2 is a warning (minutes are not
  *   warned about); a report none of whose committees is the agenda's
@@ -106,6 +114,11 @@ struct agenda_item {
 				      agenda_read runs) */
 	bool exclusion;               /* the title reads "Exclusion of the
 				      Public...": the motion before Part 2 */
+	bool to_follow;               /* the title ended with "(TO FOLLOW)"
+				      (taken off it): a late item */
+	bool missing;                 /* its paper does not exist (yet): a
+				      late item's, or any with missing_ok;
+				      paper is NULL */
 	struct agenda_item *subitems; /* in order; none in a sub-item */
 	size_t nsubitems;
 	struct pos pos; /* of the item's number */
@@ -165,10 +178,12 @@ struct agenda *agenda_read(const char *path, const struct template_set *set,
     struct diags *d, bool *system_error);
 
 /* The same, reading the papers on up to njobs threads (the messages are
- * the same, in the same order). */
+ * the same, in the same order); with missing_ok, a paper that does not
+ * exist is no error for any item (the agenda published before its
+ * papers). */
 struct agenda *agenda_read_jobs(const char *path,
-    const struct template_set *set, size_t njobs, struct diags *d,
-    bool *system_error);
+    const struct template_set *set, size_t njobs, bool missing_ok,
+    struct diags *d, bool *system_error);
 
 /* Frees the agenda and the papers it holds. NULL is allowed. */
 void agenda_free(struct agenda *a);

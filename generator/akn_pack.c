@@ -50,13 +50,16 @@ add_container(struct writer *w, xmlNodePtr parent, const char *name,
 		add_para(w, c, NULL, texts[i], pos);
 }
 
-/* The agenda's work address: /akn/gb/doc/agenda/<committee>/<date>. */
+/* The agenda's work address: /akn/gb/doc/agenda/<committee>/<date>, and
+ * "/supplement" after it for the supplementary agenda. */
 static const char *
-agenda_work(struct writer *w, const struct agenda *a)
+agenda_work(struct writer *w, const struct pack *pk)
 {
-	return arena_printf(w->a, "/akn/gb/doc/agenda/%s/%s",
+	const struct agenda *a = pk->agenda;
+	return arena_printf(w->a, "/akn/gb/doc/agenda/%s/%s%s",
 	    slug(w, a->committee, "committee"),
-	    a->has_date ? iso(w, a->date) : "0001-01-01");
+	    a->has_date ? iso(w, a->date) : "0001-01-01",
+	    pk->mode == PACK_SUPPLEMENT ? "/supplement" : "");
 }
 
 /* The agenda's references, not yet in the tree: the committee, the venue,
@@ -89,12 +92,14 @@ agenda_references(struct writer *w, const struct agenda *a,
  * venue, then containers for the members, enquiries, signatory and
  * notes. */
 static void
-agenda_preface(struct writer *w, xmlNodePtr doc, const struct agenda *a,
+agenda_preface(struct writer *w, xmlNodePtr doc, const struct pack *pk,
     const struct agenda_ids *ids)
 {
+	const struct agenda *a = pk->agenda;
 	const struct source *src = a->src;
 	xmlNodePtr pre = add(w, doc, "preface");
-	add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docTitle"), "Agenda",
+	add_text(w, add_mixed(w, add_mixed(w, pre, "p"), "docTitle"),
+	    pk->mode == PACK_SUPPLEMENT ? "Supplementary Agenda" : "Agenda",
 	    nowhere);
 	xmlNodePtr p = add_para(w, pre, "committee", NULL, nowhere);
 	xmlNodePtr x = add_mixed(w, p, "docCommittee");
@@ -232,9 +237,12 @@ write_line(struct writer *w, xmlNodePtr parent, const struct pack *pk, size_t i,
 	bool held = pack_holds(e, k);
 	bool exempt = e->part == 2 && e->paper != NULL;
 	if (e->description != NULL || e->lead != NULL || e->note != NULL ||
-	    e->exclusion || e->purpose != PURPOSE_NONE || exempt) {
+	    e->exclusion || e->purpose != PURPOSE_NONE || exempt ||
+	    e->to_follow) {
 		xmlNodePtr b = add(w, x,
 		    held || end > i + 1 ? "intro" : "content");
+		if (e->to_follow)
+			add_para(w, b, "to-follow", "(TO FOLLOW)", nowhere);
 		if (e->exclusion)
 			write_motion(w, b, pk, e->description);
 		else if (e->description != NULL)
@@ -292,11 +300,11 @@ agenda_node(const struct pack *pk, enum pack_kind k, struct diags *d,
 	xmlNodePtr meta = add(&w, doc, "meta");
 	struct agenda_ids ids = {NULL, NULL, NULL, NULL};
 	xmlNodePtr refs = agenda_references(&w, a, &ids);
-	write_frbr(&w, meta, agenda_work(&w, a),
+	write_frbr(&w, meta, agenda_work(&w, pk),
 	    a->has_date ? iso(&w, a->date) : "0001-01-01", ids.committee,
 	    "main");
 	xmlAddChild(meta, refs);
-	agenda_preface(&w, doc, a, &ids);
+	agenda_preface(&w, doc, pk, &ids);
 
 	xmlNodePtr body = add(&w, doc, "mainBody");
 	for (int part = 1; part <= 2; part++) {
@@ -434,7 +442,7 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 	set(&w, coll, "name", "pack", nowhere);
 
 	/* meta */
-	const char *name = k == PACK_PUBLIC ? "public" : "full";
+	const char *name = pack_name(pk, k) + 1; /* "public" ... "agenda" */
 	const char *date = a->has_date ? iso(&w, a->date) : "0001-01-01";
 	struct pos committee_pos = key_pos(a->src, NULL, "committee");
 	xmlNodePtr meta = add(&w, coll, "meta");
@@ -459,8 +467,14 @@ akn_write_pack(const struct pack *pk, enum pack_kind k, struct diags *d,
 	for (size_t i = pk->part2; i < pk->nentries; i++)
 		exempt = exempt || pack_holds(&pk->entries[i], k);
 	xmlNodePtr pre = add(&w, coll, "preface");
-	add_text(&w, add_mixed(&w, add_mixed(&w, pre, "p"), "docTitle"),
-	    k == PACK_PUBLIC ? "Public pack" : "Full pack", nowhere);
+	const char *title = k == PACK_PUBLIC ? "Public pack" : "Full pack";
+	if (pk->mode == PACK_SUPPLEMENT)
+		title = k == PACK_PUBLIC ? "Public supplementary pack" :
+		                           "Full supplementary pack";
+	else if (pk->mode == PACK_AGENDA)
+		title = "Agenda";
+	add_text(&w, add_mixed(&w, add_mixed(&w, pre, "p"), "docTitle"), title,
+	    nowhere);
 	xmlNodePtr p = add_mixed(&w, pre, "p");
 	xmlNodePtr x = add_mixed(&w, p, "docCommittee");
 	set(&w, x, "refersTo", ref_to(&w, committee), nowhere);

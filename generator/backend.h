@@ -46,9 +46,10 @@ struct backend {
 	 * *syserr (heap). out->path is where it will be written. */
 	int (*paper)(void *r, const struct paper *p, enum edition e,
 	    struct diags *d, struct rendered *out, char **syserr);
-	/* Both kinds of the pack planned as pk (without errors), with the
-	 * templates of set, into out[PACK_PUBLIC] and out[PACK_FULL]: both
-	 * or neither (out[k].path: where each will be written). Returns
+	/* The kinds of the pack planned as pk (without errors; pack_kinds:
+	 * both, or the public one alone), with the templates of set, into
+	 * out[PACK_PUBLIC] and out[PACK_FULL]: all or none (out[k].path:
+	 * where each will be written). Returns
 	 * EXIT_OK, EXIT_INPUT (d received an error) or EXIT_SYSTEM (said on
 	 * stderr). */
 	int (*pack)(void *r, const struct pack *pk,

@@ -140,8 +140,8 @@ html_pack_render(void *r, const struct pack *pk, const struct template_set *set,
 {
 	(void)r;
 	const struct template *t = pack_template(pk->agenda, set);
-	char *pdf[2];
-	for (int k = 0; k < 2; k++)
+	char *pdf[2] = {NULL, NULL};
+	for (int k = 0; k < pack_kinds(pk); k++)
 		pdf[k] = pdf_beside(out[k].path, "../");
 	html_pack(pk, t, (const char *const *)pdf, d, out);
 	for (int k = 0; k < 2; k++)

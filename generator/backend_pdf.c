@@ -135,16 +135,17 @@ paint_one(void *ctx, size_t i, size_t worker)
 	}
 }
 
-/* Lays out both kinds of the pack (the stage) and paints them, in
- * parallel. */
+/* Lays out the kinds of pack pk (the stage; pack_kinds) and paints them,
+ * in parallel. */
 static int
-paint_packs(struct pdf_render *r, struct pack_stage *s,
+paint_packs(struct pdf_render *r, const struct pack *pk, struct pack_stage *s,
     const struct template *t, size_t npapers, struct diags *d,
     struct rendered out[2])
 {
 	struct painting pts[2];
 	memset(pts, 0, sizeof pts);
-	for (int k = 0; k < 2; k++) {
+	int nk = pack_kinds(pk);
+	for (int k = 0; k < nk; k++) {
 		if (!pack_stage_kind(s, (enum pack_kind)k, &pts[k].doc, d))
 			return EXIT_INPUT;
 		pts[k].t = t;
@@ -152,11 +153,11 @@ paint_packs(struct pdf_render *r, struct pack_stage *s,
 	}
 	if (r->o->progress != NULL)
 		r->o->progress(r->o->progress_ctx, npapers + 1, npapers);
-	jobs_run(2, r->o->njobs, paint_one, NULL, pts);
+	jobs_run((size_t)nk, r->o->njobs, paint_one, NULL, pts);
 	int status = EXIT_OK;
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < nk; k++)
 		status = exit_worst(status, pts[k].status);
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < nk; k++) {
 		if (status == EXIT_OK)
 			take_output(pts[k].dev, &out[k]);
 		if (pts[k].syserr != NULL)
@@ -187,13 +188,13 @@ pdf_pack(void *rv, const struct pack *pk, const struct template_set *set,
 	if (s != NULL) {
 		size_t npapers = 0;
 		for (size_t i = 0; i < pk->nentries; i++) {
-			bool first = pk->entries[i].paper != NULL;
+			bool first = pack_holds(&pk->entries[i], PACK_FULL);
 			for (size_t k = 0; first && k < i; k++)
 				first = pk->entries[k].paper !=
 				    pk->entries[i].paper;
 			npapers += first;
 		}
-		status = paint_packs(r, s, pack_template(pk->agenda, set),
+		status = paint_packs(r, pk, s, pack_template(pk->agenda, set),
 		    npapers, d, out);
 	}
 	pack_stage_free(s);

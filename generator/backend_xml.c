@@ -86,7 +86,7 @@ xml_pack(void *r, const struct pack *pk, const struct template_set *set,
 		}
 	}
 	int status = EXIT_OK;
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < pack_kinds(pk); k++)
 		if (!akn_write_pack(pk, (enum pack_kind)k, d, &out[k].bytes,
 		        &out[k].len))
 			status = EXIT_INPUT;

@@ -47,7 +47,8 @@ static const struct {
         "                marked not for publication, to <stem>-full.pdf\n"
         "                (.xml, .html) unless -o names the file\n"},
     {"pack",
-        "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex] AGENDA.md",
+        "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
+        "                  [--supplement | --agenda-only] AGENDA.md",
         "Builds a meeting's committee packs from its agenda: the front\n"
         "sheet and agenda with each item's page range, then every paper\n"
         "in agenda order with page numbers running on from 1, each item's\n"
@@ -57,6 +58,10 @@ static const struct {
         "of the agenda and of every paper is reported in one run, and no\n"
         "pack is written while any has an error.\n"
         "\n"
+        "An item whose first line ends with (TO FOLLOW) is late: its paper\n"
+        "need not exist yet, and the packs list it with (TO FOLLOW) and no\n"
+        "pages, even once it exists; --supplement then carries it.\n"
+        "\n"
         "  -f FORMAT     the output format: pdf (default); xml, one Akoma\n"
         "                Ntoso documentCollection per pack; html, two\n"
         "                folders <stem>-public/ and <stem>-full/ of web\n"
@@ -65,7 +70,15 @@ static const struct {
         "                (default: output/, created when missing)\n"
         "  -j N          lay out N papers at a time (1 to 64; default 1)\n"
         "  --duplex      blank pages so that each item starts on a\n"
-        "                right-hand page\n"},
+        "                right-hand page\n"
+        "  --supplement  the supplementary packs instead,\n"
+        "                <stem>-supplement-public.pdf and -full.pdf: a\n"
+        "                front sheet headed Supplementary Agenda and the\n"
+        "                (TO FOLLOW) items whose papers now exist, under\n"
+        "                their main item numbers, pages numbered from 1\n"
+        "  --agenda-only the front sheet and agenda alone, public, to\n"
+        "                <stem>-agenda.pdf: no page ranges, and papers\n"
+        "                need not exist yet\n"},
     {"check", "clerk check [--dump] FILE...",
         "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
         "XML clerk wrote for them (.xml), against their templates without\n"
@@ -94,7 +107,8 @@ static const char overview
          "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
          "[-j N]\n"
          "              [--full] FILE...\n"
-         "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex] AGENDA.md\n"
+         "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
+         "             [--supplement | --agenda-only] AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"
          "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
          "  clerk templates [TEMPLATE]\n"

@@ -1,10 +1,13 @@
 /* cmd_pack.c: "clerk pack": a meeting's agenda and every paper it links
  * into two committee packs, <stem>-public.pdf and <stem>-full.pdf (or
- * .xml with -f xml). The agenda and its papers are read and checked first
- * (every problem reported; nothing written while any has an error); the
- * plan (pack.c) routes the documents; the back end of the format
- * (backend.h; for PDF the pack stage, pack_layout.h) renders both packs,
- * and both are written, or neither. */
+ * .xml with -f xml); with --supplement, the supplementary packs of its
+ * late items, <stem>-supplement-public and -full; with --agenda-only, the
+ * front sheet and agenda alone, <stem>-agenda (pack.h: enum pack_mode).
+ * The agenda and its papers are read and checked first (every problem
+ * reported; nothing written while any has an error); the plan (pack.c)
+ * routes the documents; the back end of the format (backend.h; for PDF
+ * the pack stage, pack_layout.h) renders the packs, and all are written,
+ * or none. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,19 +41,19 @@ pack_progress(void *ctx, size_t done, size_t n)
 		cli_progress(pg->tty, done, n + 1, "laid out", "papers");
 }
 
-/* Writes the two packs to out, both or neither: each staged under
- * temporary names, then both put into place. */
+/* Writes the n packs (1 or 2) to out, all or none: each staged under
+ * temporary names, then all put into place. */
 static int
-write_packs(char *const out[2], const struct rendered r[2])
+write_packs(char *const out[2], const struct rendered r[2], int n)
 {
 	int status = EXIT_OK;
 	struct staged *s[2] = {NULL, NULL};
 	char *failed = NULL;
-	for (size_t k = 0; k < 2 && status == EXIT_OK; k++)
+	for (int k = 0; k < n && status == EXIT_OK; k++)
 		if ((s[k] = output_rendered_stage(out[k], &r[k], &failed)) ==
 		    NULL)
 			status = EXIT_SYSTEM;
-	for (size_t k = 0; k < 2; k++) {
+	for (int k = 0; k < n; k++) {
 		if (status == EXIT_OK) {
 			if (!output_rendered_commit(s[k], &failed))
 				status = EXIT_SYSTEM;
@@ -67,12 +70,13 @@ write_packs(char *const out[2], const struct rendered r[2])
 	return status;
 }
 
-/* Reads the agenda at path and its papers, checks their characters in
- * their fonts, and plans the pack into pk. Returns the agenda (NULL when
- * it could not be read) and *status. */
+/* Reads the agenda at path and its papers (for the agenda alone, papers
+ * need not exist), checks their characters in their fonts, and plans
+ * what mode builds into pk. Returns the agenda (NULL when it could not be
+ * read) and *status. */
 static struct agenda *
 read_agenda(const char *path, const struct template_set *set, long njobs,
-    struct diags *d, struct pack *pk, int *status)
+    enum pack_mode mode, struct diags *d, struct pack *pk, int *status)
 {
 	char eb[DIAG_ERRNO_MAX];
 	if (!agenda_detect(path)) {
@@ -89,8 +93,8 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 		return NULL;
 	}
 	bool system_error = false;
-	struct agenda *a = agenda_read_jobs(path, set, (size_t)njobs, d,
-	    &system_error);
+	struct agenda *a = agenda_read_jobs(path, set, (size_t)njobs,
+	    mode == PACK_AGENDA, d, &system_error);
 	if (system_error) {
 		diag_print(stderr, path, D_CANNOT_READ,
 		    diag_errno(errno, eb, sizeof eb));
@@ -111,21 +115,23 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 	}
 	pdf_devices_free(&fonts);
 	if (!fonts_ok || a == NULL || diags_errors(d) > 0 ||
-	    !pack_plan(a, pk, d))
+	    !pack_plan_mode(a, mode, pk, d))
 		*status = exit_worst(*status, EXIT_INPUT);
 	return a;
 }
 
-/* Renders both packs of pk with back end be and writes them into dir. */
+/* Renders the packs of pk (pack_kinds) with back end be and writes them
+ * into dir. */
 static int
 make_packs(const struct backend *be, const struct pack *pk,
     const struct template_set *set, struct render_options *o, struct diags *d,
     const char *dir)
 {
-	char *out[2];
-	for (int k = 0; k < 2; k++)
+	int nk = pack_kinds(pk);
+	char *out[2] = {NULL, NULL};
+	for (int k = 0; k < nk; k++)
 		out[k] = cli_output_name(dir, pk->agenda->path,
-		    pack_suffix((enum pack_kind)k), be->pack_ext);
+		    pack_name(pk, (enum pack_kind)k), be->pack_ext);
 	struct progress pg = {isatty(STDERR_FILENO), out[0]};
 	o->progress = pack_progress;
 	o->progress_ctx = &pg;
@@ -135,7 +141,7 @@ make_packs(const struct backend *be, const struct pack *pk,
 	be->free(rn);
 	cli_progress(pg.tty, 0, 0, NULL, NULL);
 	if (status == EXIT_OK)
-		status = write_packs(out, r);
+		status = write_packs(out, r, nk);
 	for (int k = 0; k < 2; k++) {
 		rendered_free(&r[k]);
 		free(out[k]);
@@ -148,10 +154,12 @@ cmd_pack(int argc, char **argv)
 {
 	const char *out_dir = NULL;
 	const struct backend *be = &backend_pdf;
-	bool duplex = false;
+	bool duplex = false, supplement = false, agenda_only = false;
 	long njobs = 1;
 	const struct cli_option opts[] = {
 	    {"--duplex", false, cli_flag, &duplex, NULL},
+	    {"--supplement", false, cli_flag, &supplement, NULL},
+	    {"--agenda-only", false, cli_flag, &agenda_only, NULL},
 	    {"-f", true, cli_format, &be, NULL},
 	    {"-O", true, cli_string, &out_dir, NULL},
 	    {"-j", true, cli_jobs_option, &njobs, NULL},
@@ -164,6 +172,11 @@ cmd_pack(int argc, char **argv)
 		return cli_usage("pack", D_USAGE_NO_AGENDA);
 	if (argc - first > 1)
 		return cli_usage("pack", D_USAGE_ONE_AGENDA, argv[first + 1]);
+	if (supplement && agenda_only)
+		return cli_usage("pack", D_USAGE_PACK_KINDS);
+	enum pack_mode mode = supplement ? PACK_SUPPLEMENT :
+	    agenda_only                  ? PACK_AGENDA :
+	                                   PACK_MAIN;
 	struct render_options o = {.njobs = (size_t)njobs, .duplex = duplex};
 	if (cli_source_date_epoch("pack", &o.has_epoch, &o.epoch) != EXIT_OK)
 		return EXIT_USAGE;
@@ -182,7 +195,8 @@ cmd_pack(int argc, char **argv)
 	double start = cli_seconds();
 	struct pack pk;
 	int read = EXIT_OK;
-	struct agenda *a = read_agenda(argv[first], &set, njobs, d, &pk, &read);
+	struct agenda *a = read_agenda(argv[first], &set, njobs, mode, d, &pk,
+	    &read);
 	status = exit_worst(status, read);
 	if (read == EXIT_OK)
 		status = exit_worst(status,
@@ -190,12 +204,16 @@ cmd_pack(int argc, char **argv)
 	/* On a terminal, a pack read ends with what it did. */
 	size_t bad = diags_error_files(d);
 	diags_flush(d, stderr);
-	if (a != NULL && isatty(STDERR_FILENO))
+	if (a != NULL && isatty(STDERR_FILENO)) {
+		int written = status == EXIT_OK ?
+		    (mode == PACK_AGENDA ? 1 : 2) :
+		    0;
 		fprintf(stderr,
-		    "clerk: %d packs written, %zu %s with errors, "
+		    "clerk: %d %s written, %zu %s with errors, "
 		    "in %.1f s\n",
-		    status == EXIT_OK ? 2 : 0, bad, bad == 1 ? "file" : "files",
-		    cli_seconds() - start);
+		    written, written == 1 ? "pack" : "packs", bad,
+		    bad == 1 ? "file" : "files", cli_seconds() - start);
+	}
 	diags_free(d);
 	agenda_free(a);
 	templates_free(&set);

@@ -98,6 +98,17 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 		digest_add(&h, src->text, src->len);
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
+		if (e->listed) {
+			/* the agenda alone: what the line prints of its
+			 * paper */
+			char tag[64];
+			int n = snprintf(tag, sizeof tag, "%d/%s",
+			    (int)e->purpose, pack_paragraphs(ar, e));
+			digest_add(&h, tag, (size_t)n);
+			if (e->title != NULL)
+				digest_add(&h, e->title, strlen(e->title));
+			continue;
+		}
 		if (!pack_holds(e, kind))
 			continue;
 		/* a Part 1 paper is its public edition: nothing of its
@@ -110,7 +121,7 @@ pack_digest(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 		    e->omit_nonpublic);
 		digest_add(&h, tag, (size_t)n);
 	}
-	const char *k = pack_suffix(kind);
+	const char *k = pack_name(pk, kind);
 	digest_add(&h, k, strlen(k));
 	digest_add(&h, duplex ? "duplex" : "simplex", duplex ? 6 : 7);
 	char *hex = arena_alloc(ar, 33);
@@ -129,15 +140,23 @@ pack_info(struct arena *ar, const struct pack *pk, enum pack_kind kind,
 	bool secret = false;
 	for (size_t i = pk->part2; i < pk->nentries; i++)
 		secret = secret || pack_holds(&pk->entries[i], kind);
+	const char *what = kind == PACK_PUBLIC ? "Public Document Pack" :
+	                                         "Non-Public Document Pack";
+	const char *contents = "Agenda and reports";
+	if (pk->mode == PACK_SUPPLEMENT) {
+		what = arena_printf(ar, "Supplementary Agenda, %s", what);
+		contents = "Supplementary agenda and reports";
+	} else if (pk->mode == PACK_AGENDA) {
+		what = "Agenda";
+		contents = "Agenda";
+	}
 	return (struct doc_info){
 	    .path = a->path,
-	    .title = arena_printf(ar, "%s, %s: %s", a->committee, date,
-	        kind == PACK_PUBLIC ? "Public Document Pack" :
-	                              "Non-Public Document Pack"),
+	    .title = arena_printf(ar, "%s, %s: %s", a->committee, date, what),
 	    .author = a->has_signatory && a->signatory.title != NULL ?
 	        a->signatory.title :
 	        a->committee,
-	    .subject = arena_printf(ar, "Agenda and reports of the %s, %s%s",
+	    .subject = arena_printf(ar, "%s of the %s, %s%s", contents,
 	        a->committee, date, secret ? "; " DOC_NOT_FOR_PUBLICATION : ""),
 	    .keywords = arena_printf(ar, "%s; %s", a->committee,
 	        kind == PACK_PUBLIC ? "Public" :

@@ -36,7 +36,8 @@ struct doc_info paper_info(const struct paper *p, enum edition e);
 
 /* What pack kind k of plan pk, set with template t, says about itself:
  * a pack holding a Part 2 document, that it is not for publication; the
- * digest is of the agenda, of the editions it holds and of duplex.
+ * digest is of the agenda, of the editions it holds (the agenda alone:
+ * of what it prints of each paper) and of duplex.
  * Strings in arena ar. */
 struct doc_info pack_info(struct arena *ar, const struct pack *pk,
     enum pack_kind k, const struct template *t, bool duplex);

@@ -91,7 +91,10 @@ void html_paper(const struct paper *p, const struct html_paper_options *o,
  * index.html, its images in "<page>.files/". t: the template of the
  * agenda (pack_template), for its lists. pdf: the address of the
  * pack's PDF from the folder ("../agenda-public.pdf"), or NULL. The
- * public folder holds nothing of a Part 2 document. Both folders are
+ * public folder holds nothing of a Part 2 document. A late item the
+ * folder carries no document of reads "(TO FOLLOW)" under its title; a
+ * supplement's agenda is headed "Supplementary Agenda". The folders of
+ * pk's kinds (pack_kinds: both, or the agenda alone's public one) are
  * made at once, out[PACK_PUBLIC] and out[PACK_FULL] (pdf[k] each's), so
  * that a page they both hold is made once. */
 void html_pack(const struct pack *pk, const struct template *t,

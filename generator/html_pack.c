@@ -180,6 +180,8 @@ entry(struct hw *w, xmlNodePtr li, const struct pack *pk,
 		hw_attr(w, t, "href", arena_printf(w->a, "%s.html", page));
 	}
 	hw_text(w, t, e->title != NULL ? e->title : "");
+	if (e->to_follow)
+		hw_text(w, hw_elc(w, li, "p", "to-follow"), "(TO FOLLOW)");
 	if (e->exclusion)
 		motion(w, li, pk, e);
 	else if (e->description != NULL)
@@ -211,7 +213,8 @@ agenda(struct hw *w, const struct pack *pk, enum pack_kind k,
 	const struct agenda *a = pk->agenda;
 	xmlNodePtr sec = hw_el(w, w->main, "section");
 	hw_attr(w, sec, "id", hw_id(w, "agenda"));
-	hw_heading(w, sec, 2, "Agenda");
+	hw_heading(w, sec, 2,
+	    pk->mode == PACK_SUPPLEMENT ? "Supplementary Agenda" : "Agenda");
 	bool parts = pk->part2 < pk->nentries || a->part_heading[1] != NULL;
 	if (parts)
 		hw_heading(w, sec, 3,
@@ -306,11 +309,13 @@ html_pack(const struct pack *pk, const struct template *t,
 		date_long(ag->date, date);
 	const char *meeting = arena_printf(a, "%s, %s",
 	    ag->committee != NULL ? ag->committee : "", date);
-	out[0].as_folder = out[1].as_folder = true;
+	int nk = pack_kinds(pk);
+	for (int k = 0; k < nk; k++)
+		out[k].as_folder = true;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
 		size_t f0 = out[0].nfiles;
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < nk; k++) {
 			if (pages[k][i] == NULL)
 				continue;
 			/* a page both folders hold under one name is the
@@ -342,7 +347,7 @@ html_pack(const struct pack *pk, const struct template *t,
 			    NULL);
 		}
 	}
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < nk; k++)
 		index_page(pk, (enum pack_kind)k, t, pdf[k], pages[k], d,
 		    &out[k]);
 	arena_free(a);

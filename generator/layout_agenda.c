@@ -5,7 +5,8 @@
  * purpose, Part 2 exemption and "(Pages x - y)"; Part 2 opened by the
  * motion to exclude the public and its table of items and paragraphs. The
  * engine is the papers' (layout-int.h); the agenda stands in as the
- * document for messages. */
+ * document for messages. A supplement's is headed SUPPLEMENTARY AGENDA; a
+ * late item its pack does not carry reads "TITLE (TO FOLLOW)". */
 #include <string.h>
 
 #include "agenda.h"
@@ -125,7 +126,7 @@ join_lines(struct arena *a, const char *const *v, size_t n)
 }
 
 static void
-front_sheet(struct lay *L, const struct agenda *a)
+front_sheet(struct lay *L, const struct agenda *a, enum pack_mode mode)
 {
 	struct arena *ar = L->a;
 	struct style reg = plain_style(L->size), b = reg, big = reg;
@@ -189,8 +190,9 @@ front_sheet(struct lay *L, const struct agenda *a)
 	}
 	struct style h = b;
 	h.size = L->size * 1.2;
-	text(L, head_tag(L, 2), "AGENDA", h, L->x0, L->width, 3 * gap,
-	    ALIGN_CENTRE, true);
+	text(L, head_tag(L, 2),
+	    mode == PACK_SUPPLEMENT ? "SUPPLEMENTARY AGENDA" : "AGENDA", h,
+	    L->x0, L->width, 3 * gap, ALIGN_CENTRE, true);
 	L->hsect = L->hlevel;
 }
 
@@ -327,6 +329,8 @@ entry(struct lay *L, const struct pack *pk, const struct pack_entry *e,
 	}
 	tag_close(L, lbl);
 	const char *title = upper(ar, e->title != NULL ? e->title : "");
+	if (e->to_follow) /* a late item: no pages */
+		title = arena_printf(ar, "%s (TO FOLLOW)", title);
 	bool linked = ln->first_page > 0 && pack_holds(e, kind);
 	int p = tag_open(L, TAG_P);
 	size_t first = text_link(L, title, b, x, w,
@@ -406,7 +410,7 @@ layout_agenda(const struct pack *pk, struct pack_pages *pp,
 			L->hang = nw;
 	}
 
-	front_sheet(L, a);
+	front_sheet(L, a, pk->mode);
 	struct toc toc = {0, 0, 0};
 	size_t *items = arena_alloc(L->a, (pk->nentries + 1) * sizeof *items);
 	bool parts = pk->part2 < pk->nentries || a->part_heading[1] != NULL;

@@ -59,29 +59,54 @@ minutes_lead(const struct agenda *a, const struct paper *p)
 	    which, held);
 }
 
+/* The paper that the line of item it carries: its own, but none for a
+ * late item in the main plan (pack.h), which was published before its
+ * paper; late: the supplement's, which carries it. */
+static const struct paper *
+carried(const struct agenda_item *it, bool late)
+{
+	return it->to_follow && !late ? NULL : it->paper;
+}
+
+/* Line e of item it at level; late: a late item carries its paper (the
+ * supplement). */
 static void
 entry_of(const struct agenda *a, struct pack_entry *e,
-    const struct agenda_item *it, int level)
+    const struct agenda_item *it, int level, bool late)
 {
+	const struct paper *p = carried(it, late);
 	memset(e, 0, sizeof *e);
 	e->level = level;
 	e->part = it->part;
 	e->title = agenda_item_title(it);
 	e->description = it->description;
-	if (it->description == NULL && it->paper != NULL)
-		e->lead = minutes_lead(a, it->paper);
+	if (it->description == NULL && p != NULL)
+		e->lead = minutes_lead(a, p);
 	e->item = it;
-	e->paper = it->paper;
+	e->paper = p;
 	e->appendix = -1;
-	e->purpose = purpose_at(a, it->paper);
+	e->purpose = purpose_at(a, p);
 	e->exclusion = it->exclusion;
-	if (it->paper != NULL && it->part == 2) {
-		memcpy(e->exempt, it->paper->meta.exempt, sizeof e->exempt);
-		e->nexempt = it->paper->meta.nexempt;
+	e->to_follow = it->to_follow && p == NULL;
+	if (p != NULL && it->part == 2) {
+		memcpy(e->exempt, p->meta.exempt, sizeof e->exempt);
+		e->nexempt = p->meta.nexempt;
 	}
-	if (it->paper != NULL && it->part == 1 &&
-	    has_nonpublic_appendix(it->paper))
+	if (p != NULL && it->part == 1 && has_nonpublic_appendix(p))
 		e->omit_nonpublic = true;
+}
+
+/* The lines routing the non-public appendices (with a file) of p, a
+ * Part 1 paper: 0 for NULL. */
+static size_t
+count_routes(const struct paper *p)
+{
+	size_t n = 0;
+	for (size_t j = 0; p != NULL && j < p->meta.nappendices; j++)
+		if (!p->meta.appendices[j].public &&
+		    appendix_has_file(&p->meta.appendices[j]))
+			n++;
+	return n;
 }
 
 /* The lines of the plan of a: every item and sub-item, plus one per
@@ -97,13 +122,8 @@ count_lines(const struct agenda *a)
 			const struct agenda_item *x = k == 0 ?
 			    it :
 			    &it->subitems[k - 1];
-			if (x->part != 1 || x->paper == NULL)
-				continue;
-			const struct meta *m = &x->paper->meta;
-			for (size_t j = 0; j < m->nappendices; j++)
-				if (!m->appendices[j].public &&
-				    appendix_has_file(&m->appendices[j]))
-					n++;
+			if (x->part == 1)
+				n += count_routes(carried(x, false));
 		}
 	}
 	return n;
@@ -120,15 +140,16 @@ agenda_lines(const struct agenda *a, struct pack_entry *es, size_t *ne,
 	*last_doc2 = SIZE_MAX;
 	for (size_t i = 0; i < a->nitems; i++) {
 		const struct agenda_item *it = &a->items[i];
-		entry_of(a, &es[(*ne)++], it, 0);
+		entry_of(a, &es[(*ne)++], it, 0, false);
 		if (it->exclusion)
 			has_exclusion = true;
 		for (size_t k = 0; k < it->nsubitems; k++)
-			entry_of(a, &es[(*ne)++], &it->subitems[k], 1);
+			entry_of(a, &es[(*ne)++], &it->subitems[k], 1, false);
 		if (it->part == 2) {
-			bool doc = it->paper != NULL;
+			bool doc = carried(it, false) != NULL;
 			for (size_t k = 0; k < it->nsubitems; k++)
-				doc = doc || it->subitems[k].paper != NULL;
+				doc = doc ||
+				    carried(&it->subitems[k], false) != NULL;
 			if (doc)
 				*last_doc2 = *ne;
 		}
@@ -239,11 +260,11 @@ note_routes(struct arena *ar, struct pack *pk)
 	}
 }
 
-bool
-pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
+/* The main plan of a into pk (pack.h). */
+static void
+plan_main(const struct agenda *a, struct pack *pk)
 {
 	struct arena *ar = a->arena;
-	size_t errors = diags_errors(d);
 	memset(pk, 0, sizeof *pk);
 	pk->agenda = a;
 
@@ -274,13 +295,139 @@ pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
 	pk->motion_unnumbered = part2 < ne && !has_exclusion;
 	number_lines(ar, es, ne);
 	note_routes(ar, pk);
+}
+
+/* Is main line e a late item's that links a paper (what a supplement
+ * carries)? */
+static bool
+late_line(const struct pack_entry *e)
+{
+	return e->item != NULL && e->item->to_follow && e->item->link != NULL;
+}
+
+/* The supplement of main plan pk, made in its place (pack.h). Returns
+ * false when d received an error (nothing to supplement). */
+static bool
+plan_supplement(const struct agenda *a, struct pack *pk, struct diags *d)
+{
+	struct arena *ar = a->arena;
+	const struct pack_entry *lines = pk->entries;
+	size_t nmain = pk->nentries, n = 0, nlate = 0, ready = 0;
+	for (size_t i = 0; i < nmain; i++) {
+		if (!late_line(&lines[i]))
+			continue;
+		nlate++;
+		ready += lines[i].item->paper != NULL;
+		n += 2 +
+		    (lines[i].part == 1 ? count_routes(lines[i].item->paper) :
+		                          0);
+	}
+	if (nlate == 0) {
+		diag(d, a->path, pos_at(0, 0), D_SUPPLEMENT_NOTHING);
+		return false;
+	}
+	if (ready == 0) {
+		diag(d, a->path, pos_at(0, 0), D_SUPPLEMENT_NONE_READY, nlate);
+		return false;
+	}
+	struct pack_entry *es = arena_alloc(ar, (n + 1) * sizeof *es);
+	size_t ne = 0;
+	int last = 0; /* the main plan's last item number */
+	const struct pack_entry *item = NULL; /* the line of the item */
+	bool item_in = false;                 /* and whether it is in */
+	for (size_t i = 0; i < nmain; i++) {
+		const struct pack_entry *e = &lines[i];
+		if (e->level == 0) {
+			last++;
+			item = e;
+			item_in = false;
+		}
+		if (!late_line(e))
+			continue;
+		if (e->level > 0 && item != NULL && !item_in) {
+			/* the sub-item's item, by its title alone */
+			struct pack_entry *x = &es[ne++];
+			memset(x, 0, sizeof *x);
+			x->number = item->number;
+			x->part = item->part;
+			x->title = item->title;
+			x->item = item->item;
+			x->appendix = -1;
+		}
+		item_in = true;
+		struct pack_entry *x = &es[ne++];
+		entry_of(a, x, e->item, e->level, true);
+		x->number = e->number;
+		if (x->paper == NULL) {
+			x->to_follow = true;
+			diag(d, a->path, e->item->pos,
+			    D_SUPPLEMENT_STILL_TO_FOLLOW, e->item->link,
+			    e->number);
+		}
+	}
+	size_t part2 = ne;
+	for (size_t i = 0; i < ne; i++)
+		if (es[i].part == 2) {
+			part2 = i;
+			break;
+		}
+	/* the non-public appendices of late Part 1 papers, in Part 2 (which
+	 * begins at part2 still), numbered on after the main agenda's last
+	 * item */
+	size_t nlines = ne;
+	for (size_t i = 0; i < nlines; i++) {
+		const struct pack_entry *src = &es[i];
+		if (!src->omit_nonpublic)
+			continue;
+		const struct meta *m = &src->paper->meta;
+		for (size_t j = 0; j < m->nappendices; j++)
+			if (!m->appendices[j].public &&
+			    appendix_has_file(&m->appendices[j])) {
+				routed_line(ar, src, j, &es[ne]);
+				es[ne++].number = arena_printf(ar, "%d",
+				    ++last);
+			}
+	}
+	pk->entries = es;
+	pk->nentries = ne;
+	pk->part2 = part2;
+	pk->motion_unnumbered = false;
+	note_routes(ar, pk);
+	return true;
+}
+
+bool
+pack_plan(const struct agenda *a, struct pack *pk, struct diags *d)
+{
+	return pack_plan_mode(a, PACK_MAIN, pk, d);
+}
+
+bool
+pack_plan_mode(const struct agenda *a, enum pack_mode mode, struct pack *pk,
+    struct diags *d)
+{
+	size_t errors = diags_errors(d);
+	plan_main(a, pk);
+	pk->mode = mode;
+	if (mode == PACK_SUPPLEMENT && !plan_supplement(a, pk, d))
+		return false;
+	if (mode == PACK_AGENDA)
+		for (size_t i = 0; i < pk->nentries; i++)
+			pk->entries[i].listed = pk->entries[i].paper != NULL;
 	return diags_errors(d) == errors;
 }
 
 bool
 pack_holds(const struct pack_entry *e, enum pack_kind k)
 {
-	return e->paper != NULL && (k == PACK_FULL || e->part == 1);
+	return e->paper != NULL && !e->listed &&
+	    (k == PACK_FULL || e->part == 1);
+}
+
+int
+pack_kinds(const struct pack *pk)
+{
+	return pk->mode == PACK_AGENDA ? 1 : 2;
 }
 
 const char *
@@ -299,6 +446,21 @@ const char *
 pack_suffix(enum pack_kind k)
 {
 	return k == PACK_PUBLIC ? "-public" : "-full";
+}
+
+const char *
+pack_name(const struct pack *pk, enum pack_kind k)
+{
+	switch (pk->mode) {
+	case PACK_SUPPLEMENT:
+		return k == PACK_PUBLIC ? "-supplement-public" :
+		                          "-supplement-full";
+	case PACK_AGENDA:
+		return "-agenda";
+	case PACK_MAIN:
+		break;
+	}
+	return pack_suffix(k);
 }
 
 const struct template *

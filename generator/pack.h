@@ -35,7 +35,30 @@
  * - The public pack holds every line, but the documents of Part 1 only: a
  *   Part 2 line is listed by its title, "Non-public" and its paragraphs.
  *   The full pack holds every document. Part 1 lines come before Part 2
- *   lines, so each document has the same pages in both packs. */
+ *   lines, so each document has the same pages in both packs.
+ *
+ * LATE ITEMS AND WHAT IS BUILT (enum pack_mode).
+ * - The main packs (PACK_MAIN) were published before a late item's paper
+ *   existed: a line of an item marked (TO FOLLOW) carries no document,
+ *   purpose or paragraphs, whether its paper exists by now or not, and is
+ *   printed with "(TO FOLLOW)" after its title; so the main packs are the
+ *   same bytes before and after the paper is written. Its paper's
+ *   non-public appendices are not routed. The lines are numbered so.
+ * - The supplement (PACK_SUPPLEMENT) holds the lines of the items marked
+ *   (TO FOLLOW) that link a paper, with the main plan's numbers, in order
+ *   (a late sub-item under a line of its item's title alone, when that
+ *   item is not late itself): each carries its paper as the main plan
+ *   carries any other (a Part 2 one in the full supplement only), or,
+ *   when the paper still does not exist, is printed "(TO FOLLOW)" (a
+ *   warning at its item). A non-public appendix with a file of a late
+ *   Part 1 paper is carried by a line added to Part 2, numbered on after
+ *   the main agenda's last item. No motion: the main agenda's stands.
+ *   An agenda without such an item, or whose late papers are all still
+ *   missing, is an error: there is nothing to supplement.
+ * - The agenda alone (PACK_AGENDA) has the main plan's lines and one
+ *   kind, public: every paper read is listed from (title, purpose,
+ *   paragraphs, minutes' lead, routed appendices), and no document is
+ *   held. */
 #ifndef CLERK_PACK_H
 #define CLERK_PACK_H
 
@@ -64,6 +87,13 @@ struct agenda_item;
 enum pack_kind {
 	PACK_PUBLIC, /* <stem>-public: Part 1 documents only */
 	PACK_FULL,   /* <stem>-full: everything */
+};
+
+/* What is built from the agenda (THE RULES above). */
+enum pack_mode {
+	PACK_MAIN,       /* <stem>-public, <stem>-full */
+	PACK_SUPPLEMENT, /* <stem>-supplement-public, -supplement-full */
+	PACK_AGENDA,     /* <stem>-agenda: the front sheet and agenda, public */
 };
 
 /* One line of the agenda. Strings live in the agenda's arena. */
@@ -96,10 +126,16 @@ struct pack_entry {
 				      document, ascending */
 	size_t nexempt;
 	bool exclusion; /* the motion's item */
+	bool to_follow; /* "(TO FOLLOW)" after its title: a late item
+				      this pack carries no document of */
+	bool listed;    /* its paper is read for what the agenda says
+				      of it, its document held by no pack
+				      (PACK_AGENDA) */
 };
 
 struct pack {
 	const struct agenda *agenda;
+	enum pack_mode mode;
 	struct pack_entry *entries; /* Part 1 lines, then Part 2 lines */
 	size_t nentries;
 	size_t part2;           /* index of the first Part 2 line
@@ -108,20 +144,33 @@ struct pack {
 				      the motion stands under its heading */
 };
 
-/* Plans the pack of agenda a (read without errors). Problems are
+/* Plans the main packs of agenda a (read without errors). Problems are
  * recorded in d; returns false when d received an error. Allocates in a's
  * arena. */
 bool pack_plan(const struct agenda *a, struct pack *pk, struct diags *d);
 
-/* Whether pack k holds e's document (e has one, and k is full or e is in
- * Part 1). */
+/* The same, for what mode builds. */
+bool pack_plan_mode(const struct agenda *a, enum pack_mode mode,
+    struct pack *pk, struct diags *d);
+
+/* Whether pack k holds e's document (e has one that is not only listed,
+ * and k is full or e is in Part 1). */
 bool pack_holds(const struct pack_entry *e, enum pack_kind k);
+
+/* The kinds pk is built in: 2 (public and full), or 1 (public) for the
+ * agenda alone. */
+int pack_kinds(const struct pack *pk);
 
 /* "3" or "3, 7" for e's paragraphs, in the arena; "" when none. */
 const char *pack_paragraphs(struct arena *a, const struct pack_entry *e);
 
 /* "-public" or "-full". */
 const char *pack_suffix(enum pack_kind k);
+
+/* What follows the agenda's stem in the name of kind k of pk:
+ * pack_suffix(k), "-supplement-public", "-supplement-full", or
+ * "-agenda". */
+const char *pack_name(const struct pack *pk, enum pack_kind k);
 
 struct template_set;
 

@@ -128,8 +128,8 @@ make_jobs(struct pack_stage *s, struct diags *d, size_t *njob)
 	size_t n = 0;
 	for (size_t i = 0; i < pk->nentries; i++) {
 		const struct pack_entry *e = &pk->entries[i];
-		if (e->paper == NULL)
-			continue;
+		if (!pack_holds(e, PACK_FULL))
+			continue; /* no document, or only listed */
 		if (!same_fonts(e->paper->tpl, s->t)) {
 			diag(d, e->paper->path, pos_at(0, 0), D_PACK_TEMPLATE,
 			    e->paper->tpl->id, s->t->id);
@@ -337,8 +337,8 @@ pack_stage_new(const struct pack *pk, const struct template_set *set,
 	if ((*status = run_jobs(s, jobs, njob, o, d)) != EXIT_OK)
 		goto fail;
 	for (size_t i = 0; i < pk->nentries; i++)
-		if (pk->entries[i].paper != NULL && s->docs[i] == NULL &&
-		    diags_errors(d) == 0)
+		if (pack_holds(&pk->entries[i], PACK_FULL) &&
+		    s->docs[i] == NULL && diags_errors(d) == 0)
 			diag(d, pk->entries[i].paper->path, pos_at(0, 0),
 			    D_PACK_NOT_LAID_OUT);
 	*status = EXIT_INPUT;

@@ -4,8 +4,10 @@
 #   - every paper of content/ and tests/dump/ (but the seed's copy) with
 #     "build -f html": the public edition of each that has one, and the
 #     full edition ("--full") of each with non-public matter;
-#   - every meeting of content/ and tests/pack/meeting with "pack -f html"
-#     (the folders <stem>-public/ and <stem>-full/) beside its PDF packs;
+#   - every meeting of content/, tests/pack/meeting and tests/pack/late
+#     with "pack -f html" (the folders <stem>-public/ and <stem>-full/)
+#     beside its PDF packs, and the late meeting's supplements and agenda
+#     alone (<stem>-supplement-public/, -supplement-full/, <stem>-agenda/);
 # then has tests/html/check.mjs open every page in Debian's chromium
 # (playwright-core) at 1280 px, 320 px and 200% zoom, run axe-core and the
 # Nu HTML Checker over it, crawl its links and compare its paragraph numbers
@@ -83,7 +85,7 @@ for p in $withfull; do
 	built "build -f html --full $p" "$OUT/full/$(stem "$p")-full.html"
 done
 
-meetings=$(find content tests/pack/meeting -name agenda.md | sort)
+meetings=$(find content tests/pack/meeting tests/pack/late -name agenda.md | sort)
 for a in $meetings; do
 	m=$OUT/packs/$(basename "$(dirname "$a")")
 	mkdir -p "$m"
@@ -93,6 +95,20 @@ for a in $meetings; do
 	expect_rc "pack -f html $a" 0
 	built "pack -f html $a" "$m/agenda-public/index.html" "$m/agenda-full/index.html"
 done
+# the late meeting's supplementary packs and its agenda alone, beside their
+# PDFs
+late=tests/pack/late/agenda.md
+m=$OUT/packs/late
+for opt in --supplement --agenda-only; do
+	run ./clerk pack $opt -O "$m" "$late"
+	expect_rc "pack $opt $late (PDF)" 0
+	run ./clerk pack $opt -f html -O "$m" "$late"
+	expect_rc "pack $opt -f html $late" 0
+done
+built "pack --supplement -f html $late" "$m/agenda-supplement-public/index.html" \
+    "$m/agenda-supplement-full/index.html" "$m/agenda-supplement-public/waste-strategy.html" \
+    "$m/agenda-supplement-full/depot-contract.html"
+built "pack --agenda-only -f html $late" "$m/agenda-agenda/index.html"
 
 # ---- the manifest (tests/html/check.mjs) ----------------------------------
 tab=$(printf '\t')
@@ -109,18 +125,19 @@ if [ -f "$seed" ]; then
 	printf 'paras\t%s\t1,2,3,4,5,6,7,8\n' "$seed" >>"$M"
 	printf 'print\t%s\n' "$seed" >>"$M"
 fi
-for site in "$OUT"/packs/*/agenda-public "$OUT"/packs/*/agenda-full; do
+for site in "$OUT"/packs/*/agenda-public "$OUT"/packs/*/agenda-full \
+    "$OUT"/packs/*/agenda-supplement-public "$OUT"/packs/*/agenda-supplement-full \
+    "$OUT"/packs/*/agenda-agenda; do
 	[ -f "$site/index.html" ] || continue
-	m=$(dirname "$site")
-	ed=${site##*-}
 	printf 'site\t%s\n' "$site" >>"$M"
-	# the public site may link to the public pack only
-	allowed=$m/agenda-public.pdf
-	[ "$ed" = full ] && allowed=$allowed,$m/agenda-full.pdf
+	# a public site may link to its own PDF only, a full one to the
+	# public PDF too
+	allowed=$site.pdf
+	case $site in *-full) allowed=${site%-full}-public.pdf,$allowed ;; esac
 	find "$site" -name '*.html' | sort | while read -r f; do
 		printf 'page\t%s\t%s\n' "$f" "$allowed" >>"$M"
 	done
-	printf 'link\t%s\t%s\n' "$site/index.html" "$m/agenda-$ed.pdf" >>"$M"
+	printf 'link\t%s\t%s\n' "$site/index.html" "$site.pdf" >>"$M"
 done
 paper=$OUT/papers/street-tree-programme.html
 agenda=$OUT/packs/streets-walkways-2024-03-12/agenda-public/index.html

@@ -557,3 +557,118 @@ Test(pack, agenda_is_a_toc_of_linked_lines)
 	lay_pack(PACK_FULL, true);
 	tc_check(joined.joined, "the joined pack, duplex");
 }
+
+/* ---- Late items (tests/pack/late): the plans of each mode ---------------- */
+
+#define LATE "tests/pack/late/agenda.md"
+
+static struct agenda *late_ag;
+
+static void
+late_setup(void)
+{
+	d = diags_new();
+	const char *tdir = getenv("CLERK_TEMPLATES");
+	cr_assert(tdir != NULL, "CLERK_TEMPLATES is not set");
+	cr_assert(templates_load(tdir, d, &set), "cannot read %s", tdir);
+	bool sys;
+	late_ag = agenda_read(LATE, &set, d, &sys);
+	cr_assert(late_ag != NULL && !sys);
+	cr_assert_eq(diags_errors(d), 0, "%s",
+	    diags_pending(d) ? diags_text(d, 0) : "");
+}
+
+static void
+late_teardown(void)
+{
+	agenda_free(late_ag);
+	templates_free(&set);
+	diags_free(d);
+}
+
+TestSuite(late, .init = late_setup, .fini = late_teardown);
+
+/* The numbers of pk's lines, joined by spaces. */
+static const char *
+numbers(const struct pack *p, char *buf, size_t n)
+{
+	size_t k = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->nentries && k < n; i++)
+		k += (size_t)snprintf(buf + k, n - k, "%s%s", i ? " " : "",
+		    p->entries[i].number);
+	return buf;
+}
+
+Test(late, main_plan_carries_no_late_paper)
+{
+	struct pack p;
+	cr_assert(pack_plan(late_ag, &p, d));
+	char buf[128];
+	cr_assert_str_eq(numbers(&p, buf, sizeof buf),
+	    "1 2 2a 2b 3 4 5 6 7 8 9 10 11");
+	for (size_t i = 0; i < p.nentries; i++) {
+		const struct pack_entry *e = &p.entries[i];
+		bool late = e->item != NULL && e->item->to_follow;
+		cr_assert_eq(e->to_follow, late, "line %s", e->number);
+		if (late) {
+			cr_assert_null(e->paper, "line %s", e->number);
+			cr_assert_eq(e->purpose, PURPOSE_NONE);
+			cr_assert_eq(e->nexempt, 0);
+			cr_assert(strstr(e->title, "FOLLOW") == NULL);
+		}
+	}
+	cr_assert_str_eq(pack_name(&p, PACK_PUBLIC), "-public");
+	cr_assert_eq(pack_kinds(&p), 2);
+}
+
+Test(late, supplement_keeps_main_numbers)
+{
+	struct pack p;
+	cr_assert(pack_plan_mode(late_ag, PACK_SUPPLEMENT, &p, d));
+	cr_assert_eq(diags_errors(d), 0);
+	char buf[128];
+	cr_assert_str_eq(numbers(&p, buf, sizeof buf), "2 2b 4 5 9 10 12");
+	cr_assert_str_eq(p.entries[p.part2].number, "9");
+	cr_assert(!p.motion_unnumbered);
+	/* 2: its late sub-item's item, by its title alone */
+	cr_assert_null(p.entries[0].paper);
+	cr_assert(!p.entries[0].to_follow);
+	cr_assert_null(p.entries[0].description);
+	/* 2b, 4, 9 carry their papers; 5 and 10 are still to follow */
+	static const char *const carried[] = {"2b", "4", "9", "12"};
+	for (size_t i = 0; i < p.nentries; i++) {
+		const struct pack_entry *e = &p.entries[i];
+		bool c = false;
+		for (size_t k = 0; k < 4; k++)
+			c = c || strcmp(carried[k], e->number) == 0;
+		cr_assert_eq(pack_holds(e, PACK_FULL), c, "line %s", e->number);
+		if (strcmp(e->number, "5") == 0 || strcmp(e->number, "10") == 0)
+			cr_assert(e->to_follow);
+	}
+	/* 9 in the full supplement only; 12, 4's appendix, in Part 2 */
+	cr_assert(!pack_holds(&p.entries[4], PACK_PUBLIC));
+	const struct pack_entry *ap = &p.entries[6];
+	cr_assert_eq(ap->appendix, 0);
+	cr_assert_eq(ap->part, 2);
+	cr_assert_str_eq(ap->note, "To be read in conjunction with Item 4.");
+	cr_assert_str_eq(pack_name(&p, PACK_FULL), "-supplement-full");
+	/* 5 and 10: a warning each, at its item */
+	cr_assert_eq(diags_warnings(d), 2);
+}
+
+Test(late, agenda_alone_lists_papers_holds_none)
+{
+	struct pack p;
+	cr_assert(pack_plan_mode(late_ag, PACK_AGENDA, &p, d));
+	cr_assert_eq(pack_kinds(&p), 1);
+	cr_assert_str_eq(pack_name(&p, PACK_PUBLIC), "-agenda");
+	size_t listed = 0;
+	for (size_t i = 0; i < p.nentries; i++) {
+		const struct pack_entry *e = &p.entries[i];
+		cr_assert(!pack_holds(e, PACK_FULL), "line %s", e->number);
+		listed += e->listed;
+		cr_assert_eq(e->listed, e->paper != NULL);
+	}
+	cr_assert_eq(listed, 3, "2a, 3 and 8");
+}
