@@ -382,6 +382,10 @@ else pass; fi
 if pdftotext "$full" - | grep -q Quokkaberry && grep -aq Quokkaberry "$TMP/full.qdf"; then pass; else
 	fail "the full pack lacks the non-public PDF appendix's canary"
 fi
+# nor its title or file name (in the full pack, its bookmark names it)
+if grep -aq -e 'Tender prices' -e 'exempt\.pdf' "$TMP/pub.qdf"; then
+	fail "the public pack names the non-public PDF appendix" "$(grep -a -o -e 'Tender prices' -e 'exempt\.pdf' "$TMP/pub.qdf" | head -3)"
+else pass; fi
 python3 tests/tools/pdfnav.py outline "$full" >"$TMP/full.outline"
 python3 tests/tools/pdfnav.py outline "$pub" >"$TMP/pub.outline"
 printf '1\t%d\t5. Salt Barn Lease Renewal – Non-Public Appendix 2\n2\t%d\tAppendix 2 – Tender prices\n' "$ep" "$ep" >"$TMP/want"
