@@ -5,7 +5,7 @@
 # in tests/extpdf/src/: an A3 landscape site plan with vector drawing and
 # text (Ghostscript's ps2pdf), a consultant's report of three pages with
 # its own outline (groff -ms -Tpdf, gropdf), a page turned by /Rotate
-# (qpdf --rotate), a non-public appendix holding the canary word
+# (qpdf --rotate), one cut by its crop box and turned (pikepdf), a non-public appendix holding the canary word
 # "Quokkaberry", and broken ones: truncated, a content stream damaged,
 # encrypted (owner password only, and with a user password), not a PDF,
 # no pages, too many pages, too big.
@@ -65,9 +65,9 @@ same() {
 }
 
 # top_right NAME PDF N PHRASE: PHRASE is on page N, in its top tenth and
-# right half.
+# right half, and no other word overlaps it.
 top_right() {
-	r=$(where "$2" "$3" "$4")
+	r=$(where "$2" "$3" "$4" 2>&1)
 	if [ -n "$r" ] && echo "$r" | awk '{exit !($1 > $5 / 2 && $3 <= $5 && $4 < $6 / 10)}'; then pass; else
 		fail "$1: \"$4\" is not at the top right of page $3" "${r:-(not on the page)}"
 	fi
@@ -249,6 +249,26 @@ fi
 run ./clerk build -O "$W/out2" "$W/depot.md"
 if cmp -s "$pdf" "$W/out2/depot.pdf"; then pass; else fail "build: two runs give other bytes"; fi
 
+# a page cut by a crop box away from the origin and turned three quarters
+# (the plan, by pikepdf): as a reader shows it
+$PY - "$A/plan.pdf" "$A/cropped.pdf" >"$TMP/mk" 2>&1 <<'EOF'
+import sys, pikepdf
+with pikepdf.open(sys.argv[1]) as p:
+    p.pages[0].obj["/CropBox"] = pikepdf.Array([80, 40, 700, 820])
+    p.pages[0].obj["/Rotate"] = 270
+    p.save(sys.argv[2])
+EOF
+made cropped "$A/cropped.pdf"
+sed 's|appendices/plan\.pdf|appendices/cropped.pdf|' "$W/depot.md" >"$W/cropped.md"
+mkdir "$W/out-cropped"
+run ./clerk build -O "$W/out-cropped" "$W/cropped.md"
+expect_rc "a cropped, turned PDF appendix" 0
+same "$A/cropped.pdf" 1 "$W/out-cropped/cropped.pdf" $((c + 1)) "cropped"
+if [ "$(size "$W/out-cropped/cropped.pdf" $((c + 1)))" = "780 x 620" ]; then pass; else
+	fail "cropped: the page is $(size "$W/out-cropped/cropped.pdf" $((c + 1))), not its crop box turned, 780 x 620"
+fi
+top_right "cropped" "$W/out-cropped/cropped.pdf" $((c + 1)) "Appendix 2"
+
 # a tagged PDF (clerk's own) included: said, and its tags not carried
 sed 's|appendices/plan\.pdf|plain/plain.pdf|' "$W/depot.md" >"$W/tagged.md"
 mkdir "$W/out-tagged"
@@ -272,6 +292,12 @@ if pdftotext "$W/lease/lease-full.pdf" - | grep -q 'Bidder Quokkaberry Limited';
 fi
 if [ $(($(pages "$W/lease/lease-full.pdf") - $(pages "$W/lease/lease.pdf"))) -eq 2 ]; then pass; else
 	fail "build: the full edition is not the public one and 2 pages"
+fi
+# the full edition's non-public appendix: its stamp readable beside the
+# exempt notice in the page's header
+top_right "build --full: non-public appendix" "$W/lease/lease-full.pdf" $(($(pages "$W/lease/lease.pdf") + 1)) "Appendix 2"
+if page "$W/lease/lease-full.pdf" $(($(pages "$W/lease/lease.pdf") + 1)) | grep -q 'NOT FOR PUBLICATION'; then pass; else
+	fail "build --full: the non-public appendix's page lacks the exempt notice"
 fi
 
 # ---- pack --------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # pdfwords.py: the words of a PDF's pages where a reader shows them, read
-# with poppler (pdftotext -bbox: word boxes in points, the page turned by
+# with poppler (pdftotext -bbox -cropbox: word boxes in points in the crop
+# box, what a reader shows, the page turned by
 # its /Rotate as a reader shows it, y from the top; pdfinfo: the turn).
 #
 #   pdfwords.py same SRC SP OUT OP
@@ -11,7 +12,8 @@
 #   pdfwords.py where PDF PAGE PHRASE
 #       the box of the first run of words on page PAGE reading PHRASE:
 #       "x0 y0 x1 y1 width height" (the last two the page's), or nothing
-#       and exit 1 when none reads it.
+#       and exit 1 when none reads it, or when another word of the page
+#       overlaps that box (it is not readable).
 import re
 import subprocess
 import sys
@@ -21,7 +23,7 @@ TOL = 0.5
 
 def read(pdf, page):
     """(width, height, [(x0, y0, x1, y1, word)]) of page (from 1)."""
-    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l",
+    out = subprocess.run(["pdftotext", "-bbox", "-cropbox", "-f", str(page), "-l",
                           str(page), pdf, "-"], capture_output=True)
     if out.returncode != 0:
         sys.stderr.write(out.stderr.decode(errors="replace"))
@@ -83,9 +85,17 @@ def where(pdf, page, phrase):
     for i in range(len(words) - len(want) + 1):
         run = words[i:i + len(want)]
         if [x[4] for x in run] == want:
-            print("%.1f %.1f %.1f %.1f %.1f %.1f" % (
-                min(x[0] for x in run), min(x[1] for x in run),
-                max(x[2] for x in run), max(x[3] for x in run), w, h))
+            box = (min(x[0] for x in run), min(x[1] for x in run),
+                   max(x[2] for x in run), max(x[3] for x in run))
+            over = [o[4] for j, o in enumerate(words)
+                    if not i <= j < i + len(want)
+                    and o[0] < box[2] - TOL and o[2] > box[0] + TOL
+                    and o[1] < box[3] - TOL and o[3] > box[1] + TOL]
+            if over:
+                sys.stderr.write("\"%s\" on page %d is overlapped by %s\n"
+                                 % (phrase, page, " ".join(over[:5])))
+                return 1
+            print("%.1f %.1f %.1f %.1f %.1f %.1f" % (box + (w, h)))
             return 0
     return 1
 
