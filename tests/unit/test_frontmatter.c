@@ -846,11 +846,12 @@ Test(frontmatter, appendix_errors)
 	cr_assert_str_eq(fm_read("committee: A\ndate: 2024-02-14\n"
 	    "purpose: decision\n" SUBJECT
 	    "appendices:\n"
-	    "  - title: A\n    file: a.pdf\n"
+	    "  - title: A\n    file: a.docx\n"
 	    "  - file: nowhere.md\n"
 	    "  - title: C\n    public: \"true\"\n    titel: D\n"
 	    "  - Plain\n"),
-	    "9:11: error: appendix file \"a.pdf\" must be Markdown (.md)\n"
+	    "9:11: error: appendix file \"a.docx\" must be Markdown (.md) or "
+	    "PDF (.pdf)\n"
 	    "10:5: error: missing required key \"title\"\n"
 	    "10:11: error: \"nowhere.md\" not found\n"
 	    "12:14: error: \"public\" must be true or false\n"
