@@ -14,6 +14,11 @@
 #                   pages and faces, read by floor --plan before timing)
 #   50-paper pack   clerk pack [-j 2] -O D agenda.md vs floor --from the
 #                   plan of clerk's two packs (public and full)
+#   pack with PDFs  clerk pack -j 2 of the same meeting, each paper with a
+#                   4-page PDF appendix (bench/appendix.ps, by Ghostscript's
+#                   ps2pdf; $BENCH_DIR/meeting-pdf), under 1 s, against
+#                   the same pack without them (the clerk-made part, whose
+#                   ratio to the floor is the row above)
 #   HTML            clerk build -f html of the one paper against its PDF
 #                   (ratio <= 1), and clerk pack -f html of the meeting
 #                   (both folders, < 0.2 s)
@@ -80,6 +85,32 @@ if ! msgs=$("$CLERK" check "$C/one/paper.md" "$C/meeting/agenda.md" \
 	die "the corpus does not pass clerk check without a message"
 fi
 
+# The meeting again, each paper with the same 4-page PDF appendix (made
+# by ps2pdf, so that the merge includes pages clerk did not make). Its
+# check may only warn that the appendix is untagged.
+MP=$B/meeting-pdf
+if [ ! -f "$MP/.done" ] || [ "$C/.done" -nt "$MP/.done" ] ||
+    [ bench/appendix.ps -nt "$MP/.done" ]; then
+	say "writing the meeting with PDF appendices in $MP"
+	rm -rf "$MP" && cp -R "$C/meeting" "$MP"
+	ps2pdf -dPDFSETTINGS=/prepress -dAutoRotatePages=/None bench/appendix.ps \
+	    "$MP/appendix.pdf" || die "ps2pdf cannot make bench/appendix.ps"
+	for f in "$MP"/p[0-9]*.md; do
+		awk 'NR > 1 && /^---$/ && !done {
+			print "appendices:"
+			print "  - title: Schedule of works"
+			print "    file: appendix.pdf"
+			done = 1 } { print }' "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+	done
+	touch "$MP/.done"
+fi
+msgs=$("$CLERK" check "$MP/agenda.md" 2>&1) || {
+	printf '%s\n' "$msgs" | head -n 20 >&2
+	die "the meeting with PDF appendices does not pass clerk check"
+}
+[ "$(printf '%s\n' "$msgs" | grep -c 'warning: appendix file "appendix.pdf" is not a tagged PDF')" -eq 50 ] ||
+    die "the meeting with PDF appendices: not 50 papers with a PDF appendix"
+
 # ---- running and measuring ----
 
 # fresh DIR: DIR, made empty.
@@ -131,12 +162,19 @@ LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 # the floor copies (floor --plan, then --from).
 say "learning the pages (one run of clerk on each case)"
 fresh "$O/ref/one" && fresh "$O/ref/pack" && fresh "$O/ref/archive"
+fresh "$O/ref/pack-pdf"
 timed "$RUNS/warm" "$CLERK" build -o "$O/ref/one/paper.pdf" "$C/one/paper.md"
 timed "$RUNS/warm" "$CLERK" pack -O "$O/ref/pack" "$C/meeting/agenda.md"
+timed "$RUNS/warm" "$CLERK" pack -j 2 -O "$O/ref/pack-pdf" "$MP/agenda.md"
 # shellcheck disable=SC2046
 timed "$RUNS/warm" "$CLERK" build -j 2 -O "$O/ref/archive" $(cat "$B/archive.list")
 P_ONE=$(pages "$O/ref/one/paper.pdf")
 P_PACK=$(pages "$O/ref/pack/agenda-public.pdf" "$O/ref/pack/agenda-full.pdf")
+P_PDFPACK=$(for f in "$O/ref/pack-pdf"/agenda-public.pdf "$O/ref/pack-pdf"/agenda-full.pdf; do
+	pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }'; done | awk '{ s += $1 } END { print s + 0 }')
+# 2 x 50 x 4 included pages, and the papers' lists of appendices
+[ "$P_PDFPACK" -ge $((P_PACK + 400)) ] ||
+    die "the packs with PDF appendices have $P_PDFPACK pages, not $P_PACK + 2 x 50 x 4 or more"
 P_ARCH=$(pages "$O"/ref/archive/*.pdf)
 # shellcheck disable=SC2046
 P_500=$(pages $(sed "s|.*/||; s|\\.md\$|.pdf|; s|^|$O/ref/archive/|" "$B/archive-500.list"))
@@ -152,7 +190,7 @@ done
 "$FLOOR" --plan "$O/ref/one/paper.pdf" >"$B/plan-one"
 "$FLOOR" --plan "$O/ref/pack/agenda-public.pdf" "$O/ref/pack/agenda-full.pdf" >"$B/plan-pack"
 "$FLOOR" --plan "$O"/ref/archive/*.pdf >"$B/plan-archive"
-say "pages: one paper $P_ONE, packs $P_PACK, archive $P_ARCH (first 500 papers: $P_500)"
+say "pages: one paper $P_ONE, packs $P_PACK ($P_PDFPACK with PDF appendices), archive $P_ARCH (first 500 papers: $P_500)"
 
 n=$(reps 7)
 say "one paper: $n runs each"
@@ -179,6 +217,8 @@ while [ $i -lt "$n" ]; do
 	timed "$RUNS/pack-j2.clerk" "$CLERK" pack -j 2 -O "$O/pack" "$C/meeting/agenda.md"
 	fresh "$O/pack-html"
 	timed "$RUNS/pack-html.clerk" "$CLERK" pack -f html -O "$O/pack-html" "$C/meeting/agenda.md"
+	fresh "$O/pack-pdf"
+	timed "$RUNS/pack-pdf-j2.clerk" "$CLERK" pack -j 2 -O "$O/pack-pdf" "$MP/agenda.md"
 	i=$((i + 1))
 done
 
@@ -201,7 +241,7 @@ while [ $i -lt "$n" ]; do
 done
 # Keeps the one paper and the packs (in $O/ref), not 200 MB of archive.
 rm -rf "$O/one" "$O/one-floor" "$O/one-html" "$O/pack" "$O/pack-floor" \
-    "$O/pack-html" "$O/archive" \
+    "$O/pack-html" "$O/pack-pdf" "$O/archive" \
     "$O/archive-floor" "$O/ref/archive"
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -253,6 +293,12 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	row "50-paper pack, -j 2 ¹" "$RUNS/pack-j2.clerk" "$RUNS/pack.floor" "$P_PACK" 1.5
 	row "archive, 2,000 papers, -j 1 ²" "$RUNS/arch-j1.clerk" "$RUNS/arch.floor" "$P_ARCH" -
 	row "archive, 2,000 papers, -j 2 ²" "$RUNS/arch-j2.clerk" "$RUNS/arch.floor" "$P_ARCH" 1.0 65536
+	awk -v cw="$(median "$RUNS/pack-pdf-j2.clerk")" -v pw="$(median "$RUNS/pack-j2.clerk")" \
+	    -v pages="$P_PDFPACK" -v rss="$(maxrss "$RUNS/pack-pdf-j2.clerk")" 'BEGIN {
+		printf "| 50-paper pack with a 4-page PDF appendix each, -j 2 ⁶ | %s | %d | %.0f | %.1f MB | %.1f ms (without them) | %.2f× | under 1 s | %s |\n",
+		    cw < 1000 ? sprintf("%.1f ms", cw) : sprintf("%.2f s", cw / 1000),
+		    pages, pages / (cw / 1000), rss / 1024, pw, cw / pw,
+		    cw < 1000 ? "yes" : "MISSED" }'
 	awk -v cw="$(median "$RUNS/one-html.clerk")" -v pw="$(median "$RUNS/one.clerk")" \
 	    -v rss="$(maxrss "$RUNS/one-html.clerk")" 'BEGIN {
 		printf "| one paper, -f html ⁴ | %.1f ms | — | — | %.1f MB | %.1f ms (its PDF) | %.2f× | ratio ≤ 1.0× | %s |\n",
@@ -282,10 +328,15 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	echo "4. The web page of the one paper, against clerk's PDF of it in the same runs."
 	echo "5. Both meeting folders (agenda-public/ and agenda-full/), each an index and"
 	echo "   a page per paper."
+	echo "6. The meeting of 1. with the same 4-page PDF appendix (ps2pdf) in each paper:"
+	echo "   2 x 200 included pages, merged with libqpdf. Its ratio is against the same"
+	echo "   pack without them, -j 2 (the clerk-made part, whose ratio to the floor is"
+	echo "   that row's)."
 	echo
 	echo "Spread (min–max): one paper clerk $(range "$RUNS/one.clerk"), floor $(range "$RUNS/one.floor");"
 	echo "one paper -f html $(range "$RUNS/one-html.clerk"), meeting -f html $(range "$RUNS/pack-html.clerk");"
 	echo "pack clerk -j 1 $(range "$RUNS/pack.clerk"), -j 2 $(range "$RUNS/pack-j2.clerk"),"
+	echo "with PDF appendices -j 2 $(range "$RUNS/pack-pdf-j2.clerk"),"
 	echo "floor $(range "$RUNS/pack.floor"); archive clerk -j 1 $(range "$RUNS/arch-j1.clerk"),"
 	echo "-j 2 $(range "$RUNS/arch-j2.clerk"), floor $(range "$RUNS/arch.floor")."
 	echo "Floor peak RSS: one paper $(maxrss "$RUNS/one.floor") kB, packs $(maxrss "$RUNS/pack.floor") kB,"

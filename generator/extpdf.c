@@ -23,14 +23,11 @@ q_new(void)
 	return q;
 }
 
-/* What went wrong in q, into why: its error's detail, else its first
- * warning's, else what. */
+/* The detail of e, an error or warning of q (NULL: none), into why, or
+ * what when it has none. */
 static void
-q_why(qpdf_data q, const char *what, char *why, size_t whylen)
+e_why(qpdf_data q, qpdf_error e, const char *what, char *why, size_t whylen)
 {
-	qpdf_error e = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
-	if (e == NULL && qpdf_more_warnings(q))
-		e = qpdf_next_warning(q);
 	if (e == NULL) {
 		snprintf(why, whylen, "%s", what);
 		return;
@@ -43,6 +40,18 @@ q_why(qpdf_data q, const char *what, char *why, size_t whylen)
 	else
 		snprintf(why, whylen, "%s",
 		    detail != NULL && *detail ? detail : what);
+}
+
+/* What went wrong in q, into why: its error's detail, else its first
+ * warning's, else what. (qpdf_get_error hands an error over once: a
+ * caller that took it already gives it to e_why.) */
+static void
+q_why(qpdf_data q, const char *what, char *why, size_t whylen)
+{
+	qpdf_error e = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
+	if (e == NULL && qpdf_more_warnings(q))
+		e = qpdf_next_warning(q);
+	e_why(q, e, what, why, whylen);
 }
 
 /* Whether q has met an error or a warning since it was made. */
@@ -657,7 +666,7 @@ extpdf_read(struct arena *a, const void *bytes, size_t len, struct extpdf *x,
 		st = e != NULL && qpdf_get_error_code(q, e) == qpdf_e_password ?
 		    EXTPDF_PASSWORD :
 		    EXTPDF_DAMAGED;
-		q_why(q, "it cannot be read", why, whylen);
+		e_why(q, e, "it cannot be read", why, whylen);
 		goto done;
 	}
 	if (qpdf_is_encrypted(q)) {

@@ -289,13 +289,31 @@ put_furniture(struct lay *L, size_t pg, size_t b0, double y0)
 	L->nboxes = b0;
 }
 
+/* The width kept clear at the top right of page pg for its stamps: a
+ * pack's "Agenda Item" stamp on the first page (L->stamp_w), and the
+ * "Appendix N" stamp on the first page of a PDF appendix. */
+static double
+stamp_clear(struct lay *L, size_t pg)
+{
+	double w = pg == 0 ? L->stamp_w : 0;
+	for (size_t e = 0; e < L->nexts; e++) {
+		const struct ext_run *r = &L->exts[e];
+		if (r->npages == 0 || r->page0 != pg)
+			continue;
+		double s = layout_stamp_width(L,
+		    arena_printf(L->a, "Appendix %zu", r->appendix + 1));
+		if (s > w)
+			w = s;
+	}
+	return w;
+}
+
 /* Running text centred on each page, its first baseline at the header's
  * place in the top margin (header true) or the footer's in the bottom
  * one, of the page's own size. The header of a page with non-public
  * matter (lpage.exempt) is the template's exempt notice with the page's
  * paragraphs, above the template's header; moved up when its lines would
- * reach the text, and kept clear of the stamp on the first page
- * (L->stamp_w). */
+ * reach the text, and kept clear of the stamps (stamp_clear). */
 static void
 running(struct lay *L, const char *tpl, bool header)
 {
@@ -328,8 +346,9 @@ running(struct lay *L, const char *tpl, bool header)
 		    t->margin_right;
 		double y = header ? ph - t->margin_top / 2 :
 		                    t->margin_bottom / 2;
-		if (header && pg == 0 && L->stamp_w > 0 && L->stamp_w < 0.5 * w)
-			w -= L->stamp_w;
+		double sw = header ? stamp_clear(L, pg) : 0;
+		if (sw > 0 && sw < 0.5 * w)
+			w -= sw;
 		inl_reset(L);
 		inl_text(L, text, strlen(text), &st, true);
 		inl_close(L);
