@@ -6,7 +6,6 @@
  * a line of its own. Written from the plan (pack.h), which it only reads,
  * with the writer akn_write.c shares (akn-int.h). */
 #include "akn-int.h"
-#include "extpdf.h"
 
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 
 #include "agenda.h"
 #include "arena.h"
+#include "extpdf.h"
 #include "pack.h"
 #include "source.h"
 #include "text.h"
