@@ -26,8 +26,13 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
              -DCLERK_DATADIR='"$(DATADIR)"' $(SAN)
 # pkg-config runs when a recipe needs it, after scripts/deps has run.
 PKGS       = libcmark-gfm libfyaml libxml-2.0 lcms2 libqpdf
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcmark-gfm-extensions
+# libqpdf is loaded by extpdf.c when first needed (dlopen), by the name
+# its library file gives itself, so it is not linked.
+QPDF_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir libqpdf)/libqpdf.so | awk '/SONAME/ {print $$2}')
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) \
+             -DCLERK_QPDF_SONAME='"$(QPDF_SONAME)"'
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libqpdf,$(PKGS))) \
+             -lcmark-gfm-extensions -ldl
 LIBS       = $(PKG_LIBS) -lhpdf -lpng -lpthread -lm
 
 SRCS := $(wildcard generator/*.c)

@@ -79,6 +79,7 @@ DIAG(D_APPENDIX_PDF_NOT_PDF, DIAG_ERROR, "appendix file \"%s\" is not a PDF file
 DIAG(D_APPENDIX_PDF_DAMAGED, DIAG_ERROR, "appendix file \"%s\" is damaged: %s; save or export it as PDF again")
 DIAG(D_APPENDIX_PDF_PASSWORD, DIAG_ERROR, "appendix file \"%s\" opens only with a password: ask its author for a copy without one")
 DIAG(D_APPENDIX_PDF_ENCRYPTED, DIAG_ERROR, "appendix file \"%s\" is encrypted: save a copy without encryption (for example \"qpdf --decrypt %s plain.pdf\") and name that")
+DIAG(D_APPENDIX_PDF_LIBRARY, DIAG_ERROR, "appendix file \"%s\" cannot be read: the PDF library cannot be loaded (%s); install libqpdf29")
 DIAG(D_APPENDIX_PDF_NO_PAGES, DIAG_ERROR, "appendix file \"%s\" has no pages")
 DIAG(D_APPENDIX_PDF_TOO_MANY, DIAG_ERROR, "appendix file \"%s\" has more than %d pages: split it into appendices")
 DIAG(D_APPENDIX_PDF_TOO_BIG, DIAG_ERROR, "appendix file \"%s\" is larger than %u MB: make it smaller (for example with lower-resolution images)")

@@ -4,12 +4,168 @@
  * up before return; object handles live as long as their qpdf_data. */
 #include <qpdf/qpdf-c.h>
 
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "arena.h"
 #include "extpdf.h"
+
+/* libqpdf is loaded when the first PDF file is read (dlopen), not when
+ * clerk starts: it and the libraries it needs (a C++ runtime, TLS,
+ * crypto) take 5 MB and several milliseconds to load, which every run
+ * without a PDF appendix would pay. Each function is called through a
+ * pointer of its own declared type; the names below stand for them, so
+ * the code reads as plain libqpdf. */
+#define QPDF_FUNCS(X) \
+	X(qpdf_cleanup) \
+	X(qpdf_find_page_by_oh) \
+	X(qpdf_get_error) \
+	X(qpdf_get_error_code) \
+	X(qpdf_get_error_file_position) \
+	X(qpdf_get_error_message_detail) \
+	X(qpdf_get_num_pages) \
+	X(qpdf_get_page_n) \
+	X(qpdf_get_root) \
+	X(qpdf_has_error) \
+	X(qpdf_init) \
+	X(qpdf_is_encrypted) \
+	X(qpdf_more_warnings) \
+	X(qpdf_next_warning) \
+	X(qpdf_oh_begin_dict_key_iter) \
+	X(qpdf_oh_dict_more_keys) \
+	X(qpdf_oh_dict_next_key) \
+	X(qpdf_oh_get_array_item) \
+	X(qpdf_oh_get_array_n_items) \
+	X(qpdf_oh_get_bool_value) \
+	X(qpdf_oh_get_dict) \
+	X(qpdf_oh_get_int_value) \
+	X(qpdf_oh_get_key) \
+	X(qpdf_oh_get_name) \
+	X(qpdf_oh_get_numeric_value) \
+	X(qpdf_oh_get_object_id) \
+	X(qpdf_oh_get_page_content_data) \
+	X(qpdf_oh_get_stream_data) \
+	X(qpdf_oh_get_utf8_value) \
+	X(qpdf_oh_get_value_as_string) \
+	X(qpdf_oh_has_key) \
+	X(qpdf_oh_is_array) \
+	X(qpdf_oh_is_bool) \
+	X(qpdf_oh_is_dictionary) \
+	X(qpdf_oh_is_indirect) \
+	X(qpdf_oh_is_integer) \
+	X(qpdf_oh_is_name) \
+	X(qpdf_oh_is_name_and_equals) \
+	X(qpdf_oh_is_null) \
+	X(qpdf_oh_is_real) \
+	X(qpdf_oh_is_scalar) \
+	X(qpdf_oh_is_stream) \
+	X(qpdf_oh_is_string) \
+	X(qpdf_oh_new_null) \
+	X(qpdf_oh_unparse) \
+	X(qpdf_push_inherited_attributes_to_page) \
+	X(qpdf_read_memory) \
+	X(qpdf_set_attempt_recovery) \
+	X(qpdf_set_suppress_warnings) \
+	X(qpdf_silence_errors)
+
+#define X(f) static __typeof__(f) *p_##f;
+QPDF_FUNCS(X)
+#undef X
+
+_Static_assert(sizeof CLERK_QPDF_SONAME > 1,
+    "the Makefile names libqpdf's library (CLERK_QPDF_SONAME)");
+
+static bool loaded;          /* every function was found */
+static char load_error[200]; /* why not, when not */
+
+static void
+load_qpdf(void)
+{
+	void *h = dlopen(CLERK_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		const char *e = dlerror();
+		snprintf(load_error, sizeof load_error, "%s",
+		    e != NULL ? e : CLERK_QPDF_SONAME " cannot be loaded");
+		return;
+	}
+	bool ok = true;
+#define X(f) \
+	if (ok && (*(void **)&p_##f = dlsym(h, #f)) == NULL) { \
+		snprintf(load_error, sizeof load_error, \
+		    CLERK_QPDF_SONAME " has no %s", #f); \
+		ok = false; \
+	}
+	QPDF_FUNCS(X)
+#undef X
+	loaded = ok;
+}
+
+/* Whether libqpdf is loaded (loading it the first time, once for every
+ * thread); when not, why says why. */
+static bool
+qpdf_ready(char *why, size_t whylen)
+{
+	static once_flag once = ONCE_FLAG_INIT;
+	call_once(&once, load_qpdf);
+	if (!loaded)
+		snprintf(why, whylen, "%s", load_error);
+	return loaded;
+}
+
+#define qpdf_cleanup                  (*p_qpdf_cleanup)
+#define qpdf_find_page_by_oh          (*p_qpdf_find_page_by_oh)
+#define qpdf_get_error                (*p_qpdf_get_error)
+#define qpdf_get_error_code           (*p_qpdf_get_error_code)
+#define qpdf_get_error_file_position  (*p_qpdf_get_error_file_position)
+#define qpdf_get_error_message_detail (*p_qpdf_get_error_message_detail)
+#define qpdf_get_num_pages            (*p_qpdf_get_num_pages)
+#define qpdf_get_page_n               (*p_qpdf_get_page_n)
+#define qpdf_get_root                 (*p_qpdf_get_root)
+#define qpdf_has_error                (*p_qpdf_has_error)
+#define qpdf_init                     (*p_qpdf_init)
+#define qpdf_is_encrypted             (*p_qpdf_is_encrypted)
+#define qpdf_more_warnings            (*p_qpdf_more_warnings)
+#define qpdf_next_warning             (*p_qpdf_next_warning)
+#define qpdf_oh_begin_dict_key_iter   (*p_qpdf_oh_begin_dict_key_iter)
+#define qpdf_oh_dict_more_keys        (*p_qpdf_oh_dict_more_keys)
+#define qpdf_oh_dict_next_key         (*p_qpdf_oh_dict_next_key)
+#define qpdf_oh_get_array_item        (*p_qpdf_oh_get_array_item)
+#define qpdf_oh_get_array_n_items     (*p_qpdf_oh_get_array_n_items)
+#define qpdf_oh_get_bool_value        (*p_qpdf_oh_get_bool_value)
+#define qpdf_oh_get_dict              (*p_qpdf_oh_get_dict)
+#define qpdf_oh_get_int_value         (*p_qpdf_oh_get_int_value)
+#define qpdf_oh_get_key               (*p_qpdf_oh_get_key)
+#define qpdf_oh_get_name              (*p_qpdf_oh_get_name)
+#define qpdf_oh_get_numeric_value     (*p_qpdf_oh_get_numeric_value)
+#define qpdf_oh_get_object_id         (*p_qpdf_oh_get_object_id)
+#define qpdf_oh_get_page_content_data (*p_qpdf_oh_get_page_content_data)
+#define qpdf_oh_get_stream_data       (*p_qpdf_oh_get_stream_data)
+#define qpdf_oh_get_utf8_value        (*p_qpdf_oh_get_utf8_value)
+#define qpdf_oh_get_value_as_string   (*p_qpdf_oh_get_value_as_string)
+#define qpdf_oh_has_key               (*p_qpdf_oh_has_key)
+#define qpdf_oh_is_array              (*p_qpdf_oh_is_array)
+#define qpdf_oh_is_bool               (*p_qpdf_oh_is_bool)
+#define qpdf_oh_is_dictionary         (*p_qpdf_oh_is_dictionary)
+#define qpdf_oh_is_indirect           (*p_qpdf_oh_is_indirect)
+#define qpdf_oh_is_integer            (*p_qpdf_oh_is_integer)
+#define qpdf_oh_is_name               (*p_qpdf_oh_is_name)
+#define qpdf_oh_is_name_and_equals    (*p_qpdf_oh_is_name_and_equals)
+#define qpdf_oh_is_null               (*p_qpdf_oh_is_null)
+#define qpdf_oh_is_real               (*p_qpdf_oh_is_real)
+#define qpdf_oh_is_scalar             (*p_qpdf_oh_is_scalar)
+#define qpdf_oh_is_stream             (*p_qpdf_oh_is_stream)
+#define qpdf_oh_is_string             (*p_qpdf_oh_is_string)
+#define qpdf_oh_new_null              (*p_qpdf_oh_new_null)
+#define qpdf_oh_unparse               (*p_qpdf_oh_unparse)
+#define qpdf_push_inherited_attributes_to_page \
+	(*p_qpdf_push_inherited_attributes_to_page)
+#define qpdf_read_memory           (*p_qpdf_read_memory)
+#define qpdf_set_attempt_recovery  (*p_qpdf_set_attempt_recovery)
+#define qpdf_set_suppress_warnings (*p_qpdf_set_suppress_warnings)
+#define qpdf_silence_errors        (*p_qpdf_silence_errors)
 
 /* A qpdf_data that prints nothing and repairs nothing: a file libqpdf
  * could read only by reconstructing it is damaged, not included. */
@@ -653,6 +809,8 @@ extpdf_read(struct arena *a, const void *bytes, size_t len, struct extpdf *x,
 		pdf = memcmp((const char *)bytes + i, "%PDF-", 5) == 0;
 	if (!pdf)
 		return EXTPDF_NOT_PDF;
+	if (!qpdf_ready(why, whylen))
+		return EXTPDF_NO_LIBRARY;
 	unsigned char *copy = arena_alloc(a, len ? len : 1);
 	memcpy(copy, bytes, len);
 	x->bytes = copy;

@@ -82,15 +82,18 @@ struct extpdf {
 
 enum extpdf_status {
 	EXTPDF_OK,
-	EXTPDF_NOT_PDF,   /* it does not start as a PDF does */
-	EXTPDF_DAMAGED,   /* it cannot be read as it is: why says what */
-	EXTPDF_PASSWORD,  /* it opens only with a password */
-	EXTPDF_ENCRYPTED, /* encrypted, though it opens without one */
-	EXTPDF_NO_PAGES,  /* it has no page */
-	EXTPDF_TOO_MANY,  /* more than EXTPDF_MAX_PAGES pages */
+	EXTPDF_NOT_PDF,    /* it does not start as a PDF does */
+	EXTPDF_DAMAGED,    /* it cannot be read as it is: why says what */
+	EXTPDF_PASSWORD,   /* it opens only with a password */
+	EXTPDF_ENCRYPTED,  /* encrypted, though it opens without one */
+	EXTPDF_NO_PAGES,   /* it has no page */
+	EXTPDF_TOO_MANY,   /* more than EXTPDF_MAX_PAGES pages */
+	EXTPDF_NO_LIBRARY, /* libqpdf, loaded when first needed, cannot be:
+			      why says why */
 };
 
-/* Reads and checks the len bytes of a PDF file: its pages, their sizes,
+/* Reads and checks the len bytes of a PDF file (loading libqpdf the
+ * first time): its pages, their sizes,
  * its outline, every page's content (decoded once, so that a damaged
  * stream is found now) and the objects of its pages' forms, into x (in
  * arena a). A file that libqpdf could read only by repairing it is

@@ -135,6 +135,10 @@ paper_read_pdf(struct paper *p, struct appendix *ap, struct diags *d)
 		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_NO_PAGES,
 		    ap->file);
 		break;
+	case EXTPDF_NO_LIBRARY:
+		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_LIBRARY, ap->file,
+		    why);
+		break;
 	case EXTPDF_TOO_MANY:
 		diag(d, p->path, ap->file_pos, D_APPENDIX_PDF_TOO_MANY,
 		    ap->file, EXTPDF_MAX_PAGES);

@@ -16,11 +16,8 @@
 
 XSD=schemas/akn/akomantoso30.xsd
 SECS=20             # wall-clock limit of one run
-RSS_BASE=70656      # KB: the peak RSS allowed is RSS_BASE + the case's
+RSS_BASE=65536      # KB: the peak RSS allowed is RSS_BASE + the case's
 RSS_PER_BYTE=40     # factor (RSS_PER_BYTE unless it says) x its input size
-# (RSS_BASE: 64 MB, and 5 MB that libqpdf and the libraries it loads take
-# in every run, PDF appendix or not: clerk --version peaks at 9.9 MB with
-# them, 5.0 MB without)
 VM_BASE=1048576     # KB: the address space allowed is VM_BASE + twice that
 
 # The time and memory of a run are measured by a small program of our own
