@@ -30,7 +30,12 @@
 #   errors each broken file: its message at the line and column of its
 #          "file:" value, exit 1 and nothing written, from build, check
 #          and pack alike; two in one paper both reported in one run.
-# No -f xml or -f html here.
+#   xml    the componentRef of each PDF, its SHA-256; the PDF made again
+#          from the XML byte for byte with the files beside it, an error
+#          without them, a warning with another file; the public edition
+#          without the non-public PDF.
+#   web    copies of the PDFs beside the page, linked; none of the
+#          non-public one in the public page.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3 # Debian's, with python3-pikepdf
 SRC=tests/extpdf
@@ -457,6 +462,63 @@ for k in public full; do
 		fail "pack -j 2 gives other bytes for the $k pack"
 	fi
 done
+
+# ---- XML and the web ----------------------------------------------------------
+# The XML names each PDF appendix in a componentRef (src as the paper
+# names it) and keeps its SHA-256 and pages; clerk build of that XML
+# with the files beside it gives the same PDF, byte for byte; without
+# them, an error at the componentRef's line saying to keep it beside the
+# XML; with another file, a warning that the PDF will not be the
+# archived one. The web page links a copy of each file, beside it.
+X=$W/xml
+mkdir -p "$X/out" "$W/xmlsrc"
+run ./clerk build -f xml -O "$W/xmlsrc" "$W/depot.md"
+expect_rc "xml of depot.md" 0
+XF=$W/xmlsrc/depot.xml
+plan_sha=$(sha256sum "$A/plan.pdf" | cut -c1-64)
+if grep -q '<componentRef src="appendices/plan.pdf" alt="Appendix 2 – Site plan: PDF file, 1 page" showAs="Site plan"/>' "$XF" &&
+    grep -q "<clerk:appendix file=\"appendices/plan.pdf\" public=\"true\" sha256=\"$plan_sha\" pages=\"1\"" "$XF"; then pass; else
+	fail "xml: the plan is a componentRef with its SHA-256 and pages" "$(grep -n 'componentRef\|clerk:appendix' "$XF")"
+fi
+if xmllint --noout --schema schemas/akn/akomantoso30.xsd "$XF" 2>"$TMP/xsd"; then pass; else
+	fail "xml: valid against the Akoma Ntoso schema" "$(head -5 "$TMP/xsd")"
+fi
+cp "$XF" "$X/"
+run ./clerk build -O "$X/out" "$X/depot.xml"
+expect_rc "xml without its PDF files" 1
+ref_line=$(grep -n 'componentRef src="appendices/plan.pdf"' "$X/depot.xml" | cut -d: -f1)
+expect_err "xml without its PDF files: said at the componentRef" "^$X/depot\\.xml:$ref_line: error: the PDF appendix \"appendices/plan\\.pdf\" is not beside this XML file"
+if [ -z "$(ls -A "$X/out")" ]; then pass; else fail "xml without its PDF files: something was written" "$(ls "$X/out")"; fi
+cp -R "$W/appendices" "$X/"
+run ./clerk build -O "$X/out" "$X/depot.xml"
+expect_rc "xml with its PDF files beside it" 0
+if cmp -s "$X/out/depot.pdf" "$W/out/depot.pdf"; then pass; else
+	fail "xml: the PDF made again from the XML is not the paper's, byte for byte"
+fi
+cp "$A/report.pdf" "$X/appendices/plan.pdf"
+run ./clerk build -O "$X/out" "$X/depot.xml"
+expect_rc "xml with another plan.pdf" 0
+expect_err "xml with another plan.pdf: a warning" "^$X/depot\\.xml:$ref_line: warning: the PDF appendix \"appendices/plan\\.pdf\" is not the file this XML was made with"
+# the public edition of lease.md: the non-public PDF is neither named nor
+# attached
+run ./clerk build -f xml -O "$W/xmlsrc" "$W/lease.md"
+expect_rc "xml of lease.md" 0
+if ! grep -q 'exempt\.pdf\|Tender prices' "$W/xmlsrc/lease.xml" &&
+    [ "$(grep -c componentRef "$W/xmlsrc/lease.xml")" = 1 ]; then pass; else
+	fail "xml: the public edition names or attaches the non-public PDF appendix" "$(grep -n 'exempt\|componentRef' "$W/xmlsrc/lease.xml")"
+fi
+# the web page
+H=$W/html
+mkdir -p "$H"
+run ./clerk build -f html -O "$H" "$W/depot.md" "$W/lease.md"
+expect_rc "web pages of depot.md and lease.md" 0
+if grep -q '<a href="depot.files/plan.pdf">Site plan (PDF file, 1 page, [0-9]* KB)</a>' "$H/depot.html" &&
+    cmp -s "$H/depot.files/plan.pdf" "$A/plan.pdf" && cmp -s "$H/depot.files/report.pdf" "$A/report.pdf"; then pass; else
+	fail "web: the page links copies of its PDF appendices beside it" "$(ls "$H/depot.files" 2>&1; grep -o '<a href="depot.files[^<]*</a>' "$H/depot.html")"
+fi
+if [ ! -e "$H/lease.files/exempt.pdf" ] && ! grep -q 'exempt\.pdf\|Tender prices' "$H/lease.html"; then pass; else
+	fail "web: the public page holds the non-public PDF appendix" "$(ls "$H/lease.files" 2>&1)"
+fi
 
 # ---- errors ------------------------------------------------------------------
 # bad NAME MESSAGE: bad-NAME.md names a broken file in the place of the
