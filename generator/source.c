@@ -275,24 +275,13 @@ enum source_status
 source_read(struct arena *a, struct diags *d, const char *path,
     struct source *src)
 {
-	/* A file being saved while clerk reads it is read again, so that
-	 * what clerk uses is one version of it, never a mix. */
-	char *buf;
+	unsigned char *buf;
 	size_t len;
-	bool changed = false;
-	for (int tries = 0; tries < 5; tries++) {
-		if (read_all(path, CLERK_MAX_FILE_SIZE, &buf, &len, &changed))
-			break;
-		if (!changed)
-			return SOURCE_SYSTEM;
-		struct timespec pause = {0, 20 * 1000 * 1000};
-		nanosleep(&pause, NULL);
-	}
-	if (changed) {
-		diag(d, path, pos_at(0, 0), D_FILE_CHANGING);
-		return SOURCE_BAD;
-	}
-	enum source_status s = source_from_memory(a, d, path, buf, len, src);
+	enum source_status s = source_read_bytes(d, path, CLERK_MAX_FILE_SIZE,
+	    &buf, &len);
+	if (s != SOURCE_OK)
+		return s;
+	s = source_from_memory(a, d, path, (const char *)buf, len, src);
 	free(buf);
 	return s;
 }
