@@ -79,6 +79,26 @@ static const struct {
         "  --agenda-only the front sheet and agenda alone, public, to\n"
         "                <stem>-agenda.pdf: no page ranges, and papers\n"
         "                need not exist yet\n"},
+    {"watch",
+        "clerk watch [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
+        "[-j N] [--full]\n"
+        "                   [-u] [--deps] FILE... | AGENDA.md",
+        "Builds papers as clerk build does, or an agenda's committee packs as\n"
+        "clerk pack does, then builds them again each time a file they are\n"
+        "made from is saved: the paper, its appendices, its images, its\n"
+        "template and the template's fonts (for an agenda, its papers and\n"
+        "theirs). Saving by renaming a new file over the old one, as many\n"
+        "editors do, counts as saving; a burst of saves makes one build. Each\n"
+        "build prints its messages as clerk build does, and on a terminal a\n"
+        "line \"written FILE\" for each file written. An error in a paper does\n"
+        "not stop the watch: the previous output stays as it was until the\n"
+        "paper builds again. While a paper has errors, a file that appears\n"
+        "in its folder (the image it names, say) also makes it build again.\n"
+        "Ctrl-C stops it once the build under way ends; a second Ctrl-C stops\n"
+        "it at once.\n"
+        "\n"
+        "The options are those of clerk build. An agenda is watched alone,\n"
+        "and takes those that apply to clerk pack: -f, -O, -j, -u, --deps.\n"},
     {"check", "clerk check [--dump] FILE...",
         "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
         "XML clerk wrote for them (.xml), against their templates without\n"
@@ -109,6 +129,7 @@ static const char overview
          "              [--full] FILE...\n"
          "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
          "             [--supplement | --agenda-only] AGENDA.md\n"
+         "  clerk watch [build options] FILE... | AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"
          "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
          "  clerk templates [TEMPLATE]\n"

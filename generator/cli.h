@@ -112,5 +112,6 @@ int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_templates(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 #endif

@@ -39,6 +39,8 @@ main(int argc, char **argv)
 		status = cmd_build(argc - 1, argv + 1);
 	else if (strcmp(cmd, "pack") == 0)
 		status = cmd_pack(argc - 1, argv + 1);
+	else if (strcmp(cmd, "watch") == 0)
+		status = cmd_watch(argc - 1, argv + 1);
 	else
 		return cli_usage(NULL, D_USAGE_UNKNOWN_COMMAND, cmd);
 	markdown_release();
