@@ -8,37 +8,12 @@
 MEETING=content/streets-walkways-2024-03-12
 seed=content/safer-city-2018-05-31/serious-organised-crime-board.md
 
+. "$(dirname "$0")/pty.sh"
+
 # on_tty CMD...: runs CMD with stdout and stderr on a pseudo-terminal
 # (script(1), of util-linux; in Debian's bsdutils, always installed); what
 # it printed is in $TMP/tty, carriage returns made newlines and the erasing
 # of a line (ESC [ K) taken out, and its status in $rc.
-#
-# Where no pseudo-terminal can be made (/dev/pts not mounted), root makes
-# them with a devpts instance of the test's own (newinstance: the system's
-# terminals untouched): in a mount namespace of its own where one can be
-# made, seen by nothing else; else (in a chroot, whose root is no mount
-# point, a namespace cannot be made private) mounted over /dev/pts for the
-# test's time and taken away when it ends.
-in_pty_ns() {
-	unshare -m sh -c 'mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts &&
-	    mount --bind /dev/pts/ptmx /dev/ptmx && exec "$@"' sh "$@"
-}
-if script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
-	PTY=
-elif [ "$(id -u)" -eq 0 ] && in_pty_ns script -qec true /dev/null \
-    >/dev/null 2>&1 </dev/null; then
-	PTY=in_pty_ns
-elif [ "$(id -u)" -eq 0 ] && ! mountpoint -q /dev/pts &&
-    mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts 2>/dev/null; then
-	trap 'umount /dev/pts; rm -rf "$TMP"' EXIT
-	if script -qec true /dev/null >/dev/null 2>&1 </dev/null; then
-		PTY=
-	else
-		PTY=none
-	fi
-else
-	PTY=none
-fi
 on_tty() {
 	if [ "$PTY" = none ]; then
 		: >"$TMP/raw"
