@@ -125,24 +125,13 @@ settings(const struct batch *b, const struct job *j)
 	return s;
 }
 
-/* OUTPUT.d, the make rule of out's inputs, for --deps (heap). */
-static char *
-deps_path(const char *out)
-{
-	size_t n = strlen(out);
-	char *d = xmalloc(n + 3);
-	memcpy(d, out, n);
-	memcpy(d + n, ".d", 3);
-	return d;
-}
-
 /* With -u, whether j's output is up to date (with --deps, its rule
  * written too). */
 static bool
 job_fresh(const struct batch *b, const struct job *j)
 {
 	if (b->deps) {
-		char *d = deps_path(j->out);
+		char *d = inputs_rule_path(j->out);
 		struct stat st;
 		bool has = stat(d, &st) == 0;
 		free(d);
@@ -176,16 +165,10 @@ write_paper(const struct batch *b, const struct paper *p, struct job *j,
 			status = EXIT_SYSTEM;
 	}
 	if (status == EXIT_OK && b->deps) {
-		size_t len;
-		char *rule = inputs_make_rule(&j->read, out, &len);
-		char *dp = deps_path(out);
-		if (!output_write(dp, rule, len, false)) {
-			failed = dp;
+		if (!inputs_write_rule(&j->read, out)) {
+			failed = inputs_rule_path(out);
 			status = EXIT_SYSTEM;
-		} else {
-			free(dp);
 		}
-		free(rule);
 	}
 	if (failed != NULL) {
 		char eb[DIAG_ERRNO_MAX];
@@ -193,7 +176,7 @@ write_paper(const struct batch *b, const struct paper *p, struct job *j,
 		    diag_errno(errno, eb, sizeof eb));
 	}
 	if (status == EXIT_OK && b->up != NULL)
-		update_record(b->up, out, &r, set, &j->read, p->tpl_guessed);
+		update_record(b->up, out, &r, set, &j->read);
 	free(set);
 	free(failed);
 	rendered_free(&r);

@@ -1,4 +1,5 @@
 /* inputs.c: the files an output is made from (inputs.h). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "arena.h"
 #include "inputs.h"
 #include "model.h"
+#include "output.h"
 #include "template.h"
 
 void
@@ -185,6 +187,30 @@ inputs_make_rule(const struct inputs *in, const char *target, size_t *len)
 	free(r.phony.s);
 	*len = r.head.len;
 	return r.head.s;
+}
+
+char *
+inputs_rule_path(const char *out)
+{
+	size_t n = strlen(out);
+	char *d = xmalloc(n + 3);
+	memcpy(d, out, n);
+	memcpy(d + n, ".d", 3);
+	return d;
+}
+
+bool
+inputs_write_rule(const struct inputs *in, const char *out)
+{
+	size_t len;
+	char *rule = inputs_make_rule(in, out, &len);
+	char *path = inputs_rule_path(out);
+	bool ok = output_write(path, rule, len, false);
+	int e = errno;
+	free(rule);
+	free(path);
+	errno = e;
+	return ok;
 }
 
 void

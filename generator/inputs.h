@@ -59,6 +59,13 @@ void inputs_each(const struct inputs *in,
 char *inputs_make_rule(const struct inputs *in, const char *target,
     size_t *len);
 
+/* OUTPUT.d, where --deps writes the rule of the output at out (heap). */
+char *inputs_rule_path(const char *out);
+
+/* Writes the rule of out, made from in, to inputs_rule_path(out), whole
+ * or not at all (output.h). Returns false with errno set. */
+bool inputs_write_rule(const struct inputs *in, const char *out);
+
 void inputs_free(struct inputs *in);
 
 #endif

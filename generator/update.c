@@ -39,7 +39,6 @@ struct out_rec {
 struct entry {
 	char *name; /* the output's name in its folder */
 	char key[65];
-	bool chosen;
 	char **tpls; /* template ids */
 	size_t ntpls;
 	struct in_rec *in;
@@ -186,18 +185,16 @@ folder_read(struct update *u, struct folder *f, const char *path)
 		}
 		char c = line[0];
 		char *rest = line + (n > 1 ? 2 : 1);
-		if (c == '@') { /* "@ KEY CHOSEN NAME" */
+		if (c == '@') { /* "@ KEY NAME" */
 			char key[65];
-			int chosen, used = 0;
-			if (sscanf(rest, "%64s %d %n", key, &chosen, &used) !=
-			        2 ||
+			int used = 0;
+			if (sscanf(rest, "%64s %n", key, &used) != 1 ||
 			    used == 0 || !is_sha(key)) {
 				bad = true;
 				break;
 			}
 			e = keep(u, xcalloc(1, sizeof *e));
 			memcpy(e->key, key, 65);
-			e->chosen = chosen != 0;
 			e->name = unescape(rest + used);
 			folder_put(u, f, e);
 		} else if (e == NULL) {
@@ -253,7 +250,7 @@ folder_read(struct update *u, struct folder *f, const char *path)
 static void
 entry_write(FILE *fp, const struct entry *e)
 {
-	fprintf(fp, "@ %s %d ", e->key, e->chosen ? 1 : 0);
+	fprintf(fp, "@ %s ", e->key);
 	put_escaped(fp, e->name);
 	fputc('\n', fp);
 	for (size_t i = 0; i < e->ntpls; i++) {
@@ -351,12 +348,11 @@ add_str(struct sha256 *h, const char *s)
 	sha256_add(h, s, strlen(s) + 1);
 }
 
-/* The key of an output made with settings from templates t (n of them;
- * chosen: by clerk) into key; false when a template's files cannot be
- * read. */
+/* The key of an output made with settings from templates t (n of them)
+ * into key; false when a template's files cannot be read. */
 static bool
 make_key(const struct update *u, const char *settings,
-    const struct template *const *t, size_t n, bool chosen, char key[65])
+    const struct template *const *t, size_t n, char key[65])
 {
 	struct sha256 h;
 	sha256_init(&h);
@@ -374,7 +370,7 @@ make_key(const struct update *u, const char *settings,
 		for (size_t k = 0; k < TPL_FACES; k++)
 			add_str(&h, dg->face[k]);
 	}
-	add_str(&h, chosen ? u->choice : "-");
+	add_str(&h, u->choice);
 	sha256_hex(&h, key);
 	return true;
 }
@@ -462,7 +458,7 @@ update_fresh(struct update *u, const char *path, const char *settings)
 	for (size_t i = 0; i < e->ntpls && fresh; i++)
 		fresh = (t[i] = template_find(u->set, e->tpls[i])) != NULL;
 	char key[65];
-	fresh = fresh && make_key(u, settings, t, e->ntpls, e->chosen, key) &&
+	fresh = fresh && make_key(u, settings, t, e->ntpls, key) &&
 	    strcmp(key, e->key) == 0;
 	free(t);
 
@@ -550,15 +546,14 @@ add_out2(struct entry *e, const char *dir, const char *base, const char *name)
 
 void
 update_record(struct update *u, const char *path, const struct rendered *r,
-    const char *settings, const struct inputs *in, bool chosen)
+    const char *settings, const struct inputs *in)
 {
 	char *dir = dir_of(path);
 	const char *base = base_of(path);
 	struct entry *e = xcalloc(1, sizeof *e);
 	e->name = xstrdup(base);
-	e->chosen = chosen;
 	e->dirty = true;
-	bool ok = make_key(u, settings, in->tpls, in->ntpls, chosen, e->key);
+	bool ok = make_key(u, settings, in->tpls, in->ntpls, e->key);
 	e->tpls = xmalloc(in->ntpls * sizeof *e->tpls + 1);
 	for (size_t i = 0; i < in->ntpls; i++)
 		e->tpls[e->ntpls++] = xstrdup(in->tpls[i]->id);

@@ -4,16 +4,17 @@
  *
  * THE RECORD. Each output folder clerk writes into with -u holds a file
  * ".clerk-state": for each output (by its name in that folder), a key,
- * the templates it was laid out with (by id), whether its template was
- * chosen by clerk (not named), every file it was made from (inputs.h)
+ * the templates it was laid out with (by id), every file it was made
+ * from (inputs.h)
  * with its SHA-256 (or that it did not exist), and every file written
  * (the document, its companion folder's files) with its size, time and
  * SHA-256. The key is the SHA-256 of what else decides the bytes: the
  * command and its options (the settings string the command gives,
  * holding SOURCE_DATE_EPOCH and the input as named), clerk itself (its
  * version and the SHA-256 of its executable), each template's file and
- * font files (by their SHA-256), and, for a template clerk chose, the
- * table it chose from (every template's id, kind and period).
+ * font files (by their SHA-256), and the table clerk chooses a template
+ * from when a paper names none (every template's id, kind and period:
+ * adding a template, or changing a period, rebuilds everything).
  *
  * AN OUTPUT IS UP TO DATE when its record's key is the key made now,
  * every input has the SHA-256 recorded (an absent one is still absent),
@@ -53,10 +54,9 @@ struct update *update_new(const struct template_set *set);
 bool update_fresh(struct update *u, const char *path, const char *settings);
 
 /* Records the output at path, just written from r with settings, as made
- * from in; chosen: its template was chosen by clerk. Reads the inputs
- * and the files written. */
+ * from in. Reads the inputs and the files written. */
 void update_record(struct update *u, const char *path, const struct rendered *r,
-    const char *settings, const struct inputs *in, bool chosen);
+    const char *settings, const struct inputs *in);
 
 /* Writes the record of every folder that changed. Returns false with
  * errno set and *failed (heap) the file that could not be written. */
