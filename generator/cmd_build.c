@@ -194,6 +194,7 @@ build_one(struct batch *b, struct job *j, FILE *log)
 
 	if (b->up != NULL && job_fresh(b, j)) {
 		j->fresh = true;
+		update_inputs(b->up, j->out, &j->read);
 		diags_free(d);
 		return EXIT_OK;
 	}

@@ -298,6 +298,18 @@ pack_run(const struct pack_request *rq,
 		free(failed);
 		if (isatty(STDERR_FILENO))
 			fprintf(stderr, "clerk: packs up to date\n");
+		if (input != NULL) {
+			/* not read: what the records say they were made from */
+			struct inputs in = {0};
+			char *out[2] = {NULL, NULL};
+			int nk = pack_outputs(rq, dir, out);
+			for (int k = 0; k < nk; k++)
+				update_inputs(up, out[k], &in);
+			inputs_each(&in, input, ctx);
+			inputs_free(&in);
+			for (int k = 0; k < 2; k++)
+				free(out[k]);
+		}
 		update_free(up);
 		templates_free(&set);
 		return status;

@@ -10,9 +10,10 @@
  * when its name is that of an input. After each build the inputs are
  * found again (the paper may name a new image) and the watches set anew.
  * While the last build had errors, a file made anywhere in the folder
- * tree of a file given (a few levels down) counts too, whatever its name,
- * so that the image or appendix the paper names and lacked is seen when
- * it appears; outputs and hidden files (clerk's temporary files) do not.
+ * tree of a file given (a few levels down), or in the templates folder,
+ * counts too, whatever its name, so that the image, appendix or template
+ * the paper names and lacked is seen when it appears; outputs and hidden
+ * files (clerk's temporary files) do not.
  *
  * A burst of saves makes one build: the build starts once QUIET_MS pass
  * with no event that counts (or MAX_WAIT_MS after the first). A folder
@@ -35,6 +36,7 @@
 #include "build.h"
 #include "cli.h"
 #include "diag.h"
+#include "template.h"
 
 enum {
 	QUIET_MS = 150,     /* no event for this long: build */
@@ -407,15 +409,25 @@ wait_change(struct watch *w, const struct target *t)
 
 /* ---- the command ------------------------------------------------------- */
 
-/* Builds t once, finding its inputs into want. Returns the status. */
+/* Builds t once, finding its inputs into want: those the build reports,
+ * and the files given whatever it reports (a usage error, a template gone,
+ * reports none). After errors, a file made in the folder trees of the
+ * files given, or in the templates folder, counts too. Returns the
+ * status. */
 static int
 build(const struct target *t, struct folders *want)
 {
 	int status = t->agenda ? pack_run(&t->p, add_input, want) :
 	                         build_run(&t->b, add_input, want);
 	fflush(stderr);
-	if (status != EXIT_OK && status != EXIT_USAGE)
+	size_t n = t->agenda ? 1 : t->b.nfiles;
+	for (size_t i = 0; i < n; i++)
+		add_input(want, t->agenda ? t->p.agenda : t->b.files[i]);
+	if (status != EXIT_OK) {
 		mark_given(want, t);
+		const char *tpl = template_dir();
+		folder_get(want, tpl, strlen(tpl))->any = true;
+	}
 	return status;
 }
 

@@ -512,6 +512,25 @@ update_fresh(struct update *u, const char *path, const char *settings)
 	return fresh;
 }
 
+void
+update_inputs(struct update *u, const char *path, struct inputs *in)
+{
+	char *dir = dir_of(path);
+	pthread_mutex_lock(&u->lock);
+	struct folder *f = folder_get(u, dir);
+	const struct slot *s = strset_get(&f->names, base_of(path));
+	const struct entry *e = s != NULL ? s->e : NULL;
+	pthread_mutex_unlock(&u->lock);
+	free(dir);
+	for (size_t i = 0; e != NULL && i < e->nin; i++)
+		inputs_add(in, e->in[i].path, e->in[i].absent);
+	for (size_t i = 0; e != NULL && i < e->ntpls; i++) {
+		const struct template *t = template_find(u->set, e->tpls[i]);
+		if (t != NULL)
+			inputs_add_template(in, t);
+	}
+}
+
 /* ---- Recording ------------------------------------------------------- */
 
 /* Adds the file written at dir/name to e; false when it cannot be read. */

@@ -58,6 +58,13 @@ bool update_fresh(struct update *u, const char *path, const char *settings);
 void update_record(struct update *u, const char *path, const struct rendered *r,
     const char *settings, const struct inputs *in);
 
+/* Adds to in what the record of the output at path says it was made
+ * from: its files (one that did not exist as absent) and its templates,
+ * as the set has them now (one no longer there is left out). Nothing
+ * when the output has no record. For an output found up to date, whose
+ * inputs were not read (clerk watch watches them). */
+void update_inputs(struct update *u, const char *path, struct inputs *in);
+
 /* Writes the record of every folder that changed. Returns false with
  * errno set and *failed (heap) the file that could not be written. */
 bool update_save(struct update *u, char **failed);

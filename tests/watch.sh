@@ -199,18 +199,25 @@ rc=$?
 [ -z "$(find "$W" -name '.*.??????')" ] && pass ||
     fail "a temporary file is left" "$(find "$W" -name '.*.??????')"
 
-# ---- off a terminal; a folder deleted -----------------------------------------
+# ---- off a terminal, with -u; a folder deleted ---------------------------------
+# Built before with -u, the paper is up to date at the start: what it is
+# made from is still watched (the image).
 D=$TMP/d
-mkdir -p "$D/sub" "$TMP/dout"
-paper Lemur >"$D/sub/paper.md"
-"$CLERK" watch -O "$TMP/dout" "$D/sub/paper.md" >"$TMP/d.out" 2>"$TMP/d.err" &
+mkdir -p "$D/sub/img" "$TMP/dout"
+cp tests/dump/img/chart.png "$D/sub/img/chart.png"
+paper Lemur img/chart.png >"$D/sub/paper.md"
+run ./clerk build -u -O "$TMP/dout" "$D/sub/paper.md"
+expect_rc "-u: the build before the watch" 0
+"$CLERK" watch -u -O "$TMP/dout" "$D/sub/paper.md" >"$TMP/d.out" 2>"$TMP/d.err" &
 dpid=$!
 pids="$pids $dpid"
-within 5 pdf_has "$TMP/dout/paper.pdf" Lemur && pass ||
-    fail "off a terminal: no first build within 5 s" "$(cat "$TMP/d.err")"
-sleep 0.2
+sleep 0.5
 [ ! -s "$TMP/d.err" ] && [ ! -s "$TMP/d.out" ] && pass ||
     fail "off a terminal, a build without a problem says something" "$(cat "$TMP/d.out" "$TMP/d.err")"
+cp "$TMP/dout/paper.pdf" "$TMP/good.pdf"
+cp tests/pdf/img/alpha16.png "$D/sub/img/chart.png"
+within 1 eval '! cmp -s "$TMP/dout/paper.pdf" "$TMP/good.pdf"' && pass ||
+    fail "-u, up to date at the start: the image saved does not rebuild within 1 s" "$(cat "$TMP/d.err")"
 rm -r "$D/sub"
 within 1 log_has "$TMP/d.err" 'paper\.md: error: cannot read' && pass ||
     fail "the folder deleted: not reported within 1 s" "$(cat "$TMP/d.err")"
@@ -228,5 +235,37 @@ within 1 gone "$dpid" && pass || fail "SIGTERM: the watch did not stop within 1 
 wait "$dpid"
 rc=$?
 [ "$rc" -eq 0 ] && pass || fail "SIGTERM: exit $rc, expected 0" "$(cat "$TMP/d.err")"
+
+# ---- an agenda: its packs -------------------------------------------------------
+# Built before with -u, up to date at the start; a paper saved, then an
+# appendix of it (in a folder of its own) rebuild the packs.
+M=$TMP/m
+cp -R tests/pack/meeting "$M"
+mkdir "$TMP/mout"
+run ./clerk pack -u -O "$TMP/mout" "$M/agenda.md"
+expect_rc "-u: the packs before the watch" 0
+"$CLERK" watch -u -O "$TMP/mout" "$M/agenda.md" >"$TMP/m.out" 2>"$TMP/m.err" &
+mpid=$!
+pids="$pids $mpid"
+sleep 0.5
+sed -i 's/^## Summary$/&\n\nNarwhal sightings are up./' "$M/air-quality.md"
+within 1 pdf_has "$TMP/mout/agenda-public.pdf" Narwhal && pass ||
+    fail "an agenda: a paper saved does not rebuild the public pack within 1 s" "$(cat "$TMP/m.err")"
+printf '\nOcelot quotations are awaited.\n' >>"$M/appendices/supplier-quotations.md"
+within 1 pdf_has "$TMP/mout/agenda-full.pdf" Ocelot && pass ||
+    fail "an agenda: an appendix saved does not rebuild the full pack within 1 s" "$(cat "$TMP/m.err")"
+pdf_has "$TMP/mout/agenda-public.pdf" Ocelot && fail "the non-public appendix is in the public pack" || pass
+# an error in a paper: reported, the packs left as they were
+cp "$TMP/mout/agenda-public.pdf" "$TMP/good.pdf"
+sed -i 's/^date: .*/date: 2025-02-30/' "$M/air-quality.md"
+within 1 log_has "$TMP/m.err" 'air-quality\.md:[0-9]+:[0-9]+: error: ' && pass ||
+    fail "an agenda: an error in a paper is not reported within 1 s" "$(cat "$TMP/m.err")"
+cmp -s "$TMP/mout/agenda-public.pdf" "$TMP/good.pdf" && pass ||
+    fail "an agenda: an error in a paper did not leave the pack as it was"
+kill -INT "$mpid"
+within 1 gone "$mpid" && pass || fail "an agenda: SIGINT did not stop the watch within 1 s"
+wait "$mpid"
+rc=$?
+[ "$rc" -eq 0 ] && pass || fail "an agenda: SIGINT: exit $rc, expected 0" "$(cat "$TMP/m.err")"
 
 finish
