@@ -188,6 +188,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	CORPUS_PDF=$(BUILD)/corpus-pdf ./tests/pdfua.sh
 	./tests/parity.sh
 	./tests/archives.sh
+	./tests/watch.sh
 	./tests/update.sh
 	./tests/deps.sh
 	./tests/extpdf.sh

@@ -71,6 +71,20 @@ cpu() {
 	awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
 }
 
+# stop NAME SIGNAL PID [WAITED]: sends SIGNAL to clerk watch's process PID,
+# which must end within a second (else it is killed) with exit 0; WAITED
+# is the process to wait for, whose status is clerk's (default PID).
+stop() {
+	kill -"$2" "$3"
+	if within 1 gone "$3"; then pass; else
+		fail "$1: SIG$2 did not stop the watch within 1 s"
+		kill -KILL "$3"
+	fi
+	wait "${4:-$3}"
+	rc=$?
+	[ "$rc" -eq 0 ] && pass || fail "$1: SIG$2: exit $rc, expected 0"
+}
+
 # start_tty DIR LOG ARGS...: clerk watch ARGS in the background, run in
 # DIR on a terminal (script), all it prints in LOG; $wpid is clerk's
 # process, $spid that of script, whose status is clerk's.
@@ -191,11 +205,7 @@ within 1 pdf_has "$PDF" Koala && pass ||
     fail "the paper written again: the PDF is not rebuilt within 1 s" "$(cat "$LOG")"
 
 # Ctrl-C: stops at once, with exit 0, and leaves no temporary file
-kill -INT "$wpid"
-within 1 gone "$wpid" && pass || fail "SIGINT: the watch did not stop within 1 s"
-wait "$spid"
-rc=$?
-[ "$rc" -eq 0 ] && pass || fail "SIGINT: exit $rc, expected 0" "$(cat "$LOG")"
+stop "on a terminal" INT "$wpid" "$spid"
 [ -z "$(find "$W" -name '.*.??????')" ] && pass ||
     fail "a temporary file is left" "$(find "$W" -name '.*.??????')"
 
@@ -230,11 +240,7 @@ mkdir "$D/sub"
 paper Mongoose >"$D/sub/paper.md"
 within 3 pdf_has "$TMP/dout/paper.pdf" Mongoose && pass ||
     fail "the folder made again: the PDF is not rebuilt within 3 s" "$(cat "$TMP/d.err")"
-kill -TERM "$dpid"
-within 1 gone "$dpid" && pass || fail "SIGTERM: the watch did not stop within 1 s"
-wait "$dpid"
-rc=$?
-[ "$rc" -eq 0 ] && pass || fail "SIGTERM: exit $rc, expected 0" "$(cat "$TMP/d.err")"
+stop "off a terminal" TERM "$dpid"
 
 # ---- an agenda: its packs -------------------------------------------------------
 # Built before with -u, up to date at the start; a paper saved, then an
@@ -262,10 +268,6 @@ within 1 log_has "$TMP/m.err" 'air-quality\.md:[0-9]+:[0-9]+: error: ' && pass |
     fail "an agenda: an error in a paper is not reported within 1 s" "$(cat "$TMP/m.err")"
 cmp -s "$TMP/mout/agenda-public.pdf" "$TMP/good.pdf" && pass ||
     fail "an agenda: an error in a paper did not leave the pack as it was"
-kill -INT "$mpid"
-within 1 gone "$mpid" && pass || fail "an agenda: SIGINT did not stop the watch within 1 s"
-wait "$mpid"
-rc=$?
-[ "$rc" -eq 0 ] && pass || fail "an agenda: SIGINT: exit $rc, expected 0" "$(cat "$TMP/m.err")"
+stop "an agenda" INT "$mpid"
 
 finish
