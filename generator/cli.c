@@ -22,7 +22,8 @@ static const struct {
 } commands[] = {
     {"build",
         "clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
-        "[-j N] [--full] FILE...",
+        "[-j N] [--full]\n"
+        "                   [-u] [--deps] FILE...",
         "Typesets papers and minutes (.md) as PDF, after the checks of\n"
         "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml) or as\n"
         "web pages (-f html: <stem>.html, its images in <stem>.files/).\n"
@@ -45,10 +46,18 @@ static const struct {
         "  -j N          build N papers at a time (1 to 64; default 1)\n"
         "  --full        the full edition, non-public matter included and\n"
         "                marked not for publication, to <stem>-full.pdf\n"
-        "                (.xml, .html) unless -o names the file\n"},
+        "                (.xml, .html) unless -o names the file\n"
+        "  -u            update: leave an output whose inputs (the paper,\n"
+        "                its appendices and images, its template and\n"
+        "                fonts, clerk, the options, SOURCE_DATE_EPOCH)\n"
+        "                are the same as when it was written; decided by\n"
+        "                content, recorded in DIR/.clerk-state\n"
+        "  --deps        write OUTPUT.d beside each output: a make rule of\n"
+        "                the files it was made from, as gcc -MD -MP\n"},
     {"pack",
         "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
-        "                  [--supplement | --agenda-only] AGENDA.md",
+        "                  [--supplement | --agenda-only] [-u] [--deps]\n"
+        "                  AGENDA.md",
         "Builds a meeting's committee packs from its agenda: the front\n"
         "sheet and agenda with each item's page range, then every paper\n"
         "in agenda order with page numbers running on from 1, each item's\n"
@@ -78,11 +87,15 @@ static const struct {
         "                their main item numbers, pages numbered from 1\n"
         "  --agenda-only the front sheet and agenda alone, public, to\n"
         "                <stem>-agenda.pdf: no page ranges, and papers\n"
-        "                need not exist yet\n"},
+        "                need not exist yet\n"
+        "  -u            update: leave the packs as they are when the\n"
+        "                agenda, its papers and everything they use are\n"
+        "                the same as when they were written\n"
+        "  --deps        write OUTPUT.d beside each pack: a make rule of\n"
+        "                the files it was made from\n"},
     {"watch",
-        "clerk watch [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
-        "[-j N] [--full]\n"
-        "                   [-u] [--deps] FILE... | AGENDA.md",
+        "clerk watch [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE]\n"
+        "                   [-j N] [--full] [-u] [--deps] FILE... | AGENDA.md",
         "Builds papers as clerk build does, or an agenda's committee packs as\n"
         "clerk pack does, then builds them again each time a file they are\n"
         "made from is saved: the paper, its appendices, its images, its\n"
@@ -126,9 +139,10 @@ static const char overview
          "Usage:\n"
          "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
          "[-j N]\n"
-         "              [--full] FILE...\n"
+         "              [--full] [-u] [--deps] FILE...\n"
          "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
-         "             [--supplement | --agenda-only] AGENDA.md\n"
+         "             [--supplement | --agenda-only] [-u] [--deps] "
+         "AGENDA.md\n"
          "  clerk watch [build options] FILE... | AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"
          "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
