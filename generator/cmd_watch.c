@@ -82,6 +82,8 @@ struct target {
 struct watch {
 	int fd;            /* inotify, non-blocking */
 	struct folders in; /* watched now (wd -1: not watchable) */
+	char *changed;     /* the first file whose change counted since the last
+			  build, heap (NULL: none, or a folder) */
 };
 
 /* Set by the signal handler: SIGINT or SIGTERM asked to stop. The pipe
@@ -188,6 +190,17 @@ is_output(const struct target *t, const char *name)
 	return false;
 }
 
+/* "dir/name" (heap). */
+static char *
+join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *s = xmalloc(n);
+	snprintf(s, n, "%s%s%s", dir,
+	    dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+	return s;
+}
+
 /* Marks the folder at path, and the folders below it to depth levels,
  * as folders where any file made counts; *left: how many more may be
  * marked. Hidden folders, outputs and the output folder (skip, by
@@ -207,9 +220,7 @@ mark_tree(struct folders *fs, const struct target *t, const char *path,
 	while ((e = readdir(dir)) != NULL && *left > 0) {
 		if (e->d_name[0] == '.' || is_output(t, e->d_name))
 			continue;
-		size_t n = strlen(path) + strlen(e->d_name) + 2;
-		char *sub = xmalloc(n);
-		snprintf(sub, n, "%s/%s", path, e->d_name);
+		char *sub = join(path, e->d_name);
 		struct stat st;
 		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
 		    !(skip != NULL && st.st_dev == skip->st_dev &&
@@ -290,6 +301,8 @@ watch_retry(struct watch *w)
 		if (f->wd >= 0)
 			continue;
 		f->wd = inotify_add_watch(w->fd, f->path, WATCH_MASK);
+		if (f->wd >= 0 && w->changed == NULL)
+			w->changed = xstrdup(f->path);
 		back = back || f->wd >= 0;
 	}
 	return back;
@@ -320,17 +333,27 @@ counts(struct watch *w, const struct target *t, const struct inotify_event *ev)
 			if (ev->mask & IN_MOVE_SELF)
 				inotify_rm_watch(w->fd, f->wd);
 			f->wd = -1;
+			if (w->changed == NULL)
+				w->changed = xstrdup(f->path);
 			hit = true;
 			continue;
 		}
 		if (ev->len == 0 || ev->name[0] == '\0')
 			continue; /* the folder itself, touched */
-		for (size_t k = 0; !hit && k < f->nnames; k++)
-			hit = strcmp(f->names[k], ev->name) == 0;
-		if (!hit && f->any && ev->name[0] != '.' &&
-		    (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE)) &&
-		    !is_output(t, ev->name))
+		bool named = false;
+		for (size_t k = 0; !named && k < f->nnames; k++)
+			named = strcmp(f->names[k], ev->name) == 0;
+		if (named ||
+		    (f->any && ev->name[0] != '.' &&
+		        (ev->mask &
+		            (IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE)) &&
+		        !is_output(t, ev->name))) {
+			if (!hit && w->changed == NULL)
+				w->changed = strcmp(f->path, ".") == 0 ?
+				    xstrdup(ev->name) :
+				    join(f->path, ev->name);
 			hit = true;
+		}
 	}
 	return hit;
 }
@@ -529,9 +552,17 @@ cmd_watch(int argc, char **argv)
 	while (status == EXIT_OK && !stop) {
 		watch_set(&w, &want);
 		status = wait_change(&w, &t);
-		if (status == EXIT_OK && !stop)
-			build(&t, &want);
+		if (status != EXIT_OK || stop)
+			break;
+		/* on a terminal, where one build's messages end */
+		if (t.b.announce)
+			fprintf(stderr, "clerk: %s changed; building again\n",
+			    w.changed != NULL ? w.changed : "files");
+		free(w.changed);
+		w.changed = NULL;
+		build(&t, &want);
 	}
+	free(w.changed);
 	folders_free(&want);
 	folders_free(&w.in);
 	for (size_t i = 0; i < t.noutputs; i++)

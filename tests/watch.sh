@@ -140,6 +140,8 @@ within 1 log_has "$LOG" '^written output/paper\.pdf$' && pass ||
 paper Buffalo >"$W/paper.md"
 within 1 pdf_has "$PDF" Buffalo && pass ||
     fail "a save in place: the PDF is not rebuilt within 1 s" "$(cat "$LOG")"
+log_has "$LOG" '^clerk: paper\.md changed; building again$' && pass ||
+    fail "a save: the terminal does not say which file changed" "$(cat "$LOG")"
 
 # by rename: a new file moved over the paper
 paper Cheetah >"$W/.paper.md.swp"
@@ -179,6 +181,8 @@ within 1 eval '! cmp -s "$PDF" "$TMP/good.pdf"' && pass ||
 sed -i 's/^main_heading: Main Report/main_heading: Main Yak Report/' "$TMP/tpl/col-2018.yaml"
 within 1 pdf_has "$PDF" 'Main Yak Report' && pass ||
     fail "the template saved: the PDF is not rebuilt within 1 s" "$(cat "$LOG")"
+log_has "$LOG" "^clerk: $TMP/tpl/col-2018\.yaml changed; building again\$" && pass ||
+    fail "the template saved: the terminal does not say it changed" "$(cat "$LOG")"
 
 # a burst of five saves, back to back: one build, of the last
 sleep 0.3
@@ -228,6 +232,9 @@ cp "$TMP/dout/paper.pdf" "$TMP/good.pdf"
 cp tests/pdf/img/alpha16.png "$D/sub/img/chart.png"
 within 1 eval '! cmp -s "$TMP/dout/paper.pdf" "$TMP/good.pdf"' && pass ||
     fail "-u, up to date at the start: the image saved does not rebuild within 1 s" "$(cat "$TMP/d.err")"
+sleep 0.2
+[ ! -s "$TMP/d.err" ] && [ ! -s "$TMP/d.out" ] && pass ||
+    fail "off a terminal, a rebuild without a problem says something" "$(cat "$TMP/d.out" "$TMP/d.err")"
 rm -r "$D/sub"
 within 1 log_has "$TMP/d.err" 'paper\.md: error: cannot read' && pass ||
     fail "the folder deleted: not reported within 1 s" "$(cat "$TMP/d.err")"
