@@ -22,7 +22,8 @@ static const struct {
 } commands[] = {
     {"build",
         "clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
-        "[-j N] [--full] FILE...",
+        "[-j N] [--full]\n"
+        "                   [--shard I/N] FILE...",
         "Typesets papers and minutes (.md) as PDF, after the checks of\n"
         "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml) or as\n"
         "web pages (-f html: <stem>.html, its images in <stem>.files/).\n"
@@ -45,7 +46,12 @@ static const struct {
         "  -j N          build N papers at a time (1 to 64; default 1)\n"
         "  --full        the full edition, non-public matter included and\n"
         "                marked not for publication, to <stem>-full.pdf\n"
-        "                (.xml, .html) unless -o names the file\n"},
+        "                (.xml, .html) unless -o names the file\n"
+        "  --shard I/N   build only share I of N (I from 0 to N-1), the\n"
+        "                files whose paths fall in it: N runs with the\n"
+        "                same files, anywhere, build each file once (see\n"
+        "                SHARDS in clerk(1) for GNU parallel, Slurm and\n"
+        "                Kubernetes)\n"},
     {"pack",
         "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
         "                  [--supplement | --agenda-only] AGENDA.md",
@@ -106,7 +112,7 @@ static const char overview
          "Usage:\n"
          "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
          "[-j N]\n"
-         "              [--full] FILE...\n"
+         "              [--full] [--shard I/N] FILE...\n"
          "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
          "             [--supplement | --agenda-only] AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"

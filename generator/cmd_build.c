@@ -22,6 +22,7 @@
 #include "jobs.h"
 #include "output.h"
 #include "paper.h"
+#include "shard.h"
 #include "template.h"
 
 /* One input file. */
@@ -45,6 +46,7 @@ struct batch {
 	const struct backend *be;       /* -f */
 	enum edition edition;           /* --full: the full edition */
 	struct render_options opt;
+	struct shard shard;     /* --shard: the share built */
 	size_t printed;         /* jobs whose messages are out */
 	size_t written, failed; /* of the jobs printed: outputs
 					   written, inputs not built */
@@ -219,6 +221,7 @@ build_options(int argc, char **argv, struct batch *b, const char **out_file,
 	    {"-O", true, cli_string, out_dir, NULL},
 	    {"-t", true, cli_string, &b->tpl_id, NULL},
 	    {"-j", true, cli_jobs_option, njobs, NULL},
+	    {"--shard", true, shard_option, &b->shard, "a share, I/N"},
 	};
 	if (cli_options("build", argc, argv, opts, sizeof opts / sizeof *opts,
 	        false, first) != EXIT_OK)
@@ -239,9 +242,10 @@ build_options(int argc, char **argv, struct batch *b, const char **out_file,
 	return cli_source_date_epoch("build", &b->opt.has_epoch, &b->opt.epoch);
 }
 
-/* The jobs of b, one per file of files, each with the file it writes:
- * out_file, or one in dir. Returns EXIT_OK, or the usage error printed
- * when outputs would collide (b->jobs made all the same). */
+/* The jobs of b, one per file of files in its share (--shard), each with
+ * the file it writes: out_file, or one in dir. Returns EXIT_OK, or the
+ * usage error printed when outputs would collide (b->jobs made all the
+ * same), which is looked for among all the files, in every share. */
 static int
 make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 {
@@ -272,6 +276,14 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 				return cli_usage("build", D_USAGE_OUT_SAME,
 				    b->jobs[k].in, b->jobs[i].in,
 				    b->jobs[i].out);
+	/* --shard: the other shares' files are left, not read */
+	size_t kept = 0;
+	for (size_t i = 0; i < b->njobs; i++)
+		if (shard_holds(&b->shard, b->jobs[i].in))
+			b->jobs[kept++] = b->jobs[i];
+		else
+			free(b->jobs[i].out);
+	b->njobs = kept;
 	return EXIT_OK;
 }
 
@@ -280,6 +292,8 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 static void
 run_batch(struct batch *b, long njobs)
 {
+	if (b->njobs == 0)
+		return; /* a share with no file: nothing to do */
 	b->progress = b->njobs > 1 && isatty(STDERR_FILENO);
 	double start = cli_seconds();
 	cli_progress(b->progress, 1, b->njobs, NULL, b->jobs[0].in);
