@@ -49,18 +49,19 @@ int
 shard_option(const char *command, const char *name, const char *value,
     void *dst)
 {
+	(void)name; /* the messages name --shard */
 	struct shard s;
 	switch (shard_parse(value, &s)) {
 	case SHARD_OK:
 		*(struct shard *)dst = s;
 		return EXIT_OK;
 	case SHARD_FORM:
-		return cli_usage(command, D_USAGE_SHARD_FORM, name, value);
+		return cli_usage(command, D_USAGE_SHARD_FORM, value);
 	case SHARD_COUNT:
-		return cli_usage(command, D_USAGE_SHARD_COUNT, name, value,
+		return cli_usage(command, D_USAGE_SHARD_COUNT, value,
 		    SHARD_MAX);
 	case SHARD_INDEX:
-		return cli_usage(command, D_USAGE_SHARD_INDEX, name, value,
+		return cli_usage(command, D_USAGE_SHARD_INDEX, value,
 		    s.count - 1, s.count);
 	}
 	return EXIT_USAGE;
