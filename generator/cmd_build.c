@@ -276,7 +276,8 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 				return cli_usage("build", D_USAGE_OUT_SAME,
 				    b->jobs[k].in, b->jobs[i].in,
 				    b->jobs[i].out);
-	/* --shard: the other shares' files are left, not read */
+	/* --shard: the other shares' files are left, not read (b->jobs
+	 * keeps its room, so that a share of none still has jobs[0]) */
 	size_t kept = 0;
 	for (size_t i = 0; i < b->njobs; i++)
 		if (shard_holds(&b->shard, b->jobs[i].in))
@@ -292,8 +293,6 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 static void
 run_batch(struct batch *b, long njobs)
 {
-	if (b->njobs == 0)
-		return; /* a share with no file: nothing to do */
 	b->progress = b->njobs > 1 && isatty(STDERR_FILENO);
 	double start = cli_seconds();
 	cli_progress(b->progress, 1, b->njobs, NULL, b->jobs[0].in);

@@ -218,16 +218,18 @@ build "$TMP/e" --shard "$other/2" papers/2023/a0001.md
 expect_rc "a share with no file" 0
 expect_empty "a share with no file: silent" "$TMP/err"
 [ -z "$(ls "$TMP/e")" ] && pass || fail "a share with no file wrote $(ls "$TMP/e")"
-# Two papers that would be written to one file: a usage error in every
-# share, also when they fall in different shares.
-for d in x1 x2 x3 x4 x5 x6 x7 x8; do
-	mkdir -p "dup/$d" && cp papers/2023/a0001.md "dup/$d/same.md"
+# Two papers that would be written to one file, each in a share of its
+# own: a usage error in both shares, as in one run.
+printf 'dup/%s/same.md\n' 1 2 3 4 5 6 7 8 >"$TMP/dups"
+pair=$(python3 "$TMP/rule.py" 2 --share <"$TMP/dups" | paste - "$TMP/dups" |
+    sort -u -k1,1 | cut -f2)
+for f in $pair; do
+	mkdir -p "${f%/*}" && cp papers/2023/a0001.md "$f"
 done
-pair=$(printf 'dup/%s/same.md\n' x1 x2 x3 x4 x5 x6 x7 x8 |
-    python3 "$TMP/rule.py" 2 | sort -u -k1,1 | wc -l)
-[ "$pair" -eq 2 ] && pass || fail "the test needs papers in both shares"
+[ "$(echo $pair | wc -w)" -eq 2 ] && pass ||
+    fail "the test needs two papers in different shares" "$pair"
 for i in 0 1; do
-	build "$TMP/d$i" --shard "$i/2" dup/x*/same.md
+	build "$TMP/d$i" --shard "$i/2" $pair
 	expect_rc "outputs that collide, share $i/2" 2
 	expect_err "outputs that collide, share $i/2: said" 'would both be written to'
 done
