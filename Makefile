@@ -188,6 +188,8 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	CORPUS_PDF=$(BUILD)/corpus-pdf ./tests/pdfua.sh
 	./tests/parity.sh
 	./tests/archives.sh
+	./tests/update.sh
+	./tests/deps.sh
 	./tests/shard.sh
 	./tests/extpdf.sh
 	BUILD=$(BUILD) ./tests/html.sh

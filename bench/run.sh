@@ -25,6 +25,9 @@
 #   archive         clerk build -j 1|2 -O D on 2,000 papers vs floor --from
 #                   the plan of clerk's 2,000 PDFs, in one process; and clerk
 #                   -j 2 on the first 500 papers, to compare peak RSS.
+#   archive -u      clerk build -u -j 2 over the archive recorded by one -u
+#                   build: nothing changed, nothing written; against the
+#                   full -j 2 build (target <= 10%).
 # It times a copy of ./clerk taken when it starts ($BENCH_DIR/clerk).
 # A benchmark, not a test: it exits 0 when a target is missed (the table
 # says MISSED), and 1 only when a command fails.
@@ -239,9 +242,23 @@ while [ $i -lt "$n" ]; do
 	timed "$RUNS/arch500.clerk" "$CLERK" build -j 2 -O "$O/archive" $(cat "$B/archive-500.list")
 	i=$((i + 1))
 done
+# -u with nothing changed: one build with -u records the archive (not
+# timed), then each run finds all 2,000 outputs up to date.
+say "archive: -u, once to record, then $n runs with nothing changed"
+fresh "$O/archive-u"
+# shellcheck disable=SC2046
+"$CLERK" build -u -j 2 -O "$O/archive-u" $(cat "$B/archive.list") || die "clerk build -u failed"
+i=0
+while [ $i -lt "$n" ]; do
+	# shellcheck disable=SC2046
+	timed "$RUNS/arch-noop.clerk" "$CLERK" build -u -j 2 -O "$O/archive-u" $(cat "$B/archive.list")
+	i=$((i + 1))
+done
+[ "$(find "$O/archive-u" -name '*.pdf' -newer "$O/archive-u/.clerk-state" | wc -l)" -eq 0 ] ||
+    die "a no-op -u run wrote a PDF"
 # Keeps the one paper and the packs (in $O/ref), not 200 MB of archive.
 rm -rf "$O/one" "$O/one-floor" "$O/one-html" "$O/pack" "$O/pack-floor" \
-    "$O/pack-html" "$O/pack-pdf" "$O/archive" \
+    "$O/pack-html" "$O/pack-pdf" "$O/archive" "$O/archive-u" \
     "$O/archive-floor" "$O/ref/archive"
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -307,6 +324,10 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	    -v rss="$(maxrss "$RUNS/pack-html.clerk")" 'BEGIN {
 		printf "| 50-paper meeting, -f html, -j 1 ⁵ | %.1f ms | — | — | %.1f MB | — | — | under 200 ms | %s |\n",
 		    cw, rss / 1024, cw < 200 ? "yes" : "MISSED" }'
+	awk -v cw="$(median "$RUNS/arch-noop.clerk")" -v fw="$(median "$RUNS/arch-j2.clerk")" \
+	    -v rss="$(maxrss "$RUNS/arch-noop.clerk")" 'BEGIN {
+		printf "| archive, 2,000 papers, -u -j 2, nothing changed ⁷ | %.1f ms | — | — | %.1f MB | %.2f s (full build, -j 2) | %.3f× | ratio ≤ 0.10× | %s |\n",
+		    cw, rss / 1024, fw / 1000, cw / fw, cw / fw <= 0.10 ? "yes" : "MISSED" }'
 	awk -v cw="$(median "$RUNS/arch500.clerk")" -v pages="$P_500" \
 	    -v rss="$RSS500" -v rss2="$RSS2000" -v met="$GROWTH" 'BEGIN {
 		printf "| archive, first 500 papers, -j 2 ³ | %.2f s | %d | %.0f | %.1f MB | — | — | RSS of 2,000 ≤ 1.1 × RSS of 500 (%.1f MB) | %s |\n",
@@ -332,13 +353,17 @@ GROWTH=$(awk -v a="$RSS2000" -v b="$RSS500" 'BEGIN {
 	echo "   2 x 200 included pages, merged with libqpdf. Its ratio is against the same"
 	echo "   pack without them, -j 2 (the clerk-made part, whose ratio to the floor is"
 	echo "   that row's)."
+	echo "7. clerk build -u over the archive built and recorded with -u just before:"
+	echo "   every output up to date, so nothing is written. Its ratio is against the"
+	echo "   full -j 2 build of the archive in the same run."
 	echo
 	echo "Spread (min–max): one paper clerk $(range "$RUNS/one.clerk"), floor $(range "$RUNS/one.floor");"
 	echo "one paper -f html $(range "$RUNS/one-html.clerk"), meeting -f html $(range "$RUNS/pack-html.clerk");"
 	echo "pack clerk -j 1 $(range "$RUNS/pack.clerk"), -j 2 $(range "$RUNS/pack-j2.clerk"),"
 	echo "with PDF appendices -j 2 $(range "$RUNS/pack-pdf-j2.clerk"),"
 	echo "floor $(range "$RUNS/pack.floor"); archive clerk -j 1 $(range "$RUNS/arch-j1.clerk"),"
-	echo "-j 2 $(range "$RUNS/arch-j2.clerk"), floor $(range "$RUNS/arch.floor")."
+	echo "-j 2 $(range "$RUNS/arch-j2.clerk"), -u nothing changed $(range "$RUNS/arch-noop.clerk"),"
+	echo "floor $(range "$RUNS/arch.floor")."
 	echo "Floor peak RSS: one paper $(maxrss "$RUNS/one.floor") kB, packs $(maxrss "$RUNS/pack.floor") kB,"
 	echo "archive $(maxrss "$RUNS/arch.floor") kB."
 	echo

@@ -23,7 +23,7 @@ static const struct {
     {"build",
         "clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
         "[-j N] [--full]\n"
-        "                   [--shard I/N] FILE...",
+        "                   [-u] [--deps] [--shard I/N] FILE...",
         "Typesets papers and minutes (.md) as PDF, after the checks of\n"
         "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml) or as\n"
         "web pages (-f html: <stem>.html, its images in <stem>.files/).\n"
@@ -47,6 +47,13 @@ static const struct {
         "  --full        the full edition, non-public matter included and\n"
         "                marked not for publication, to <stem>-full.pdf\n"
         "                (.xml, .html) unless -o names the file\n"
+        "  -u            update: leave an output whose inputs (the paper,\n"
+        "                its appendices and images, its template and\n"
+        "                fonts, clerk, the options, SOURCE_DATE_EPOCH)\n"
+        "                are the same as when it was written; decided by\n"
+        "                content, recorded in DIR/.clerk-state\n"
+        "  --deps        write OUTPUT.d beside each output: a make rule of\n"
+        "                the files it was made from, as gcc -MD -MP\n"
         "  --shard I/N   build only share I of N (I from 0 to N-1), the\n"
         "                files whose paths fall in it: N runs with the\n"
         "                same files, anywhere, build each file once (see\n"
@@ -54,7 +61,8 @@ static const struct {
         "                Kubernetes)\n"},
     {"pack",
         "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
-        "                  [--supplement | --agenda-only] AGENDA.md",
+        "                  [--supplement | --agenda-only] [-u] [--deps]\n"
+        "                  AGENDA.md",
         "Builds a meeting's committee packs from its agenda: the front\n"
         "sheet and agenda with each item's page range, then every paper\n"
         "in agenda order with page numbers running on from 1, each item's\n"
@@ -84,7 +92,12 @@ static const struct {
         "                their main item numbers, pages numbered from 1\n"
         "  --agenda-only the front sheet and agenda alone, public, to\n"
         "                <stem>-agenda.pdf: no page ranges, and papers\n"
-        "                need not exist yet\n"},
+        "                need not exist yet\n"
+        "  -u            update: leave the packs as they are when the\n"
+        "                agenda, its papers and everything they use are\n"
+        "                the same as when they were written\n"
+        "  --deps        write OUTPUT.d beside each pack: a make rule of\n"
+        "                the files it was made from\n"},
     {"check", "clerk check [--dump] FILE...",
         "Reads and validates papers and minutes (.md), or the Akoma Ntoso\n"
         "XML clerk wrote for them (.xml), against their templates without\n"
@@ -112,9 +125,10 @@ static const char overview
          "Usage:\n"
          "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
          "[-j N]\n"
-         "              [--full] [--shard I/N] FILE...\n"
+         "              [--full] [-u] [--deps] [--shard I/N] FILE...\n"
          "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
-         "             [--supplement | --agenda-only] AGENDA.md\n"
+         "             [--supplement | --agenda-only] [-u] [--deps] "
+         "AGENDA.md\n"
          "  clerk check [--dump] FILE...\n"
          "  clerk new [-t TEMPLATE | -t agenda] FILE.md\n"
          "  clerk templates [TEMPLATE]\n"

@@ -5,7 +5,10 @@
  * (.md) or clerk's own XML (.xml); each is read, checked and written on
  * its own (one device and one arena per paper); with -j N, N threads
  * share the work. Messages of each paper are kept and printed whole, in
- * the order the files were given. */
+ * the order the files were given. With -u an output whose inputs are the
+ * same as when it was written is left as it is (update.h); with --deps
+ * each output written gets OUTPUT.d, a make rule of its inputs
+ * (inputs.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,12 +21,15 @@
 #include "arena.h"
 #include "backend.h"
 #include "cli.h"
+#include "build.h"
 #include "diag.h"
+#include "inputs.h"
 #include "jobs.h"
 #include "output.h"
 #include "paper.h"
 #include "shard.h"
 #include "template.h"
+#include "update.h"
 
 /* One input file. */
 struct job {
@@ -31,14 +37,17 @@ struct job {
 	char *out;      /* the file to write, heap */
 	char *log;      /* its messages, heap (NULL: none yet) */
 	size_t loglen;
-	bool skip;  /* neither .md nor .xml: reported, not built */
-	int status; /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
-	bool done;  /* finished, log and status final (batch_done) */
+	bool skip;          /* neither .md nor .xml: reported, not built */
+	int status;         /* EXIT_OK, EXIT_INPUT or EXIT_SYSTEM */
+	bool done;          /* finished, log and status final (batch_done) */
+	bool fresh;         /* -u: up to date, left as it was */
+	struct inputs read; /* what was read for it (also on errors) */
 };
 
 /* What the jobs share (read-only while they run), and the printing of
  * their messages, which only batch_done touches. */
 struct batch {
+	const struct build_request *rq;
 	struct job *jobs;
 	size_t njobs;
 	const struct template_set *set; /* read-only */
@@ -46,12 +55,15 @@ struct batch {
 	const struct backend *be;       /* -f */
 	enum edition edition;           /* --full: the full edition */
 	struct render_options opt;
-	struct shard shard;     /* --shard: the share built */
-	size_t printed;         /* jobs whose messages are out */
-	size_t written, failed; /* of the jobs printed: outputs
-					   written, inputs not built */
-	bool progress;          /* show progress on stderr */
-	int status;             /* the worst so far */
+	bool update;                   /* -u: skip what is up to date */
+	bool deps;                     /* --deps: write OUTPUT.d */
+	struct update *up;             /* -u's records (NULL without -u) */
+	size_t printed;                /* jobs whose messages are out */
+	size_t written, fresh, failed; /* of the jobs printed: outputs
+					   written, up to date, inputs not
+					   built */
+	bool progress;                 /* show progress on stderr */
+	int status;                    /* the worst so far */
 };
 
 static bool
@@ -80,27 +92,94 @@ read_paper(const char *path, const struct template_set *set, const char *tpl_id,
 	return paper_read_as(path, set, tpl_id, d, system_error);
 }
 
-/* Renders edition e of p with the batch's back end and writes it to out,
- * whole or not at all. A system error is put in *syserr (heap). */
+/* What decides an output's bytes besides its files (update.h): the
+ * command and its options, and the input as named. An HTML page links
+ * the PDF beside it when there is one: whether there is counts too. */
+static char *
+settings(const struct batch *b, const struct job *j)
+{
+	bool pdf_beside = false;
+	if (b->be == &backend_html) {
+		size_t n = strlen(j->out) - strlen(b->be->ext);
+		char *pdf = xmalloc(n + 5);
+		memcpy(pdf, j->out, n);
+		memcpy(pdf + n, ".pdf", 5);
+		struct stat st;
+		pdf_beside = stat(pdf, &st) == 0 && S_ISREG(st.st_mode);
+		free(pdf);
+	}
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+	if (fp == NULL)
+		out_of_memory();
+	fprintf(fp, "build\n%s\n%s\n", b->be->name,
+	    b->edition == EDITION_FULL ? "full" : "public");
+	if (b->opt.has_epoch)
+		fprintf(fp, "epoch %lld\n", b->opt.epoch);
+	else
+		fputs("epoch none\n", fp);
+	fprintf(fp, "template %s\npdf-beside %d\ninput %s",
+	    b->tpl_id ? b->tpl_id : "-", pdf_beside, j->in);
+	if (fclose(fp) != 0)
+		out_of_memory();
+	return s;
+}
+
+/* With -u, whether j's output is up to date (with --deps, its rule
+ * written too). */
+static bool
+job_fresh(const struct batch *b, const struct job *j)
+{
+	if (b->deps) {
+		char *d = inputs_rule_path(j->out);
+		struct stat st;
+		bool has = stat(d, &st) == 0;
+		free(d);
+		if (!has)
+			return false;
+	}
+	char *s = settings(b, j);
+	bool fresh = update_fresh(b->up, j->out, s);
+	free(s);
+	return fresh;
+}
+
+/* Renders edition e of p with the batch's back end and writes it to j's
+ * output, whole or not at all; then its rule (--deps) and its record
+ * (-u). A system error is put in *syserr (heap). */
 static int
-write_paper(const struct batch *b, const struct paper *p, const char *out,
+write_paper(const struct batch *b, const struct paper *p, struct job *j,
     struct diags *d, char **syserr)
 {
+	const char *out = j->out;
 	struct rendered r = {.path = out};
+	/* before the page is made: it may link the PDF beside it */
+	char *set = b->up != NULL ? settings(b, j) : NULL;
 	void *rn = b->be->new (&b->opt);
 	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
 	b->be->free(rn);
+	char *failed = NULL;
 	if (status == EXIT_OK) {
-		char *failed = NULL;
 		struct staged *s = output_rendered_stage(out, &r, &failed);
-		if (s == NULL || !output_rendered_commit(s, &failed)) {
-			char eb[DIAG_ERRNO_MAX];
-			*syserr = diag_string(failed, D_CANNOT_WRITE,
-			    diag_errno(errno, eb, sizeof eb));
+		if (s == NULL || !output_rendered_commit(s, &failed))
+			status = EXIT_SYSTEM;
+	}
+	if (status == EXIT_OK && b->deps) {
+		if (!inputs_write_rule(&j->read, out)) {
+			failed = inputs_rule_path(out);
 			status = EXIT_SYSTEM;
 		}
-		free(failed);
 	}
+	if (failed != NULL) {
+		char eb[DIAG_ERRNO_MAX];
+		*syserr = diag_string(failed, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
+	}
+	if (status == EXIT_OK && b->up != NULL)
+		update_record(b->up, out, &r, set, &j->read);
+	free(set);
+	free(failed);
 	rendered_free(&r);
 	return status;
 }
@@ -108,22 +187,32 @@ write_paper(const struct batch *b, const struct paper *p, const char *out,
 /* Reads, checks and writes one paper; its messages go to log, in the
  * order diags prints them, a system error last. */
 static int
-build_one(struct batch *b, const struct job *j, FILE *log)
+build_one(struct batch *b, struct job *j, FILE *log)
 {
 	int status;
 	struct diags *d = diags_new();
 	char *syserr = NULL;
 
+	if (b->up != NULL && job_fresh(b, j)) {
+		j->fresh = true;
+		diags_free(d);
+		return EXIT_OK;
+	}
 	if (!is_xml(j->in) && agenda_detect(j->in)) {
 		/* An agenda is a pack's, not a paper: say so rather than
 		 * report it as a paper full of unknown keys. */
 		diag_print(log, j->in, D_BUILD_AGENDA);
 		diags_free(d);
+		inputs_add(&j->read, j->in, false);
 		return EXIT_INPUT;
 	}
 	bool system_error;
 	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
 	    &system_error);
+	if (p != NULL)
+		inputs_of_paper(&j->read, p);
+	else
+		inputs_add(&j->read, j->in, false);
 	if (system_error) {
 		char eb[DIAG_ERRNO_MAX];
 		syserr = diag_string(j->in, D_CANNOT_READ,
@@ -135,7 +224,7 @@ build_one(struct batch *b, const struct job *j, FILE *log)
 		/* a non-public paper without --full: nothing written */
 		status = EXIT_INPUT;
 	} else {
-		status = write_paper(b, p, j->out, d, &syserr);
+		status = write_paper(b, p, j, d, &syserr);
 	}
 
 	diags_flush(d, log);
@@ -194,10 +283,15 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 		free(j->log);
 		j->log = NULL;
 		b->status = exit_worst(b->status, j->status);
-		if (j->status == EXIT_OK)
-			b->written++;
-		else
+		if (j->status != EXIT_OK) {
 			b->failed++;
+		} else if (j->fresh) {
+			b->fresh++;
+		} else {
+			b->written++;
+			if (b->rq->announce)
+				fprintf(stderr, "written %s\n", j->out);
+		}
 	}
 	if (b->printed < n)
 		cli_progress(b->progress, b->printed + 1, n, NULL,
@@ -205,41 +299,48 @@ batch_done(void *ctx, size_t i, size_t ndone, size_t n)
 	fflush(stderr);
 }
 
-/* The command line of build (b: -t, -f, --full; its files from
- * argv[*first]), checked. Returns EXIT_OK or the usage error printed. */
-static int
-build_options(int argc, char **argv, struct batch *b, const char **out_file,
-    const char **out_dir, long *njobs, int *first)
+/* The command line of build or watch (command), checked into rq: its
+ * files from argv[first]. Returns EXIT_OK or the usage error printed. */
+int
+build_parse(const char *command, int argc, char **argv,
+    struct build_request *rq)
 {
 	bool full = false, pdfa = false;
+	*rq = (struct build_request){.command = command,
+	    .be = &backend_pdf,
+	    .njobs = 1};
 	const struct cli_option opts[] = {
 	    {"--full", false, cli_flag, &full, NULL},
 	    /* every PDF is PDF/A-2a: kept for the scripts that ask */
 	    {"--pdfa", false, cli_flag, &pdfa, NULL},
-	    {"-f", true, cli_format, &b->be, NULL},
-	    {"-o", true, cli_string, out_file, NULL},
-	    {"-O", true, cli_string, out_dir, NULL},
-	    {"-t", true, cli_string, &b->tpl_id, NULL},
-	    {"-j", true, cli_jobs_option, njobs, NULL},
-	    {"--shard", true, shard_option, &b->shard, "a share, I/N"},
+	    {"-u", false, cli_flag, &rq->update, NULL},
+	    {"--deps", false, cli_flag, &rq->deps, NULL},
+	    {"-f", true, cli_format, &rq->be, NULL},
+	    {"-o", true, cli_string, &rq->out_file, NULL},
+	    {"-O", true, cli_string, &rq->out_dir, NULL},
+	    {"-t", true, cli_string, &rq->tpl_id, NULL},
+	    {"-j", true, cli_jobs_option, &rq->njobs, NULL},
+	    {"--shard", true, shard_option, &rq->shard, "a share, I/N"},
 	};
-	if (cli_options("build", argc, argv, opts, sizeof opts / sizeof *opts,
-	        false, first) != EXIT_OK)
+	int first;
+	if (cli_options(command, argc, argv, opts, sizeof opts / sizeof *opts,
+	        false, &first) != EXIT_OK)
 		return EXIT_USAGE;
-	b->edition = full ? EDITION_FULL : EDITION_PUBLIC;
-	int nfiles = argc - *first;
-	if (nfiles == 0)
-		return cli_usage("build", D_USAGE_NO_FILE);
-	if (*out_file != NULL && *out_dir != NULL)
-		return cli_usage("build", D_USAGE_OUT_BOTH);
-	if (*out_file != NULL && nfiles > 1)
-		return cli_usage("build", D_USAGE_OUT_ONE);
-	for (int i = *first; b->tpl_id != NULL && i < argc; i++)
-		if (is_xml(argv[i]))
-			return cli_usage("build", D_USAGE_TEMPLATE_XML,
-			    argv[i]);
-	b->njobs = (size_t)nfiles;
-	return cli_source_date_epoch("build", &b->opt.has_epoch, &b->opt.epoch);
+	rq->edition = full ? EDITION_FULL : EDITION_PUBLIC;
+	rq->files = argv + first;
+	rq->nfiles = (size_t)(argc - first);
+	if (rq->nfiles == 0)
+		return cli_usage(command, D_USAGE_NO_FILE);
+	if (rq->out_file != NULL && rq->out_dir != NULL)
+		return cli_usage(command, D_USAGE_OUT_BOTH);
+	if (rq->out_file != NULL && rq->nfiles > 1)
+		return cli_usage(command, D_USAGE_OUT_ONE);
+	for (size_t i = 0; rq->tpl_id != NULL && i < rq->nfiles; i++)
+		if (is_xml(rq->files[i]))
+			return cli_usage(command, D_USAGE_TEMPLATE_XML,
+			    rq->files[i]);
+	return cli_source_date_epoch(command, &rq->opt.has_epoch,
+	    &rq->opt.epoch);
 }
 
 /* The jobs of b, one per file of files in its share (--shard), each with
@@ -267,20 +368,20 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 		if (stat(b->jobs[i].in, &si) == 0 &&
 		    stat(b->jobs[i].out, &so) == 0 && si.st_dev == so.st_dev &&
 		    si.st_ino == so.st_ino)
-			return cli_usage("build", D_USAGE_OUT_IS_IN,
+			return cli_usage(b->rq->command, D_USAGE_OUT_IS_IN,
 			    b->jobs[i].in);
 	}
 	for (size_t i = 0; i < b->njobs; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(b->jobs[i].out, b->jobs[k].out) == 0)
-				return cli_usage("build", D_USAGE_OUT_SAME,
-				    b->jobs[k].in, b->jobs[i].in,
-				    b->jobs[i].out);
+				return cli_usage(b->rq->command,
+				    D_USAGE_OUT_SAME, b->jobs[k].in,
+				    b->jobs[i].in, b->jobs[i].out);
 	/* --shard: the other shares' files are left, not read (b->jobs
 	 * keeps its room, so that a share of none still has jobs[0]) */
 	size_t kept = 0;
 	for (size_t i = 0; i < b->njobs; i++)
-		if (shard_holds(&b->shard, b->jobs[i].in))
+		if (shard_holds(&b->rq->shard, b->jobs[i].in))
 			b->jobs[kept++] = b->jobs[i];
 		else
 			free(b->jobs[i].out);
@@ -300,50 +401,82 @@ run_batch(struct batch *b, long njobs)
 	if (b->progress) {
 		/* A batch on a terminal ends with what it did. */
 		cli_progress(true, 0, 0, NULL, NULL);
-		fprintf(stderr,
-		    "clerk: %zu written, %zu with errors, in %.1f "
-		    "s\n",
-		    b->written, b->failed, cli_seconds() - start);
+		if (b->update)
+			fprintf(stderr,
+			    "clerk: %zu written, %zu up to date, %zu with "
+			    "errors, in %.1f s\n",
+			    b->written, b->fresh, b->failed,
+			    cli_seconds() - start);
+		else
+			fprintf(stderr,
+			    "clerk: %zu written, %zu with errors, in %.1f "
+			    "s\n",
+			    b->written, b->failed, cli_seconds() - start);
 		fflush(stderr);
 	}
 }
 
 int
-cmd_build(int argc, char **argv)
+build_run(const struct build_request *rq,
+    void (*input)(void *ctx, const char *path), void *ctx)
 {
-	const char *out_file = NULL, *out_dir = NULL;
-	long njobs = 1;
-	int first;
-	struct batch b = {.be = &backend_pdf};
-	if (build_options(argc, argv, &b, &out_file, &out_dir, &njobs,
-	        &first) != EXIT_OK)
-		return EXIT_USAGE;
-
 	struct template_set set;
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
 		return status;
-	if (b.tpl_id != NULL && template_find(&set, b.tpl_id) == NULL) {
+	if (rq->tpl_id != NULL && template_find(&set, rq->tpl_id) == NULL) {
 		templates_free(&set);
-		return cli_usage("build", D_USAGE_TEMPLATE, b.tpl_id);
+		return cli_usage(rq->command, D_USAGE_TEMPLATE, rq->tpl_id);
 	}
-	const char *dir = out_dir;
-	if (out_file == NULL && (dir = cli_output_dir(out_dir)) == NULL) {
+	const char *dir = rq->out_dir;
+	if (rq->out_file == NULL &&
+	    (dir = cli_output_dir(rq->out_dir)) == NULL) {
 		templates_free(&set);
 		return EXIT_SYSTEM;
 	}
 
-	b.set = &set;
-	b.status = status;
-	if ((status = make_jobs(&b, argv + first, out_file, dir)) == EXIT_OK) {
-		run_batch(&b, njobs);
+	struct batch b = {.rq = rq,
+	    .njobs = rq->nfiles,
+	    .set = &set,
+	    .tpl_id = rq->tpl_id,
+	    .be = rq->be,
+	    .edition = rq->edition,
+	    .opt = rq->opt,
+	    .update = rq->update,
+	    .deps = rq->deps,
+	    .status = status};
+	if (rq->update)
+		b.up = update_new(&set);
+	if ((status = make_jobs(&b, rq->files, rq->out_file, dir)) == EXIT_OK) {
+		run_batch(&b, rq->njobs);
 		status = b.status;
 	}
+	char *failed = NULL;
+	if (b.up != NULL && !update_save(b.up, &failed)) {
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, failed, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
+		status = exit_worst(status, EXIT_SYSTEM);
+	}
+	free(failed);
+	update_free(b.up);
 	for (size_t i = 0; i < b.njobs; i++) {
+		if (input != NULL)
+			inputs_each(&b.jobs[i].read, input, ctx);
+		inputs_free(&b.jobs[i].read);
 		free(b.jobs[i].out);
 		free(b.jobs[i].log);
 	}
 	free(b.jobs);
 	templates_free(&set);
 	return status;
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+	struct build_request rq;
+	if (build_parse("build", argc, argv, &rq) != EXIT_OK)
+		return EXIT_USAGE;
+	return build_run(&rq, NULL, NULL);
 }

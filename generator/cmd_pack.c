@@ -7,22 +7,29 @@
  * reported; nothing written while any has an error); the plan (pack.c)
  * routes the documents; the back end of the format (backend.h; for PDF
  * the pack stage, pack_layout.h) renders the packs, and all are written,
- * or none. */
+ * or none. With -u packs whose inputs are the same as when they were
+ * written are left as they are (update.h); with --deps each pack written
+ * gets OUTPUT.d, a make rule of its inputs (inputs.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "agenda.h"
+#include "arena.h"
 #include "backend.h"
+#include "build.h"
 #include "cli.h"
 #include "diag.h"
 #include "glyphs.h"
+#include "inputs.h"
 #include "output.h"
 #include "pack.h"
 #include "pdf.h"
 #include "template.h"
+#include "update.h"
 
 /* What the progress line shows: the papers laid out, then the writing of
  * the first pack, so that the counter only goes up. */
@@ -120,13 +127,72 @@ read_agenda(const char *path, const struct template_set *set, long njobs,
 	return a;
 }
 
-/* Renders the packs of pk (pack_kinds) with back end be and writes them
- * into dir. */
-static int
-make_packs(const struct backend *be, const struct pack *pk,
-    const struct template_set *set, struct render_options *o, struct diags *d,
-    const char *dir)
+/* What decides a pack's bytes besides its files (update.h). */
+static char *
+pack_settings(const struct pack_request *rq)
 {
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+	if (fp == NULL)
+		out_of_memory();
+	fprintf(fp, "pack\n%s\nmode %d\nduplex %d\n", rq->be->name,
+	    (int)rq->mode, rq->duplex);
+	if (rq->opt.has_epoch)
+		fprintf(fp, "epoch %lld\n", rq->opt.epoch);
+	else
+		fputs("epoch none\n", fp);
+	fprintf(fp, "input %s", rq->agenda);
+	if (fclose(fp) != 0)
+		out_of_memory();
+	return s;
+}
+
+/* The files the packs of mode are written to from the agenda at path,
+ * into out (heap; the number of them returned). The names are the
+ * plan's (pack_name), which need only the mode. */
+static int
+pack_outputs(const struct pack_request *rq, const char *dir, char *out[2])
+{
+	struct pack pk = {.mode = rq->mode};
+	int nk = pack_kinds(&pk);
+	for (int k = 0; k < nk; k++)
+		out[k] = cli_output_name(dir, rq->agenda,
+		    pack_name(&pk, (enum pack_kind)k), rq->be->pack_ext);
+	return nk;
+}
+
+/* With -u, whether every pack rq writes into dir is up to date. */
+static bool
+packs_fresh(const struct pack_request *rq, struct update *up, const char *dir)
+{
+	char *out[2] = {NULL, NULL};
+	int nk = pack_outputs(rq, dir, out);
+	char *s = pack_settings(rq);
+	bool fresh = true;
+	for (int k = 0; k < nk && fresh; k++) {
+		fresh = update_fresh(up, out[k], s);
+		if (fresh && rq->deps) {
+			char *d = inputs_rule_path(out[k]);
+			struct stat st;
+			fresh = stat(d, &st) == 0;
+			free(d);
+		}
+	}
+	for (int k = 0; k < 2; k++)
+		free(out[k]);
+	free(s);
+	return fresh;
+}
+
+/* Renders the packs of pk (pack_kinds) with back end be and writes them
+ * into dir; then their rules (--deps, from in) and records (-u, up). */
+static int
+make_packs(const struct pack_request *rq, const struct pack *pk,
+    const struct template_set *set, struct render_options *o, struct diags *d,
+    const char *dir, const struct inputs *in, struct update *up)
+{
+	const struct backend *be = rq->be;
 	int nk = pack_kinds(pk);
 	char *out[2] = {NULL, NULL};
 	for (int k = 0; k < nk; k++)
@@ -142,6 +208,24 @@ make_packs(const struct backend *be, const struct pack *pk,
 	cli_progress(pg.tty, 0, 0, NULL, NULL);
 	if (status == EXIT_OK)
 		status = write_packs(out, r, nk);
+	char *s = up != NULL ? pack_settings(rq) : NULL;
+	for (int k = 0; k < nk && status == EXIT_OK; k++) {
+		if (rq->deps) {
+			if (!inputs_write_rule(in, out[k])) {
+				char eb[DIAG_ERRNO_MAX];
+				char *dp = inputs_rule_path(out[k]);
+				diag_print(stderr, dp, D_CANNOT_WRITE,
+				    diag_errno(errno, eb, sizeof eb));
+				free(dp);
+				status = EXIT_SYSTEM;
+			}
+		}
+		if (up != NULL && status == EXIT_OK)
+			update_record(up, out[k], &r[k], s, in);
+		if (rq->announce && status == EXIT_OK)
+			fprintf(stderr, "written %s\n", out[k]);
+	}
+	free(s);
 	for (int k = 0; k < 2; k++) {
 		rendered_free(&r[k]);
 		free(out[k]);
@@ -150,63 +234,105 @@ make_packs(const struct backend *be, const struct pack *pk,
 }
 
 int
-cmd_pack(int argc, char **argv)
+pack_parse(const char *command, int argc, char **argv, struct pack_request *rq)
 {
-	const char *out_dir = NULL;
-	const struct backend *be = &backend_pdf;
-	bool duplex = false, supplement = false, agenda_only = false;
-	long njobs = 1;
+	bool supplement = false, agenda_only = false;
+	*rq = (struct pack_request){.command = command,
+	    .be = &backend_pdf,
+	    .njobs = 1};
 	const struct cli_option opts[] = {
-	    {"--duplex", false, cli_flag, &duplex, NULL},
+	    {"--duplex", false, cli_flag, &rq->duplex, NULL},
 	    {"--supplement", false, cli_flag, &supplement, NULL},
 	    {"--agenda-only", false, cli_flag, &agenda_only, NULL},
-	    {"-f", true, cli_format, &be, NULL},
-	    {"-O", true, cli_string, &out_dir, NULL},
-	    {"-j", true, cli_jobs_option, &njobs, NULL},
+	    {"-u", false, cli_flag, &rq->update, NULL},
+	    {"--deps", false, cli_flag, &rq->deps, NULL},
+	    {"-f", true, cli_format, &rq->be, NULL},
+	    {"-O", true, cli_string, &rq->out_dir, NULL},
+	    {"-j", true, cli_jobs_option, &rq->njobs, NULL},
 	};
 	int first;
-	if (cli_options("pack", argc, argv, opts, sizeof opts / sizeof *opts,
+	if (cli_options(command, argc, argv, opts, sizeof opts / sizeof *opts,
 	        false, &first) != EXIT_OK)
 		return EXIT_USAGE;
 	if (argc - first == 0)
-		return cli_usage("pack", D_USAGE_NO_AGENDA);
+		return cli_usage(command, D_USAGE_NO_AGENDA);
 	if (argc - first > 1)
-		return cli_usage("pack", D_USAGE_ONE_AGENDA, argv[first + 1]);
+		return cli_usage(command, D_USAGE_ONE_AGENDA, argv[first + 1]);
 	if (supplement && agenda_only)
-		return cli_usage("pack", D_USAGE_PACK_KINDS);
-	enum pack_mode mode = supplement ? PACK_SUPPLEMENT :
-	    agenda_only                  ? PACK_AGENDA :
-	                                   PACK_MAIN;
-	struct render_options o = {.njobs = (size_t)njobs, .duplex = duplex};
-	if (cli_source_date_epoch("pack", &o.has_epoch, &o.epoch) != EXIT_OK)
-		return EXIT_USAGE;
+		return cli_usage(command, D_USAGE_PACK_KINDS);
+	rq->agenda = argv[first];
+	rq->mode = supplement ? PACK_SUPPLEMENT :
+	    agenda_only       ? PACK_AGENDA :
+	                        PACK_MAIN;
+	return cli_source_date_epoch(command, &rq->opt.has_epoch,
+	    &rq->opt.epoch);
+}
+
+int
+pack_run(const struct pack_request *rq,
+    void (*input)(void *ctx, const char *path), void *ctx)
+{
+	struct render_options o = rq->opt;
+	o.njobs = (size_t)rq->njobs;
+	o.duplex = rq->duplex;
 
 	struct template_set set;
 	int status = cli_load_templates(&set);
 	if (status == EXIT_SYSTEM)
 		return status;
-	const char *dir = cli_output_dir(out_dir);
+	const char *dir = cli_output_dir(rq->out_dir);
 	if (dir == NULL) {
 		templates_free(&set);
 		return EXIT_SYSTEM;
+	}
+	struct update *up = rq->update ? update_new(&set) : NULL;
+	if (up != NULL && packs_fresh(rq, up, dir)) {
+		/* every pack is up to date: nothing is read */
+		char *failed = NULL;
+		if (!update_save(up, &failed)) {
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, failed, D_CANNOT_WRITE,
+			    diag_errno(errno, eb, sizeof eb));
+			status = exit_worst(status, EXIT_SYSTEM);
+		}
+		free(failed);
+		if (isatty(STDERR_FILENO))
+			fprintf(stderr, "clerk: packs up to date\n");
+		update_free(up);
+		templates_free(&set);
+		return status;
 	}
 
 	struct diags *d = diags_new();
 	double start = cli_seconds();
 	struct pack pk;
 	int read = EXIT_OK;
-	struct agenda *a = read_agenda(argv[first], &set, njobs, mode, d, &pk,
-	    &read);
+	struct agenda *a = read_agenda(rq->agenda, &set, rq->njobs, rq->mode, d,
+	    &pk, &read);
+	struct inputs in = {0};
+	if (a != NULL)
+		inputs_of_agenda(&in, a, pack_template(a, &set));
+	else
+		inputs_add(&in, rq->agenda, false);
 	status = exit_worst(status, read);
 	if (read == EXIT_OK)
 		status = exit_worst(status,
-		    make_packs(be, &pk, &set, &o, d, dir));
+		    make_packs(rq, &pk, &set, &o, d, dir, &in, up));
+	char *failed = NULL;
+	if (up != NULL && !update_save(up, &failed)) {
+		char eb[DIAG_ERRNO_MAX];
+		diag_print(stderr, failed, D_CANNOT_WRITE,
+		    diag_errno(errno, eb, sizeof eb));
+		status = exit_worst(status, EXIT_SYSTEM);
+	}
+	free(failed);
+	update_free(up);
 	/* On a terminal, a pack read ends with what it did. */
 	size_t bad = diags_error_files(d);
 	diags_flush(d, stderr);
 	if (a != NULL && isatty(STDERR_FILENO)) {
 		int written = status == EXIT_OK ?
-		    (mode == PACK_AGENDA ? 1 : 2) :
+		    (rq->mode == PACK_AGENDA ? 1 : 2) :
 		    0;
 		fprintf(stderr,
 		    "clerk: %d %s written, %zu %s with errors, "
@@ -214,8 +340,20 @@ cmd_pack(int argc, char **argv)
 		    written, written == 1 ? "pack" : "packs", bad,
 		    bad == 1 ? "file" : "files", cli_seconds() - start);
 	}
+	if (input != NULL)
+		inputs_each(&in, input, ctx);
+	inputs_free(&in);
 	diags_free(d);
 	agenda_free(a);
 	templates_free(&set);
 	return status;
+}
+
+int
+cmd_pack(int argc, char **argv)
+{
+	struct pack_request rq;
+	if (pack_parse("pack", argc, argv, &rq) != EXIT_OK)
+		return EXIT_USAGE;
+	return pack_run(&rq, NULL, NULL);
 }

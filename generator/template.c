@@ -40,31 +40,6 @@ template_face(const struct template *t, size_t i, const char **name)
 	return paths[i % 4];
 }
 
-/* The SHA-256 of the file at path into out; false when it cannot be read
- * (errno set). */
-static bool
-file_sha256(const char *path, char out[65])
-{
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return false;
-	struct sha256 h;
-	sha256_init(&h);
-	unsigned char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		sha256_add(&h, buf, n);
-	int e = errno;
-	bool ok = !ferror(fp);
-	fclose(fp);
-	if (!ok) {
-		errno = e != 0 ? e : EIO;
-		return false;
-	}
-	sha256_hex(&h, out);
-	return true;
-}
-
 /* One lock for every template's digests: each is computed once. */
 static pthread_mutex_t digests_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -78,7 +53,7 @@ template_digests(const struct template *t, const char **failed)
 	pthread_mutex_lock(&digests_lock);
 	if (!dg->done) {
 		dg->done = true;
-		if (!file_sha256(t->path, dg->file)) {
+		if (!sha256_file(t->path, dg->file)) {
 			dg->failed = t->path;
 			dg->error = errno;
 		}
@@ -92,7 +67,7 @@ template_digests(const struct template *t, const char **failed)
 			}
 			if (k < i) {
 				memcpy(dg->face[i], dg->face[k], 65);
-			} else if (!file_sha256(path, dg->face[i])) {
+			} else if (!sha256_file(path, dg->face[i])) {
 				dg->failed = path;
 				dg->error = errno;
 			}

@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -654,4 +655,27 @@ utf8_replace(struct arena *a, const char *s, bool (*keep)(uint32_t cp),
 		return s;
 	out[o] = '\0';
 	return out;
+}
+
+bool
+sha256_file(const char *path, char out[65])
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return false;
+	struct sha256 h;
+	sha256_init(&h);
+	unsigned char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sha256_add(&h, buf, n);
+	int e = errno;
+	bool ok = !ferror(fp);
+	fclose(fp);
+	if (!ok) {
+		errno = e != 0 ? e : EIO;
+		return false;
+	}
+	sha256_hex(&h, out);
+	return true;
 }

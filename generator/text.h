@@ -113,6 +113,10 @@ void sha256_add(struct sha256 *s, const void *data, size_t n);
 /* Finishes s (add nothing after) into 64 lower-case hex digits and a NUL. */
 void sha256_hex(struct sha256 *s, char out[65]);
 
+/* The SHA-256 of the file at path, read whole, into out (hex); false
+ * when it cannot be read (errno set). */
+bool sha256_file(const char *path, char out[65]);
+
 /* A calendar date. */
 struct date {
 	int year;  /* 1..9999 */
