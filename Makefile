@@ -191,6 +191,7 @@ check: clerk unit golden $(BUILD)/layout-dump $(PDFJS_STAMP) $(HTMLCHECK_STAMP)
 	./tests/watch.sh
 	./tests/update.sh
 	./tests/deps.sh
+	./tests/shard.sh
 	./tests/extpdf.sh
 	BUILD=$(BUILD) ./tests/html.sh
 

@@ -10,6 +10,7 @@
 #include "backend.h"
 #include "model.h"
 #include "pack.h"
+#include "shard.h"
 
 struct build_request {
 	const char *command; /* "build" or "watch", for messages */
@@ -22,6 +23,7 @@ struct build_request {
 	long njobs;                     /* -j */
 	bool update;                    /* -u */
 	bool deps;                      /* --deps */
+	struct shard shard;             /* --shard ({0}: every file) */
 	struct render_options opt;      /* SOURCE_DATE_EPOCH */
 	bool announce; /* say "written FILE" for each output written */
 };

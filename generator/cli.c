@@ -23,7 +23,7 @@ static const struct {
     {"build",
         "clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
         "[-j N] [--full]\n"
-        "                   [-u] [--deps] FILE...",
+        "                   [-u] [--deps] [--shard I/N] FILE...",
         "Typesets papers and minutes (.md) as PDF, after the checks of\n"
         "clerk check, or writes them as Akoma Ntoso 3.0 XML (-f xml) or as\n"
         "web pages (-f html: <stem>.html, its images in <stem>.files/).\n"
@@ -53,7 +53,12 @@ static const struct {
         "                are the same as when it was written; decided by\n"
         "                content, recorded in DIR/.clerk-state\n"
         "  --deps        write OUTPUT.d beside each output: a make rule of\n"
-        "                the files it was made from, as gcc -MD -MP\n"},
+        "                the files it was made from, as gcc -MD -MP\n"
+        "  --shard I/N   build only share I of N (I from 0 to N-1), the\n"
+        "                files whose paths fall in it: N runs with the\n"
+        "                same files, anywhere, build each file once (see\n"
+        "                SHARDS in clerk(1) for GNU parallel, Slurm and\n"
+        "                Kubernetes)\n"},
     {"pack",
         "clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
         "                  [--supplement | --agenda-only] [-u] [--deps]\n"
@@ -140,7 +145,7 @@ static const char overview
          "Usage:\n"
          "  clerk build [-f pdf|xml|html] [-o FILE | -O DIR] [-t TEMPLATE] "
          "[-j N]\n"
-         "              [--full] [-u] [--deps] FILE...\n"
+         "              [--full] [-u] [--deps] [--shard I/N] FILE...\n"
          "  clerk pack [-f pdf|xml|html] [-O DIR] [-j N] [--duplex]\n"
          "             [--supplement | --agenda-only] [-u] [--deps] "
          "AGENDA.md\n"

@@ -27,6 +27,7 @@
 #include "jobs.h"
 #include "output.h"
 #include "paper.h"
+#include "shard.h"
 #include "template.h"
 #include "update.h"
 
@@ -320,6 +321,7 @@ build_parse(const char *command, int argc, char **argv,
 	    {"-O", true, cli_string, &rq->out_dir, NULL},
 	    {"-t", true, cli_string, &rq->tpl_id, NULL},
 	    {"-j", true, cli_jobs_option, &rq->njobs, NULL},
+	    {"--shard", true, shard_option, &rq->shard, "a share, I/N"},
 	};
 	int first;
 	if (cli_options(command, argc, argv, opts, sizeof opts / sizeof *opts,
@@ -342,9 +344,10 @@ build_parse(const char *command, int argc, char **argv,
 	    &rq->opt.epoch);
 }
 
-/* The jobs of b, one per file of files, each with the file it writes:
- * out_file, or one in dir. Returns EXIT_OK, or the usage error printed
- * when outputs would collide (b->jobs made all the same). */
+/* The jobs of b, one per file of files in its share (--shard), each with
+ * the file it writes: out_file, or one in dir. Returns EXIT_OK, or the
+ * usage error printed when outputs would collide (b->jobs made all the
+ * same), which is looked for among all the files, in every share. */
 static int
 make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 {
@@ -375,6 +378,15 @@ make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 				return cli_usage(b->rq->command,
 				    D_USAGE_OUT_SAME, b->jobs[k].in,
 				    b->jobs[i].in, b->jobs[i].out);
+	/* --shard: the other shares' files are left, not read (b->jobs
+	 * keeps its room, so that a share of none still has jobs[0]) */
+	size_t kept = 0;
+	for (size_t i = 0; i < b->njobs; i++)
+		if (shard_holds(&b->rq->shard, b->jobs[i].in))
+			b->jobs[kept++] = b->jobs[i];
+		else
+			free(b->jobs[i].out);
+	b->njobs = kept;
 	return EXIT_OK;
 }
 
