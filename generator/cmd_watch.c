@@ -508,6 +508,7 @@ parse(int argc, char **argv, struct target *t)
 		const char *no = t->b.out_file != NULL ? "-o" :
 		    t->b.tpl_id != NULL                ? "-t" :
 		    t->b.edition == EDITION_FULL       ? "--full" :
+		    t->b.shard.count != 0              ? "--shard" :
 		                                         NULL;
 		if (no != NULL)
 			return cli_usage("watch", D_USAGE_WATCH_PACK_OPTION,

@@ -116,7 +116,7 @@ expect_err "unknown template" 'unknown template "no-such-template"'
 run timeout 10 ./clerk watch tests/pack/meeting/agenda.md "$SEED"
 expect_rc "an agenda with a paper" 2
 expect_err "an agenda with a paper" '"tests/pack/meeting/agenda.md" is an agenda: watch it alone'
-for opt in "-o $TMP/x.pdf" "-t col-2018" --full; do
+for opt in "-o $TMP/x.pdf" "-t col-2018" --full "--shard 0/2"; do
 	run timeout 10 ./clerk watch $opt tests/pack/meeting/agenda.md
 	expect_rc "an agenda with ${opt%% *}" 2
 	expect_err "an agenda with ${opt%% *}" "^clerk: ${opt%% *} does not apply to an agenda"
