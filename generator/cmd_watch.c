@@ -84,6 +84,10 @@ struct watch {
 	struct folders in; /* watched now (wd -1: not watchable) */
 	char *changed;     /* the first file whose change counted since the last
 			  build, heap (NULL: none, or a folder) */
+	bool changed_input; /* changed is an input (or its folder), not a
+			       file counted only for being made (an
+			       editor's temporary file is named only when
+			       no input follows it) */
 };
 
 /* Set by the signal handler: SIGINT or SIGTERM asked to stop. The pipe
@@ -333,8 +337,11 @@ counts(struct watch *w, const struct target *t, const struct inotify_event *ev)
 			if (ev->mask & IN_MOVE_SELF)
 				inotify_rm_watch(w->fd, f->wd);
 			f->wd = -1;
-			if (w->changed == NULL)
+			if (w->changed == NULL || !w->changed_input) {
+				free(w->changed);
 				w->changed = xstrdup(f->path);
+				w->changed_input = true;
+			}
 			hit = true;
 			continue;
 		}
@@ -348,10 +355,14 @@ counts(struct watch *w, const struct target *t, const struct inotify_event *ev)
 		        (ev->mask &
 		            (IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE)) &&
 		        !is_output(t, ev->name))) {
-			if (!hit && w->changed == NULL)
+			if (w->changed == NULL ||
+			    (named && !w->changed_input)) {
+				free(w->changed);
 				w->changed = strcmp(f->path, ".") == 0 ?
 				    xstrdup(ev->name) :
 				    join(f->path, ev->name);
+				w->changed_input = named;
+			}
 			hit = true;
 		}
 	}
@@ -561,6 +572,7 @@ cmd_watch(int argc, char **argv)
 			    w.changed != NULL ? w.changed : "files");
 		free(w.changed);
 		w.changed = NULL;
+		w.changed_input = false;
 		build(&t, &want);
 	}
 	free(w.changed);
