@@ -452,14 +452,8 @@ build_run(const struct build_request *rq,
 		run_batch(&b, rq->njobs);
 		status = b.status;
 	}
-	char *failed = NULL;
-	if (b.up != NULL && !update_save(b.up, &failed)) {
-		char eb[DIAG_ERRNO_MAX];
-		diag_print(stderr, failed, D_CANNOT_WRITE,
-		    diag_errno(errno, eb, sizeof eb));
+	if (b.up != NULL && !update_save(b.up))
 		status = exit_worst(status, EXIT_SYSTEM);
-	}
-	free(failed);
 	update_free(b.up);
 	for (size_t i = 0; i < b.njobs; i++) {
 		if (input != NULL)

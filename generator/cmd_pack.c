@@ -288,14 +288,8 @@ pack_run(const struct pack_request *rq,
 	struct update *up = rq->update ? update_new(&set) : NULL;
 	if (up != NULL && packs_fresh(rq, up, dir)) {
 		/* every pack is up to date: nothing is read */
-		char *failed = NULL;
-		if (!update_save(up, &failed)) {
-			char eb[DIAG_ERRNO_MAX];
-			diag_print(stderr, failed, D_CANNOT_WRITE,
-			    diag_errno(errno, eb, sizeof eb));
+		if (!update_save(up))
 			status = exit_worst(status, EXIT_SYSTEM);
-		}
-		free(failed);
 		if (isatty(STDERR_FILENO))
 			fprintf(stderr, "clerk: packs up to date\n");
 		if (input != NULL) {
@@ -330,14 +324,9 @@ pack_run(const struct pack_request *rq,
 	if (read == EXIT_OK)
 		status = exit_worst(status,
 		    make_packs(rq, &pk, &set, &o, d, dir, &in, up));
-	char *failed = NULL;
-	if (up != NULL && !update_save(up, &failed)) {
-		char eb[DIAG_ERRNO_MAX];
-		diag_print(stderr, failed, D_CANNOT_WRITE,
-		    diag_errno(errno, eb, sizeof eb));
-		status = exit_worst(status, EXIT_SYSTEM);
-	}
-	free(failed);
+	if (up != NULL)
+		if (!update_save(up))
+			status = exit_worst(status, EXIT_SYSTEM);
 	update_free(up);
 	/* On a terminal, a pack read ends with what it did. */
 	size_t bad = diags_error_files(d);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "inputs.h"
 #include "output.h"
 #include "strset.h"
@@ -438,8 +439,9 @@ out_same(const char *dir, struct out_rec *o, bool *refreshed)
 	return same;
 }
 
-bool
-update_fresh(struct update *u, const char *path, const char *settings)
+/* The record of the output at path, or NULL; *fp its folder. */
+static const struct entry *
+entry_of(struct update *u, const char *path, struct folder **fp)
 {
 	char *dir = dir_of(path);
 	pthread_mutex_lock(&u->lock);
@@ -447,10 +449,19 @@ update_fresh(struct update *u, const char *path, const char *settings)
 	const struct slot *s = strset_get(&f->names, base_of(path));
 	const struct entry *e = s != NULL ? s->e : NULL;
 	pthread_mutex_unlock(&u->lock);
-	if (e == NULL) {
-		free(dir);
+	free(dir);
+	*fp = f;
+	return e;
+}
+
+bool
+update_fresh(struct update *u, const char *path, const char *settings)
+{
+	struct folder *f;
+	const struct entry *e = entry_of(u, path, &f);
+	if (e == NULL)
 		return false;
-	}
+	const char *dir = f->dir;
 
 	/* what else decides the bytes */
 	const struct template **t = xcalloc(e->ntpls + 1, sizeof *t);
@@ -508,20 +519,14 @@ update_fresh(struct update *u, const char *path, const char *settings)
 		}
 		free(o);
 	}
-	free(dir);
 	return fresh;
 }
 
 void
 update_inputs(struct update *u, const char *path, struct inputs *in)
 {
-	char *dir = dir_of(path);
-	pthread_mutex_lock(&u->lock);
-	struct folder *f = folder_get(u, dir);
-	const struct slot *s = strset_get(&f->names, base_of(path));
-	const struct entry *e = s != NULL ? s->e : NULL;
-	pthread_mutex_unlock(&u->lock);
-	free(dir);
+	struct folder *f;
+	const struct entry *e = entry_of(u, path, &f);
 	for (size_t i = 0; e != NULL && i < e->nin; i++)
 		inputs_add(in, e->in[i].path, e->in[i].absent);
 	for (size_t i = 0; e != NULL && i < e->ntpls; i++) {
@@ -673,13 +678,18 @@ folder_save(struct update *u, struct folder *f, char **failed)
 }
 
 bool
-update_save(struct update *u, char **failed)
+update_save(struct update *u)
 {
-	*failed = NULL;
+	char *failed = NULL;
 	for (size_t i = 0; i < u->nfolders; i++)
 		if (u->folders[i]->dirty &&
-		    !folder_save(u, u->folders[i], failed))
+		    !folder_save(u, u->folders[i], &failed)) {
+			char eb[DIAG_ERRNO_MAX];
+			diag_print(stderr, failed, D_CANNOT_WRITE,
+			    diag_errno(errno, eb, sizeof eb));
+			free(failed);
 			return false;
+		}
 	return true;
 }
 

@@ -65,9 +65,9 @@ void update_record(struct update *u, const char *path, const struct rendered *r,
  * inputs were not read (clerk watch watches them). */
 void update_inputs(struct update *u, const char *path, struct inputs *in);
 
-/* Writes the record of every folder that changed. Returns false with
- * errno set and *failed (heap) the file that could not be written. */
-bool update_save(struct update *u, char **failed);
+/* Writes the record of every folder that changed. Returns false when one
+ * could not be written, which it says on stderr. */
+bool update_save(struct update *u);
 
 void update_free(struct update *u);
 

@@ -203,6 +203,14 @@ snap "$O"
 build "$O"
 expect_written "record written again" "$O" -
 
+# a record that cannot be written: said, exit 3, the outputs written
+mkdir -p "$TMP/norec/.clerk-state"
+run "$CLERK" build -u -O "$TMP/norec" "$A/safer-city-2018-05-31/serious-organised-crime-board.md"
+expect_rc "record cannot be written" 3
+expect_err "record cannot be written" "norec/\.clerk-state: error: cannot write: "
+[ -s "$TMP/norec/serious-organised-crime-board.pdf" ] && pass ||
+    fail "record cannot be written: the PDF was not written"
+
 # ---- the output folder copied: the record goes with it ----
 cp -r "$O" "$TMP/copy"
 snap "$TMP/copy"
