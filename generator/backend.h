@@ -64,6 +64,11 @@ const struct backend *backend_find(const char *name);
 /* "pdf, xml or html": the names of the back ends, for messages. */
 const char *backend_names(void);
 
+/* Whether the web page written at out links the PDF beside it (the
+ * stem's .pdf exists there), which its bytes depend on (clerk build -u
+ * counts it). */
+bool backend_html_links_pdf(const char *out);
+
 /* The back ends (backend_pdf.c, backend_xml.c, backend_html.c). */
 extern const struct backend backend_pdf;
 extern const struct backend backend_xml;

@@ -103,6 +103,16 @@ pdf_beside(const char *stem, const char *prefix)
 	return href;
 }
 
+bool
+backend_html_links_pdf(const char *out)
+{
+	char *stem = strip_ext(out), *href = pdf_beside(stem, "");
+	bool links = href != NULL;
+	free(stem);
+	free(href);
+	return links;
+}
+
 static int
 html_paper_render(void *r, const struct paper *p, enum edition e,
     struct diags *d, struct rendered *out, char **syserr)

@@ -47,23 +47,17 @@ struct job {
 /* What the jobs share (read-only while they run), and the printing of
  * their messages, which only batch_done touches. */
 struct batch {
-	const struct build_request *rq;
+	const struct build_request *rq; /* the command line */
 	struct job *jobs;
 	size_t njobs;
 	const struct template_set *set; /* read-only */
-	const char *tpl_id;             /* -t, or NULL */
-	const struct backend *be;       /* -f */
-	enum edition edition;           /* --full: the full edition */
-	struct render_options opt;
-	bool update;                   /* -u: skip what is up to date */
-	bool deps;                     /* --deps: write OUTPUT.d */
-	struct update *up;             /* -u's records (NULL without -u) */
-	size_t printed;                /* jobs whose messages are out */
-	size_t written, fresh, failed; /* of the jobs printed: outputs
+	struct update *up;              /* -u's records (NULL without -u) */
+	size_t printed;                 /* jobs whose messages are out */
+	size_t written, fresh, failed;  /* of the jobs printed: outputs
 					   written, up to date, inputs not
 					   built */
-	bool progress;                 /* show progress on stderr */
-	int status;                    /* the worst so far */
+	bool progress;                  /* show progress on stderr */
+	int status;                     /* the worst so far */
 };
 
 static bool
@@ -98,29 +92,21 @@ read_paper(const char *path, const struct template_set *set, const char *tpl_id,
 static char *
 settings(const struct batch *b, const struct job *j)
 {
-	bool pdf_beside = false;
-	if (b->be == &backend_html) {
-		size_t n = strlen(j->out) - strlen(b->be->ext);
-		char *pdf = xmalloc(n + 5);
-		memcpy(pdf, j->out, n);
-		memcpy(pdf + n, ".pdf", 5);
-		struct stat st;
-		pdf_beside = stat(pdf, &st) == 0 && S_ISREG(st.st_mode);
-		free(pdf);
-	}
+	bool pdf_beside = b->rq->be == &backend_html &&
+	    backend_html_links_pdf(j->out);
 	char *s = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&s, &len);
 	if (fp == NULL)
 		out_of_memory();
-	fprintf(fp, "build\n%s\n%s\n", b->be->name,
-	    b->edition == EDITION_FULL ? "full" : "public");
-	if (b->opt.has_epoch)
-		fprintf(fp, "epoch %lld\n", b->opt.epoch);
+	fprintf(fp, "build\n%s\n%s\n", b->rq->be->name,
+	    b->rq->edition == EDITION_FULL ? "full" : "public");
+	if (b->rq->opt.has_epoch)
+		fprintf(fp, "epoch %lld\n", b->rq->opt.epoch);
 	else
 		fputs("epoch none\n", fp);
 	fprintf(fp, "template %s\npdf-beside %d\ninput %s",
-	    b->tpl_id ? b->tpl_id : "-", pdf_beside, j->in);
+	    b->rq->tpl_id ? b->rq->tpl_id : "-", pdf_beside, j->in);
 	if (fclose(fp) != 0)
 		out_of_memory();
 	return s;
@@ -131,14 +117,8 @@ settings(const struct batch *b, const struct job *j)
 static bool
 job_fresh(const struct batch *b, const struct job *j)
 {
-	if (b->deps) {
-		char *d = inputs_rule_path(j->out);
-		struct stat st;
-		bool has = stat(d, &st) == 0;
-		free(d);
-		if (!has)
-			return false;
-	}
+	if (b->rq->deps && !inputs_rule_exists(j->out))
+		return false;
 	char *s = settings(b, j);
 	bool fresh = update_fresh(b->up, j->out, s);
 	free(s);
@@ -156,16 +136,16 @@ write_paper(const struct batch *b, const struct paper *p, struct job *j,
 	struct rendered r = {.path = out};
 	/* before the page is made: it may link the PDF beside it */
 	char *set = b->up != NULL ? settings(b, j) : NULL;
-	void *rn = b->be->new (&b->opt);
-	int status = b->be->paper(rn, p, b->edition, d, &r, syserr);
-	b->be->free(rn);
+	void *rn = b->rq->be->new (&b->rq->opt);
+	int status = b->rq->be->paper(rn, p, b->rq->edition, d, &r, syserr);
+	b->rq->be->free(rn);
 	char *failed = NULL;
 	if (status == EXIT_OK) {
 		struct staged *s = output_rendered_stage(out, &r, &failed);
 		if (s == NULL || !output_rendered_commit(s, &failed))
 			status = EXIT_SYSTEM;
 	}
-	if (status == EXIT_OK && b->deps) {
+	if (status == EXIT_OK && b->rq->deps) {
 		if (!inputs_write_rule(&j->read, out)) {
 			failed = inputs_rule_path(out);
 			status = EXIT_SYSTEM;
@@ -208,7 +188,7 @@ build_one(struct batch *b, struct job *j, FILE *log)
 		return EXIT_INPUT;
 	}
 	bool system_error;
-	struct paper *p = read_paper(j->in, b->set, b->tpl_id, d,
+	struct paper *p = read_paper(j->in, b->set, b->rq->tpl_id, d,
 	    &system_error);
 	if (p != NULL)
 		inputs_of_paper(&j->read, p);
@@ -221,7 +201,7 @@ build_one(struct batch *b, struct job *j, FILE *log)
 		status = EXIT_SYSTEM;
 	} else if (p == NULL || p->tpl == NULL) {
 		status = EXIT_INPUT;
-	} else if (!paper_edition_ok(p, b->edition, d)) {
+	} else if (!paper_edition_ok(p, b->rq->edition, d)) {
 		/* a non-public paper without --full: nothing written */
 		status = EXIT_INPUT;
 	} else {
@@ -352,14 +332,14 @@ static int
 make_jobs(struct batch *b, char **files, const char *out_file, const char *dir)
 {
 	/* the full edition is never written where the public one goes */
-	const char *suffix = b->edition == EDITION_FULL ? "-full" : "";
+	const char *suffix = b->rq->edition == EDITION_FULL ? "-full" : "";
 	b->jobs = xcalloc(b->njobs, sizeof(*b->jobs));
 	for (size_t i = 0; i < b->njobs; i++) {
 		struct job *j = &b->jobs[i];
 		j->in = files[i];
 		j->out = out_file != NULL ?
 		    xstrdup(out_file) :
-		    cli_output_name(dir, j->in, suffix, b->be->ext);
+		    cli_output_name(dir, j->in, suffix, b->rq->be->ext);
 		j->skip = !has_suffix(j->in, ".md") && !is_xml(j->in);
 	}
 	/* Two inputs writing one file would lose the first silently; an
@@ -402,7 +382,7 @@ run_batch(struct batch *b, long njobs)
 	if (b->progress) {
 		/* A batch on a terminal ends with what it did. */
 		cli_progress(true, 0, 0, NULL, NULL);
-		if (b->update)
+		if (b->rq->update)
 			fprintf(stderr,
 			    "clerk: %zu written, %zu up to date, %zu with "
 			    "errors, in %.1f s\n",
@@ -439,12 +419,6 @@ build_run(const struct build_request *rq,
 	struct batch b = {.rq = rq,
 	    .njobs = rq->nfiles,
 	    .set = &set,
-	    .tpl_id = rq->tpl_id,
-	    .be = rq->be,
-	    .edition = rq->edition,
-	    .opt = rq->opt,
-	    .update = rq->update,
-	    .deps = rq->deps,
 	    .status = status};
 	if (rq->update)
 		b.up = update_new(&set);

@@ -171,13 +171,8 @@ packs_fresh(const struct pack_request *rq, struct update *up, const char *dir)
 	char *s = pack_settings(rq);
 	bool fresh = true;
 	for (int k = 0; k < nk && fresh; k++) {
-		fresh = update_fresh(up, out[k], s);
-		if (fresh && rq->deps) {
-			char *d = inputs_rule_path(out[k]);
-			struct stat st;
-			fresh = stat(d, &st) == 0;
-			free(d);
-		}
+		fresh = update_fresh(up, out[k], s) &&
+		    (!rq->deps || inputs_rule_exists(out[k]));
 	}
 	for (int k = 0; k < 2; k++)
 		free(out[k]);
@@ -193,11 +188,8 @@ make_packs(const struct pack_request *rq, const struct pack *pk,
     const char *dir, const struct inputs *in, struct update *up)
 {
 	const struct backend *be = rq->be;
-	int nk = pack_kinds(pk);
 	char *out[2] = {NULL, NULL};
-	for (int k = 0; k < nk; k++)
-		out[k] = cli_output_name(dir, pk->agenda->path,
-		    pack_name(pk, (enum pack_kind)k), be->pack_ext);
+	int nk = pack_outputs(rq, dir, out);
 	struct progress pg = {isatty(STDERR_FILENO), out[0]};
 	o->progress = pack_progress;
 	o->progress_ctx = &pg;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "agenda.h"
 #include "arena.h"
@@ -197,6 +198,16 @@ inputs_rule_path(const char *out)
 	memcpy(d, out, n);
 	memcpy(d + n, ".d", 3);
 	return d;
+}
+
+bool
+inputs_rule_exists(const char *out)
+{
+	char *path = inputs_rule_path(out);
+	struct stat st;
+	bool has = stat(path, &st) == 0;
+	free(path);
+	return has;
 }
 
 bool

@@ -62,6 +62,9 @@ char *inputs_make_rule(const struct inputs *in, const char *target,
 /* OUTPUT.d, where --deps writes the rule of the output at out (heap). */
 char *inputs_rule_path(const char *out);
 
+/* Whether the rule of the output at out is there. */
+bool inputs_rule_exists(const char *out);
+
 /* Writes the rule of out, made from in, to inputs_rule_path(out), whole
  * or not at all (output.h). Returns false with errno set. */
 bool inputs_write_rule(const struct inputs *in, const char *out);

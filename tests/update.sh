@@ -233,6 +233,16 @@ expect_rc "-u -f html" 0
 snap "$O"
 build "$O" -f html
 expect_written "-u -f html no-op" "$O" -
+# a page links the PDF beside it: that PDF gone, the page is built again
+# (without the link), and it alone
+snap "$O"
+mv "$O/serious-organised-crime-board.pdf" "$TMP/socb.pdf"
+build "$O" -f html
+expect_written "-u -f html: the PDF beside a page gone" "$O" serious-organised-crime-board.html
+grep -q 'serious-organised-crime-board.pdf' "$O/serious-organised-crime-board.html" &&
+    fail "-u -f html: the page still links the PDF that is gone" || pass
+mv "$TMP/socb.pdf" "$O/serious-organised-crime-board.pdf"
+build "$O" -f html
 rm "$O/air-quality.files/"* 2>/dev/null
 snap "$O"
 build "$O" -f html
