@@ -191,7 +191,7 @@ build_one(struct batch *b, struct job *j, FILE *log)
 	struct paper *p = read_paper(j->in, b->set, b->rq->tpl_id, d,
 	    &system_error);
 	if (p != NULL)
-		inputs_of_paper(&j->read, p);
+		inputs_of_paper(&j->read, p, b->rq->edition);
 	else
 		inputs_add(&j->read, j->in, false);
 	if (system_error) {

@@ -181,11 +181,12 @@ packs_fresh(const struct pack_request *rq, struct update *up, const char *dir)
 }
 
 /* Renders the packs of pk (pack_kinds) with back end be and writes them
- * into dir; then their rules (--deps, from in) and records (-u, up). */
+ * into dir; then their rules (--deps) and records (-u, up), each pack's
+ * from its kind's inputs (in[PACK_PUBLIC], in[PACK_FULL]). */
 static int
 make_packs(const struct pack_request *rq, const struct pack *pk,
     const struct template_set *set, struct render_options *o, struct diags *d,
-    const char *dir, const struct inputs *in, struct update *up)
+    const char *dir, const struct inputs in[2], struct update *up)
 {
 	const struct backend *be = rq->be;
 	char *out[2] = {NULL, NULL};
@@ -203,7 +204,7 @@ make_packs(const struct pack_request *rq, const struct pack *pk,
 	char *s = up != NULL ? pack_settings(rq) : NULL;
 	for (int k = 0; k < nk && status == EXIT_OK; k++) {
 		if (rq->deps) {
-			if (!inputs_write_rule(in, out[k])) {
+			if (!inputs_write_rule(&in[k], out[k])) {
 				char eb[DIAG_ERRNO_MAX];
 				char *dp = inputs_rule_path(out[k]);
 				diag_print(stderr, dp, D_CANNOT_WRITE,
@@ -213,7 +214,7 @@ make_packs(const struct pack_request *rq, const struct pack *pk,
 			}
 		}
 		if (up != NULL && status == EXIT_OK)
-			update_record(up, out[k], &r[k], s, in);
+			update_record(up, out[k], &r[k], s, &in[k]);
 		if (rq->announce && status == EXIT_OK)
 			fprintf(stderr, "written %s\n", out[k]);
 	}
@@ -307,15 +308,21 @@ pack_run(const struct pack_request *rq,
 	int read = EXIT_OK;
 	struct agenda *a = read_agenda(rq->agenda, &set, rq->njobs, rq->mode, d,
 	    &pk, &read);
-	struct inputs in = {0};
-	if (a != NULL)
-		inputs_of_agenda(&in, a, pack_template(a, &set));
-	else
-		inputs_add(&in, rq->agenda, false);
+	/* what each kind is made from: the public pack not from what it
+	 * leaves out (inputs.h) */
+	struct inputs in[2] = {{0}, {0}};
+	for (int k = 0; k < 2; k++) {
+		enum edition e = k == PACK_PUBLIC ? EDITION_PUBLIC :
+		                                    EDITION_FULL;
+		if (a != NULL)
+			inputs_of_agenda(&in[k], a, pack_template(a, &set), e);
+		else
+			inputs_add(&in[k], rq->agenda, false);
+	}
 	status = exit_worst(status, read);
 	if (read == EXIT_OK)
 		status = exit_worst(status,
-		    make_packs(rq, &pk, &set, &o, d, dir, &in, up));
+		    make_packs(rq, &pk, &set, &o, d, dir, in, up));
 	if (up != NULL)
 		if (!update_save(up))
 			status = exit_worst(status, EXIT_SYSTEM);
@@ -334,8 +341,9 @@ pack_run(const struct pack_request *rq,
 		    bad == 1 ? "file" : "files", cli_seconds() - start);
 	}
 	if (input != NULL)
-		inputs_each(&in, input, ctx);
-	inputs_free(&in);
+		inputs_each(&in[PACK_FULL], input, ctx); /* all of them */
+	inputs_free(&in[PACK_PUBLIC]);
+	inputs_free(&in[PACK_FULL]);
 	diags_free(d);
 	agenda_free(a);
 	templates_free(&set);

@@ -47,10 +47,12 @@ images_of(struct inputs *in, struct node *first)
 }
 
 void
-inputs_of_paper(struct inputs *in, const struct paper *p)
+inputs_of_paper(struct inputs *in, const struct paper *p, enum edition e)
 {
 	if (p->path != NULL)
 		inputs_add(in, p->path, false);
+	if (e == EDITION_PUBLIC && !p->meta.public)
+		return; /* its front matter only (a public pack's listing) */
 	if (p->tpl != NULL)
 		inputs_add_template(in, p->tpl);
 	for (const struct section *s = p->sections; s != NULL; s = s->next)
@@ -58,34 +60,37 @@ inputs_of_paper(struct inputs *in, const struct paper *p)
 	images_of(in, p->footnotes);
 	for (size_t i = 0; i < p->meta.nappendices; i++) {
 		const struct appendix *ap = &p->meta.appendices[i];
+		if (e == EDITION_PUBLIC && !ap->public)
+			continue;
 		if (ap->doc != NULL)
-			inputs_of_paper(in, ap->doc);
+			inputs_of_paper(in, ap->doc, e);
 		else if (ap->path != NULL && appendix_has_file(ap))
 			inputs_add(in, ap->path, false);
 	}
 }
 
 static void
-inputs_of_items(struct inputs *in, const struct agenda_item *items, size_t n)
+inputs_of_items(struct inputs *in, const struct agenda_item *items, size_t n,
+    enum edition e)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct agenda_item *it = &items[i];
 		if (it->paper != NULL)
-			inputs_of_paper(in, it->paper);
+			inputs_of_paper(in, it->paper, e);
 		else if (it->missing && it->paper_path != NULL)
 			inputs_add(in, it->paper_path, true);
-		inputs_of_items(in, it->subitems, it->nsubitems);
+		inputs_of_items(in, it->subitems, it->nsubitems, e);
 	}
 }
 
 void
 inputs_of_agenda(struct inputs *in, const struct agenda *a,
-    const struct template *t)
+    const struct template *t, enum edition e)
 {
 	inputs_add(in, a->path, false);
 	if (t != NULL)
 		inputs_add_template(in, t);
-	inputs_of_items(in, a->items, a->nitems);
+	inputs_of_items(in, a->items, a->nitems, e);
 }
 
 /* Calls fn for path unless an earlier template gave it (fonts shared). */

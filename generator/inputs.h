@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model.h"
+
 struct agenda;
 struct paper;
 struct template;
@@ -34,17 +36,22 @@ void inputs_add(struct inputs *in, const char *path, bool absent);
 /* Adds t (not yet held) to in's templates. */
 void inputs_add_template(struct inputs *in, const struct template *t);
 
-/* Adds what paper p was made from: p->path, each appendix's file and
- * what a Markdown appendix holds, every image resolved, and p's template.
- * p may have errors: what could be resolved is added (an image not found
- * is not). */
-void inputs_of_paper(struct inputs *in, const struct paper *p);
+/* Adds what edition e of paper p is made from: p->path, each appendix's
+ * file and what a Markdown appendix holds, every image resolved, and p's
+ * template. The public edition is not made from a non-public appendix
+ * (left out), nor from more of a non-public paper than its file (a public
+ * pack lists it from its front matter): their files are not added, so
+ * that neither the rule nor the record beside a public output names them
+ * or carries their digests, and a change to them rebuilds only full
+ * editions. p may have errors: what could be resolved is added (an image
+ * not found is not). */
+void inputs_of_paper(struct inputs *in, const struct paper *p, enum edition e);
 
-/* Adds what the packs of agenda a are made from: a's file, each linked
- * paper's inputs (a paper linked and missing as absent), and the
- * template t the agenda is laid out with (NULL: none). */
+/* Adds what agenda a's pack of edition e is made from: a's file, each
+ * linked paper's inputs for e (a paper linked and missing as absent),
+ * and the template t the agenda is laid out with (NULL: none). */
 void inputs_of_agenda(struct inputs *in, const struct agenda *a,
-    const struct template *t);
+    const struct template *t, enum edition e);
 
 /* Every path of in, files present then each template's file and its
  * fonts (each once), calling fn for each. */

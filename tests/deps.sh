@@ -91,8 +91,17 @@ prereq=$(sed -n '2,$p' "$d" | sed -n '/^$/q;p' | sed 's/ *\\$//; s/^ //' | sort)
 phony=$(sed -n 's/^\(.*\):$/\1/p' "$d" | sort)
 [ "$prereq" = "$phony" ] && pass || fail "prerequisites and phony rules differ" "$(cat "$d")"
 
+# the public edition is not made from a non-public appendix: its rule does
+# not name it, and touching it rebuilds nothing public
+grep -q supplier-quotations "$d" &&
+    fail "the public edition's rule names the non-public appendix" "$(cat "$d")" || pass
+
 mk
 expect_built "make again: nothing to do" 
+
+later "$A/papers/appendices/supplier-quotations.md"
+mk
+expect_built "non-public appendix touched: no public PDF" 
 
 later "$A/papers/img/no2-trend.png"
 mk

@@ -187,8 +187,10 @@ SOURCE_DATE_EPOCH=1700000000 build "$O"
 expect_same_as_full "back to the first SOURCE_DATE_EPOCH" "$O"
 
 # ---- outputs deleted, altered, the record damaged ----
-snap "$O"
 rm "$O/walkway-plan.pdf"
+# the snapshot after the deletion: a new file may be given the number of
+# the inode just freed, so the deleted one must count as new, not as kept
+snap "$O"
 # the same size, one byte changed
 printf 'X' | dd of="$O/air-quality.pdf" bs=1 seek=200 conv=notrunc 2>/dev/null
 build "$O"
@@ -228,6 +230,22 @@ expect_rc "-u --full" 0
 snap "$O"
 build "$O" --full
 expect_written "-u --full no-op" "$O" -
+# a non-public appendix is none of the public edition's inputs: edited,
+# only the full editions are built again, and the public edition's record
+# names it nowhere
+snap "$O"
+printf '\nA price revised.\n' >>"$A/meeting/appendices/supplier-quotations.md"
+build "$O"
+expect_written "non-public appendix edited: public editions kept" "$O" -
+build "$O" --full
+expect_written "non-public appendix edited: full editions built" "$O" \
+    air-quality-full.pdf air-quality-2-full.pdf
+awk '/^@ / { inside = ($3 == "air-quality.pdf") } inside' "$O/.clerk-state" >"$TMP/rec"
+if [ -s "$TMP/rec" ] && ! grep -q supplier-quotations "$TMP/rec"; then pass; else
+	fail "the public edition's record names the non-public appendix (or is missing)" "$(cat "$TMP/rec")"
+fi
+grep -q supplier-quotations "$O/.clerk-state" && pass ||
+    fail "the full edition's record lacks the non-public appendix"
 build "$O" -f html
 expect_rc "-u -f html" 0
 snap "$O"
@@ -273,9 +291,22 @@ snap "$M"
 run "$CLERK" pack -u -O "$M" "$A/meeting/agenda.md"
 expect_rc "pack -u no-op" 0
 expect_written "pack -u no-op" "$M" -
+# a non-public appendix edited: the packs are written together, the
+# public one with the same bytes (none of its inputs changed)
+cp "$M/agenda-public.pdf" "$TMP/public-before.pdf"
 printf '\nA last line.\n' >>"$A/meeting/appendices/supplier-quotations.md"
 run "$CLERK" pack -u -O "$M" "$A/meeting/agenda.md"
-expect_written "pack -u: a paper's appendix edited" "$M" agenda-public.pdf agenda-full.pdf
+expect_written "pack -u: a non-public appendix edited" "$M" agenda-public.pdf agenda-full.pdf
+cmp -s "$M/agenda-public.pdf" "$TMP/public-before.pdf" && pass ||
+    fail "pack -u: a non-public appendix edited changed the public pack"
+awk '/^@ / { inside = ($3 == "agenda-public.pdf") } inside' "$M/.clerk-state" >"$TMP/rec"
+if [ -s "$TMP/rec" ] && ! grep -q supplier-quotations "$TMP/rec"; then pass; else
+	fail "the public pack's record names the non-public appendix (or is missing)" "$(cat "$TMP/rec")"
+fi
+snap "$M"
+printf '\nA line more.\n' >>"$A/meeting/air-quality.md"
+run "$CLERK" pack -u -O "$M" "$A/meeting/agenda.md"
+expect_written "pack -u: a paper edited" "$M" agenda-public.pdf agenda-full.pdf
 snap "$M"
 run "$CLERK" pack -u -f html -O "$M" "$A/meeting/agenda.md"
 expect_rc "pack -u -f html" 0
